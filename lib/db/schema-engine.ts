@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// Prisma's CLI downloads a native schema engine before every migrate command, which fails offline
+// and on air-gapped servers. The same engine ships on npm as WebAssembly; it is built for bundlers,
+// so it is instantiated here by hand.
+type EngineModule = typeof import("@prisma/schema-engine-wasm");
+
+let engineModule: Promise<EngineModule> | undefined;
+
+async function loadEngineModule(): Promise<EngineModule> {
+  const require = createRequire(import.meta.url);
+  const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const packageDir = path.dirname(bindingsPath);
+  const bindings = (await import(/* webpackIgnore: true */ pathToFileURL(bindingsPath).href)) as EngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
+  const wasmBytes = await readFile(path.join(packageDir, "schema_engine_bg.wasm"));
+  const { instance } = await WebAssembly.instantiate(new Uint8Array(wasmBytes), {
+    "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+  });
+  bindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+  return bindings;
+}
+
+export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+
+export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
+  engineModule ??= loadEngineModule();
+  const { SchemaEngine } = await engineModule;
+  const schemaText = await readFile(SCHEMA_PATH, "utf8");
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  const ignoreEngineLog = () => {};
+  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, ignoreEngineLog, adapterFactory);
+}

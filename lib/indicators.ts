@@ -1,0 +1,33 @@
+import { getDb } from "./db/client";
+
+export type IndicatorSummary = {
+  id: string;
+  slug: string;
+  nameEn: string;
+  nameEs: string;
+  descriptionEn: string;
+  descriptionEs: string;
+  unit: string;
+  theme: string;
+  valueKind: string;
+};
+
+const summarySelect = {
+  id: true,
+  slug: true,
+  nameEn: true,
+  nameEs: true,
+  descriptionEn: true,
+  descriptionEs: true,
+  unit: true,
+  theme: true,
+  valueKind: true,
+} as const;
+
+export function listIndicators(): Promise<IndicatorSummary[]> {
+  return getDb().indicator.findMany({ select: summarySelect, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] });
+}
+
+export function getIndicatorBySlug(slug: string): Promise<IndicatorSummary | null> {
+  return getDb().indicator.findUnique({ where: { slug }, select: summarySelect });
+}

@@ -1,0 +1,13 @@
+import type { PublicObservation } from "./observation-types";
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Last day of the period a figure refers to: a yearly figure for 2025 is more recent than one of March 2025. */
+export function periodEnd(observation: Pick<PublicObservation, "asOf" | "datePrecision">): string {
+  if (observation.datePrecision === "day") return observation.asOf;
+  const end = new Date(`${observation.asOf}T00:00:00Z`);
+  if (observation.datePrecision === "month") end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return isoDay(end);
+}

@@ -1,0 +1,24 @@
+// Plain, serialisable shapes that pages and client components receive; UI code never sees Prisma.
+export type ProducerType = "government" | "ngo" | "media" | "intergovernmental" | "academic";
+export type Qualifier = "exact" | "at_least" | "more_than" | "nearly" | "about" | "up_to";
+export type DatePrecision = "day" | "month" | "year";
+
+export type PublicObservation = {
+  id: string;
+  indicatorSlug: string;
+  /** Exact decimal as stored, e.g. "10.4"; never rounded. */
+  value: string;
+  valueMax: string | null;
+  qualifier: Qualifier;
+  /** First day of the period the figure refers to (YYYY-MM-DD). */
+  asOf: string;
+  datePrecision: DatePrecision;
+  producer: { name: string; type: ProducerType };
+  source: { url: string; publisher: string | null; publishedAt: string | null };
+  attribution: string;
+  noteEn: string | null;
+  noteEs: string | null;
+};
+
+export const OFFICIAL_PRODUCER_TYPES: readonly ProducerType[] = ["government"];
+export const isOfficial = (type: ProducerType) => OFFICIAL_PRODUCER_TYPES.includes(type);

@@ -1,0 +1,8 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Server-only packages that ship WebAssembly or native code; bundling them breaks their loaders.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
