@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -12,7 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <header className="site-header">
-          <a href="/" className="site-name">Contraste</a>
+          <Link href="/" className="site-name">Contraste</Link>
           <span className="site-tagline">El Salvador under the state of exception: what the government says, what others found</span>
         </header>
         <main>{children}</main>

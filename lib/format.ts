@@ -1,6 +1,6 @@
 import type { DatePrecision, ProducerType, PublicObservation, Qualifier } from "./observation-types";
 
-const LOCALE = "en";
+const LOCALE = "en-GB";
 
 export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: "",

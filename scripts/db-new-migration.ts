@@ -27,7 +27,7 @@ const to = {
 };
 
 // The engine needs a connection to exist, though a schema-to-schema diff never uses it.
-const engine = await openSchemaEngine(process.env.DATABASE_URL ?? "postgresql://127.0.0.1:5432/postgres");
+const { engine, close } = await openSchemaEngine(process.env.DATABASE_URL ?? "postgresql://127.0.0.1:5432/postgres");
 let script = "";
 const originalWrite = process.stdout.write.bind(process.stdout);
 try {
@@ -40,7 +40,7 @@ try {
   script = result.stdout ?? script;
 } finally {
   process.stdout.write = originalWrite;
-  engine.free();
+  await close();
 }
 
 if (!script.trim() || script.includes("This is an empty migration")) {

@@ -48,7 +48,7 @@ export async function loadMigrationList(): Promise<MigrationList> {
 
 /** Applies every migration not yet recorded in `_prisma_migrations` (the table `prisma migrate deploy` uses). */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseUrl);
+  const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: await loadMigrationList(),
@@ -56,6 +56,6 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     });
     return appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -30,11 +30,38 @@ async function loadEngineModule(): Promise<EngineModule> {
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
-export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
+export type OpenEngine = { engine: SchemaEngine; close(): Promise<void> };
+
+/** Opens the engine on a database; close() also ends its connections (and the migration lock they hold). */
+export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine> {
   engineModule ??= loadEngineModule();
   const { SchemaEngine } = await engineModule;
   const schemaText = await readFile(SCHEMA_PATH, "utf8");
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const trackingFactory: typeof factory = Object.assign(Object.create(factory), {
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  });
   const ignoreEngineLog = () => {};
-  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schemaText]] }, ignoreEngineLog, adapterFactory);
+  const engine = await SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schemaText]] },
+    ignoreEngineLog,
+    bindMigrationAwareSqlAdapterFactory(trackingFactory),
+  );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }

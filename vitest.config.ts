@@ -1,0 +1,24 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+const dbTests = ["**/*.db.test.ts"];
+
+// Pure tests run once; database tests run against a real PostgreSQL server and again against the
+// embedded PGlite, since the product ships on both.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["{lib,components,app,scripts}/**/*.test.ts?(x)"], exclude: dbTests } },
+      {
+        resolve: { alias },
+        test: { name: "postgres", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "postgres" } },
+      },
+      {
+        resolve: { alias },
+        test: { name: "embedded", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "embedded" } },
+      },
+    ],
+  },
+});
