@@ -1,43 +1,61 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TooltipContentProps } from "recharts";
-import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
-import { formatAsOf, formatFigure, PRODUCER_TYPE_LABELS } from "@/lib/format";
+import { useState, type Key } from "react";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { PRODUCER_TYPE_LABELS } from "@/lib/format";
 import type { ProducerType, PublicObservation } from "@/lib/observation-types";
 import { buildSeriesByProducerType, type ChartPoint } from "./chart-series";
+import { PointDetails, describePoint } from "./PointDetails";
 
 // Official series are dashed as well as coloured, so they differ by more than colour.
 const SERIES_STYLE: Record<ProducerType, { color: string; dash?: string }> = {
   government: { color: "var(--official)", dash: "6 4" },
   ngo: { color: "var(--independent)" },
-  academic: { color: "#2e7d32" },
-  media: { color: "#8e5b00" },
-  intergovernmental: { color: "#6a3d9a" },
+  academic: { color: "var(--academic)" },
+  media: { color: "var(--media)" },
+  intergovernmental: { color: "var(--intergovernmental)" },
 };
 
 const yearTick = (ms: number) => String(new Date(ms).getUTCFullYear());
 
-function PointTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
-  const point = active ? (payload?.[0]?.payload as ChartPoint | undefined) : undefined;
-  if (!point) return null;
-  const { observation } = point;
+type ActivePoint = { point: ChartPoint; x: number; y: number };
+type DotProps = { cx?: number; cy?: number; stroke?: string; payload?: ChartPoint; key?: Key | null };
+
+// Each point is its own focusable element: hovering, focusing or tapping it shows that figure alone,
+// even where several producers' figures fall on the same date.
+function SeriesDot({
+  cx,
+  cy,
+  stroke,
+  payload,
+  producerType,
+  onActivate,
+}: DotProps & { producerType: ProducerType; onActivate(active: ActivePoint): void }) {
+  if (cx === undefined || cy === undefined || !payload) return null;
+  const activate = () => onActivate({ point: payload, x: cx, y: cy });
   return (
-    <div className="chart-tooltip" role="status">
-      <strong>{formatFigure(observation)}</strong>
-      <div>{formatAsOf(observation.asOf, observation.datePrecision)}</div>
-      <div>
-        {observation.producer.name} ({PRODUCER_TYPE_LABELS[observation.producer.type].toLowerCase()})
-      </div>
-      <a href={observation.source.url} rel="noopener noreferrer" target="_blank">
-        Source: {observation.source.publisher ?? observation.source.url}
-      </a>
-    </div>
+    <circle
+      cx={cx}
+      cy={cy}
+      r={5}
+      stroke={stroke}
+      strokeWidth={2}
+      fill="var(--bg)"
+      className={`chart-point chart-point-${producerType}`}
+      data-observation={payload.observation.id}
+      tabIndex={0}
+      role="img"
+      aria-label={describePoint(payload.observation)}
+      onMouseEnter={activate}
+      onFocus={activate}
+      onClick={activate}
+    />
   );
 }
 
 export function IndicatorChart({ observations, title }: { observations: PublicObservation[]; title: string }) {
   const series = buildSeriesByProducerType(observations);
+  const [active, setActive] = useState<ActivePoint | null>(null);
   return (
     <figure className="chart-frame" aria-label={title} data-testid="indicator-chart">
       <ResponsiveContainer width="100%" height={360}>
@@ -45,7 +63,6 @@ export function IndicatorChart({ observations, title }: { observations: PublicOb
           <CartesianGrid strokeDasharray="2 4" />
           <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={yearTick} />
           <YAxis dataKey="y" type="number" width={70} />
-          <Tooltip content={PointTooltip} wrapperStyle={{ pointerEvents: "auto" }} />
           <Legend />
           {series.map(({ producerType, points }) => (
             <Line
@@ -56,13 +73,24 @@ export function IndicatorChart({ observations, title }: { observations: PublicOb
               stroke={SERIES_STYLE[producerType].color}
               strokeDasharray={SERIES_STYLE[producerType].dash}
               strokeWidth={2}
-              dot={{ r: 4 }}
+              dot={(props: DotProps) => (
+                <SeriesDot
+                  key={props.key ?? props.payload?.observation.id}
+                  {...props}
+                  producerType={producerType}
+                  onActivate={setActive}
+                />
+              )}
+              activeDot={false}
               isAnimationActive={false}
               className={`series series-${producerType}`}
             />
           ))}
         </LineChart>
       </ResponsiveContainer>
+      {active ? (
+        <PointDetails observation={active.point.observation} style={{ left: active.x + 12, top: active.y + 12 }} />
+      ) : null}
     </figure>
   );
 }
