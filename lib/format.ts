@@ -1,34 +1,43 @@
 import type { DatePrecision, ProducerType, PublicObservation, Qualifier } from "./observation-types";
+import type { Locale } from "./i18n/routing";
 
-const LOCALE = "en-GB";
+// Domain vocabulary tied to the database enums; interface text lives in lib/i18n/messages.
+const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", es: "es-ES" };
 
-export const QUALIFIER_LABELS: Record<Qualifier, string> = {
+export const QUALIFIER_LABELS: Record<Locale, Record<Qualifier, string>> = {
+  en: { exact: "", at_least: "at least", more_than: "more than", nearly: "nearly", about: "about", up_to: "up to" },
+  es: { exact: "", at_least: "al menos", more_than: "más de", nearly: "casi", about: "unos", up_to: "hasta" },
+};
+
+/** Short marks drawn next to hedged points on charts; the legend explains them. */
+export const QUALIFIER_MARKS: Record<Qualifier, string> = {
   exact: "",
-  at_least: "at least",
-  more_than: "more than",
-  nearly: "nearly",
-  about: "about",
-  up_to: "up to",
+  at_least: "≥",
+  more_than: ">",
+  nearly: "≈",
+  about: "≈",
+  up_to: "≤",
 };
 
-export const PRODUCER_TYPE_LABELS: Record<ProducerType, string> = {
-  government: "Government",
-  ngo: "NGO",
-  media: "Media",
-  intergovernmental: "Intergovernmental",
-  academic: "Academic",
+export const PRODUCER_TYPE_LABELS: Record<Locale, Record<ProducerType, string>> = {
+  en: { government: "Government", ngo: "NGO", media: "Media", intergovernmental: "Intergovernmental", academic: "Academic" },
+  es: { government: "Gobierno", ngo: "ONG", media: "Medios", intergovernmental: "Intergubernamental", academic: "Academia" },
 };
 
-// Intl formats decimal strings exactly (no trip through a float), so "10.4" stays 10.4.
-const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 10 });
-const formatNumber = (value: string) => numberFormat.format(value as unknown as number);
+// Intl formats decimal strings exactly (no trip through a float), so "10.4" stays 10.4 / 10,4.
+export function formatNumber(value: string, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 20 }).format(value as unknown as number);
+}
 
 /** "at least 350", "110,000–120,000": the figure as its source hedged it. */
-export function formatFigure(observation: Pick<PublicObservation, "value" | "valueMax" | "qualifier">): string {
+export function formatFigure(
+  observation: Pick<PublicObservation, "value" | "valueMax" | "qualifier">,
+  locale: Locale,
+): string {
   const range = observation.valueMax
-    ? `${formatNumber(observation.value)}–${formatNumber(observation.valueMax)}`
-    : formatNumber(observation.value);
-  const qualifier = QUALIFIER_LABELS[observation.qualifier];
+    ? `${formatNumber(observation.value, locale)}–${formatNumber(observation.valueMax, locale)}`
+    : formatNumber(observation.value, locale);
+  const qualifier = QUALIFIER_LABELS[locale][observation.qualifier];
   return qualifier ? `${qualifier} ${range}` : range;
 }
 
@@ -38,7 +47,11 @@ const DATE_FORMATS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
   year: { year: "numeric", timeZone: "UTC" },
 };
 
-/** A date shown only as precisely as it is known: "2022", "August 2023", "27 March 2022". */
-export function formatAsOf(asOf: string, precision: DatePrecision): string {
-  return new Intl.DateTimeFormat(LOCALE, DATE_FORMATS[precision]).format(new Date(`${asOf}T00:00:00Z`));
+/** A date shown only as precisely as it is known: "2022", "August 2023", "27 de marzo de 2022". */
+export function formatAsOf(asOf: string, precision: DatePrecision, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], DATE_FORMATS[precision]).format(new Date(`${asOf}T00:00:00Z`));
+}
+
+export function producerTypeLabel(type: ProducerType, locale: Locale): string {
+  return PRODUCER_TYPE_LABELS[locale][type];
 }

@@ -13,11 +13,12 @@ export type PublicObservation = {
   /** First day of the period the figure refers to (YYYY-MM-DD). */
   asOf: string;
   datePrecision: DatePrecision;
-  producer: { name: string; type: ProducerType };
+  producer: { id: string; name: string; type: ProducerType };
   source: { url: string; publisher: string | null; publishedAt: string | null };
   attribution: string;
   noteEn: string | null;
   noteEs: string | null;
+  status: "published" | "retracted";
 };
 
 export const OFFICIAL_PRODUCER_TYPES: readonly ProducerType[] = ["government"];

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let database: TestDatabase;
 let observations: typeof import("./observations");
+let overview: typeof import("./overview");
 
 async function addFigure(fields: {
   value: string;
@@ -37,6 +38,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   observations = await import("./observations");
+  overview = await import("./overview");
   await database.db.indicator.create({
     data: {
       slug: "synthetic_rate",
@@ -52,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-describe("getLatestFiguresByIndicator", () => {
+describe("getIndicatorDigests", () => {
   it("picks the figure whose period ends last, separately for official and independent producers", async () => {
     await addFigure({ value: "2.4", asOf: "2025-03-16", datePrecision: "day", producerType: "government" });
     await addFigure({ value: "1.3", asOf: "2025-01-01", datePrecision: "year", producerType: "government" });
@@ -60,10 +62,13 @@ describe("getLatestFiguresByIndicator", () => {
     await addFigure({ value: "9.9", asOf: "2025-06-01", datePrecision: "month", producerType: "ngo", status: "draft" });
     await addFigure({ value: "8.8", asOf: "2025-07-01", datePrecision: "month", producerType: "ngo", status: "retracted" });
 
-    const latest = (await observations.getLatestFiguresByIndicator()).get("synthetic_rate");
+    const latest = (await overview.getIndicatorDigests()).get("synthetic_rate");
     expect(latest?.official?.value).toBe("1.3");
     expect(latest?.official?.datePrecision).toBe("year");
     expect(latest?.independent?.value).toBe("4.5");
+    // Different periods: no gap is claimed between them.
+    expect(latest?.gap).toBeNull();
+    expect(latest?.sourceCount).toBe(3);
   });
 
   it("lists only published figures, oldest first, with their sources", async () => {

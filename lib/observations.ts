@@ -1,7 +1,6 @@
 import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
-import { periodEnd } from "./observation-period";
-import { isOfficial, type PublicObservation } from "./observation-types";
+import type { PublicObservation } from "./observation-types";
 
 const publicObservationSelect = {
   id: true,
@@ -14,7 +13,8 @@ const publicObservationSelect = {
   noteEn: true,
   noteEs: true,
   indicator: { select: { slug: true } },
-  producer: { select: { name: true, type: true } },
+  status: true,
+  producer: { select: { id: true, name: true, type: true } },
   source: { select: { url: true, publisher: true, publishedAt: true } },
 } satisfies Prisma.ObservationSelect;
 
@@ -36,6 +36,7 @@ function toPublicObservation(row: ObservationRow): PublicObservation {
     attribution: row.attribution,
     noteEn: row.noteEn,
     noteEs: row.noteEs,
+    status: row.status === "retracted" ? "retracted" : "published",
   };
 }
 
@@ -49,35 +50,12 @@ export async function listPublishedObservations(indicatorId: string): Promise<Pu
   return rows.map(toPublicObservation);
 }
 
-export type LatestFigures = { official: PublicObservation | null; independent: PublicObservation | null };
-
-function latest(observations: PublicObservation[]): PublicObservation | null {
-  return observations.reduce<PublicObservation | null>(
-    (best, candidate) => (!best || periodEnd(candidate) >= periodEnd(best) ? candidate : best),
-    null,
-  );
-}
-
-/** The latest official and latest independent published figure of every indicator, in one query. */
-export async function getLatestFiguresByIndicator(): Promise<Map<string, LatestFigures>> {
+/** Every published figure of every indicator, oldest first (for the overview). */
+export async function listAllPublishedObservations(): Promise<PublicObservation[]> {
   const rows = await getDb().observation.findMany({
     where: { status: "published" },
     select: publicObservationSelect,
     orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
   });
-  const byIndicator = new Map<string, PublicObservation[]>();
-  for (const observation of rows.map(toPublicObservation)) {
-    const list = byIndicator.get(observation.indicatorSlug) ?? [];
-    list.push(observation);
-    byIndicator.set(observation.indicatorSlug, list);
-  }
-  return new Map(
-    [...byIndicator].map(([slug, observations]) => [
-      slug,
-      {
-        official: latest(observations.filter((o) => isOfficial(o.producer.type))),
-        independent: latest(observations.filter((o) => !isOfficial(o.producer.type))),
-      },
-    ]),
-  );
+  return rows.map(toPublicObservation);
 }

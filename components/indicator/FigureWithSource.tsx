@@ -1,24 +1,35 @@
-import { formatAsOf, formatFigure, PRODUCER_TYPE_LABELS } from "@/lib/format";
+import { getTranslations } from "next-intl/server";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
 import type { PublicObservation } from "@/lib/observation-types";
 
-/** One figure with everything a reader needs to cite it: hedge, as-of date, producer, source. */
-export function FigureWithSource({ label, observation }: { label: string; observation: PublicObservation | null }) {
+/** One figure with what a reader needs to cite it: hedge, as-of date, producer and type, source. */
+export async function FigureWithSource({
+  label,
+  observation,
+  locale,
+}: {
+  label: string;
+  observation: PublicObservation | null;
+  locale: Locale;
+}) {
+  const t = await getTranslations({ locale, namespace: "overview" });
   return (
-    <p className="figure">
+    <p className="figure" data-figure={label}>
       <span className="figure-kind">{label}</span>{" "}
       {observation ? (
         <>
-          <span className="figure-value">{formatFigure(observation)}</span>{" "}
+          <span className="figure-value">{formatFigure(observation, locale)}</span>{" "}
           <span className="figure-meta">
-            ({formatAsOf(observation.asOf, observation.datePrecision)}) · {observation.producer.name},{" "}
-            {PRODUCER_TYPE_LABELS[observation.producer.type].toLowerCase()} ·{" "}
-            <a href={observation.source.url} rel="noopener noreferrer" target="_blank">
-              source{observation.source.publisher ? `: ${observation.source.publisher}` : ""}
+            {formatAsOf(observation.asOf, observation.datePrecision, locale)} · {observation.producer.name} (
+            {producerTypeLabel(observation.producer.type, locale)}) ·{" "}
+            <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
+              {observation.source.publisher ?? new URL(observation.source.url).hostname}
             </a>
           </span>
         </>
       ) : (
-        <span className="muted">no figure on record</span>
+        <span className="muted">{t("noFigure")}</span>
       )}
     </p>
   );

@@ -1,17 +1,67 @@
-import { IndicatorChart } from "@/components/charts/IndicatorChart";
+import { getTranslations } from "next-intl/server";
+import { buildChartModel } from "@/components/charts/chart-model";
+import type { ChartState } from "@/lib/chart-state";
+import { findDiscrepancies } from "@/lib/discrepancy";
+import type { PublicEvent } from "@/lib/events";
+import type { PublicFraming } from "@/lib/framings";
+import type { Locale } from "@/lib/i18n/routing";
 import type { IndicatorSummary } from "@/lib/indicators";
+import { localized } from "@/lib/localized";
 import type { PublicObservation } from "@/lib/observation-types";
+import { ChartControls } from "./ChartControls";
+import { ChartEventsList } from "./ChartEventsList";
+import { ChartLegend } from "./ChartLegend";
+import { Definitions } from "./Definitions";
+import { DiscrepancyTable } from "./DiscrepancyTable";
+import { FramingsSideBySide } from "./FramingsSideBySide";
+import { IndicatorChartPanel } from "./IndicatorChartPanel";
 import { ObservationTable } from "./ObservationTable";
 
-export function IndicatorPage({ indicator, observations }: { indicator: IndicatorSummary; observations: PublicObservation[] }) {
+type Props = {
+  indicator: IndicatorSummary;
+  observations: PublicObservation[];
+  events: PublicEvent[];
+  framings: PublicFraming[];
+  state: ChartState;
+  locale: Locale;
+};
+
+export async function IndicatorPage({ indicator, observations, events, framings, state, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "indicator" });
+  const name = localized(indicator, "name", locale);
+  const basePath = `/${locale}/indicators/${indicator.slug}`;
+  const model = buildChartModel(observations, events, state);
+  const years = [...new Set(observations.map((o) => Number(o.asOf.slice(0, 4))))].sort((a, b) => a - b);
+  const producerTypes = [...new Set(observations.map((o) => o.producer.type))];
+  const table = <ObservationTable observations={observations} state={state} locale={locale} basePath={basePath} />;
   return (
-    <article>
-      <h1>{indicator.nameEn}</h1>
-      <p>{indicator.descriptionEn}</p>
-      <p className="muted">Unit: {indicator.unit}</p>
-      <IndicatorChart observations={observations} title={`${indicator.nameEn}: figures by producer type`} />
-      <h2>All figures</h2>
-      <ObservationTable observations={observations} />
+    <article className="indicator-page">
+      <h1>{name}</h1>
+      <p className="lede">{localized(indicator, "description", locale)}</p>
+      <ChartControls state={state} locale={locale} basePath={basePath} producerTypes={producerTypes} years={years} />
+      {state.view === "chart" ? (
+        <div className="chart-layout">
+          <div className="chart-main">
+            <IndicatorChartPanel model={model} name={name} locale={locale} />
+            <ChartLegend locale={locale} />
+          </div>
+          <ChartEventsList events={model.events} locale={locale} />
+        </div>
+      ) : (
+        <section aria-labelledby="table-heading">
+          <h2 id="table-heading">{t("allFigures")}</h2>
+          {table}
+        </section>
+      )}
+      <FramingsSideBySide framings={framings} locale={locale} />
+      <DiscrepancyTable discrepancies={findDiscrepancies(observations)} locale={locale} />
+      <Definitions indicator={indicator} locale={locale} />
+      {state.view === "chart" ? (
+        <section aria-labelledby="all-figures-heading">
+          <h2 id="all-figures-heading">{t("allFigures")}</h2>
+          {table}
+        </section>
+      ) : null}
     </article>
   );
 }

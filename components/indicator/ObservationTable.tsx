@@ -1,37 +1,73 @@
-import { formatAsOf, formatFigure, PRODUCER_TYPE_LABELS } from "@/lib/format";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { type ChartState, SORT_KEYS, withChange } from "@/lib/chart-state";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
 import type { PublicObservation } from "@/lib/observation-types";
+import { localized } from "@/lib/localized";
+import { sortObservations } from "@/lib/sort-observations";
 
-export function ObservationTable({ observations }: { observations: PublicObservation[] }) {
+type Props = { observations: PublicObservation[]; state: ChartState; locale: Locale; basePath: string };
+
+const COLUMN_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
+  asOf: "asOf",
+  value: "figure",
+  producer: "producer",
+  type: "type",
+  publisher: "publisher",
+  publishedAt: "publishedAt",
+};
+
+/** Every figure with its provenance; headers are links, so sorting works without JavaScript and lives in the URL. */
+export async function ObservationTable({ observations, state, locale, basePath }: Props) {
+  const t = await getTranslations({ locale, namespace: "indicator" });
+  const sorted = sortObservations(observations, state.sort, state.dir);
+  const header = (key: (typeof SORT_KEYS)[number]) => {
+    const active = state.sort === key;
+    const nextDir = active && state.dir === "asc" ? "desc" : "asc";
+    const label = t(COLUMN_LABELS[key]);
+    return (
+      <th scope="col" aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={`${basePath}${withChange(state, { sort: key, dir: nextDir, view: state.view })}`} scroll={false} aria-label={t("sortBy", { column: label })}>
+          {label}
+          {active ? <span aria-hidden="true">{state.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+        </Link>
+      </th>
+    );
+  };
   return (
     <div className="table-scroll">
-      <table className="data-table">
-        <caption className="muted">Every published figure, with its source</caption>
+      <table className="data-table observation-table">
+        <caption className="visually-hidden">{t("allFigures")}</caption>
         <thead>
           <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">As of</th>
-            <th scope="col">Producer</th>
-            <th scope="col">Type</th>
-            <th scope="col">Source</th>
-            <th scope="col">Note</th>
+            {header("value")}
+            {header("asOf")}
+            <th scope="col">{t("precision")}</th>
+            {header("producer")}
+            {header("type")}
+            {header("publisher")}
+            {header("publishedAt")}
+            <th scope="col">{t("note")}</th>
+            <th scope="col">{t("source")}</th>
           </tr>
         </thead>
         <tbody>
-          {observations.map((observation) => (
-            <tr key={observation.id} data-observation={observation.id}>
-              <td className="number">{formatFigure(observation)}</td>
-              <td>{formatAsOf(observation.asOf, observation.datePrecision)}</td>
+          {sorted.map((observation) => (
+            <tr key={observation.id} data-observation={observation.id} data-status={observation.status}>
+              <td className="number">{formatFigure(observation, locale)}</td>
+              <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
+              <td>{t(`precisions.${observation.datePrecision}`)}</td>
               <td>{observation.producer.name}</td>
-              <td>{PRODUCER_TYPE_LABELS[observation.producer.type]}</td>
+              <td>{producerTypeLabel(observation.producer.type, locale)}</td>
+              <td>{observation.source.publisher}</td>
+              <td>{observation.source.publishedAt ? formatAsOf(observation.source.publishedAt, "day", locale) : "—"}</td>
+              <td className="note">{localized(observation, "note", locale)}</td>
               <td>
-                <a href={observation.source.url} rel="noopener noreferrer" target="_blank">
+                <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
                   {observation.attribution}
                 </a>
-                {observation.source.publishedAt ? (
-                  <span className="muted"> ({formatAsOf(observation.source.publishedAt, "day")})</span>
-                ) : null}
               </td>
-              <td>{observation.noteEn}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,43 @@
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { isLocale } from "@/lib/i18n/routing";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { IndicatorPage } from "@/components/indicator/IndicatorPage";
+import { parseChartState, type SearchParams } from "@/lib/chart-state";
+import { listEvents } from "@/lib/events";
+import { listFramings } from "@/lib/framings";
+import { getIndicatorBySlug } from "@/lib/indicators";
+import { localized } from "@/lib/localized";
+import { listPublishedObservations } from "@/lib/observations";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const indicator = isLocale(locale) ? await getIndicatorBySlug(slug) : null;
+  return indicator && isLocale(locale) ? { title: localized(indicator, "name", locale), description: localized(indicator, "description", locale) } : {};
+}
+
+export default async function Page({ params, searchParams }: Props) {
+  const locale = await requireLocale(params);
+  const { slug } = await params;
+  const indicator = await getIndicatorBySlug(slug);
+  if (!indicator) notFound();
+  const [observations, events, framings] = await Promise.all([
+    listPublishedObservations(indicator.id),
+    listEvents(),
+    listFramings(indicator.id),
+  ]);
+  return (
+    <IndicatorPage
+      indicator={indicator}
+      observations={observations}
+      events={events}
+      framings={framings}
+      state={parseChartState(await searchParams)}
+      locale={locale}
+    />
+  );
+}

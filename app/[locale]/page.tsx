@@ -1,0 +1,13 @@
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { OverviewPage } from "@/components/overview/OverviewPage";
+import { listIndicators } from "@/lib/indicators";
+import { getIndicatorDigests } from "@/lib/overview";
+
+// Figures change when editors publish; never prerender them at build time.
+export const dynamic = "force-dynamic";
+
+export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await requireLocale(params);
+  const [indicators, digests] = await Promise.all([listIndicators(), getIndicatorDigests()]);
+  return <OverviewPage indicators={indicators} digests={digests} locale={locale} />;
+}

@@ -1,0 +1,57 @@
+import { getTranslations } from "next-intl/server";
+import type { PublicEvent } from "@/lib/events";
+import { formatAsOf } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import { localized } from "@/lib/localized";
+import type { DatePrecision } from "@/lib/observation-types";
+import styles from "./events.module.css";
+
+/** The machine-readable form of a date known only to its precision: "2022-03-27", "2021-05" or "2021". */
+const dateTimeAttribute = (isoDay: string, precision: DatePrecision) =>
+  precision === "day" ? isoDay : precision === "month" ? isoDay.slice(0, 7) : isoDay.slice(0, 4);
+
+function EventDate({ event, locale }: { event: PublicEvent; locale: Locale }) {
+  const start = (
+    <time dateTime={dateTimeAttribute(event.startsOn, event.datePrecision)}>
+      {formatAsOf(event.startsOn, event.datePrecision, locale)}
+    </time>
+  );
+  if (!event.endsOn) return start;
+  return (
+    <>
+      {start} –{" "}
+      <time dateTime={dateTimeAttribute(event.endsOn, event.datePrecision)}>
+        {formatAsOf(event.endsOn, event.datePrecision, locale)}
+      </time>
+    </>
+  );
+}
+
+/** One dated event: what happened, when (as precisely as known), what kind of act it was, and where it is documented. */
+export async function EventItem({ event, locale }: { event: PublicEvent; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "events" });
+  const linkText = event.source.publisher ?? new URL(event.source.url).hostname;
+  return (
+    <li className={styles.event} data-event={event.id}>
+      <h3 className={styles.title}>{localized(event, "title", locale)}</h3>
+      <p className={styles.meta}>
+        <EventDate event={event} locale={locale} /> · <span className={styles.kind} data-kind={event.kind}>
+          {t(`kinds.${event.kind}`)}
+        </span>
+      </p>
+      {event.dateNote ? (
+        <p className={styles.detail}>
+          <span className={styles.label}>{t("note")}:</span>{" "}
+          {/* Date notes are recorded in English only. */}
+          <span lang={locale === "en" ? undefined : "en"}>{event.dateNote}</span>
+        </p>
+      ) : null}
+      <p className={styles.detail}>
+        <span className={styles.label}>{t("source")}:</span>{" "}
+        <a href={event.source.url} rel="noopener noreferrer" className={`source-link ${styles.link}`}>
+          {linkText}
+        </a>
+      </p>
+    </li>
+  );
+}

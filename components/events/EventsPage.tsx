@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import type { PublicEvent } from "@/lib/events";
+import type { Locale } from "@/lib/i18n/routing";
+import { EventItem } from "./EventItem";
+import styles from "./events.module.css";
+
+type Props = { events: PublicEvent[]; locale: Locale };
+
+/** Events in the order given (oldest first), grouped under the year they start in. */
+function byYear(events: PublicEvent[]): [string, PublicEvent[]][] {
+  const years = new Map<string, PublicEvent[]>();
+  for (const event of events) {
+    const year = event.startsOn.slice(0, 4);
+    const inYear = years.get(year);
+    if (inYear) inYear.push(event);
+    else years.set(year, [event]);
+  }
+  return [...years];
+}
+
+export async function EventsPage({ events, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "events" });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("intro")}</p>
+      {byYear(events).map(([year, inYear]) => (
+        <section key={year} className={styles.year} aria-labelledby={`year-${year}`}>
+          <h2 id={`year-${year}`}>{year}</h2>
+          {/* role="list" keeps list semantics in WebKit, which drops them when list-style is none. */}
+          <ol className={styles.timeline} role="list">
+            {inYear.map((event) => (
+              <EventItem key={event.id} event={event} locale={locale} />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
+}

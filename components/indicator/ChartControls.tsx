@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { type ChartState, toggleHidden, withChange } from "@/lib/chart-state";
+import { producerTypeLabel } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import type { ProducerType } from "@/lib/observation-types";
+import { SERIES_TYPE_ORDER } from "@/components/charts/chart-model";
+import { markerPath, SERIES_COLORS, SERIES_DASH } from "@/components/charts/marker-shapes";
+
+type Props = { state: ChartState; locale: Locale; basePath: string; producerTypes: ProducerType[]; years: number[] };
+
+function LegendSwatch({ type }: { type: ProducerType }) {
+  return (
+    <svg width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" className="legend-swatch">
+      <path d="M1,7H33" stroke={SERIES_COLORS[type]} strokeWidth={2} strokeDasharray={SERIES_DASH[type]} />
+      <path d={markerPath(type, 17, 7, 4)} fill={type === "intergovernmental" ? "none" : "var(--bg)"} stroke={SERIES_COLORS[type]} strokeWidth={2} />
+    </svg>
+  );
+}
+
+/** Every control is a link or a GET form: the state is the URL, and it all works without JavaScript. */
+export async function ChartControls({ state, locale, basePath, producerTypes, years }: Props) {
+  const t = await getTranslations({ locale, namespace: "indicator" });
+  const href = (change: Partial<ChartState>) => `${basePath}${withChange(state, change)}`;
+  const present = SERIES_TYPE_ORDER.filter((type) => producerTypes.includes(type));
+  return (
+    <div className="chart-controls">
+      <nav aria-label={t("views")} className="view-tabs">
+        <Link href={href({ view: "chart" })} aria-current={state.view === "chart" ? "page" : undefined} scroll={false}>
+          {t("chart")}
+        </Link>
+        <Link href={href({ view: "table" })} aria-current={state.view === "table" ? "page" : undefined} scroll={false}>
+          {t("table")}
+        </Link>
+      </nav>
+      <fieldset className="series-toggles">
+        <legend>{t("series")}</legend>
+        <ul>
+          {present.map((type) => {
+            const hidden = state.hidden.includes(type);
+            const label = producerTypeLabel(type, locale);
+            return (
+              <li key={type}>
+                <Link
+                  href={href({ hidden: toggleHidden(state, type) })}
+                  scroll={false}
+                  className={hidden ? "series-toggle is-hidden" : "series-toggle"}
+                  data-series-toggle={type}
+                  aria-label={hidden ? t("show", { type: label }) : t("hide", { type: label })}
+                >
+                  <LegendSwatch type={type} />
+                  <span>{label}</span>
+                  {hidden ? <span className="muted"> ({t("hiddenNote")})</span> : null}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      <form method="get" action={basePath} className="time-range">
+        <fieldset>
+          <legend>{t("timeRange")}</legend>
+          {state.hidden.length ? <input type="hidden" name="hide" value={state.hidden.join(",")} /> : null}
+          {!state.events ? <input type="hidden" name="events" value="0" /> : null}
+          {state.view !== "chart" ? <input type="hidden" name="view" value={state.view} /> : null}
+          <label>
+            {t("from")}{" "}
+            <select name="from" defaultValue={state.from ?? ""}>
+              <option value="">—</option>
+              {years.map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <label>
+            {t("to")}{" "}
+            <select name="to" defaultValue={state.to ?? ""}>
+              <option value="">—</option>
+              {years.map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <button type="submit">{t("apply")}</button>
+          <span className="range-presets">
+            <Link href={href({ from: null, to: null })} scroll={false}>
+              {t("allYears")}
+            </Link>
+            <Link href={href({ from: 2022, to: null })} scroll={false}>
+              {t("sinceRegime")}
+            </Link>
+          </span>
+        </fieldset>
+      </form>
+      <Link href={href({ events: !state.events })} scroll={false} className="events-toggle" data-events-toggle={state.events ? "on" : "off"}>
+        {state.events ? t("hideEvents") : t("showEvents")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { getTranslations } from "next-intl/server";
+import { producerTypeLabel } from "@/lib/format";
+import type { PublicFraming } from "@/lib/framings";
+import type { Locale } from "@/lib/i18n/routing";
+import { localized } from "@/lib/localized";
+import { isOfficial } from "@/lib/observation-types";
+
+function FramingList({ framings, locale, empty }: { framings: PublicFraming[]; locale: Locale; empty: string }) {
+  if (!framings.length) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="framing-list">
+      {framings.map((framing) => (
+        <li key={framing.id}>
+          <blockquote lang={locale}>{localized(framing, "summary", locale)}</blockquote>
+          <p className="muted">
+            {framing.producer.name} ({producerTypeLabel(framing.producer.type, locale)}) ·{" "}
+            <a href={framing.source.url} rel="noopener noreferrer" className="source-link">
+              {framing.source.publisher ?? new URL(framing.source.url).hostname}
+            </a>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function FramingsSideBySide({ framings, locale }: { framings: PublicFraming[]; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "indicator" });
+  return (
+    <section aria-labelledby="framings-heading">
+      <h2 id="framings-heading">{t("framings")}</h2>
+      <div className="framings">
+        <div className="framing-column framing-official">
+          <h3>{t("governmentFraming")}</h3>
+          <FramingList framings={framings.filter((f) => isOfficial(f.producer.type))} locale={locale} empty={t("noFraming")} />
+        </div>
+        <div className="framing-column framing-independent">
+          <h3>{t("independentFraming")}</h3>
+          <FramingList framings={framings.filter((f) => !isOfficial(f.producer.type))} locale={locale} empty={t("noFraming")} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import type { ChartModel } from "@/components/charts/chart-model";
+import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPointDetails";
+import { describeChart } from "@/components/charts/describe-chart";
+import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
+import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+
+type Props = { model: ChartModel; name: string; locale: Locale };
+
+export async function IndicatorChartPanel({ model, name, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "indicator" });
+  const description = describeChart(name, model.inRange, locale);
+  const details: Record<string, PointDetail> = {};
+  for (const series of model.series) {
+    for (const { observation } of series.points) {
+      const hedge = QUALIFIER_LABELS[locale][observation.qualifier];
+      details[observation.id] = {
+        figure: formatFigure(observation, locale),
+        date: formatAsOf(observation.asOf, observation.datePrecision, locale),
+        producer: `${observation.producer.name} (${producerTypeLabel(observation.producer.type, locale)})`,
+        url: observation.source.url,
+        sourceLabel: t("pointSource", { publisher: observation.source.publisher ?? new URL(observation.source.url).hostname }),
+        hedge: hedge ? (locale === "es" ? `La fuente dice «${hedge}».` : `The source says "${hedge}".`) : null,
+      };
+    }
+  }
+  return (
+    <figure className="chart-frame" data-testid="indicator-chart">
+      {model.empty ? (
+        <p className="chart-empty">{t("noData")}</p>
+      ) : (
+        <ChartPointDetails details={details} closeLabel={t("close")}>
+          <IndicatorChartSvg model={model} locale={locale} title={t("chartTitle", { name })} description={description} idPrefix="indicator-chart" />
+        </ChartPointDetails>
+      )}
+      <figcaption className="chart-summary" data-testid="chart-summary">
+        {description}
+      </figcaption>
+    </figure>
+  );
+}

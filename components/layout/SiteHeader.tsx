@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import type { Locale } from "@/lib/i18n/routing";
+import { LocaleSwitcher } from "./LocaleSwitcher";
+
+export async function SiteHeader({ locale }: { locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "site" });
+  const other: Locale = locale === "es" ? "en" : "es";
+  const switcher = { target: other, label: t("switchTo"), title: t("switchToLabel") };
+  return (
+    <header className="site-header">
+      <Link href={`/${locale}`} className="site-name">
+        {t("name")}
+      </Link>
+      <span className="site-tagline">{t("tagline")}</span>
+      <nav aria-label={t("nav.label")} className="site-nav">
+        <Link href={`/${locale}`}>{t("nav.overview")}</Link>
+        <Link href={`/${locale}/events`}>{t("nav.events")}</Link>
+        <Link href={`/${locale}/sources`}>{t("nav.sources")}</Link>
+        <Suspense fallback={<a href={`/${other}`} hrefLang={other} lang={other}>{switcher.label}</a>}>
+          <LocaleSwitcher {...switcher} />
+        </Suspense>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Sparkline } from "@/components/charts/Sparkline";
+import { FigureWithSource } from "@/components/indicator/FigureWithSource";
+import type { Locale } from "@/lib/i18n/routing";
+import type { IndicatorSummary } from "@/lib/indicators";
+import { localized } from "@/lib/localized";
+import type { IndicatorDigest } from "@/lib/overview";
+import { GapNote } from "./GapNote";
+
+export async function IndicatorCard({ indicator, digest, locale }: { indicator: IndicatorSummary; digest: IndicatorDigest | undefined; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "overview" });
+  const name = localized(indicator, "name", locale);
+  return (
+    <li className="indicator-card" data-indicator={indicator.slug}>
+      <h3>
+        <Link href={`/${locale}/indicators/${indicator.slug}`}>{name}</Link>
+      </h3>
+      <p className="muted unit">{indicator.unit}</p>
+      <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />
+      <FigureWithSource label={t("independent")} observation={digest?.independent ?? null} locale={locale} />
+      {digest?.gap ? <GapNote gap={digest.gap} locale={locale} /> : null}
+      {digest && digest.observations.length > 1 ? <Sparkline observations={digest.observations} label={t("trend", { name })} /> : null}
+      <p className="muted card-counts">
+        {t("figures", { count: digest?.observations.length ?? 0 })} · {t("sources", { count: digest?.sourceCount ?? 0 })}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import { producerTypeLabel } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import type { ProducerType } from "@/lib/observation-types";
+import type { ProducerWithSources } from "@/lib/producers";
+import { ProducerSources } from "./ProducerSources";
+import styles from "./sources.module.css";
+
+// Official producers first, then the independent ones.
+const TYPE_ORDER: readonly ProducerType[] = ["government", "ngo", "academic", "media", "intergovernmental"];
+
+type Props = { producers: ProducerWithSources[]; locale: Locale };
+
+export async function SourcesPage({ producers, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "sources" });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("intro")}</p>
+      {TYPE_ORDER.map((type) => {
+        const ofType = producers.filter((producer) => producer.type === type);
+        if (!ofType.length) return null;
+        return (
+          <section key={type} className={styles.group} aria-labelledby={`producers-${type}`}>
+            <h2 id={`producers-${type}`}>{producerTypeLabel(type, locale)}</h2>
+            {/* role="list" keeps list semantics in WebKit, which drops them when list-style is none. */}
+            <ul className={styles.producers} role="list">
+              {ofType.map((producer) => (
+                <ProducerSources key={producer.id} producer={producer} locale={locale} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { chartStateQuery, DEFAULT_CHART_STATE, parseChartState } from "./chart-state";
+
+describe("chart state in the URL", () => {
+  it("round-trips every setting through the query string", () => {
+    const state = { hidden: ["government" as const, "media" as const], from: 2019, to: 2024, events: false, view: "table" as const, sort: "value" as const, dir: "desc" as const };
+    const query = chartStateQuery(state);
+    expect(query).toBe("?hide=government%2Cmedia&from=2019&to=2024&events=0&view=table&sort=value&dir=desc");
+    expect(parseChartState(Object.fromEntries(new URLSearchParams(query)))).toEqual(state);
+  });
+
+  it("leaves defaults out of links", () => {
+    expect(chartStateQuery(DEFAULT_CHART_STATE)).toBe("");
+  });
+
+  it("ignores malformed or unknown values instead of failing", () => {
+    expect(parseChartState({ hide: "government,martians", from: "soon", to: "99999", view: "pie", sort: "x;drop", junk: "1" })).toEqual({
+      ...DEFAULT_CHART_STATE,
+      hidden: ["government"],
+    });
+  });
+
+  it("swaps a reversed time range", () => {
+    expect(parseChartState({ from: "2024", to: "2019" })).toMatchObject({ from: 2019, to: 2024 });
+  });
+});
