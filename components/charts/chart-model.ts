@@ -14,6 +14,8 @@ const DAY_MS = 86_400_000;
 
 export type PointModel = {
   observation: PublicObservation;
+  /** Middle of the covered period in ms since 1970 (what the marker's x stands for). */
+  midpointMs: number;
   cx: number;
   cy: number;
   /** Horizontal extent of the period the figure covers (equal to cx for a single day). */
@@ -89,6 +91,7 @@ export function buildChartModel(
           const x2 = observation.datePrecision === "day" ? x1 : x(new Date(endMs(observation)));
           return {
             observation,
+            midpointMs: (startMs(observation.asOf) + (observation.datePrecision === "day" ? startMs(observation.asOf) : endMs(observation))) / 2,
             cx: (x1 + x2) / 2,
             cy: y(Number(observation.value)),
             periodX1: x1,

@@ -3,6 +3,8 @@ import type { ChartModel } from "@/components/charts/chart-model";
 import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPointDetails";
 import { describeChart } from "@/components/charts/describe-chart";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
+import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
+import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
 import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -25,6 +27,20 @@ export async function IndicatorChartPanel({ model, name, locale }: Props) {
       };
     }
   }
+  const explorerSeries = model.series.map((series) => ({
+    key: `p${series.producerId}`,
+    name: series.producerName,
+    producerType: series.producerType,
+    points: series.points.map((point) => ({ x: Math.round(point.midpointMs), y: Number(point.observation.value), id: point.observation.id })),
+  }));
+  const explorerLabels = Object.fromEntries(
+    explorerSeries.flatMap((series) =>
+      series.points.map((point) => {
+        const detail = details[point.id]!;
+        return [`${series.key}|${point.x}`, `${detail.figure} · ${detail.date} · ${detail.producer}`];
+      }),
+    ),
+  );
   return (
     <figure className="chart-frame" data-testid="indicator-chart">
       {model.empty ? (
@@ -33,6 +49,16 @@ export async function IndicatorChartPanel({ model, name, locale }: Props) {
         <ChartPointDetails details={details} closeLabel={t("close")}>
           <IndicatorChartSvg model={model} locale={locale} title={t("chartTitle", { name })} description={description} idPrefix="indicator-chart" />
         </ChartPointDetails>
+      )}
+      {model.empty ? null : (
+        <ExploreButton
+          label={t("explore")}
+          hideLabel={t("closeExplore")}
+          rows={buildExplorerRows(explorerSeries)}
+          series={explorerSeries.map(({ key, name, producerType }) => ({ key, name, producerType }))}
+          labels={explorerLabels}
+          locale={locale === "es" ? "es-ES" : "en-GB"}
+        />
       )}
       <figcaption className="chart-summary" data-testid="chart-summary">
         {description}
