@@ -19,6 +19,8 @@ export type PublicObservation = {
   noteEn: string | null;
   noteEs: string | null;
   status: "published" | "retracted";
+  /** Why and when a reviewer took the figure off the charts; it stays listed, marked. */
+  retraction: { reason: string | null; at: string | null } | null;
 };
 
 export const OFFICIAL_PRODUCER_TYPES: readonly ProducerType[] = ["government"];

@@ -71,10 +71,15 @@ describe("getIndicatorDigests", () => {
     expect(latest?.sourceCount).toBe(3);
   });
 
-  it("lists only published figures, oldest first, with their sources", async () => {
+  it("lists published and retracted figures, never drafts, oldest first, with their sources", async () => {
     const indicator = await database.db.indicator.findUniqueOrThrow({ where: { slug: "synthetic_rate" } });
-    const list = await observations.listPublishedObservations(indicator.id);
-    expect(list.map((item) => item.value)).toEqual(["4.5", "1.3", "2.4"]);
+    const list = await observations.listPublicObservations(indicator.id);
+    expect(list.map((item) => [item.value, item.status])).toEqual([
+      ["4.5", "published"],
+      ["1.3", "published"],
+      ["2.4", "published"],
+      ["8.8", "retracted"],
+    ]);
     expect(list.every((item) => item.source.url.startsWith("https://example.org/"))).toBe(true);
   });
 });

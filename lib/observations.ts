@@ -14,6 +14,8 @@ const publicObservationSelect = {
   noteEs: true,
   indicator: { select: { slug: true } },
   status: true,
+  retractedAt: true,
+  retractionReason: true,
   producer: { select: { id: true, name: true, type: true } },
   source: { select: { url: true, publisher: true, publishedAt: true } },
 } satisfies Prisma.ObservationSelect;
@@ -37,13 +39,14 @@ function toPublicObservation(row: ObservationRow): PublicObservation {
     noteEn: row.noteEn,
     noteEs: row.noteEs,
     status: row.status === "retracted" ? "retracted" : "published",
+    retraction: row.status === "retracted" ? { reason: row.retractionReason, at: row.retractedAt?.toISOString() ?? null } : null,
   };
 }
 
-/** Published figures of one indicator, oldest first. */
-export async function listPublishedObservations(indicatorId: string): Promise<PublicObservation[]> {
+/** Published and retracted figures of one indicator, oldest first (retracted ones are shown marked, never drawn). */
+export async function listPublicObservations(indicatorId: string): Promise<PublicObservation[]> {
   const rows = await getDb().observation.findMany({
-    where: { indicatorId, status: "published" },
+    where: { indicatorId, status: { in: ["published", "retracted"] } },
     select: publicObservationSelect,
     orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
   });

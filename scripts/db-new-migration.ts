@@ -5,6 +5,7 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { listMigrationDirectories } from "../lib/db/migrations";
 import { MIGRATIONS_DIR, SCHEMA_PATH, openSchemaEngine } from "../lib/db/schema-engine";
 
@@ -26,8 +27,10 @@ const to = {
   files: [{ path: SNAPSHOT, content: await readFile(SCHEMA_PATH, "utf8") }],
 };
 
-// The engine needs a connection to exist, though a schema-to-schema diff never uses it.
-const { engine, close } = await openSchemaEngine(process.env.DATABASE_URL ?? "postgresql://127.0.0.1:5432/postgres");
+// The engine needs a connection to exist, though a schema-to-schema diff never reads it: a
+// throw-away in-memory PGlite serves, so no database server is needed.
+const scratch = await startEmbeddedDatabase({});
+const { engine, close } = await openSchemaEngine(scratch.url);
 let script = "";
 const originalWrite = process.stdout.write.bind(process.stdout);
 try {
@@ -41,6 +44,7 @@ try {
 } finally {
   process.stdout.write = originalWrite;
   await close();
+  await scratch.stop();
 }
 
 if (!script.trim() || script.includes("This is an empty migration")) {

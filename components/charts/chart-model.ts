@@ -70,7 +70,8 @@ export function buildChartModel(
 ): ChartModel {
   const { width, height, margin } = size;
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
-  const inRange = observations.filter((o) => overlapsRange(startMs(o.asOf), endMs(o), state));
+  // Retracted figures stay in the table but leave the chart.
+  const inRange = observations.filter((o) => o.status === "published" && overlapsRange(startMs(o.asOf), endMs(o), state));
   const visible = inRange.filter((o) => !state.hidden.includes(o.producer.type));
 
   const xStart = Math.min(...visible.map((o) => startMs(o.asOf)));

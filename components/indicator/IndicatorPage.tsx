@@ -54,7 +54,7 @@ export async function IndicatorPage({ indicator, observations, events, framings,
         </section>
       )}
       <FramingsSideBySide framings={framings} locale={locale} />
-      <DiscrepancyTable discrepancies={findDiscrepancies(observations)} locale={locale} />
+      <DiscrepancyTable discrepancies={findDiscrepancies(observations.filter((o) => o.status === "published"))} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
       {state.view === "chart" ? (
         <section aria-labelledby="all-figures-heading">

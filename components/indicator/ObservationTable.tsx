@@ -55,7 +55,16 @@ export async function ObservationTable({ observations, state, locale, basePath }
         <tbody>
           {sorted.map((observation) => (
             <tr key={observation.id} data-observation={observation.id} data-status={observation.status}>
-              <td className="number">{formatFigure(observation, locale)}</td>
+              <td className="number">
+                {formatFigure(observation, locale)}
+                {observation.retraction ? (
+                  <span className="retracted-label">
+                    {" "}
+                    {t("retracted")}
+                    {observation.retraction.reason ? `: ${observation.retraction.reason}` : ""}
+                  </span>
+                ) : null}
+              </td>
               <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
               <td>{t(`precisions.${observation.datePrecision}`)}</td>
               <td>{observation.producer.name}</td>

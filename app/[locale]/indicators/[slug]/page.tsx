@@ -8,7 +8,7 @@ import { listEvents } from "@/lib/events";
 import { listFramings } from "@/lib/framings";
 import { getIndicatorBySlug } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
-import { listPublishedObservations } from "@/lib/observations";
+import { listPublicObservations } from "@/lib/observations";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export default async function Page({ params, searchParams }: Props) {
   const indicator = await getIndicatorBySlug(slug);
   if (!indicator) notFound();
   const [observations, events, framings] = await Promise.all([
-    listPublishedObservations(indicator.id),
+    listPublicObservations(indicator.id),
     listEvents(),
     listFramings(indicator.id),
   ]);

@@ -1,0 +1,72 @@
+import type { z } from "zod";
+import { resolveActor, type Actor } from "../auth/actor";
+import { badRequest, forbidden, unauthenticated } from "../errors";
+import { jsonResponse, toErrorResponse } from "./respond";
+
+/**
+ * Cookie-authenticated writes must come from this site's own pages. Browsers send Origin on every
+ * cross-site POST and Sec-Fetch-Site on every request; either one naming another site is refused.
+ * Token callers send no cookie, so they cannot be forged this way and are not checked.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (request.headers.has("authorization")) return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin) {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw forbidden("Cross-site request refused.");
+    }
+    if (originHost !== host) throw forbidden("Cross-site request refused.");
+    return;
+  }
+  if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused.");
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
+}
+
+type MutationOptions<Schema extends z.ZodType, Result> = {
+  schema: Schema;
+  /** Runs with a known caller; permission checks live in the data functions it calls. */
+  run: (input: z.infer<Schema>, actor: Actor) => Promise<Result>;
+  status?: number;
+  allowAnonymous?: false;
+};
+
+// A route handler that reads like a sentence: check origin, know the caller, parse, act, answer.
+export async function handleMutation<Schema extends z.ZodType, Result>(request: Request, options: MutationOptions<Schema, Result>): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    const actor = await resolveActor(request);
+    if (!actor) throw unauthenticated();
+    const input = options.schema.parse(await readJson(request));
+    const data = await options.run(input, actor);
+    return jsonResponse({ data }, { status: options.status ?? 200 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+/** For routes that work without a session (sign-in, first-run setup): origin check and parsing only. */
+export async function handlePublicMutation<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  run: (input: z.infer<Schema>) => Promise<Response>,
+): Promise<Response> {
+  try {
+    assertSameOrigin(request);
+    return await run(schema.parse(await readJson(request)));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

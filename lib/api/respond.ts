@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+
+export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+export function errorResponse(status: number, code: string, message: string, details?: unknown, headers?: HeadersInit): Response {
+  return jsonResponse({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
+}
+
+type PrismaLikeError = { code?: string; name?: string };
+
+/** One error shape for every route: { error: { code, message, details? } }. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.details);
+  if (error instanceof z.ZodError) {
+    return errorResponse(400, "invalid_request", "Some fields need attention.", {
+      fields: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    });
+  }
+  const code = (error as PrismaLikeError)?.code;
+  // P2025: the row changed under us; P2034: a concurrent transaction won the race.
+  if (code === "P2025" || code === "P2034" || code === "40001") {
+    return errorResponse(409, "conflict", "Someone else changed this at the same moment. Reload and try again.");
+  }
+  console.error(JSON.stringify({ level: "error", message: "unhandled error in a route", error: String(error) }));
+  return errorResponse(500, "internal_error", "Something went wrong on our side; nothing was changed.");
+}

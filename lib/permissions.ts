@@ -1,0 +1,28 @@
+import type { Actor } from "./auth/actor";
+import type { Role } from "./generated/prisma/client";
+
+// Every mutation checks one of these on the server; the UI asks the same functions what to show.
+
+const hasRole = (actor: Actor | null, ...roles: Role[]) => actor?.kind === "user" && roles.includes(actor.user.role);
+
+/** Editors, reviewers, admins, and scripts with an API token (which may do nothing else). */
+export const canCreateObservation = (actor: Actor | null) => actor?.kind === "token" || hasRole(actor, "editor", "reviewer", "admin");
+
+/** Edit a draft, or propose a correction to a published figure. */
+export const canEditObservation = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+/** Two-person rule: a reviewer never publishes a draft they wrote. */
+export const canPublishObservation = (actor: Actor | null, draft: { authorId: string | null }) =>
+  hasRole(actor, "reviewer", "admin") && actor?.kind === "user" && draft.authorId !== actor.user.id;
+
+export const canRetractObservation = (actor: Actor | null) => hasRole(actor, "reviewer", "admin");
+
+export const canEditReferenceData = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+export const canImportObservations = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+export const canManageUsers = (actor: Actor | null) => hasRole(actor, "admin");
+
+export const canManageApiTokens = (actor: Actor | null) => hasRole(actor, "admin");
+
+export const canReview = (actor: Actor | null) => hasRole(actor, "reviewer", "admin");

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ZPassword } from "../auth/password";
+
+export const ZRole = z.enum(["admin", "reviewer", "editor"]);
+export const ZEmail = z.email("Give a valid email address.").max(320).transform((email) => email.toLowerCase());
+
+export const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1, "Give your password.").max(256) });
+
+export const ZNewUser = z.object({
+  email: ZEmail,
+  displayName: z.string().trim().min(1, "Give the name shown on the public change log.").max(120),
+  password: ZPassword,
+  role: ZRole,
+});
+
+export const ZFirstAdmin = ZNewUser.omit({ role: true });
+
+export const ZPasswordChange = z.object({ currentPassword: z.string().min(1).max(256), newPassword: ZPassword });
+
+export const ZNewApiToken = z.object({ name: z.string().trim().min(1, "Name the token after the script that uses it.").max(120) });

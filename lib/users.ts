@@ -1,0 +1,79 @@
+import type { Actor } from "./auth/actor";
+import { hashPassword, spendVerificationTime, verifyPassword } from "./auth/password";
+import { endAllSessions } from "./auth/session";
+import { appendChange } from "./changes";
+import { getDb } from "./db/client";
+import { AppError, conflict, forbidden } from "./errors";
+import type { Role } from "./generated/prisma/client";
+import { canManageUsers } from "./permissions";
+
+export type NewUser = { email: string; displayName: string; password: string; role: Role };
+
+const publicUser = { id: true, email: true, displayName: true, role: true, createdAt: true } as const;
+
+async function insertUser(actor: Actor | null, user: NewUser) {
+  const passwordHash = await hashPassword(user.password);
+  return getDb().$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: user.email }, select: { id: true } })) {
+      throw conflict("A user with this email already exists.");
+    }
+    const created = await tx.user.create({
+      data: { email: user.email, displayName: user.displayName, role: user.role, passwordHash },
+      select: publicUser,
+    });
+    await appendChange(tx, {
+      action: "user.created",
+      entityType: "user",
+      entityId: created.id,
+      actor,
+      after: { displayName: created.displayName, role: created.role },
+    });
+    return created;
+  });
+}
+
+export const countUsers = () => getDb().user.count();
+
+/** The first-run page's only job: the first admin, and only while nobody has an account. */
+export async function createFirstAdmin(user: Omit<NewUser, "role">) {
+  if ((await countUsers()) > 0) throw new AppError(403, "setup_closed", "Contraste already has users; ask an admin for an account.");
+  return insertUser(null, { ...user, role: "admin" });
+}
+
+export async function createUser(actor: Actor, user: NewUser) {
+  if (!canManageUsers(actor)) throw forbidden("Only an admin can add users.");
+  return insertUser(actor, user);
+}
+
+/** For the shell command `npm run user:add`, run by whoever holds the server. */
+export const createUserFromShell = (user: NewUser) => insertUser(null, user);
+
+export function listUsers() {
+  return getDb().user.findMany({ select: { ...publicUser, disabledAt: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** Checks a password; unknown emails cost the same time and get the same null as wrong passwords. */
+export async function authenticate(email: string, password: string) {
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  if (!user) {
+    await spendVerificationTime(password);
+    return null;
+  }
+  const valid = await verifyPassword(user.passwordHash, password);
+  return valid && !user.disabledAt ? user.id : null;
+}
+
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+  if (actor.kind !== "user") throw forbidden();
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError(400, "invalid_request", "The current password is wrong.", { fields: [{ path: "currentPassword", message: "The current password is wrong." }] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });
+    await appendChange(tx, { action: "user.password_changed", entityType: "user", entityId: actor.user.id, actor });
+  });
+  // Every other session of this account ends: a leaked session dies with the old password.
+  await endAllSessions(actor.user.id);
+}
