@@ -16,6 +16,7 @@ const figure = (id: string, value: string, type: PublicObservation["producer"]["
   noteEn: null,
   noteEs: null,
   status: "published",
+  retraction: null,
   ...extra,
 });
 
