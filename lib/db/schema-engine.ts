@@ -30,6 +30,27 @@ async function loadEngineModule(): Promise<EngineModule> {
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
+type ScriptRunner = {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+  executeScript(script: string): Promise<void>;
+};
+
+// @prisma/adapter-pg runs a migration script by splitting it on every ";", which cuts apart
+// function bodies ($$ ... ; ... $$). PostgreSQL accepts the whole script as one simple query
+// (run as one implicit transaction), which is also what `prisma migrate deploy` effectively does.
+function runScriptsWhole<Adapter>(adapter: Adapter): Adapter {
+  const runner = adapter as unknown as ScriptRunner;
+  runner.executeScript = async (script: string) => {
+    try {
+      await runner.client.query(script);
+    } catch (error) {
+      runner.onError(error);
+    }
+  };
+  return adapter;
+}
+
 export type OpenEngine = { engine: SchemaEngine; close(): Promise<void> };
 
 /** Opens the engine on a database; close() also ends its connections (and the migration lock they hold). */
@@ -41,12 +62,12 @@ export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine>
   const opened: { dispose(): Promise<void> }[] = [];
   const trackingFactory: typeof factory = Object.assign(Object.create(factory), {
     connect: async () => {
-      const adapter = await factory.connect();
+      const adapter = runScriptsWhole(await factory.connect());
       opened.push(adapter);
       return adapter;
     },
     connectToShadowDb: async () => {
-      const adapter = await factory.connectToShadowDb();
+      const adapter = runScriptsWhole(await factory.connectToShadowDb());
       opened.push(adapter);
       return adapter;
     },

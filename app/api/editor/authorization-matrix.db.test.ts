@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  createCallers,
+  createTestIndicator,
+  fingerprint,
+  observationInput,
+  request,
+  TEST_PASSWORD,
+  type Caller,
+  type Callers,
+} from "@/lib/testing/editor-fixtures";
+
+// Every mutating route against every kind of caller: the exact status each gets, and for every
+// refusal, proof that the database did not change.
+
+let database: TestDatabase;
+let callers: Callers;
+let routes: {
+  create: typeof import("./observations/route");
+  v1Create: typeof import("../v1/observations/route");
+  update: typeof import("./observations/[id]/route");
+  publish: typeof import("./observations/[id]/publish/route");
+  retract: typeof import("./observations/[id]/retract/route");
+  users: typeof import("./users/route");
+  tokens: typeof import("./tokens/route");
+  token: typeof import("./tokens/[id]/route");
+  password: typeof import("./password/route");
+  setup: typeof import("./setup/route");
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  routes = {
+    create: await import("./observations/route"),
+    v1Create: await import("../v1/observations/route"),
+    update: await import("./observations/[id]/route"),
+    publish: await import("./observations/[id]/publish/route"),
+    retract: await import("./observations/[id]/retract/route"),
+    users: await import("./users/route"),
+    tokens: await import("./tokens/route"),
+    token: await import("./tokens/[id]/route"),
+    password: await import("./password/route"),
+    setup: await import("./setup/route"),
+  };
+  await createTestIndicator(database.db);
+  callers = await createCallers(database.db);
+});
+afterAll(() => database.drop());
+
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+async function draftBy(authorId: string | null) {
+  const { db } = database;
+  const producer = await db.producer.upsert({ where: { name_type: { name: "Fixture", type: "ngo" } }, create: { name: "Fixture", type: "ngo" }, update: {} });
+  const source = await db.source.upsert({ where: { url: "https://example.org/fixture" }, create: { url: "https://example.org/fixture", publisher: "Fixture" }, update: {} });
+  const indicator = await db.indicator.findUniqueOrThrow({ where: { slug: "test_indicator" } });
+  return db.observation.create({
+    data: {
+      indicatorId: indicator.id,
+      producerId: producer.id,
+      sourceId: source.id,
+      value: "10",
+      asOf: new Date("2024-01-01T00:00:00Z"),
+      datePrecision: "year",
+      attribution: "Fixture",
+      authorId,
+    },
+  });
+}
+
+async function publishedFigure() {
+  const draft = await draftBy(null);
+  return database.db.observation.update({ where: { id: draft.id }, data: { status: "published", version: 2 } });
+}
+
+type Cell = { caller: keyof Omit<Callers, "ids">; status: number };
+const matrix = (expected: Record<keyof Omit<Callers, "ids">, number>): Cell[] =>
+  (Object.entries(expected) as [Cell["caller"], number][]).map(([caller, status]) => ({ caller, status }));
+
+type Scenario = {
+  name: string;
+  /** Builds what the call acts on (a draft, a token...) before anything is measured. */
+  prepare?: (caller: Caller) => Promise<string>;
+  call: (caller: Caller, id: string) => Promise<Response>;
+  cells: Cell[];
+};
+
+const draftId = async () => (await draftBy(callers.ids.editor)).id;
+const publishedId = async () => (await publishedFigure()).id;
+
+const scenarios: Scenario[] = [
+  {
+    name: "POST /api/editor/observations",
+    call: (caller) => routes.create.POST(request("POST", "/api/editor/observations", caller, observationInput())),
+    cells: matrix({ anonymous: 401, editor: 201, reviewer: 201, admin: 201, token: 201 }),
+  },
+  {
+    name: "POST /api/v1/observations",
+    call: (caller) => routes.v1Create.POST(request("POST", "/api/v1/observations", caller, observationInput())),
+    cells: matrix({ anonymous: 401, editor: 201, reviewer: 201, admin: 201, token: 201 }),
+  },
+  {
+    name: "PATCH /api/editor/observations/[id] (draft)",
+    prepare: draftId,
+    call: (caller, id) =>
+      routes.update.PATCH(request("PATCH", `/api/editor/observations/${id}`, caller, { version: 1, observation: observationInput({ value: "11" }) }), params(id)),
+    cells: matrix({ anonymous: 401, editor: 200, reviewer: 200, admin: 200, token: 403 }),
+  },
+  {
+    name: "PATCH /api/editor/observations/[id] (correction of a published figure)",
+    prepare: publishedId,
+    call: (caller, id) =>
+      routes.update.PATCH(
+        request("PATCH", `/api/editor/observations/${id}`, caller, { version: 2, observation: observationInput({ value: "12" }), reason: "The report was revised." }),
+        params(id),
+      ),
+    cells: matrix({ anonymous: 401, editor: 200, reviewer: 200, admin: 200, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/observations/[id]/publish",
+    // Submitted by a script, so no caller is its author and only the role decides.
+    prepare: async () => (await draftBy(null)).id,
+    call: (caller, id) => routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, caller, { version: 1 }), params(id)),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/observations/[id]/retract",
+    prepare: publishedId,
+    call: (caller, id) =>
+      routes.retract.POST(request("POST", `/api/editor/observations/${id}/retract`, caller, { version: 2, reason: "The source withdrew it." }), params(id)),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/users",
+    call: (caller) =>
+      routes.users.POST(
+        request("POST", "/api/editor/users", caller, { email: `new-${caller.name}@example.org`, displayName: "New", password: TEST_PASSWORD, role: "editor" }),
+      ),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 403, admin: 201, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/tokens",
+    call: (caller) => routes.tokens.POST(request("POST", "/api/editor/tokens", caller, { name: "importer" })),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 403, admin: 201, token: 403 }),
+  },
+  {
+    name: "DELETE /api/editor/tokens/[id]",
+    prepare: async (caller) =>
+      (await database.db.apiToken.create({ data: { name: "victim", tokenHash: `hash-for-${caller.name}`, tokenPrefix: "ctk_x", createdById: callers.ids.admin } })).id,
+    call: (caller, id) => routes.token.DELETE(request("DELETE", `/api/editor/tokens/${id}`, caller), params(id)),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 403, admin: 200, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/password",
+    call: (caller) => routes.password.POST(request("POST", "/api/editor/password", caller, { currentPassword: "not the password", newPassword: "another long password" })),
+    // Signed-in users may change their own password; a wrong current password is a 400 that changes nothing.
+    cells: matrix({ anonymous: 401, editor: 400, reviewer: 400, admin: 400, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/setup (users exist)",
+    call: (caller) => routes.setup.POST(request("POST", "/api/editor/setup", caller, { email: "late@example.org", displayName: "Late", password: TEST_PASSWORD })),
+    cells: matrix({ anonymous: 403, editor: 403, reviewer: 403, admin: 403, token: 403 }),
+  },
+];
+
+describe.each(scenarios)("$name", ({ prepare, call, cells }) => {
+  it.each(cells)("$caller gets $status", async ({ caller, status }) => {
+    const id = prepare ? await prepare(callers[caller]) : "";
+    const before = await fingerprint(database.db);
+    const changesBefore = await database.db.changeEntry.count();
+    const response = await call(callers[caller], id);
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    if (status >= 400) {
+      expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      expect(await fingerprint(database.db)).toBe(before);
+    } else {
+      expect(body.data).toBeDefined();
+      // Every accepted mutation appends exactly one history entry.
+      expect(await database.db.changeEntry.count()).toBe(changesBefore + 1);
+    }
+  });
+});
