@@ -9,8 +9,16 @@ export const CHANGE_ACTIONS = [
   "observation.corrected",
   "observation.published",
   "observation.retracted",
+  "source.created",
   "source.updated",
+  "producer.created",
   "producer.updated",
+  "framing.created",
+  "framing.updated",
+  "event.created",
+  "event.updated",
+  "indicator.created",
+  "indicator.updated",
   "user.created",
   "user.password_changed",
   "token.created",
@@ -25,7 +33,7 @@ type Tx = Prisma.TransactionClient;
 
 export type NewChange = {
   action: ChangeAction;
-  entityType: "observation" | "source" | "producer" | "user" | "token";
+  entityType: "observation" | "source" | "producer" | "framing" | "event" | "indicator" | "user" | "token";
   entityId: string;
   actor: Actor | null;
   reason?: string | null;

@@ -27,6 +27,14 @@ let routes: {
   token: typeof import("./tokens/[id]/route");
   password: typeof import("./password/route");
   setup: typeof import("./setup/route");
+  source: typeof import("./sources/[id]/route");
+  producer: typeof import("./producers/[id]/route");
+  framings: typeof import("./framings/route");
+  framing: typeof import("./framings/[id]/route");
+  events: typeof import("./events/route");
+  event: typeof import("./events/[id]/route");
+  indicators: typeof import("./indicators/route");
+  indicator: typeof import("./indicators/[id]/route");
 };
 
 beforeAll(async () => {
@@ -43,6 +51,14 @@ beforeAll(async () => {
     token: await import("./tokens/[id]/route"),
     password: await import("./password/route"),
     setup: await import("./setup/route"),
+    source: await import("./sources/[id]/route"),
+    producer: await import("./producers/[id]/route"),
+    framings: await import("./framings/route"),
+    framing: await import("./framings/[id]/route"),
+    events: await import("./events/route"),
+    event: await import("./events/[id]/route"),
+    indicators: await import("./indicators/route"),
+    indicator: await import("./indicators/[id]/route"),
   };
   await createTestIndicator(database.db);
   callers = await createCallers(database.db);
@@ -90,7 +106,79 @@ type Scenario = {
 const draftId = async () => (await draftBy(callers.ids.editor)).id;
 const publishedId = async () => (await publishedFigure()).id;
 
+const framingInput = { indicatorSlug: "test_indicator", producer: { name: "Gov", type: "government" }, sourceUrl: "https://example.org/speech", summaryEs: "Dice que bajó.", summaryEn: "Says it fell." };
+const eventInput = { kind: "renewal", startsOn: "2024-02-01", datePrecision: "day", titleEs: "Prórroga", titleEn: "Renewal", sourceUrl: "https://example.org/decree" };
+const indicatorInput = (slug: string) => ({ slug, nameEs: "N", nameEn: "N", descriptionEs: "D", descriptionEn: "D", unit: "people", theme: "prisons_custody", valueKind: "point_in_time_count" });
+const seen = (row: { updatedAt: Date }) => row.updatedAt.toISOString();
+const referenceEditors = matrix({ anonymous: 401, editor: 200, reviewer: 200, admin: 200, token: 403 });
+const referenceCreators = matrix({ anonymous: 401, editor: 201, reviewer: 201, admin: 201, token: 403 });
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
 const scenarios: Scenario[] = [
+  {
+    name: "PATCH /api/editor/sources/[id]",
+    prepare: async () => (await database.db.source.create({ data: { url: `https://example.org/s/${unique()}`, publisher: "Old" } })).id,
+    call: async (caller, id) => {
+      const row = await database.db.source.findUniqueOrThrow({ where: { id } });
+      return routes.source.PATCH(request("PATCH", `/api/editor/sources/${id}`, caller, { updatedAt: seen(row), data: { url: row.url, publisher: "New" } }), params(id));
+    },
+    cells: referenceEditors,
+  },
+  {
+    name: "PATCH /api/editor/producers/[id]",
+    prepare: async () => (await database.db.producer.create({ data: { name: `P ${unique()}`, type: "media" } })).id,
+    call: async (caller, id) => {
+      const row = await database.db.producer.findUniqueOrThrow({ where: { id } });
+      return routes.producer.PATCH(request("PATCH", `/api/editor/producers/${id}`, caller, { updatedAt: seen(row), data: { name: `${row.name}!`, type: "ngo" } }), params(id));
+    },
+    cells: referenceEditors,
+  },
+  {
+    name: "POST /api/editor/framings",
+    call: (caller) => routes.framings.POST(request("POST", "/api/editor/framings", caller, framingInput)),
+    cells: referenceCreators,
+  },
+  {
+    name: "PATCH /api/editor/framings/[id]",
+    prepare: async () => {
+      const response = await routes.framings.POST(request("POST", "/api/editor/framings", callers.admin, framingInput));
+      return (await response.json()).data.id;
+    },
+    call: async (caller, id) => {
+      const row = await database.db.framing.findUniqueOrThrow({ where: { id } });
+      return routes.framing.PATCH(request("PATCH", `/api/editor/framings/${id}`, caller, { updatedAt: seen(row), data: { ...framingInput, summaryEn: "Says it fell a lot." } }), params(id));
+    },
+    cells: referenceEditors,
+  },
+  {
+    name: "POST /api/editor/events",
+    call: (caller) => routes.events.POST(request("POST", "/api/editor/events", caller, eventInput)),
+    cells: referenceCreators,
+  },
+  {
+    name: "PATCH /api/editor/events/[id]",
+    prepare: async () => (await (await routes.events.POST(request("POST", "/api/editor/events", callers.admin, eventInput))).json()).data.id,
+    call: async (caller, id) => {
+      const row = await database.db.event.findUniqueOrThrow({ where: { id } });
+      return routes.event.PATCH(request("PATCH", `/api/editor/events/${id}`, caller, { updatedAt: seen(row), data: { ...eventInput, titleEn: "Renewal (30 days)" } }), params(id));
+    },
+    cells: referenceEditors,
+  },
+  {
+    name: "POST /api/editor/indicators",
+    call: (caller) => routes.indicators.POST(request("POST", "/api/editor/indicators", caller, indicatorInput(`ind_${caller.name}`))),
+    cells: referenceCreators,
+  },
+  {
+    name: "PATCH /api/editor/indicators/[id]",
+    prepare: async () => (await database.db.indicator.create({ data: indicatorInput(`ind_${unique()}`) as never })).id,
+    call: async (caller, id) => {
+      const row = await database.db.indicator.findUniqueOrThrow({ where: { id } });
+      return routes.indicator.PATCH(request("PATCH", `/api/editor/indicators/${id}`, caller, { updatedAt: seen(row), data: { ...indicatorInput(row.slug), unit: "prisoners" } }), params(id));
+    },
+    cells: referenceEditors,
+  },
   {
     name: "POST /api/editor/observations",
     call: (caller) => routes.create.POST(request("POST", "/api/editor/observations", caller, observationInput())),

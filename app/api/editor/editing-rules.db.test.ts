@@ -141,6 +141,25 @@ describe("no lost edits", () => {
   });
 });
 
+describe("reference data", () => {
+  it("refuses a stale edit of a source with 409 and keeps the stored publisher", async () => {
+    const sources = await import("./sources/[id]/route");
+    const source = await database.db.source.create({ data: { url: "https://example.org/ref", publisher: "First" } });
+    const seen = source.updatedAt.toISOString();
+    const body = (publisher: string) => ({ updatedAt: seen, data: { url: source.url, publisher } });
+    const first = await sources.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, body("Second")), params(source.id));
+    expect(first.status).toBe(200);
+    const stale = await sources.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.reviewer, body("Third")), params(source.id));
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.details.current.publisher).toBe("Second");
+    expect((await database.db.source.findUniqueOrThrow({ where: { id: source.id } })).publisher).toBe("Second");
+    const entry = await lastEntry();
+    expect(entry).toMatchObject({ action: "source.updated", entityId: source.id });
+    expect(entry.before).toMatchObject({ publisher: "First" });
+    expect(entry.after).toMatchObject({ publisher: "Second" });
+  });
+});
+
 describe("protection", () => {
   it("refuses a cross-site POST carrying a valid session, and changes nothing", async () => {
     const before = await fingerprint(database.db);

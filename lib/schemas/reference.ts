@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { ZProducerType, ZDatePrecision } from "./observation";
+
+// Sources, producers, framings, events and indicators: edited directly by editors (each change is
+// in the history), unlike figures, which go through drafts and a second person.
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
+const text = (max: number, message = "This field is required.") => z.string().trim().min(1, message).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
+const webAddress = z.url({ protocol: /^https?$/, error: "Give a web address (http or https)." }).max(2000);
+
+/** The updatedAt the editor saw; a different one means someone else saved in between (409). */
+export const ZSeenVersion = z.object({ updatedAt: z.iso.datetime({ error: "Reload the page and try again." }) });
+
+export const ZSourceInput = z.object({
+  url: webAddress,
+  publisher: text(300, "Name the publisher or outlet."),
+  publishedAt: isoDay.nullish().transform((value) => value || null),
+  archivedUrl: webAddress.nullish().or(z.literal("")).transform((value) => value || null),
+});
+
+export const ZProducerInput = z.object({ name: text(300, "Name the producer."), type: ZProducerType });
+
+export const ZFramingInput = z.object({
+  indicatorSlug: text(100, "Choose an indicator."),
+  producer: ZProducerInput,
+  sourceUrl: webAddress,
+  summaryEs: text(4000, "Write the framing in Spanish."),
+  summaryEn: text(4000, "Write the framing in English."),
+});
+
+export const ZEventInput = z
+  .object({
+    kind: z.enum(["decree", "renewal", "report", "policy", "other"]),
+    startsOn: isoDay,
+    endsOn: isoDay.nullish().transform((value) => value || null),
+    datePrecision: ZDatePrecision,
+    dateNote: optionalText(1000),
+    titleEs: text(500, "Write the title in Spanish."),
+    titleEn: text(500, "Write the title in English."),
+    sourceUrl: webAddress,
+  })
+  .refine((event) => !event.endsOn || event.endsOn >= event.startsOn, { path: ["endsOn"], message: "The end cannot be before the start." });
+
+export const ZIndicatorInput = z.object({
+  slug: z.string().regex(/^[a-z0-9_]{2,80}$/, "Use lowercase letters, digits and underscores."),
+  nameEs: text(200),
+  nameEn: text(200),
+  descriptionEs: text(4000),
+  descriptionEn: text(4000),
+  unit: text(200),
+  theme: z.enum(["homicides_violence", "state_of_exception", "prisons_custody", "deportations_cecot", "press_freedom_civic_space", "public_opinion"]),
+  valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
+});
+
+export const withSeenVersion = <Shape extends z.ZodType>(schema: Shape) => z.object({ updatedAt: ZSeenVersion.shape.updatedAt, data: schema });
