@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { notFound } from "@/lib/errors";
+import { handlePublicGet } from "@/lib/public-api/handler";
+import { observationsCsv } from "@/lib/public-api/observations-csv";
+import { stringifyWithExactNumbers } from "@/lib/public-api/json";
+import { decodeCursor, listApiObservations } from "@/lib/public-api/observations";
+import { parseQuery, ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
+import { preflight, publicResponse } from "@/lib/public-api/respond";
+
+export const dynamic = "force-dynamic";
+
+const PRODUCER_TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as const;
+
+// GET /api/v1/indicators/{slug}/observations – the figures of one indicator, JSON or CSV
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return handlePublicGet(async () => {
+    const query = parseQuery(
+      request,
+      {
+        from: ZQueryDay.optional(),
+        to: ZQueryDay.optional(),
+        producerType: ZQueryList(PRODUCER_TYPES).optional(),
+        includeRetracted: ZQueryBoolean.optional(),
+        format: z.enum(["json", "csv"], { error: "must be json or csv" }).optional(),
+        cursor: z.string().refine((cursor) => decodeCursor(cursor) !== null, "is not a cursor this API gave out").optional(),
+        limit: ZQueryLimit.optional(),
+      },
+      ({ from, to }) => (from && to && from > to ? `Parameter "from" (${from}) is after "to" (${to}).` : null),
+    );
+    const result = await listApiObservations({
+      slug,
+      from: query.from,
+      to: query.to,
+      producerTypes: query.producerType,
+      includeRetracted: query.includeRetracted ?? false,
+      cursor: query.cursor,
+      limit: query.limit ?? 500,
+    });
+    if (!result) throw notFound(`Indicator "${slug}"`);
+    const next = new URL(request.url);
+    if (result.nextCursor) next.searchParams.set("cursor", result.nextCursor);
+    const link = result.nextCursor ? { link: `<${next.pathname}${next.search}>; rel="next"` } : undefined;
+    if (query.format === "csv") {
+      return publicResponse(request, observationsCsv(result.indicator.nameEn, result.observations), "text/csv; charset=utf-8", {
+        "content-disposition": `attachment; filename="${slug}.csv"`,
+        ...link,
+      });
+    }
+    const body = stringifyWithExactNumbers({
+      data: result.observations,
+      meta: { indicator: slug, count: result.observations.length, nextCursor: result.nextCursor, retrievedAt: new Date().toISOString().slice(0, 10) },
+    });
+    return publicResponse(request, body, "application/json; charset=utf-8", link);
+  });
+}
+
+export const OPTIONS = preflight;

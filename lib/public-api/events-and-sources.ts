@@ -1,0 +1,42 @@
+import { getDb } from "../db/client";
+import type { EventKind } from "../events";
+
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+export async function listApiEvents(filter: { from?: string; to?: string; kinds?: EventKind[] }) {
+  const rows = await getDb().event.findMany({
+    where: {
+      startsOn: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T00:00:00Z`) : undefined },
+      ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
+    },
+    select: { id: true, kind: true, startsOn: true, endsOn: true, datePrecision: true, dateNote: true, titleEs: true, titleEn: true, source: { select: { url: true, publisher: true } } },
+    orderBy: [{ startsOn: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    startsOn: isoDay(row.startsOn),
+    endsOn: isoDay(row.endsOn),
+    datePrecision: row.datePrecision,
+    dateNote: row.dateNote,
+    title: { es: row.titleEs, en: row.titleEn },
+    source: row.source,
+  }));
+}
+
+/** Every source document with how many published figures it supports. */
+export async function listApiSources() {
+  const [sources, counts] = await Promise.all([
+    getDb().source.findMany({ select: { id: true, url: true, publisher: true, publishedAt: true, retrievedAt: true, archivedUrl: true }, orderBy: { url: "asc" } }),
+    getDb().observation.groupBy({ by: ["sourceId"], where: { status: "published" }, _count: { _all: true } }),
+  ]);
+  const figures = new Map(counts.map((row) => [row.sourceId, row._count._all]));
+  return sources.map((source) => ({
+    url: source.url,
+    publisher: source.publisher,
+    publishedAt: isoDay(source.publishedAt),
+    retrievedAt: isoDay(source.retrievedAt),
+    archivedUrl: source.archivedUrl,
+    figureCount: figures.get(source.id) ?? 0,
+  }));
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+
+// Query parameters are validated like any other input: a bad one gets a 400 that names it and says why.
+
+const isRealDay = (text: string) => {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+};
+
+export const ZQueryDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine(isRealDay, "is not a real calendar date");
+
+export const ZQueryList = <Values extends readonly [string, ...string[]]>(values: Values) =>
+  z
+    .string()
+    .transform((text) => text.split(",").map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: (issue) => `must be one or more of ${values.join(", ")} (got "${String(issue.input)}")` })).min(1, "must not be empty"));
+
+export const ZQueryBoolean = z.enum(["true", "false"], { error: "must be true or false" }).transform((value) => value === "true");
+
+export const ZQueryLimit = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000");
+
+export function parseQuery<Shape extends z.ZodRawShape>(request: Request, shape: Shape, check?: (value: z.infer<z.ZodObject<Shape>>) => string | null) {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const unknown = Object.keys(params).filter((key) => !(key in shape));
+  if (unknown.length) throw new AppError(400, "invalid_parameter", `Unknown parameter "${unknown[0]}". Known: ${Object.keys(shape).join(", ") || "none"}.`);
+  const result = z.object(shape).safeParse(params);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "query");
+    throw new AppError(400, "invalid_parameter", `Parameter "${name}" ${issue.message}.`);
+  }
+  const problem = check?.(result.data);
+  if (problem) throw new AppError(400, "invalid_parameter", problem);
+  return result.data;
+}

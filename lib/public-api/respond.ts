@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import { errorResponse } from "../api/respond";
+
+// Every public GET: cacheable, revalidatable by ETag, readable from any origin.
+export const PUBLIC_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "ETag, Link",
+  "cache-control": "public, max-age=60, stale-while-revalidate=300",
+  vary: "Accept-Encoding",
+};
+
+export function publicResponse(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const headers = { ...PUBLIC_HEADERS, etag, ...extraHeaders };
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers: { ...headers, "content-type": contentType } });
+}
+
+export const publicJson = (request: Request, payload: unknown) => publicResponse(request, JSON.stringify(payload), "application/json; charset=utf-8");
+
+export function publicError(status: number, code: string, message: string): Response {
+  return errorResponse(status, code, message, undefined, { "access-control-allow-origin": "*", "cache-control": "no-store" });
+}
+
+export function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "access-control-allow-origin": "*",
+      "access-control-allow-methods": "GET, HEAD, OPTIONS",
+      "access-control-allow-headers": "If-None-Match, Content-Type",
+      "access-control-max-age": "86400",
+    },
+  });
+}
