@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedFromFiles } from "@/lib/dataset/load-seed";
+import { openApiDocument } from "@/lib/public-api/openapi";
+import { validateAgainstOpenApi } from "@/lib/testing/openapi-validator";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+
+let database: TestDatabase;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let handlers: Record<string, Handler>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  await seedFromFiles(database.db);
+  handlers = {
+    "/api/v1/indicators": (await import("./indicators/route")).GET as Handler,
+    "/api/v1/indicators/{slug}": (await import("./indicators/[slug]/route")).GET as Handler,
+    "/api/v1/indicators/{slug}/observations": (await import("./indicators/[slug]/observations/route")).GET as Handler,
+    "/api/v1/events": (await import("./events/route")).GET as Handler,
+    "/api/v1/sources": (await import("./sources/route")).GET as Handler,
+  };
+});
+afterAll(() => database.drop());
+
+type Case = [path: keyof typeof openApiDocument.paths, url: string, params: Record<string, string>, status: number];
+const cases: Case[] = [
+  ["/api/v1/indicators", "/api/v1/indicators", {}, 200],
+  ["/api/v1/indicators", "/api/v1/indicators?x=1", {}, 400],
+  ["/api/v1/indicators/{slug}", "/api/v1/indicators/homicide_rate", { slug: "homicide_rate" }, 200],
+  ["/api/v1/indicators/{slug}", "/api/v1/indicators/none", { slug: "none" }, 404],
+  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/deaths_in_custody_cumulative/observations", { slug: "deaths_in_custody_cumulative" }, 200],
+  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/prison_population/observations?limit=3", { slug: "prison_population" }, 200],
+  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/homicide_rate/observations?from=2022-13-01", { slug: "homicide_rate" }, 400],
+  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/none/observations", { slug: "none" }, 404],
+  ["/api/v1/events", "/api/v1/events?kind=decree", {}, 200],
+  ["/api/v1/events", "/api/v1/events?kind=party", {}, 400],
+  ["/api/v1/sources", "/api/v1/sources", {}, 200],
+];
+
+describe("every public API response matches the OpenAPI document", () => {
+  it.each(cases)("%s ← %s (%i)", async (path, url, params, status) => {
+    const response = await handlers[path]!(new Request(`http://contraste.test${url}`), { params: Promise.resolve(params) });
+    expect(response.status).toBe(status);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(validateAgainstOpenApi(path, "get", status, await response.json())).toEqual([]);
+    if (status === 200) {
+      const etag = response.headers.get("etag")!;
+      const cached = await handlers[path]!(new Request(`http://contraste.test${url}`, { headers: { "if-none-match": etag } }), { params: Promise.resolve(params) });
+      expect(cached.status).toBe(304);
+      expect(validateAgainstOpenApi(path, "get", 304, undefined)).toEqual([]);
+    }
+  });
+
+  it("rejects a document-breaking body (the validator is not a rubber stamp)", () => {
+    expect(validateAgainstOpenApi("/api/v1/indicators", "get", 200, { data: [{ slug: 1 }] })).not.toEqual([]);
+    expect(validateAgainstOpenApi("/api/v1/indicators", "get", 400, { message: "no error envelope" })).not.toEqual([]);
+  });
+});
