@@ -1,10 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
 
-export const ZPassword = z
-  .string()
-  .min(12, "Use at least 12 characters.")
-  .max(256, "Use at most 256 characters.");
+export { ZPassword } from "../schemas/password";
 
 // @node-rs/argon2 defaults to Argon2id with OWASP's recommended cost (19 MiB, 2 passes).
 export function hashPassword(password: string): Promise<string> {

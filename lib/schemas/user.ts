@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPassword } from "../auth/password";
+import { ZPassword } from "./password";
 
 export const ZRole = z.enum(["admin", "reviewer", "editor"]);
 export const ZEmail = z.email("Give a valid email address.").max(320).transform((email) => email.toLowerCase());
