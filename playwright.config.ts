@@ -24,6 +24,9 @@ export default defineConfig({
         "--disable-sync",
         "--no-first-run",
         "--disable-dev-shm-usage",
+        // The embed test frames 127.0.0.1 from a page of another origin; Chromium's local-network
+        // checks would block that here, though public sites embedding a public Contraste are unaffected.
+        "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessRespectPreflightResults",
       ],
     },
   },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { HideInEmbeds } from "@/components/layout/HideInEmbeds";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { isLocale, LOCALES } from "@/lib/i18n/routing";
 
@@ -26,14 +27,18 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-        <a className="skip-link" href="#content">
-          {t("skip")}
-        </a>
-        <SiteHeader locale={locale} />
+        <HideInEmbeds>
+          <a className="skip-link" href="#content">
+            {t("skip")}
+          </a>
+          <SiteHeader locale={locale} />
+        </HideInEmbeds>
         <main id="content">{children}</main>
-        <footer className="site-footer">
-          <p>{t("footer")}</p>
-        </footer>
+        <HideInEmbeds>
+          <footer className="site-footer">
+            <p>{t("footer")}</p>
+          </footer>
+        </HideInEmbeds>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { buildChartModel } from "@/components/charts/chart-model";
-import type { ChartState } from "@/lib/chart-state";
+import { chartStateQuery, type ChartState } from "@/lib/chart-state";
 import { findDiscrepancies } from "@/lib/discrepancy";
 import type { PublicEvent } from "@/lib/events";
 import type { PublicFraming } from "@/lib/framings";
@@ -12,12 +12,15 @@ import { ChartControls } from "./ChartControls";
 import { ChartEventsList } from "./ChartEventsList";
 import { ChartLegend } from "./ChartLegend";
 import { Definitions } from "./Definitions";
+import { DownloadsAndCitation } from "./DownloadsAndCitation";
 import { DiscrepancyTable } from "./DiscrepancyTable";
 import { FramingsSideBySide } from "./FramingsSideBySide";
 import { IndicatorChartPanel } from "./IndicatorChartPanel";
 import { ObservationTable } from "./ObservationTable";
 
 type Props = {
+  /** Absolute address of this page, for citations. */
+  pageUrl: string;
   indicator: IndicatorSummary;
   observations: PublicObservation[];
   events: PublicEvent[];
@@ -26,7 +29,7 @@ type Props = {
   locale: Locale;
 };
 
-export async function IndicatorPage({ indicator, observations, events, framings, state, locale }: Props) {
+export async function IndicatorPage({ pageUrl, indicator, observations, events, framings, state, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const name = localized(indicator, "name", locale);
   const basePath = `/${locale}/indicators/${indicator.slug}`;
@@ -56,6 +59,7 @@ export async function IndicatorPage({ indicator, observations, events, framings,
       <FramingsSideBySide framings={framings} locale={locale} />
       <DiscrepancyTable discrepancies={findDiscrepancies(observations.filter((o) => o.status === "published"))} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
+      <DownloadsAndCitation slug={indicator.slug} name={name} locale={locale} pageUrl={pageUrl} embedUrl={`${pageUrl.replace(`/indicators/`, `/embed/`)}${chartStateQuery(state)}`} />
       {state.view === "chart" ? (
         <section aria-labelledby="all-figures-heading">
           <h2 id="all-figures-heading">{t("allFigures")}</h2>

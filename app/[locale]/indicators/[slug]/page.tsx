@@ -9,6 +9,7 @@ import { listFramings } from "@/lib/framings";
 import { getIndicatorBySlug } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
 import { listPublicObservations } from "@/lib/observations";
+import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,14 @@ type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const indicator = isLocale(locale) ? await getIndicatorBySlug(slug) : null;
-  return indicator && isLocale(locale) ? { title: localized(indicator, "name", locale), description: localized(indicator, "description", locale) } : {};
+  if (!indicator || !isLocale(locale)) return {};
+  const pageUrl = `${await siteOrigin()}/${locale}/indicators/${slug}`;
+  return {
+    title: localized(indicator, "name", locale),
+    description: localized(indicator, "description", locale),
+    // oEmbed discovery: newsroom tools find the embed code from the page address.
+    alternates: { types: { "application/json+oembed": `/api/oembed?url=${encodeURIComponent(pageUrl)}` } },
+  };
 }
 
 export default async function Page({ params, searchParams }: Props) {
@@ -32,6 +40,7 @@ export default async function Page({ params, searchParams }: Props) {
   ]);
   return (
     <IndicatorPage
+      pageUrl={`${await siteOrigin()}/${locale}/indicators/${indicator.slug}`}
       indicator={indicator}
       observations={observations}
       events={events}

@@ -1,0 +1,26 @@
+import { notFound } from "next/navigation";
+import { EmbedChart } from "@/components/embed/EmbedChart";
+import { chartStateQuery, parseChartState, type SearchParams } from "@/lib/chart-state";
+import { listEvents } from "@/lib/events";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { getIndicatorBySlug } from "@/lib/indicators";
+import { localized } from "@/lib/localized";
+import { listPublicObservations } from "@/lib/observations";
+import { siteOrigin } from "@/lib/site-origin";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<SearchParams> };
+
+export default async function Page({ params, searchParams }: Props) {
+  const locale = await requireLocale(params);
+  const { slug } = await params;
+  const indicator = await getIndicatorBySlug(slug);
+  if (!indicator) notFound();
+  const state = parseChartState(await searchParams);
+  const [observations, events] = await Promise.all([listPublicObservations(indicator.id), listEvents()]);
+  const pageUrl = `${await siteOrigin()}/${locale}/indicators/${slug}${chartStateQuery(state)}`;
+  return (
+    <EmbedChart slug={slug} name={localized(indicator, "name", locale)} observations={observations} events={events} state={state} locale={locale} pageUrl={pageUrl} />
+  );
+}

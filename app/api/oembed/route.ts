@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { getIndicatorBySlug } from "@/lib/indicators";
+import { localized } from "@/lib/localized";
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, parseIndicatorUrl } from "@/lib/oembed";
+import { handlePublicGet } from "@/lib/public-api/handler";
+import { parseQuery } from "@/lib/public-api/query";
+import { publicError, publicJson } from "@/lib/public-api/respond";
+import { AppError, notFound } from "@/lib/errors";
+import { originFromHeaders } from "@/lib/site-origin";
+
+export const dynamic = "force-dynamic";
+
+const origin = (request: Request) => originFromHeaders(request.headers);
+
+// GET /api/oembed?url=<indicator page> – oEmbed 1.0 "rich" response with the iframe to paste
+export function GET(request: Request) {
+  return handlePublicGet(async () => {
+    const query = parseQuery(request, {
+      url: z.string({ error: "is required" }).min(1, "is required"),
+      format: z.string().optional(),
+      maxwidth: z.coerce.number().int().positive().optional(),
+      maxheight: z.coerce.number().int().positive().optional(),
+    });
+    if (query.format && query.format !== "json") return publicError(501, "not_implemented", "Only format=json is offered.");
+    const target = parseIndicatorUrl(query.url, origin(request));
+    if (!target) throw new AppError(404, "not_found", "The url is not an indicator page of this site.");
+    const indicator = await getIndicatorBySlug(target.slug);
+    if (!indicator) throw notFound(`Indicator "${target.slug}"`);
+    const width = Math.min(EMBED_WIDTH, query.maxwidth ?? EMBED_WIDTH);
+    const height = Math.min(EMBED_HEIGHT, query.maxheight ?? EMBED_HEIGHT);
+    const title = localized(indicator, "name", target.locale);
+    const src = `${origin(request)}/${target.locale}/embed/${target.slug}${target.search}`;
+    return publicJson(request, {
+      version: "1.0",
+      type: "rich",
+      provider_name: "Contraste",
+      provider_url: `${origin(request)}/`,
+      title,
+      width,
+      height,
+      html: embedIframe(src, title, width, height),
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { EmbedButton } from "@/components/embed/EmbedButton";
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/oembed";
+import { ChartExport } from "./ChartExport";
+
+type Props = { slug: string; name: string; locale: Locale; pageUrl: string; embedUrl: string };
+
+/** Data downloads (every row with its source and a citation), chart images, and a citation to copy. */
+export async function DownloadsAndCitation({ slug, name, locale, pageUrl, embedUrl }: Props) {
+  const t = await getTranslations({ locale, namespace: "indicator" });
+  const accessed = new Date().toISOString().slice(0, 10);
+  const citation = t("citation", { name, url: pageUrl, date: accessed });
+  const api = `/api/v1/indicators/${slug}/observations`;
+  return (
+    <section aria-labelledby="downloads-heading" className="downloads">
+      <h2 id="downloads-heading">{t("downloads")}</h2>
+      <p className="download-links">
+        <a href={`${api}?format=csv`} download={`${slug}.csv`}>
+          {t("downloadCsv")}
+        </a>
+        <a href={api} download={`${slug}.json`}>
+          {t("downloadJson")}
+        </a>
+        <ChartExport title={name} sourceLine={t("chartSourceLine", { url: pageUrl })} fileName={slug} labels={{ svg: t("downloadSvg"), png: t("downloadPng") }} />
+      </p>
+      <EmbedButton
+        code={embedIframe(embedUrl, name, EMBED_WIDTH, EMBED_HEIGHT)}
+        labels={{ embed: t("embed"), embedCode: t("embedCode"), copy: t("copy"), copied: t("copied") }}
+      />
+      <h3>{t("citeThis")}</h3>
+      <p className="citation" data-testid="citation">
+        {citation}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { expect, test } from "@playwright/test";
+import { observationsOf } from "./dataset";
+
+const HOST = "http://newsroom.example";
+
+test("a newsroom embeds a chart from another origin; it renders and sizes itself", async ({ page, baseURL }) => {
+  // The newsroom's page, served from a different origin, listens for the embed's height.
+  await page.route(`${HOST}/**`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><title>Story</title><h1>Story</h1>
+        <iframe id="chart" src="${baseURL}/en/embed/homicide_rate?hide=media" width="800" height="150" style="border:0"></iframe>
+        <script>
+          addEventListener("message", (event) => {
+            if (event.data && event.data.type === "contraste:resize") document.getElementById("chart").height = event.data.height;
+          });
+        </script>`,
+    }),
+  );
+  await page.goto(`${HOST}/story`);
+  const frame = page.frameLocator("#chart");
+  await expect(frame.getByTestId("chart-svg")).toBeVisible();
+  await expect(frame.getByTestId("chart-svg").locator(".series-media")).toHaveCount(0);
+  await expect(frame.getByRole("link", { name: /Contraste/ })).toHaveAttribute("href", /\/en\/indicators\/homicide_rate\?hide=media$/);
+  await expect.poll(async () => Number(await page.locator("#chart").getAttribute("height"))).toBeGreaterThan(300);
+  // The embed has no site navigation.
+  await expect(frame.getByRole("navigation")).toHaveCount(0);
+});
+
+test("only embeds may be framed by other sites", async ({ request }) => {
+  const embed = await request.get("/en/embed/homicide_rate");
+  expect(embed.headers()["content-security-policy"]).toContain("frame-ancestors *");
+  expect(embed.headers()["x-frame-options"]).toBeUndefined();
+  const page = await request.get("/en/indicators/homicide_rate");
+  expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page.headers()["x-frame-options"]).toBe("DENY");
+});
+
+test("oEmbed: discovery link on the page and a valid rich response", async ({ page, request, baseURL }) => {
+  await page.goto("/en/indicators/homicide_rate");
+  const discovery = await page.locator('link[type="application/json+oembed"]').getAttribute("href");
+  expect(discovery).toContain("/api/oembed?url=");
+  const response = await request.get(discovery!);
+  expect(response.status()).toBe(200);
+  const oembed = await response.json();
+  expect(oembed).toMatchObject({ version: "1.0", type: "rich", provider_name: "Contraste", title: "Homicide rate", width: expect.any(Number), height: expect.any(Number) });
+  expect(oembed.html).toMatch(new RegExp(`^<iframe src="${baseURL}/en/embed/homicide_rate"`));
+  expect((await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/en/indicators/homicide_rate")}`)).status()).toBe(404);
+  expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/en/indicators/homicide_rate`)}&format=xml`)).status()).toBe(501);
+});
+
+test("a researcher downloads the data and the chart, and copies the citation and embed code", async ({ page }) => {
+  await page.goto("/en/indicators/homicide_rate");
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Data (CSV)" }).click()]);
+  const lines = (await (await csv.createReadStream()).toArray()).join("").trim().split("\r\n");
+  expect(lines).toHaveLength(observationsOf("homicide_rate").length + 1);
+  for (const line of lines.slice(1)) expect(line).toMatch(/https?:\/\//);
+
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-svg").click()]);
+  const svgText = (await (await svg.createReadStream()).toArray()).join("");
+  expect(svgText).toMatch(/^<svg/);
+  expect(svgText).toContain("Homicide rate");
+  expect(svgText).toMatch(/Source: Contraste, .*Accessed \d{4}-\d{2}-\d{2}/);
+  expect(svgText).not.toContain("var(--");
+
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
+  const pngBytes = Buffer.concat(await (await png.createReadStream()).toArray());
+  expect(pngBytes.subarray(1, 4).toString()).toBe("PNG");
+
+  await expect(page.getByTestId("citation")).toContainText(/Contraste, "Homicide rate", http.*\/en\/indicators\/homicide_rate \(accessed \d{4}-\d{2}-\d{2}\)/);
+  await page.getByTestId("embed-button").click();
+  await expect(page.getByTestId("embed-code")).toHaveValue(/<iframe src=".*\/en\/embed\/homicide_rate"/);
+});
