@@ -1,0 +1,8 @@
+import { handleMutation } from "@/lib/api/mutation";
+import { commitImport } from "@/lib/csv-import/run-import";
+import { ZImportRequest } from "@/lib/csv-import/fields";
+
+// POST /api/editor/imports – import a CSV as drafts, all rows or none
+export function POST(request: Request) {
+  return handleMutation(request, { schema: ZImportRequest, status: 201, run: ({ csv, mapping }, actor) => commitImport(actor, csv, mapping) });
+}
