@@ -1,0 +1,82 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { openApiDocument } from "@/lib/public-api/openapi";
+
+type Parameter = { name: string; in: string; description?: string; example?: string; required?: boolean };
+type Operation = { summary: string; description?: string; parameters?: Parameter[]; security?: unknown[] };
+
+const EXAMPLES: Record<string, string> = {
+  "/api/v1/indicators": "",
+  "/api/v1/indicators/{slug}": "",
+  "/api/v1/indicators/{slug}/observations": "?producerType=government,academic&from=2022-01-01",
+  "/api/v1/events": "?kind=renewal",
+  "/api/v1/sources": "",
+};
+
+/** The API for people: every endpoint of the OpenAPI document, with a command to try it. */
+export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: string }) {
+  const t = await getTranslations({ locale, namespace: "apiDocs" });
+  const paths = Object.entries(openApiDocument.paths) as [string, Record<string, Operation>][];
+  return (
+    <article className="api-docs">
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("intro")}</p>
+      <p>
+        <a href="/api/v1/openapi.json">{t("openapi")}</a>
+      </p>
+      <ul>
+        <li>{t("caching")}</li>
+        <li>{t("errors")}</li>
+        <li>{t("numbers")}</li>
+        <li>{t("paging")}</li>
+      </ul>
+      {paths.map(([path, operations]) =>
+        Object.entries(operations).map(([method, operation]) => {
+          const example = `${path.replace("{slug}", "homicide_rate")}${EXAMPLES[path] ?? ""}`;
+          return (
+            <section key={`${method} ${path}`} aria-labelledby={`${method}-${path}`}>
+              <h2 id={`${method}-${path}`}>
+                <code>
+                  {method.toUpperCase()} {path}
+                </code>
+              </h2>
+              <p>{operation.summary}</p>
+              {operation.description ? <p className="muted">{operation.description}</p> : null}
+              {operation.parameters?.length ? (
+                <div className="table-scroll">
+                  <table className="data-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("parameter")}</th>
+                        <th scope="col">{t("where")}</th>
+                        <th scope="col">{t("meaning")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {operation.parameters.map((parameter) => (
+                        <tr key={parameter.name}>
+                          <td>
+                            <code>{parameter.name}</code>
+                          </td>
+                          <td>{parameter.in}</td>
+                          <td>{parameter.description ?? ""}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+              <pre className="code-example">
+                <code>
+                  {method === "get"
+                    ? `curl '${origin}${example}'`
+                    : `curl -X POST '${origin}${path}' \\\n  -H 'Authorization: Bearer ctk_…' -H 'Content-Type: application/json' \\\n  -d '{"indicatorSlug":"homicide_rate","value":"2.1","asOf":"2024-01-01","datePrecision":"year","producer":{"name":"Ministry of Security","type":"government"},"source":{"url":"https://example.org/report","publisher":"Example"}}'`}
+                </code>
+              </pre>
+            </section>
+          );
+        }),
+      )}
+    </article>
+  );
+}
