@@ -8,6 +8,7 @@ export type IndicatorSummary = {
   descriptionEn: string;
   descriptionEs: string;
   unit: string;
+  unitEs: string | null;
   theme: string;
   valueKind: string;
 };
@@ -20,6 +21,7 @@ const summarySelect = {
   descriptionEn: true,
   descriptionEs: true,
   unit: true,
+  unitEs: true,
   theme: true,
   valueKind: true,
 } as const;
@@ -31,3 +33,7 @@ export function listIndicators(): Promise<IndicatorSummary[]> {
 export function getIndicatorBySlug(slug: string): Promise<IndicatorSummary | null> {
   return getDb().indicator.findUnique({ where: { slug }, select: summarySelect });
 }
+
+/** The unit in the reader's language (English where no Spanish unit is recorded). */
+export const unitFor = (indicator: Pick<IndicatorSummary, "unit" | "unitEs">, locale: "es" | "en") =>
+  locale === "es" ? (indicator.unitEs ?? indicator.unit) : indicator.unit;

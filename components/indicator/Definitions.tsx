@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import type { IndicatorSummary } from "@/lib/indicators";
+import { unitFor, type IndicatorSummary } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
 
 export async function Definitions({ indicator, locale }: { indicator: IndicatorSummary; locale: Locale }) {
@@ -10,7 +10,7 @@ export async function Definitions({ indicator, locale }: { indicator: IndicatorS
       <h2 id="definitions-heading">{t("indicator.definitions")}</h2>
       <p>{localized(indicator, "description", locale)}</p>
       <p>{t(`valueKinds.${indicator.valueKind as "share"}`)}</p>
-      <p className="muted">{t("indicator.unit", { unit: indicator.unit })}</p>
+      <p className="muted">{t("indicator.unit", { unit: unitFor(indicator, locale) })}</p>
     </section>
   );
 }

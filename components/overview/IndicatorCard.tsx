@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { FigureWithSource } from "@/components/indicator/FigureWithSource";
 import type { Locale } from "@/lib/i18n/routing";
-import type { IndicatorSummary } from "@/lib/indicators";
+import { unitFor, type IndicatorSummary } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
 import type { IndicatorDigest } from "@/lib/overview";
 import { GapNote } from "./GapNote";
@@ -16,7 +16,7 @@ export async function IndicatorCard({ indicator, digest, locale }: { indicator: 
       <h3>
         <Link href={`/${locale}/indicators/${indicator.slug}`}>{name}</Link>
       </h3>
-      <p className="muted unit">{indicator.unit}</p>
+      <p className="muted unit">{unitFor(indicator, locale)}</p>
       <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />
       <FigureWithSource label={t("independent")} observation={digest?.independent ?? null} locale={locale} />
       {digest?.gap ? <GapNote gap={digest.gap} locale={locale} /> : null}

@@ -133,6 +133,7 @@ export const ZCuration = z.strictObject({
   indicators: z.array(
     z.strictObject({
       slug: z.string(),
+      unitEs: z.string().min(1),
       theme: z.enum([
         "homicides_violence",
         "state_of_exception",

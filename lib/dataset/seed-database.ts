@@ -49,8 +49,8 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     keyOfIncoming: (record) => record.slug,
     keyOfExisting: (row) => row.slug,
     projectIncoming: (record) => record,
-    projectExisting: ({ slug, nameEs, nameEn, descriptionEs, descriptionEn, unit, theme, valueKind, sortOrder }) => ({
-      slug, nameEs, nameEn, descriptionEs, descriptionEn, unit, theme, valueKind, sortOrder,
+    projectExisting: ({ slug, nameEs, nameEn, descriptionEs, descriptionEn, unit, unitEs, theme, valueKind, sortOrder }) => ({
+      slug, nameEs, nameEn, descriptionEs, descriptionEn, unit, unitEs, theme, valueKind, sortOrder,
     }),
     create: (data) => tx.indicator.createMany({ data }),
     update: (row, data) => tx.indicator.update({ where: { id: row.id }, data }),

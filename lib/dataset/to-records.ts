@@ -14,6 +14,7 @@ export type SeedIndicator = {
   descriptionEs: string;
   descriptionEn: string;
   unit: string;
+  unitEs: string;
   theme: TCuration["indicators"][number]["theme"];
   valueKind: TCuration["indicators"][number]["valueKind"];
   sortOrder: number;
@@ -123,6 +124,7 @@ export function toSeedRecords(dataset: TDataset, curation: TCuration): SeedRecor
       descriptionEs: record.description_es,
       descriptionEn: record.description_en,
       unit: record.unit,
+      unitEs: classification.unitEs,
       theme: classification.theme,
       valueKind: classification.valueKind,
       sortOrder: classification.sortOrder,
