@@ -18,6 +18,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
         <Link href={`/${locale}`}>{t("nav.overview")}</Link>
         <Link href={`/${locale}/events`}>{t("nav.events")}</Link>
         <Link href={`/${locale}/sources`}>{t("nav.sources")}</Link>
+        <Link href={`/${locale}/changes`}>{t("nav.changes")}</Link>
         <Link href={`/${locale}/api-docs`}>{t("nav.api")}</Link>
         <Suspense fallback={<a href={`/${other}`} hrefLang={other} lang={other}>{switcher.label}</a>}>
           <LocaleSwitcher {...switcher} />

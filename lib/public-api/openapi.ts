@@ -76,6 +76,21 @@ export const openApiDocument = {
     "/api/v1/sources": {
       get: { summary: "Every source document", operationId: "listSources", responses: { ...ok({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Source") } } }, "Sources"), ...errorResponses } },
     },
+    "/api/v1/changes": {
+      get: {
+        summary: "The public change log",
+        operationId: "listChanges",
+        description: "Published, corrected and retracted figures, newest first, with the reason and the reviewer's display name.",
+        parameters: [
+          query("since", "Only changes at or after this ISO-8601 date-time", { type: "string" }, "2025-01-01T00:00:00Z"),
+          query("limit", "At most this many (1 to 1000, default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
+        ],
+        responses: {
+          ...ok({ type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Change") }, meta: { type: "object" } } }, "Changes"),
+          ...errorResponses,
+        },
+      },
+    },
     "/api/v1/observations": {
       post: {
         summary: "Submit a figure as a draft (API token)",
@@ -123,6 +138,34 @@ export const openApiDocument = {
               properties: { producer: ref("Producer"), summary: bilingual, source: { type: "object", required: ["url"], properties: { url: { type: "string" }, publisher: { type: ["string", "null"] } } } },
             },
           },
+        },
+        additionalProperties: false,
+      },
+      ChangeFigure: {
+        type: ["object", "null"],
+        required: ["value", "valueMax", "qualifier", "asOf", "datePrecision", "producer", "sourceUrl"],
+        properties: {
+          value: { type: "string" },
+          valueMax: { type: ["string", "null"] },
+          qualifier: { type: "string" },
+          asOf: day,
+          datePrecision: { type: "string" },
+          producer: ref("Producer"),
+          sourceUrl: { type: "string" },
+        },
+      },
+      Change: {
+        type: "object",
+        required: ["id", "action", "createdAt", "reason", "reviewer", "indicatorSlug", "before", "after"],
+        properties: {
+          id: { type: "string" },
+          action: { type: "string", enum: ["observation.published", "observation.corrected", "observation.retracted"] },
+          createdAt: { type: "string", format: "date-time" },
+          reason: { type: ["string", "null"] },
+          reviewer: { type: ["string", "null"], description: "Display name; never an email" },
+          indicatorSlug: { type: ["string", "null"] },
+          before: ref("ChangeFigure"),
+          after: ref("ChangeFigure"),
         },
         additionalProperties: false,
       },

@@ -3,6 +3,7 @@ import { seedFromFiles } from "@/lib/dataset/load-seed";
 import { openApiDocument } from "@/lib/public-api/openapi";
 import { validateAgainstOpenApi } from "@/lib/testing/openapi-validator";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createCallers, observationInput, request } from "@/lib/testing/editor-fixtures";
 
 let database: TestDatabase;
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -18,7 +19,14 @@ beforeAll(async () => {
     "/api/v1/indicators/{slug}/observations": (await import("./indicators/[slug]/observations/route")).GET as Handler,
     "/api/v1/events": (await import("./events/route")).GET as Handler,
     "/api/v1/sources": (await import("./sources/route")).GET as Handler,
+    "/api/v1/changes": (await import("./changes/route")).GET as Handler,
   };
+  // One published figure, so the change log has an entry to describe.
+  const callers = await createCallers(database.db);
+  const create = await import("../editor/observations/route");
+  const publish = await import("../editor/observations/[id]/publish/route");
+  const draft = (await (await create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ indicatorSlug: "homicide_rate" })))).json()).data;
+  await publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), { params: Promise.resolve({ id: draft.id }) });
 });
 afterAll(() => database.drop());
 
@@ -35,6 +43,9 @@ const cases: Case[] = [
   ["/api/v1/events", "/api/v1/events?kind=decree", {}, 200],
   ["/api/v1/events", "/api/v1/events?kind=party", {}, 400],
   ["/api/v1/sources", "/api/v1/sources", {}, 200],
+  ["/api/v1/changes", "/api/v1/changes", {}, 200],
+  ["/api/v1/changes", "/api/v1/changes?since=2020-01-01T00:00:00Z&limit=5", {}, 200],
+  ["/api/v1/changes", "/api/v1/changes?since=last-week", {}, 400],
 ];
 
 describe("every public API response matches the OpenAPI document", () => {
@@ -49,6 +60,14 @@ describe("every public API response matches the OpenAPI document", () => {
       expect(cached.status).toBe(304);
       expect(validateAgainstOpenApi(path, "get", 304, undefined)).toEqual([]);
     }
+  });
+
+  it("lists a published figure on the change log with the reviewer's display name and no email", async () => {
+    const response = await handlers["/api/v1/changes"]!(new Request("http://contraste.test/api/v1/changes"), { params: Promise.resolve({}) });
+    const text = await response.text();
+    const { data } = JSON.parse(text);
+    expect(data[0]).toMatchObject({ action: "observation.published", reviewer: "reviewer display", indicatorSlug: "homicide_rate" });
+    expect(text).not.toContain("@example.org");
   });
 
   it("rejects a document-breaking body (the validator is not a rubber stamp)", () => {

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formatAsOf } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import { changeKind, type PublicChange } from "@/lib/public-changes";
+import { ChangeFigureLine } from "./ChangeFigureLine";
+import styles from "./changes.module.css";
+
+type Props = { change: PublicChange; indicatorName: string | null; locale: Locale };
+
+/** One published change: when, what happened to which indicator's figure, from which source, why, and who reviewed it. */
+export async function ChangeItem({ change, indicatorName, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "changes" });
+  const action = changeKind(change.action);
+  const name = indicatorName ?? t("unknownIndicator");
+  const source = t("source");
+  // A retraction's figure is the one taken down; a publication's, the one put up.
+  const figure = change.after ?? change.before;
+  return (
+    <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action}>
+      <h2 className={styles.title}>
+        {change.indicatorSlug && indicatorName ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{name}</Link> : name}
+      </h2>
+      <p className={styles.meta}>
+        <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
+        <span className={styles.action} data-action-label>
+          {t(`actions.${action}`)}
+        </span>
+        {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}
+      </p>
+      <dl className={styles.figures}>
+        {action === "corrected" && change.before && change.after ? (
+          <>
+            <ChangeFigureLine label={t("before")} figure={change.before} sourceLabel={source} locale={locale} />
+            <ChangeFigureLine label={t("after")} figure={change.after} sourceLabel={source} locale={locale} />
+          </>
+        ) : figure ? (
+          <ChangeFigureLine label={t("figure")} figure={figure} sourceLabel={source} locale={locale} />
+        ) : null}
+      </dl>
+      {change.reason ? (
+        <p className={styles.reason}>
+          <span className={styles.label}>{t("reason")}:</span> {change.reason}
+        </p>
+      ) : null}
+    </li>
+  );
+}
