@@ -30,7 +30,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // The first-run journey needs a database with no users, so it runs before every other journey;
+    // those that need an account sign in as the admin it creates.
+    { name: "first-run", testMatch: /editor-publishes-a-figure\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testIgnore: /editor-publishes-a-figure\.spec\.ts/, dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     // The production server with no DATABASE_URL, on an empty data folder: it must migrate and seed itself.
     command: "npm start",

@@ -74,6 +74,6 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
     await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });
     await appendChange(tx, { action: "user.password_changed", entityType: "user", entityId: actor.user.id, actor });
   });
-  // Every other session of this account ends: a leaked session dies with the old password.
+  // Every session of this account ends, the current one too: a leaked session dies with the old password.
   await endAllSessions(actor.user.id);
 }

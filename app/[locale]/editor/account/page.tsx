@@ -1,0 +1,16 @@
+import { editorMetadata } from "@/components/editor/editor-metadata";
+import { AccountPage } from "@/components/editor/AccountPage";
+import { requireEditor } from "@/components/editor/require-editor";
+import { requireLocale } from "@/lib/i18n/request-locale";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = ({ params }: Props) => editorMetadata(params, "account.title");
+
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  const { user } = await requireEditor(locale, `/${locale}/editor/account`);
+  return <AccountPage locale={locale} user={user} />;
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { TokensAdminPage } from "@/components/admin/TokensAdminPage";
+import { listApiTokens } from "@/lib/api-tokens";
+import { getPageActor } from "@/lib/auth/page-session";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { isLocale } from "@/lib/i18n/routing";
+import { canManageApiTokens } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "changes.admin" });
+  return { title: t("tokens.title"), robots: { index: false, follow: false } };
+}
+
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  // Not a sign-in prompt: to anyone but an admin (signed out included) this page does not exist.
+  if (!canManageApiTokens(await getPageActor())) notFound();
+  const tokens = await listApiTokens();
+  return <TokensAdminPage tokens={tokens} locale={locale} />;
+}

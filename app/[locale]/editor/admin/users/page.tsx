@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { UsersAdminPage } from "@/components/admin/UsersAdminPage";
+import { getPageActor } from "@/lib/auth/page-session";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { isLocale } from "@/lib/i18n/routing";
+import { canManageUsers } from "@/lib/permissions";
+import { listUsers } from "@/lib/users";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "changes.admin" });
+  return { title: t("users.title"), robots: { index: false, follow: false } };
+}
+
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  // Not a sign-in prompt: to anyone but an admin (signed out included) this page does not exist.
+  if (!canManageUsers(await getPageActor())) notFound();
+  const users = await listUsers();
+  return <UsersAdminPage users={users} locale={locale} />;
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { EditorNav } from "@/components/editor/EditorNav";
+import { EditorQueryProvider } from "@/components/editor/EditorQueryProvider";
+import { getPageActor } from "@/lib/auth/page-session";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { canEditReferenceData, canManageApiTokens, canManageUsers, canReview } from "@/lib/permissions";
+
+// The workspace is for the people who keep the figures; search engines have nothing to find here.
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export default async function EditorLayout({ children, params }: Props) {
+  const locale = await requireLocale(params);
+  const actor = await getPageActor();
+  return (
+    <EditorQueryProvider>
+      {actor?.kind === "user" ? (
+        <EditorNav
+          user={actor.user}
+          locale={locale}
+          can={{ review: canReview(actor), reference: canEditReferenceData(actor), users: canManageUsers(actor), tokens: canManageApiTokens(actor) }}
+        />
+      ) : null}
+      {children}
+    </EditorQueryProvider>
+  );
+}

@@ -1,0 +1,44 @@
+import { editorMetadata } from "@/components/editor/editor-metadata";
+import { notFound } from "next/navigation";
+import { ObservationPage } from "@/components/editor/ObservationPage";
+import { requireEditor } from "@/components/editor/require-editor";
+import { listObservationHistory } from "@/lib/changes";
+import { getObservationForEditing, listProducerNames } from "@/lib/editor-queries";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { listIndicators } from "@/lib/indicators";
+import { canEditObservation, canPublishObservation, canRetractObservation, canReview } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export const generateMetadata = ({ params }: Props) => editorMetadata(params, "title");
+
+export default async function Page({ params, searchParams }: Props) {
+  const locale = await requireLocale(params);
+  const { id } = await params;
+  const { actor, user } = await requireEditor(locale, `/${locale}/editor/observations/${id}`);
+  const figure = await getObservationForEditing(id);
+  if (!figure) notFound();
+  const [history, indicators, producers] = await Promise.all([listObservationHistory(id), listIndicators(), listProducerNames()]);
+  const isDraft = figure.status === "draft";
+  const can = {
+    // A published figure with a correction already waiting takes no second one (the server would refuse it).
+    edit: canEditObservation(actor) && (isDraft || (figure.status === "published" && !figure.pendingCorrectionId)),
+    publish: isDraft && canPublishObservation(actor, figure),
+    retract: figure.status === "published" && canRetractObservation(actor),
+    ownDraft: isDraft && canReview(actor) && figure.authorId === user.id,
+  };
+  const saved = Number((await searchParams).saved);
+  return (
+    <ObservationPage
+      locale={locale}
+      figure={figure}
+      history={history}
+      indicators={indicators}
+      producers={producers}
+      can={can}
+      savedVersion={Number.isInteger(saved) ? saved : null}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { notFound } from "next/navigation";
+import { editorMetadata } from "@/components/editor/editor-metadata";
+import { getEditorMessages } from "@/components/editor/editor-messages";
+import { ObservationForm } from "@/components/editor/ObservationForm";
+import { EMPTY_OBSERVATION } from "@/components/editor/observation-form-values";
+import { requireEditor } from "@/components/editor/require-editor";
+import { listProducerNames } from "@/lib/editor-queries";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { listIndicators } from "@/lib/indicators";
+import { localized } from "@/lib/localized";
+import { canCreateObservation } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = ({ params }: Props) => editorMetadata(params, "newFigure.title");
+
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  const { actor } = await requireEditor(locale, `/${locale}/editor/observations/new`);
+  if (!canCreateObservation(actor)) notFound();
+  const [indicators, producers] = await Promise.all([listIndicators(), listProducerNames()]);
+  const { t, raw, errorMessages, fieldMessages } = await getEditorMessages(locale);
+  return (
+    <>
+      <h1>{t("newFigure.title")}</h1>
+      <p className="lede">{t("newFigure.intro")}</p>
+      <ObservationForm
+        locale={locale}
+        target={{ kind: "create" }}
+        initial={EMPTY_OBSERVATION}
+        indicators={indicators.map((indicator) => ({ slug: indicator.slug, name: localized(indicator, "name", locale) }))}
+        producers={producers}
+        labels={raw("form")}
+        compareLabels={raw("compare")}
+        errorMessages={errorMessages}
+        fieldMessages={fieldMessages}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { editorMetadata } from "@/components/editor/editor-metadata";
+import { notFound } from "next/navigation";
+import { requireEditor } from "@/components/editor/require-editor";
+import { ReviewPage } from "@/components/editor/ReviewPage";
+import { listReviewQueue } from "@/lib/editor-queries";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { canPublishObservation, canReview } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = ({ params }: Props) => editorMetadata(params, "review.title");
+
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  const { actor, user } = await requireEditor(locale, `/${locale}/editor/review`);
+  if (!canReview(actor)) notFound();
+  const queue = await listReviewQueue();
+  const entries = queue.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: item.authorId === user.id }));
+  return <ReviewPage locale={locale} entries={entries} />;
+}

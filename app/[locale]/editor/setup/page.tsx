@@ -1,0 +1,31 @@
+import { editorMetadata } from "@/components/editor/editor-metadata";
+import { notFound } from "next/navigation";
+import { getEditorMessages } from "@/components/editor/editor-messages";
+import { SetupForm } from "@/components/editor/SetupForm";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { countUsers } from "@/lib/users";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = ({ params }: Props) => editorMetadata(params, "setup.title");
+
+// First run only: once anyone has an account, this page does not exist.
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  if ((await countUsers()) > 0) notFound();
+  const { t, raw, errorMessages, fieldMessages } = await getEditorMessages(locale);
+  return (
+    <>
+      <h1>{t("setup.title")}</h1>
+      <p className="lede">{t("setup.intro")}</p>
+      <SetupForm
+        dashboardPath={`/${locale}/editor`}
+        labels={{ ...raw("fields"), submit: t("setup.submit"), pending: t("setup.pending") }}
+        errorMessages={errorMessages}
+        fieldMessages={fieldMessages}
+      />
+    </>
+  );
+}

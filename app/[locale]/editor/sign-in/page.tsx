@@ -1,0 +1,36 @@
+import { editorMetadata } from "@/components/editor/editor-metadata";
+import { redirect } from "next/navigation";
+import { getEditorMessages } from "@/components/editor/editor-messages";
+import { editorReturnPath } from "@/components/editor/require-editor";
+import { SignInForm } from "@/components/editor/SignInForm";
+import { getPageUser } from "@/lib/auth/page-session";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { countUsers } from "@/lib/users";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string | string[]; changed?: string }> };
+
+export const generateMetadata = ({ params }: Props) => editorMetadata(params, "signIn.title");
+
+export default async function Page({ params, searchParams }: Props) {
+  const locale = await requireLocale(params);
+  const { next, changed } = await searchParams;
+  const redirectTo = editorReturnPath(next, locale);
+  if (await getPageUser()) redirect(redirectTo);
+  if ((await countUsers()) === 0) redirect(`/${locale}/editor/setup`);
+  const { t, raw, errorMessages, fieldMessages } = await getEditorMessages(locale);
+  return (
+    <>
+      <h1>{t("signIn.title")}</h1>
+      <p className="lede">{t("signIn.intro")}</p>
+      {changed ? <p role="status">{t("signIn.passwordChanged")}</p> : null}
+      <SignInForm
+        redirectTo={redirectTo}
+        labels={{ ...raw("fields"), submit: t("signIn.submit"), pending: t("signIn.pending") }}
+        errorMessages={errorMessages}
+        fieldMessages={fieldMessages}
+      />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { getTranslations } from "next-intl/server";
+import { formatMoment } from "@/components/editor/format-time";
+import type { listApiTokens } from "@/lib/api-tokens";
+import type { Locale } from "@/lib/i18n/routing";
+import { AdminQueryProvider } from "./AdminQueryProvider";
+import { NewTokenForm } from "./NewTokenForm";
+import { RevokeTokenButton } from "./RevokeTokenButton";
+import styles from "./admin.module.css";
+
+type Props = { tokens: Awaited<ReturnType<typeof listApiTokens>>; locale: Locale };
+
+/** API tokens by prefix (the secret itself is never stored), when they were used, and whether they still work. */
+export async function TokensAdminPage({ tokens, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "changes.admin" });
+  const errorMessages = { internal_error: t("error") };
+  const moment = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time> : null);
+  const revokeLabels = {
+    revoke: t("tokens.revoke"),
+    revokeLabel: t.raw("tokens.revokeLabel") as string,
+    revokeConfirm: t.raw("tokens.revokeConfirm") as string,
+    revoking: t("tokens.revoking"),
+  };
+  return (
+    <AdminQueryProvider>
+      <h1>{t("tokens.title")}</h1>
+      <p className="lede">{t("tokens.intro")}</p>
+      <section aria-labelledby="add-token">
+        <h2 id="add-token">{t("tokens.add")}</h2>
+        <NewTokenForm
+          labels={{
+            name: t("tokens.name"),
+            nameHint: t("tokens.nameHint"),
+            submit: t("tokens.submit"),
+            pending: t("tokens.pending"),
+            secretTitle: t.raw("tokens.secretTitle") as string,
+            secretWarning: t("tokens.secretWarning"),
+            copy: t("tokens.copy"),
+            copied: t("tokens.copied"),
+            dismiss: t("dismiss"),
+          }}
+          errorMessages={errorMessages}
+        />
+      </section>
+      <section aria-labelledby="token-list" className={styles.section}>
+        <h2 id="token-list">{t("tokens.title")}</h2>
+        {tokens.length === 0 ? (
+          <p className="muted">{t("tokens.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("tokens.name")}</th>
+                  <th scope="col">{t("tokens.prefix")}</th>
+                  <th scope="col">{t("tokens.created")}</th>
+                  <th scope="col">{t("tokens.lastUsed")}</th>
+                  <th scope="col">{t("tokens.revoked")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("tokens.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id} data-token={token.id}>
+                    <td className={styles.cellWrap}>{token.name}</td>
+                    <td>
+                      <code>{token.tokenPrefix}…</code>
+                    </td>
+                    <td>
+                      {moment(token.createdAt)} · {t("tokens.createdBy")} {token.createdBy.displayName}
+                    </td>
+                    <td>{moment(token.lastUsedAt) ?? t("dateNever")}</td>
+                    <td>{moment(token.revokedAt) ?? t("tokens.active")}</td>
+                    <td>{token.revokedAt ? null : <RevokeTokenButton token={token} labels={revokeLabels} errorMessages={errorMessages} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </AdminQueryProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/routing";
+import styles from "./editor.module.css";
+import { getEditorMessages } from "./editor-messages";
+import { SignOutButton } from "./SignOutButton";
+
+/** Which parts of the workspace this person may open, decided by lib/permissions.ts. */
+export type NavPermissions = { review: boolean; reference: boolean; users: boolean; tokens: boolean };
+
+/** The editor's own navigation for a signed-in person, listing only what they may use. */
+export async function EditorNav({ user, locale, can }: { user: SessionUser; locale: Locale; can: NavPermissions }) {
+  const { t, raw } = await getEditorMessages(locale);
+  const base = `/${locale}/editor`;
+  const links = [
+    { href: base, label: t("nav.dashboard"), shown: true },
+    { href: `${base}/observations/new`, label: t("nav.newFigure"), shown: true },
+    { href: `${base}/review`, label: t("nav.review"), shown: can.review },
+    { href: `${base}/reference`, label: t("nav.reference"), shown: can.reference },
+    { href: `${base}/admin/users`, label: t("nav.users"), shown: can.users },
+    { href: `${base}/admin/tokens`, label: t("nav.tokens"), shown: can.tokens },
+    { href: `${base}/account`, label: t("nav.account"), shown: true },
+  ];
+  return (
+    <nav aria-label={t("nav.label")} className={styles.editorNav}>
+      <ul>
+        {links
+          .filter((link) => link.shown)
+          .map((link) => (
+            <li key={link.href}>
+              <Link href={link.href}>{link.label}</Link>
+            </li>
+          ))}
+      </ul>
+      <span className={styles.who}>{t("nav.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+      <SignOutButton signInPath={`${base}/sign-in`} labels={raw("signOut")} />
+    </nav>
+  );
+}

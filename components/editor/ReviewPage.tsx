@@ -1,0 +1,43 @@
+import Link from "next/link";
+import type { ReviewItem } from "@/lib/editor-queries";
+import type { Locale } from "@/lib/i18n/routing";
+import { localized } from "@/lib/localized";
+import styles from "./editor.module.css";
+import { getEditorMessages } from "./editor-messages";
+import { FigureComparison } from "./FigureFacts";
+import { PublishButton } from "./PublishButton";
+
+/** A queued draft and whether this reviewer may publish it (never their own: two-person rule). */
+export type QueueEntry = { item: ReviewItem; canPublish: boolean; ownDraft: boolean };
+
+export async function ReviewPage({ locale, entries }: { locale: Locale; entries: QueueEntry[] }) {
+  const { t, raw, errorMessages } = await getEditorMessages(locale);
+  const headings = { publishedNow: t("observation.publishedNow"), proposed: t("observation.proposed"), newFigure: t("observation.newFigure") };
+  return (
+    <>
+      <h1>{t("review.title")}</h1>
+      <p className="lede">{t("review.intro")}</p>
+      {entries.length === 0 ? <p className="muted">{t("review.empty")}</p> : null}
+      <ol className={styles.queue}>
+        {entries.map(({ item, canPublish, ownDraft }) => {
+          const title = `${localized(item.indicator, "name", locale)}: ${item.revisionOf ? t("review.correction") : t("review.newFigure")}`;
+          return (
+            <li key={item.id}>
+              <article className={styles.queueItem} data-observation={item.id} aria-labelledby={`review-${item.id}`}>
+                <h2 id={`review-${item.id}`}>{title}</h2>
+                {item.authorName ? <p className="muted">{t("review.by", { name: item.authorName })}</p> : null}
+                {item.reason ? <p>{t("review.reason", { reason: item.reason })}</p> : null}
+                <FigureComparison published={item.revisionOf} proposed={item} locale={locale} labels={raw("compare")} headings={{ ...headings, caption: title }} />
+                <div className={styles.actions}>
+                  {canPublish ? <PublishButton id={item.id} version={item.version} labels={raw("publish")} errorMessages={errorMessages} /> : null}
+                  {ownDraft ? <span className="muted">{t("review.ownDraft")}</span> : null}
+                  <Link href={`/${locale}/editor/observations/${item.id}`}>{t("dashboard.open")}</Link>
+                </div>
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

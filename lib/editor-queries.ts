@@ -1,0 +1,185 @@
+import { getDb } from "./db/client";
+import type { Prisma } from "./generated/prisma/client";
+import type { DatePrecision, ProducerType, Qualifier } from "./observation-types";
+
+// Reads for the editor workspace. Everything leaves here as plain, serialisable data.
+
+export type FigureStatus = "draft" | "published" | "retracted" | "superseded";
+
+/** A figure as the editor pages show it: what was said, by whom, from where, in which state. */
+export type EditorFigure = {
+  id: string;
+  version: number;
+  status: FigureStatus;
+  indicator: { slug: string; nameEn: string; nameEs: string };
+  value: string;
+  valueMax: string | null;
+  qualifier: Qualifier;
+  asOf: string;
+  datePrecision: DatePrecision;
+  producer: { name: string; type: ProducerType };
+  source: { url: string; publisher: string | null; publishedAt: string | null };
+  attribution: string;
+  noteEn: string | null;
+  noteEs: string | null;
+};
+
+const figureSelect = {
+  id: true,
+  version: true,
+  status: true,
+  indicator: { select: { slug: true, nameEn: true, nameEs: true } },
+  value: true,
+  valueMax: true,
+  qualifier: true,
+  asOf: true,
+  datePrecision: true,
+  producer: { select: { name: true, type: true } },
+  source: { select: { url: true, publisher: true, publishedAt: true } },
+  attribution: true,
+  noteEn: true,
+  noteEs: true,
+} satisfies Prisma.ObservationSelect;
+
+type FigureRow = Prisma.ObservationGetPayload<{ select: typeof figureSelect }>;
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+function toFigure(row: FigureRow): EditorFigure {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    indicator: row.indicator,
+    value: row.value.toString(),
+    valueMax: row.valueMax?.toString() ?? null,
+    qualifier: row.qualifier,
+    asOf: isoDay(row.asOf),
+    datePrecision: row.datePrecision,
+    producer: row.producer,
+    source: { ...row.source, publishedAt: row.source.publishedAt ? isoDay(row.source.publishedAt) : null },
+    attribution: row.attribution,
+    noteEn: row.noteEn,
+    noteEs: row.noteEs,
+  };
+}
+
+const summarySelect = {
+  id: true,
+  indicator: { select: { slug: true, nameEn: true, nameEs: true } },
+  value: true,
+  valueMax: true,
+  qualifier: true,
+  asOf: true,
+  datePrecision: true,
+  producer: { select: { name: true } },
+  updatedAt: true,
+} satisfies Prisma.ObservationSelect;
+
+type SummaryRow = Prisma.ObservationGetPayload<{ select: typeof summarySelect }>;
+
+export type FigureSummary = Pick<EditorFigure, "id" | "indicator" | "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision"> & {
+  producerName: string;
+  updatedAt: string;
+};
+
+function toSummary(row: SummaryRow): FigureSummary {
+  return {
+    id: row.id,
+    indicator: row.indicator,
+    value: row.value.toString(),
+    valueMax: row.valueMax?.toString() ?? null,
+    qualifier: row.qualifier,
+    asOf: isoDay(row.asOf),
+    datePrecision: row.datePrecision,
+    producerName: row.producer.name,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type DraftSummary = FigureSummary & { authorName: string | null; isCorrection: boolean };
+
+/** Every draft, newest change first, with who wrote it. */
+export async function listDrafts(): Promise<DraftSummary[]> {
+  const rows = await getDb().observation.findMany({
+    where: { status: "draft" },
+    select: { ...summarySelect, revisionOfId: true, author: { select: { displayName: true } } },
+    orderBy: { updatedAt: "desc" },
+  });
+  return rows.map((row) => ({ ...toSummary(row), authorName: row.author?.displayName ?? null, isCorrection: row.revisionOfId !== null }));
+}
+
+/** Figures a reviewer published or corrected through the editor, latest first (seeded figures have no reviewer). */
+export async function listRecentlyPublished(take = 10): Promise<FigureSummary[]> {
+  const rows = await getDb().observation.findMany({
+    where: { status: "published", reviewerId: { not: null } },
+    select: summarySelect,
+    orderBy: { updatedAt: "desc" },
+    take,
+  });
+  return rows.map(toSummary);
+}
+
+export type FigureForEditing = EditorFigure & {
+  authorId: string | null;
+  authorName: string | null;
+  /** The published figure this draft would replace, for a proposed correction. */
+  revisionOf: EditorFigure | null;
+  /** A correction of this published figure already waiting for review. */
+  pendingCorrectionId: string | null;
+};
+
+export async function getObservationForEditing(id: string): Promise<FigureForEditing | null> {
+  const row = await getDb().observation.findUnique({
+    where: { id },
+    select: {
+      ...figureSelect,
+      authorId: true,
+      author: { select: { displayName: true } },
+      revisionOf: { select: figureSelect },
+      revisions: { where: { status: "draft" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...toFigure(row),
+    authorId: row.authorId,
+    authorName: row.author?.displayName ?? null,
+    revisionOf: row.revisionOf ? toFigure(row.revisionOf) : null,
+    pendingCorrectionId: row.revisions[0]?.id ?? null,
+  };
+}
+
+export type ReviewItem = EditorFigure & {
+  authorId: string | null;
+  authorName: string | null;
+  revisionOf: EditorFigure | null;
+  /** Why the correction was proposed (null for a new figure). */
+  reason: string | null;
+};
+
+/** Drafts waiting for a second person, oldest first, each beside the published figure it would replace. */
+export async function listReviewQueue(): Promise<ReviewItem[]> {
+  const rows = await getDb().observation.findMany({
+    where: { status: "draft" },
+    select: { ...figureSelect, authorId: true, author: { select: { displayName: true } }, revisionOf: { select: figureSelect } },
+    orderBy: { createdAt: "asc" },
+  });
+  const proposals = await getDb().changeEntry.findMany({
+    where: { action: "observation.correction_proposed", entityId: { in: rows.map((row) => row.id) } },
+    select: { entityId: true, reason: true },
+  });
+  const reasons = new Map(proposals.map((entry) => [entry.entityId, entry.reason]));
+  return rows.map((row) => ({
+    ...toFigure(row),
+    authorId: row.authorId,
+    authorName: row.author?.displayName ?? null,
+    revisionOf: row.revisionOf ? toFigure(row.revisionOf) : null,
+    reason: reasons.get(row.id) ?? null,
+  }));
+}
+
+/** Known producers, offered as suggestions so one organisation is not entered under two spellings. */
+export function listProducerNames(): Promise<{ name: string; type: ProducerType }[]> {
+  return getDb().producer.findMany({ select: { name: true, type: true }, orderBy: { name: "asc" } });
+}
