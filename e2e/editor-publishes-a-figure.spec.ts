@@ -151,6 +151,16 @@ test("a reviewer corrects the figure and another person publishes the correction
   await reader.goto("/en/indicators/homicide_rate");
   await expect(reader.locator(`[data-testid="chart-svg"] [data-observation="${figureId}"]`)).toHaveCount(1);
   await expect(reader.locator(`.observation-table tr[data-observation="${figureId}"] td.number`)).toHaveText("3.4");
+
+  // The public change log shows the correction, its reason and the reviewer's name, never an email.
+  await reader.goto("/en/changes");
+  const corrected = reader.locator('[data-action="corrected"]').first();
+  await expect(corrected).toContainText("Homicide rate");
+  await expect(corrected).toContainText("Typo in the first entry");
+  await expect(corrected).toContainText(ADMIN.displayName);
+  await expect(corrected.locator("a", { hasText: /./ }).last()).toHaveAttribute("href", SOURCE_URL);
+  await expect(reader.locator('[data-action="published"]').first()).toContainText(REVIEWER.displayName);
+  expect(await reader.content()).not.toContain("@example.org");
   await visitor.close();
 });
 

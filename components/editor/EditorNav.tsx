@@ -6,7 +6,7 @@ import { getEditorMessages } from "./editor-messages";
 import { SignOutButton } from "./SignOutButton";
 
 /** Which parts of the workspace this person may open, decided by lib/permissions.ts. */
-export type NavPermissions = { review: boolean; reference: boolean; users: boolean; tokens: boolean };
+export type NavPermissions = { review: boolean; import: boolean; reference: boolean; users: boolean; tokens: boolean };
 
 /** The editor's own navigation for a signed-in person, listing only what they may use. */
 export async function EditorNav({ user, locale, can }: { user: SessionUser; locale: Locale; can: NavPermissions }) {
@@ -16,6 +16,7 @@ export async function EditorNav({ user, locale, can }: { user: SessionUser; loca
     { href: base, label: t("nav.dashboard"), shown: true },
     { href: `${base}/observations/new`, label: t("nav.newFigure"), shown: true },
     { href: `${base}/review`, label: t("nav.review"), shown: can.review },
+    { href: `${base}/import`, label: t("nav.import"), shown: can.import },
     { href: `${base}/reference`, label: t("nav.reference"), shown: can.reference },
     { href: `${base}/admin/users`, label: t("nav.users"), shown: can.users },
     { href: `${base}/admin/tokens`, label: t("nav.tokens"), shown: can.tokens },

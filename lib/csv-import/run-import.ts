@@ -69,7 +69,7 @@ export function summarize(plan: ImportPlan) {
     valid: plan.toCreate.length,
     duplicates: plan.duplicates.length,
     errorCount: plan.errors.length,
-    errors: plan.errors.slice(0, 1000),
+    errors: plan.errors,
     sample: plan.toCreate.slice(0, 20).map((row) => ({ row: row.row, ...row.input })),
   };
 }

@@ -15,9 +15,13 @@ export const ZDecimalText = z
   .trim()
   .regex(/^-?\d{1,20}(\.\d{1,10})?$/, "Write the number as the source gives it, with a dot for decimals (e.g. 10.4).");
 
-export const ZProducerType = z.enum(["government", "ngo", "media", "intergovernmental", "academic"]);
-export const ZQualifier = z.enum(["exact", "at_least", "more_than", "nearly", "about", "up_to"]);
-export const ZDatePrecision = z.enum(["day", "month", "year"]);
+export const ZProducerType = z.enum(["government", "ngo", "media", "intergovernmental", "academic"], {
+  error: "Use one of: government, ngo, media, intergovernmental, academic.",
+});
+export const ZQualifier = z.enum(["exact", "at_least", "more_than", "nearly", "about", "up_to"], {
+  error: "Use one of: exact, at_least, more_than, nearly, about, up_to.",
+});
+export const ZDatePrecision = z.enum(["day", "month", "year"], { error: "Use day, month or year." });
 
 export const ZObservationInput = z
   .object({

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ImportPage } from "@/components/import/ImportPage";
+import type { ImportMessages } from "@/components/import/messages";
+import { getPageActor } from "@/lib/auth/page-session";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { isLocale } from "@/lib/i18n/routing";
+import { canImportObservations } from "@/lib/permissions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "import" });
+  return { title: t("title") };
+}
+
+export default async function Page({ params }: Props) {
+  const locale = await requireLocale(params);
+  const actor = await getPageActor();
+  if (!actor) redirect(`/${locale}/editor/sign-in?next=${encodeURIComponent(`/${locale}/editor/import`)}`);
+  if (!canImportObservations(actor)) notFound();
+  const t = await getTranslations({ locale, namespace: "import" });
+  return <ImportPage locale={locale} title={t("title")} intro={t("intro")} messages={t.raw("ui") as ImportMessages} />;
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useState } from "react";
+import type { RowError } from "./api";
+import { fill } from "./format";
+import styles from "./import.module.css";
+import type { ImportMessages } from "./messages";
+
+const PAGE_SIZE = 100;
+
+type Props = { errors: RowError[]; messages: { preview: ImportMessages["preview"]; pages: ImportMessages["pages"] }; locale: string };
+
+/** Every problem, a hundred per page, so a file with thousands of bad rows stays quick to show. */
+export function ProblemTable({ errors, messages, locale }: Props) {
+  const [page, setPage] = useState(1);
+  const pageCount = Math.max(1, Math.ceil(errors.length / PAGE_SIZE));
+  const shown = errors.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <>
+      <div className="table-scroll">
+        <table className={`data-table ${styles.table}`} data-testid="import-problems">
+          <caption>{messages.preview.problemsCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{messages.preview.row}</th>
+              <th scope="col">{messages.preview.column}</th>
+              <th scope="col">{messages.preview.reason}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((error, index) => (
+              <tr key={`${error.row}-${error.column}-${index}`}>
+                <td className="number">{number.format(error.row)}</td>
+                <td>{error.column}</td>
+                <td>{error.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pageCount > 1 ? (
+        <nav aria-label={messages.pages.label} className={styles.pagination}>
+          <button type="button" disabled={page === 1} onClick={() => setPage(page - 1)}>
+            {messages.pages.previous}
+          </button>
+          <span>{fill(messages.pages.pageOf, { page, pageCount }, locale)}</span>
+          <button type="button" disabled={page === pageCount} onClick={() => setPage(page + 1)}>
+            {messages.pages.next}
+          </button>
+        </nav>
+      ) : null}
+    </>
+  );
+}
