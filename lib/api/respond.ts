@@ -13,6 +13,19 @@ export function errorResponse(status: number, code: string, message: string, det
 
 type PrismaLikeError = { code?: string; name?: string };
 
+type UniqueViolation = { meta?: { target?: string[] | string; modelName?: string; driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } } } };
+
+// Which fields clashed: Prisma names them directly, or (through driver adapters) only the index,
+// which Prisma names <Model>_<field>_key.
+function uniqueFields(error: unknown): string[] {
+  const meta = (error as UniqueViolation).meta;
+  if (meta?.target) return [meta.target].flat();
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  if (constraint?.fields) return constraint.fields;
+  const match = constraint?.index && meta?.modelName ? new RegExp(`^${meta.modelName}_(.+)_key$`).exec(constraint.index) : null;
+  return match?.[1] ? match[1].split("_") : [];
+}
+
 /** One error shape for every route: { error: { code, message, details? } }. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.details);
@@ -22,6 +35,11 @@ export function toErrorResponse(error: unknown): Response {
     });
   }
   const code = (error as PrismaLikeError)?.code;
+  if (code === "P2002") {
+    return errorResponse(409, "duplicate", "Another record already has this value; change it or edit that record instead.", {
+      fields: uniqueFields(error).map((path) => ({ path, message: "Already in use." })),
+    });
+  }
   // P2025: the row changed under us; P2034: a concurrent transaction won the race.
   if (code === "P2025" || code === "P2034" || code === "40001") {
     return errorResponse(409, "conflict", "Someone else changed this at the same moment. Reload and try again.");

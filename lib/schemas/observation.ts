@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // One schema for the editor form, the server routes and the token API.
 
-const isoDay = z
+export const ZRealDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
   .refine((text) => {
@@ -29,7 +29,7 @@ export const ZObservationInput = z
     value: ZDecimalText,
     valueMax: ZDecimalText.nullish(),
     qualifier: ZQualifier.default("exact"),
-    asOf: isoDay,
+    asOf: ZRealDay,
     datePrecision: ZDatePrecision,
     producer: z.object({
       name: z.string().trim().min(1, "Name who produced the figure.").max(300),
@@ -38,7 +38,7 @@ export const ZObservationInput = z
     source: z.object({
       url: z.url({ protocol: /^https?$/, error: "Give the source's web address (http or https)." }).max(2000),
       publisher: z.string().trim().min(1, "Name the publisher or outlet.").max(300),
-      publishedAt: isoDay.nullish(),
+      publishedAt: ZRealDay.nullish(),
     }),
     attribution: z.string().trim().max(500).nullish(),
     noteEn: z.string().trim().max(4000).nullish(),

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { ZProducerType, ZDatePrecision } from "./observation";
+import { ZDatePrecision, ZProducerType, ZRealDay } from "./observation";
 
 // Sources, producers, framings, events and indicators: edited directly by editors (each change is
 // in the history), unlike figures, which go through drafts and a second person.
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
 const text = (max: number, message = "This field is required.") => z.string().trim().min(1, message).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
 const webAddress = z.url({ protocol: /^https?$/, error: "Give a web address (http or https)." }).max(2000);
@@ -15,7 +14,7 @@ export const ZSeenVersion = z.object({ updatedAt: z.iso.datetime({ error: "Reloa
 export const ZSourceInput = z.object({
   url: webAddress,
   publisher: text(300, "Name the publisher or outlet."),
-  publishedAt: isoDay.nullish().transform((value) => value || null),
+  publishedAt: ZRealDay.nullish().transform((value) => value || null),
   archivedUrl: webAddress.nullish().or(z.literal("")).transform((value) => value || null),
 });
 
@@ -32,8 +31,8 @@ export const ZFramingInput = z.object({
 export const ZEventInput = z
   .object({
     kind: z.enum(["decree", "renewal", "report", "policy", "other"]),
-    startsOn: isoDay,
-    endsOn: isoDay.nullish().transform((value) => value || null),
+    startsOn: ZRealDay,
+    endsOn: ZRealDay.nullish().transform((value) => value || null),
     datePrecision: ZDatePrecision,
     dateNote: optionalText(1000),
     titleEs: text(500, "Write the title in Spanish."),

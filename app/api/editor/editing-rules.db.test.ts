@@ -160,6 +160,31 @@ describe("reference data", () => {
   });
 });
 
+describe("duplicates and impossible dates", () => {
+  it("answers 409 naming the field when a source's new address belongs to another source", async () => {
+    const sources = await import("./sources/[id]/route");
+    await database.db.source.create({ data: { url: "https://example.org/taken", publisher: "A" } });
+    const mine = await database.db.source.create({ data: { url: "https://example.org/mine", publisher: "B" } });
+    const before = await fingerprint(database.db);
+    const response = await sources.PATCH(
+      request("PATCH", `/api/editor/sources/${mine.id}`, callers.editor, { updatedAt: mine.updatedAt.toISOString(), data: { url: "https://example.org/taken", publisher: "B" } }),
+      params(mine.id),
+    );
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatchObject({ code: "duplicate", details: { fields: [{ path: "url" }] } });
+    expect(await fingerprint(database.db)).toBe(before);
+  });
+
+  it("refuses an event dated on a day that does not exist", async () => {
+    const events = await import("./events/route");
+    const response = await events.POST(
+      request("POST", "/api/editor/events", callers.editor, { kind: "other", startsOn: "2024-02-31", datePrecision: "day", titleEs: "x", titleEn: "x", sourceUrl: "https://example.org/e" }),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.details.fields).toEqual([expect.objectContaining({ path: "startsOn", message: "This date does not exist." })]);
+  });
+});
+
 describe("protection", () => {
   it("refuses a cross-site POST carrying a valid session, and changes nothing", async () => {
     const before = await fingerprint(database.db);

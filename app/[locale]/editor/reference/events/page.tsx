@@ -1,0 +1,17 @@
+import { EventsList } from "@/components/reference/EventsList";
+import { referenceMetadata } from "@/components/reference/reference-metadata";
+import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { listEvents, ZListQuery } from "@/lib/reference-queries";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = referenceMetadata("sections.events.title");
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  const locale = await requireLocale(params);
+  await requireReferenceEditor(locale);
+  const list = await listEvents(ZListQuery.parse(await searchParams));
+  return <EventsList locale={locale} list={list} />;
+}

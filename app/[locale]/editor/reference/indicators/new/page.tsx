@@ -1,0 +1,13 @@
+import { ReferenceFormPage } from "@/components/reference/ReferenceFormPage";
+import { referenceMetadata } from "@/components/reference/reference-metadata";
+import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireLocale } from "@/lib/i18n/request-locale";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = referenceMetadata("sections.indicators.new");
+
+export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = await requireLocale(params);
+  await requireReferenceEditor(locale);
+  return <ReferenceFormPage entity="indicator" locale={locale} record={null} />;
+}

@@ -1,0 +1,17 @@
+import { SourcesList } from "@/components/reference/SourcesList";
+import { referenceMetadata } from "@/components/reference/reference-metadata";
+import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireLocale } from "@/lib/i18n/request-locale";
+import { listSources, ZListQuery } from "@/lib/reference-queries";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = referenceMetadata("sections.sources.title");
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ params, searchParams }: Props) {
+  const locale = await requireLocale(params);
+  await requireReferenceEditor(locale);
+  const list = await listSources(ZListQuery.parse(await searchParams));
+  return <SourcesList locale={locale} list={list} />;
+}

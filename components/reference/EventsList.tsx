@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { formatAsOf } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import { localized } from "@/lib/localized";
+import type { EventRow, ListPage } from "@/lib/reference-queries";
+import { ReferenceList } from "./ReferenceList";
+
+export async function EventsList({ locale, list }: { locale: Locale; list: ListPage<EventRow> }) {
+  const [t, tEvents] = await Promise.all([getTranslations({ locale, namespace: "reference" }), getTranslations({ locale, namespace: "events" })]);
+  return (
+    <ReferenceList
+      locale={locale}
+      section="events"
+      list={list}
+      columns={[t("columns.title"), t("columns.date"), t("columns.kind")]}
+      rows={list.rows.map((event) => ({
+        id: event.id,
+        cells: [localized(event, "title", locale), formatAsOf(event.startsOn, event.datePrecision, locale), tEvents(`kinds.${event.kind}`)],
+      }))}
+    />
+  );
+}

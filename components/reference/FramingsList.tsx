@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { producerTypeLabel } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import { localized } from "@/lib/localized";
+import type { FramingRow, ListPage } from "@/lib/reference-queries";
+import { ReferenceList } from "./ReferenceList";
+
+// Long enough to tell framings of one indicator apart in the table.
+const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139).trimEnd()}…` : text);
+
+export async function FramingsList({ locale, list }: { locale: Locale; list: ListPage<FramingRow> }) {
+  const t = await getTranslations({ locale, namespace: "reference" });
+  return (
+    <ReferenceList
+      locale={locale}
+      section="framings"
+      list={list}
+      columns={[t("columns.summary"), t("columns.indicator"), t("columns.producer")]}
+      rows={list.rows.map((framing) => ({
+        id: framing.id,
+        cells: [
+          excerpt(localized(framing, "summary", locale)),
+          localized(framing.indicator, "name", locale),
+          `${framing.producer.name} (${producerTypeLabel(framing.producer.type, locale)})`,
+        ],
+      }))}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { localized } from "@/lib/localized";
+import type { IndicatorRow, ListPage } from "@/lib/reference-queries";
+import { ReferenceList } from "./ReferenceList";
+
+export async function IndicatorsList({ locale, list }: { locale: Locale; list: ListPage<IndicatorRow> }) {
+  const [t, tThemes] = await Promise.all([getTranslations({ locale, namespace: "reference" }), getTranslations({ locale, namespace: "themes" })]);
+  return (
+    <ReferenceList
+      locale={locale}
+      section="indicators"
+      list={list}
+      columns={[t("columns.name"), t("columns.slug"), t("columns.theme")]}
+      rows={list.rows.map((indicator) => ({
+        id: indicator.id,
+        cells: [localized(indicator, "name", locale), <code key="slug">{indicator.slug}</code>, tThemes(indicator.theme)],
+      }))}
+    />
+  );
+}

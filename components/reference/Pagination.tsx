@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import type { ListPage } from "@/lib/reference-queries";
+import styles from "./reference.module.css";
+
+/** Previous / next links that keep the search; hidden when everything fits on one page. */
+export async function Pagination({ locale, base, list }: { locale: Locale; base: string; list: ListPage<unknown> }) {
+  if (list.pageCount <= 1) return null;
+  const t = await getTranslations({ locale, namespace: "reference" });
+  const href = (page: number) => `${base}?${new URLSearchParams({ ...(list.q ? { q: list.q } : {}), page: String(page) })}`;
+  return (
+    <nav aria-label={t("list.pages")} className={styles.pagination}>
+      {list.page > 1 ? (
+        <Link href={href(list.page - 1)} rel="prev">
+          {t("list.previous")}
+        </Link>
+      ) : null}
+      <span>{t("list.pageOf", { page: list.page, pageCount: list.pageCount })}</span>
+      {list.page < list.pageCount ? (
+        <Link href={href(list.page + 1)} rel="next">
+          {t("list.next")}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

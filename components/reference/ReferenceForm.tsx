@@ -1,0 +1,159 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import type { Locale } from "@/lib/i18n/routing";
+import { ApiError, saveRecord, serverFieldIssues } from "./api";
+import { ConflictNotice } from "./ConflictNotice";
+import { ENTITIES, type EntityName } from "./entities";
+import { ErrorSummary } from "./ErrorSummary";
+import { FieldControl } from "./FieldControl";
+import type { FieldText, FormText } from "./form-text";
+import { collectErrors, initialValues, issuesOf, readForm, toFormValues, toInput, type FieldErrors, type FormValues } from "./form-values";
+import styles from "./reference.module.css";
+
+type Props = {
+  entity: EntityName;
+  locale: Locale;
+  /** The stored record as the page last read it (null for a new one); the page reads it again after a save or a conflict. */
+  record: { id: string; updatedAt: string; values: FormValues } | null;
+  fieldText: FieldText;
+  text: FormText;
+};
+
+const noSubscription = () => () => {};
+
+export function ReferenceForm({ entity, locale, record, fieldText, text }: Props) {
+  const spec = ENTITIES[entity];
+  const router = useRouter();
+  // Until React has attached the submit handler, a click would send the fields as a GET to this page.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  // Fields are uncontrolled, so nothing typed before hydration is lost; a new key refills them from `defaults`.
+  const [defaults, setDefaults] = useState(() => record?.values ?? initialValues(spec.fields));
+  const [fieldsKey, setFieldsKey] = useState(0);
+  // The version the fields started from; a PATCH sends it, so an edit made meanwhile is never overwritten.
+  const [seenUpdatedAt, setSeenUpdatedAt] = useState(record?.updatedAt ?? null);
+  const [submitted, setSubmitted] = useState<FormValues>(defaults);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [conflicted, setConflicted] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // "Load the current version" removes the button that had focus; the first field takes it instead.
+  const focusFirstField = useRef(false);
+
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) summaryRef.current?.focus();
+  }, [errors]);
+
+  useEffect(() => {
+    if (!focusFirstField.current) return;
+    focusFirstField.current = false;
+    formRef.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+  }, [fieldsKey]);
+
+  function refill(values: FormValues) {
+    setDefaults(values);
+    setFieldsKey((key) => key + 1);
+  }
+
+  const mutation = useMutation({
+    mutationFn: (input: unknown) =>
+      record
+        ? saveRecord("PATCH", `/api/editor/${spec.section}/${record.id}`, { updatedAt: seenUpdatedAt, data: input })
+        : saveRecord("POST", `/api/editor/${spec.section}`, input),
+    onSuccess: (result, input) => {
+      if (!record) {
+        router.push(`/${locale}/editor/reference/${spec.section}/${result.id}?created=1`);
+        return;
+      }
+      // Show what was stored (trimmed, empty optional fields cleared) and read the page's record again.
+      refill(toFormValues(spec.fields, input));
+      setSeenUpdatedAt(result.updatedAt);
+      setSaved(true);
+      startRefresh(() => router.refresh());
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return setProblem(text.errors.internal_error ?? error.message);
+      const fieldErrors = collectErrors(serverFieldIssues(error), fieldText.messages);
+      setErrors(fieldErrors);
+      if (error.status === 409 && record) {
+        setConflicted(true);
+        startRefresh(() => router.refresh());
+      }
+      // On a create, a 409 means the record already exists (an indicator's slug), not a concurrent edit.
+      const code = !record && error.code === "conflict" ? "exists" : error.code;
+      setProblem(Object.keys(fieldErrors).length > 0 ? null : (text.errors[code] ?? error.message));
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    setProblem(null);
+    const values = readForm(spec.fields, new FormData(event.currentTarget));
+    setSubmitted(values);
+    const parsed = spec.schema.safeParse(toInput(spec.fields, values));
+    if (!parsed.success) return setErrors(collectErrors(issuesOf(parsed.error), fieldText.messages));
+    setErrors({});
+    mutation.mutate(parsed.data);
+  }
+
+  function loadCurrent() {
+    if (!record) return;
+    focusFirstField.current = true;
+    refill(record.values);
+    setSeenUpdatedAt(record.updatedAt);
+    setConflicted(false);
+    setProblem(null);
+    setErrors({});
+  }
+
+  const newerVersion = conflicted && record && record.updatedAt !== seenUpdatedAt ? record : null;
+  const busy = mutation.isPending || (!record && mutation.isSuccess);
+  return (
+    <form ref={formRef} className={styles.form} noValidate onSubmit={submit} onChange={() => setSaved(false)}>
+      <ErrorSummary ref={summaryRef} title={text.errorSummary} errors={errors} labels={fieldText.labels} />
+      {problem ? (
+        <p role="alert" className={styles.errorBox}>
+          {problem}
+          {mutation.error instanceof ApiError && mutation.error.status === 401 ? (
+            <>
+              {" "}
+              <a href={`/${locale}/editor/sign-in`}>{text.signIn}</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {conflicted && refreshing ? <p role="status">{text.conflictWaiting}</p> : null}
+      {newerVersion ? (
+        <ConflictNotice fields={spec.fields} current={newerVersion.values} yours={submitted} fieldText={fieldText} text={text} onLoadCurrent={loadCurrent} />
+      ) : null}
+      <Fragment key={fieldsKey}>
+        {spec.fields.map((field) => (
+          <FieldControl
+            key={field.name}
+            field={field}
+            defaultValue={defaults[field.name] ?? ""}
+            label={fieldText.labels[field.name] ?? field.name}
+            hint={fieldText.hints[field.name]}
+            optionalLabel={text.optional}
+            options={fieldText.options[field.name] ?? {}}
+            error={errors[field.name]}
+          />
+        ))}
+      </Fragment>
+      <div className={styles.actions}>
+        <button type="submit" className={styles.primary} disabled={!hydrated || busy}>
+          {record ? (busy ? text.saving : text.save) : busy ? text.creating : text.create}
+        </button>
+        <p role="status" className={styles.status}>
+          {saved ? text.saved : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import type { EditableRecord } from "@/lib/reference-queries";
+import { ENTITIES, type EntityName } from "./entities";
+import { toFormValues } from "./form-values";
+import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
+import { referenceFormText } from "./reference-form-text";
+import { ReferenceForm } from "./ReferenceForm";
+import { ReferenceQueryProvider } from "./ReferenceQueryProvider";
+import styles from "./reference.module.css";
+
+type Props = {
+  entity: EntityName;
+  locale: Locale;
+  /** The record to edit; null for the "add" form. */
+  record: EditableRecord<unknown> | null;
+  /** Select options read from the database, by field (the indicators a framing can belong to). */
+  choices?: Record<string, Record<string, string>>;
+  /** Just created: the add form brought the editor here. */
+  created?: boolean;
+};
+
+export async function ReferenceFormPage({ entity, locale, record, choices, created }: Props) {
+  const t = await getTranslations({ locale, namespace: "reference" });
+  const spec = ENTITIES[entity];
+  const { fieldText, text } = await referenceFormText(entity, locale, choices);
+  return (
+    <>
+      <ReferenceBreadcrumbs locale={locale} section={spec.section} />
+      <h1>{t(`sections.${spec.section}.${record ? "edit" : "new"}`)}</h1>
+      <p className="lede">{t(record ? "historyNote" : "createNote")}</p>
+      {created ? (
+        <p role="status" className={styles.notice}>
+          {t("created")}
+        </p>
+      ) : null}
+      <ReferenceQueryProvider>
+        <ReferenceForm
+          entity={entity}
+          locale={locale}
+          record={record && { id: record.id, updatedAt: record.updatedAt, values: toFormValues(spec.fields, record.values) }}
+          fieldText={fieldText}
+          text={text}
+        />
+      </ReferenceQueryProvider>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ENTITIES } from "./entities";
+import { collectErrors, initialValues, readForm, toFormValues, toInput } from "./form-values";
+
+// A record read for editing must come back from the form unchanged, or saving an untouched form would edit it.
+const records = {
+  source: { url: "https://elfaro.net/a", publisher: "El Faro", publishedAt: null, archivedUrl: null },
+  producer: { name: "Cristosal", type: "ngo" },
+  framing: {
+    indicatorSlug: "homicide_rate",
+    producer: { name: "Cristosal", type: "ngo" },
+    sourceUrl: "https://cristosal.org/b",
+    summaryEs: "Dice",
+    summaryEn: "Says",
+  },
+  event: {
+    kind: "renewal",
+    startsOn: "2022-04-27",
+    endsOn: "2022-05-26",
+    datePrecision: "day",
+    dateNote: null,
+    titleEs: "Prórroga",
+    titleEn: "Renewal",
+    sourceUrl: "https://asamblea.gob.sv/c",
+  },
+  indicator: {
+    slug: "homicide_rate",
+    nameEs: "Tasa de homicidios",
+    nameEn: "Homicide rate",
+    descriptionEs: "d",
+    descriptionEn: "d",
+    unit: "per 100,000",
+    theme: "homicides_violence",
+    valueKind: "yearly_rate",
+  },
+} as const;
+
+// Every field the schema accepts, as dotted paths ("producer.name").
+const leafPaths = (schema: z.ZodType, prefix = ""): string[] =>
+  schema instanceof z.ZodObject
+    ? Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, child]) => leafPaths(child, `${prefix}${key}.`))
+    : [prefix.slice(0, -1)];
+
+describe("reference form values", () => {
+  for (const [name, { fields, schema }] of Object.entries(ENTITIES)) {
+    it(`the ${name} form has a field for everything its schema accepts`, () => {
+      expect(fields.map((field) => field.name).sort()).toEqual(leafPaths(schema).sort());
+    });
+  }
+
+  for (const [name, record] of Object.entries(records) as [keyof typeof records, unknown][]) {
+    it(`round-trips a ${name} through its form unchanged`, () => {
+      const { fields, schema } = ENTITIES[name];
+      const values = toFormValues(fields, record);
+      expect(Object.keys(values)).toEqual(fields.map((field) => field.name));
+      expect(schema.parse(toInput(fields, values))).toEqual(record);
+    });
+  }
+
+  it("sends an emptied optional field as null and keeps an emptied required one for the schema to refuse", () => {
+    const { fields, schema } = ENTITIES.source;
+    const input = toInput(fields, { url: "https://a.org", publisher: "  ", publishedAt: "", archivedUrl: " " });
+    expect(input).toEqual({ url: "https://a.org", publisher: "  ", publishedAt: null, archivedUrl: null });
+    expect(schema.safeParse(input).error?.issues.map((issue) => issue.path.join("."))).toEqual(["publisher"]);
+  });
+
+  it("starts a new record from each field's initial value", () => {
+    expect(initialValues(ENTITIES.event.fields)).toMatchObject({ kind: "decree", datePrecision: "day", titleEn: "" });
+  });
+
+  it("reads nested fields from the submitted form by their schema path", () => {
+    const data = new FormData();
+    data.set("producer.name", "HRW");
+    expect(readForm(ENTITIES.framing.fields, data)).toMatchObject({ "producer.name": "HRW", summaryEn: "" });
+  });
+
+  it("files the server's messages under the form's fields, in the page's language where it has words", () => {
+    const errors = collectErrors(
+      [
+        { path: "data.publisher", message: "Name the publisher or outlet." },
+        { path: "data.publisher", message: "Too long." },
+        { path: "url", message: "Give a web address (http or https)." },
+      ],
+      { url: "Indica una dirección web (http o https)." },
+    );
+    expect(errors).toEqual({ publisher: "Name the publisher or outlet.", url: "Indica una dirección web (http o https)." });
+  });
+});

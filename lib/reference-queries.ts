@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { getDb } from "./db/client";
+import type { Prisma } from "./generated/prisma/client";
+import type { DatePrecision, ProducerType } from "./observation-types";
+import type { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
+
+// Reads for the reference-data editor: lists with search and pages, and each record in the shape
+// its form sends back (the schema's input), so saving an untouched form changes nothing.
+
+export const PAGE_SIZE = 50;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** `?q=…&page=…` from a list page's URL; anything malformed falls back to no search, page 1. */
+export const ZListQuery = z.object({
+  q: z.preprocess(first, z.string().trim().max(200)).catch(""),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+});
+export type ListQuery = z.infer<typeof ZListQuery>;
+
+export type ListPage<Row> = { rows: Row[]; total: number; page: number; pageCount: number; q: string };
+
+/** A record as its edit form loads it; updatedAt goes back with the edit (a stale one is a 409). */
+export type EditableRecord<Values> = { id: string; updatedAt: string; values: Values };
+
+const isoDay = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
+
+// Counts first so a page number past the end shows the last page rather than nothing.
+async function paged<Row>(query: ListQuery, count: () => Promise<number>, find: (skip: number) => Promise<Row[]>): Promise<ListPage<Row>> {
+  const total = await count();
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  return { rows: await find((page - 1) * PAGE_SIZE), total, page, pageCount, q: query.q };
+}
+
+// Sources
+
+export type SourceRow = { id: string; url: string; publisher: string | null; publishedAt: string | null };
+
+export function listSources(query: ListQuery): Promise<ListPage<SourceRow>> {
+  const where: Prisma.SourceWhereInput = query.q ? { OR: [{ url: contains(query.q) }, { publisher: contains(query.q) }] } : {};
+  return paged(
+    query,
+    () => getDb().source.count({ where }),
+    async (skip) =>
+      (
+        await getDb().source.findMany({
+          where,
+          select: { id: true, url: true, publisher: true, publishedAt: true },
+          orderBy: { url: "asc" },
+          skip,
+          take: PAGE_SIZE,
+        })
+      ).map((row) => ({ ...row, publishedAt: isoDay(row.publishedAt) })),
+  );
+}
+
+export async function getSourceForEdit(id: string): Promise<EditableRecord<z.input<typeof ZSourceInput>> | null> {
+  const row = await getDb().source.findUnique({
+    where: { id },
+    select: { id: true, url: true, publisher: true, publishedAt: true, archivedUrl: true, updatedAt: true },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    updatedAt: row.updatedAt.toISOString(),
+    values: { url: row.url, publisher: row.publisher ?? "", publishedAt: isoDay(row.publishedAt), archivedUrl: row.archivedUrl },
+  };
+}
+
+// Producers
+
+export type ProducerRow = { id: string; name: string; type: ProducerType };
+
+export function listProducers(query: ListQuery): Promise<ListPage<ProducerRow>> {
+  const where: Prisma.ProducerWhereInput = query.q ? { name: contains(query.q) } : {};
+  return paged(
+    query,
+    () => getDb().producer.count({ where }),
+    (skip) =>
+      getDb().producer.findMany({ where, select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }], skip, take: PAGE_SIZE }),
+  );
+}
+
+export async function getProducerForEdit(id: string): Promise<EditableRecord<z.input<typeof ZProducerInput>> | null> {
+  const row = await getDb().producer.findUnique({ where: { id }, select: { id: true, name: true, type: true, updatedAt: true } });
+  return row && { id: row.id, updatedAt: row.updatedAt.toISOString(), values: { name: row.name, type: row.type } };
+}
+
+// Framings
+
+export type FramingRow = {
+  id: string;
+  indicator: { slug: string; nameEs: string; nameEn: string };
+  producer: { name: string; type: ProducerType };
+  summaryEs: string;
+  summaryEn: string;
+};
+
+export function listFramings(query: ListQuery): Promise<ListPage<FramingRow>> {
+  const where: Prisma.FramingWhereInput = query.q
+    ? {
+        OR: [
+          { summaryEs: contains(query.q) },
+          { summaryEn: contains(query.q) },
+          { producer: { name: contains(query.q) } },
+          { indicator: { slug: contains(query.q) } },
+        ],
+      }
+    : {};
+  return paged(
+    query,
+    () => getDb().framing.count({ where }),
+    (skip) =>
+      getDb().framing.findMany({
+        where,
+        select: {
+          id: true,
+          summaryEs: true,
+          summaryEn: true,
+          indicator: { select: { slug: true, nameEs: true, nameEn: true } },
+          producer: { select: { name: true, type: true } },
+        },
+        orderBy: [{ indicator: { slug: "asc" } }, { sortOrder: "asc" }, { createdAt: "asc" }],
+        skip,
+        take: PAGE_SIZE,
+      }),
+  );
+}
+
+export async function getFramingForEdit(id: string): Promise<EditableRecord<z.input<typeof ZFramingInput>> | null> {
+  const row = await getDb().framing.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      updatedAt: true,
+      summaryEs: true,
+      summaryEn: true,
+      indicator: { select: { slug: true } },
+      producer: { select: { name: true, type: true } },
+      source: { select: { url: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    updatedAt: row.updatedAt.toISOString(),
+    values: { indicatorSlug: row.indicator.slug, producer: row.producer, sourceUrl: row.source.url, summaryEs: row.summaryEs, summaryEn: row.summaryEn },
+  };
+}
+
+// Events
+
+export type EventRow = { id: string; kind: string; startsOn: string; datePrecision: DatePrecision; titleEs: string; titleEn: string };
+
+export function listEvents(query: ListQuery): Promise<ListPage<EventRow>> {
+  const where: Prisma.EventWhereInput = query.q ? { OR: [{ titleEs: contains(query.q) }, { titleEn: contains(query.q) }] } : {};
+  return paged(
+    query,
+    () => getDb().event.count({ where }),
+    async (skip) =>
+      (
+        await getDb().event.findMany({
+          where,
+          select: { id: true, kind: true, startsOn: true, datePrecision: true, titleEs: true, titleEn: true },
+          // Newest first: editors mostly add and fix recent events.
+          orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
+          skip,
+          take: PAGE_SIZE,
+        })
+      ).map((row) => ({ ...row, startsOn: isoDay(row.startsOn)! })),
+  );
+}
+
+export async function getEventForEdit(id: string): Promise<EditableRecord<z.input<typeof ZEventInput>> | null> {
+  const row = await getDb().event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      updatedAt: true,
+      kind: true,
+      startsOn: true,
+      endsOn: true,
+      datePrecision: true,
+      dateNote: true,
+      titleEs: true,
+      titleEn: true,
+      source: { select: { url: true } },
+    },
+  });
+  if (!row) return null;
+  const { id: rowId, updatedAt, source, startsOn, endsOn, ...rest } = row;
+  return { id: rowId, updatedAt: updatedAt.toISOString(), values: { ...rest, startsOn: isoDay(startsOn)!, endsOn: isoDay(endsOn), sourceUrl: source.url } };
+}
+
+// Indicators
+
+export type IndicatorRow = { id: string; slug: string; nameEs: string; nameEn: string; theme: string };
+
+export function listIndicators(query: ListQuery): Promise<ListPage<IndicatorRow>> {
+  const where: Prisma.IndicatorWhereInput = query.q
+    ? { OR: [{ slug: contains(query.q) }, { nameEs: contains(query.q) }, { nameEn: contains(query.q) }] }
+    : {};
+  return paged(
+    query,
+    () => getDb().indicator.count({ where }),
+    (skip) =>
+      getDb().indicator.findMany({
+        where,
+        select: { id: true, slug: true, nameEs: true, nameEn: true, theme: true },
+        orderBy: [{ theme: "asc" }, { sortOrder: "asc" }, { slug: "asc" }],
+        skip,
+        take: PAGE_SIZE,
+      }),
+  );
+}
+
+export async function getIndicatorForEdit(id: string): Promise<EditableRecord<z.input<typeof ZIndicatorInput>> | null> {
+  const row = await getDb().indicator.findUnique({
+    where: { id },
+    select: { id: true, updatedAt: true, slug: true, nameEs: true, nameEn: true, descriptionEs: true, descriptionEn: true, unit: true, theme: true, valueKind: true },
+  });
+  if (!row) return null;
+  const { id: rowId, updatedAt, ...values } = row;
+  return { id: rowId, updatedAt: updatedAt.toISOString(), values };
+}
+
+export type IndicatorChoice = { slug: string; nameEs: string; nameEn: string };
+
+/** Every indicator a framing can belong to, for the framing form's select. */
+export function listIndicatorChoices(): Promise<IndicatorChoice[]> {
+  return getDb().indicator.findMany({ select: { slug: true, nameEs: true, nameEn: true }, orderBy: { slug: "asc" } });
+}
