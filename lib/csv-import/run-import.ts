@@ -4,40 +4,46 @@ import { AppError, forbidden } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { canImportObservations } from "../permissions";
 import type { ColumnMapping } from "./fields";
-import { naturalKey, parseCsv, validateRows, type RowError, type ValidRow } from "./validate-rows";
+import { parseCsv, validateRows, type RowError, type ValidRow } from "./validate-rows";
 
 type Tx = Prisma.TransactionClient;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Keys of figures already stored for these indicators, so a re-import adds nothing. */
-async function existingKeys(db: Tx | ReturnType<typeof getDb>, slugs: string[]): Promise<Set<string>> {
-  const rows = await db.observation.findMany({
-    where: { indicator: { slug: { in: slugs } }, status: { not: "superseded" } },
-    select: {
-      value: true,
-      valueMax: true,
-      qualifier: true,
-      asOf: true,
-      datePrecision: true,
-      indicator: { select: { slug: true } },
-      producer: { select: { name: true, type: true } },
-      source: { select: { url: true } },
-    },
+const storedKey = (ids: { indicatorId: string; producerId: string; sourceId: string }, figure: { value: string; valueMax: string | null; qualifier: string; asOf: string; datePrecision: string }) =>
+  [ids.indicatorId, ids.producerId, ids.sourceId, String(Number(figure.value)), figure.valueMax ? String(Number(figure.valueMax)) : "", figure.qualifier, figure.asOf, figure.datePrecision].join("\u0001");
+
+/**
+ * Rows that repeat a figure already stored (same indicator, producer, source, value, hedge and
+ * period). Compared by ids with flat queries: no joins over what can be many thousand rows.
+ */
+async function storedDuplicates(db: Tx | ReturnType<typeof getDb>, rows: ValidRow[]): Promise<Set<ValidRow>> {
+  const inputs = rows.map((row) => row.input);
+  const [indicators, producers, sources] = await Promise.all([
+    db.indicator.findMany({ where: { slug: { in: [...new Set(inputs.map((i) => i.indicatorSlug))] } }, select: { id: true, slug: true } }),
+    db.producer.findMany({ where: { name: { in: [...new Set(inputs.map((i) => i.producer.name))] } }, select: { id: true, name: true, type: true } }),
+    db.source.findMany({ where: { url: { in: [...new Set(inputs.map((i) => i.source.url))] } }, select: { id: true, url: true } }),
+  ]);
+  const indicatorIds = new Map(indicators.map((row) => [row.slug, row.id]));
+  const producerIds = new Map(producers.map((row) => [`${row.type}|${row.name}`, row.id]));
+  const sourceIds = new Map(sources.map((row) => [row.url, row.id]));
+  const stored = await db.observation.findMany({
+    where: { indicatorId: { in: [...indicatorIds.values()] }, producerId: { in: [...producerIds.values()] }, sourceId: { in: [...sourceIds.values()] }, status: { not: "superseded" } },
+    select: { indicatorId: true, producerId: true, sourceId: true, value: true, valueMax: true, qualifier: true, asOf: true, datePrecision: true },
   });
-  return new Set(
-    rows.map((row) =>
-      naturalKey({
-        indicatorSlug: row.indicator.slug,
-        value: row.value.toString(),
-        valueMax: row.valueMax?.toString() ?? null,
-        qualifier: row.qualifier,
-        asOf: isoDay(row.asOf),
-        datePrecision: row.datePrecision,
-        producer: row.producer,
-        source: { url: row.source.url, publisher: "" },
-      }),
-    ),
+  const keys = new Set(
+    stored.map((row) => storedKey(row, { value: row.value.toString(), valueMax: row.valueMax?.toString() ?? null, qualifier: row.qualifier, asOf: isoDay(row.asOf), datePrecision: row.datePrecision })),
   );
+  const duplicates = new Set<ValidRow>();
+  for (const row of rows) {
+    const ids = {
+      indicatorId: indicatorIds.get(row.input.indicatorSlug),
+      producerId: producerIds.get(`${row.input.producer.type}|${row.input.producer.name}`),
+      sourceId: sourceIds.get(row.input.source.url),
+    };
+    if (!ids.indicatorId || !ids.producerId || !ids.sourceId) continue;
+    if (keys.has(storedKey(ids as { indicatorId: string; producerId: string; sourceId: string }, { ...row.input, valueMax: row.input.valueMax ?? null }))) duplicates.add(row);
+  }
+  return duplicates;
 }
 
 export type ImportPlan = { totalRows: number; errors: RowError[]; toCreate: ValidRow[]; duplicates: number[] };
@@ -51,12 +57,12 @@ export async function planImport(csv: string, mapping: ColumnMapping, db: Tx | R
   }
   const indicators = new Set((await db.indicator.findMany({ select: { slug: true } })).map((row) => row.slug));
   const { valid, errors } = validateRows(parsed.columns, parsed.records, mapping, indicators);
-  const stored = await existingKeys(db, [...new Set(valid.map((row) => row.input.indicatorSlug))]);
+  const stored = await storedDuplicates(db, valid);
   const seen = new Set<string>();
   const toCreate: ValidRow[] = [];
   const duplicates: number[] = [];
   for (const row of valid) {
-    if (stored.has(row.key) || seen.has(row.key)) duplicates.push(row.row);
+    if (stored.has(row) || seen.has(row.key)) duplicates.push(row.row);
     else toCreate.push(row);
     seen.add(row.key);
   }
