@@ -1,11 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const PAGES = ["", "/indicators/homicide_rate", "/indicators/homicide_rate?view=table", "/indicators/deaths_in_custody_cumulative", "/events", "/sources"];
+const PAGES = ["", "/indicators/homicide_rate", "/indicators/homicide_rate?view=table", "/indicators/deaths_in_custody_cumulative", "/events", "/sources", "/changes", "/api-docs", "/embed/homicide_rate"];
 
 for (const colorScheme of ["light", "dark"] as const) {
   for (const locale of ["es", "en"]) {
     test(`no WCAG 2.2 AA violations, ${locale}, ${colorScheme}`, async ({ page }) => {
+      // Six full-page scans; on a busy 2-core machine they take longer than the default 30 s.
+      test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme });
       for (const path of PAGES) {
         await page.goto(`/${locale}${path}`);
