@@ -18,11 +18,10 @@ const storedKey = (ids: { indicatorId: string; producerId: string; sourceId: str
  */
 async function storedDuplicates(db: Tx | ReturnType<typeof getDb>, rows: ValidRow[]): Promise<Set<ValidRow>> {
   const inputs = rows.map((row) => row.input);
-  const [indicators, producers, sources] = await Promise.all([
-    db.indicator.findMany({ where: { slug: { in: [...new Set(inputs.map((i) => i.indicatorSlug))] } }, select: { id: true, slug: true } }),
-    db.producer.findMany({ where: { name: { in: [...new Set(inputs.map((i) => i.producer.name))] } }, select: { id: true, name: true, type: true } }),
-    db.source.findMany({ where: { url: { in: [...new Set(inputs.map((i) => i.source.url))] } }, select: { id: true, url: true } }),
-  ]);
+  // One after another: inside the import's transaction they share a single connection.
+  const indicators = await db.indicator.findMany({ where: { slug: { in: [...new Set(inputs.map((i) => i.indicatorSlug))] } }, select: { id: true, slug: true } });
+  const producers = await db.producer.findMany({ where: { name: { in: [...new Set(inputs.map((i) => i.producer.name))] } }, select: { id: true, name: true, type: true } });
+  const sources = await db.source.findMany({ where: { url: { in: [...new Set(inputs.map((i) => i.source.url))] } }, select: { id: true, url: true } });
   const indicatorIds = new Map(indicators.map((row) => [row.slug, row.id]));
   const producerIds = new Map(producers.map((row) => [`${row.type}|${row.name}`, row.id]));
   const sourceIds = new Map(sources.map((row) => [row.url, row.id]));
