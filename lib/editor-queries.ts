@@ -1,6 +1,7 @@
 import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType, Qualifier } from "./observation-types";
+import { isoDay } from "./dates";
 
 // Reads for the editor workspace. Everything leaves here as plain, serialisable data.
 
@@ -43,7 +44,6 @@ const figureSelect = {
 
 type FigureRow = Prisma.ObservationGetPayload<{ select: typeof figureSelect }>;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 function toFigure(row: FigureRow): EditorFigure {
   return {

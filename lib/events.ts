@@ -1,5 +1,6 @@
 import { getDb } from "./db/client";
 import type { DatePrecision } from "./observation-types";
+import { isoDay } from "./dates";
 
 export type EventKind = "decree" | "renewal" | "report" | "policy" | "other";
 
@@ -15,7 +16,6 @@ export type PublicEvent = {
   source: { url: string; publisher: string | null };
 };
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Every dated event, oldest first. */
 export async function listEvents(): Promise<PublicEvent[]> {

@@ -5,6 +5,7 @@ import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import { canCreateObservation, canEditObservation, canPublishObservation, canRetractObservation } from "./permissions";
 import type { TObservationInput } from "./schemas/observation";
+import { isoDayOrNull } from "./dates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +17,6 @@ const snapshotInclude = {
 
 type ObservationWithLinks = Prisma.ObservationGetPayload<{ include: typeof snapshotInclude }>;
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** The figure as readers and the change log see it: what was said, by whom, from where. */
 export function snapshot(row: ObservationWithLinks) {
@@ -26,10 +26,10 @@ export function snapshot(row: ObservationWithLinks) {
     value: row.value.toString(),
     valueMax: row.valueMax?.toString() ?? null,
     qualifier: row.qualifier,
-    asOf: isoDay(row.asOf),
+    asOf: isoDayOrNull(row.asOf),
     datePrecision: row.datePrecision,
     producer: row.producer,
-    source: { ...row.source, publishedAt: isoDay(row.source.publishedAt) },
+    source: { ...row.source, publishedAt: isoDayOrNull(row.source.publishedAt) },
     attribution: row.attribution,
     noteEn: row.noteEn,
     noteEs: row.noteEs,

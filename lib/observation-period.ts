@@ -1,6 +1,6 @@
 import type { PublicObservation } from "./observation-types";
+import { isoDay } from "./dates";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Last day of the period a figure refers to: a yearly figure for 2025 is more recent than one of March 2025. */
 export function periodEnd(observation: Pick<PublicObservation, "asOf" | "datePrecision">): string {

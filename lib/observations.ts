@@ -1,6 +1,7 @@
 import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 import type { PublicObservation } from "./observation-types";
+import { isoDay } from "./dates";
 
 const publicObservationSelect = {
   id: true,
@@ -22,7 +23,6 @@ const publicObservationSelect = {
 
 type ObservationRow = Prisma.ObservationGetPayload<{ select: typeof publicObservationSelect }>;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 function toPublicObservation(row: ObservationRow): PublicObservation {
   return {

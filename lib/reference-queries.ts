@@ -3,6 +3,7 @@ import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType } from "./observation-types";
 import type { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
+import { isoDayOrNull } from "./dates";
 
 // Reads for the reference-data editor: lists with search and pages, and each record in the shape
 // its form sends back (the schema's input), so saving an untouched form changes nothing.
@@ -23,7 +24,6 @@ export type ListPage<Row> = { rows: Row[]; total: number; page: number; pageCoun
 /** A record as its edit form loads it; updatedAt goes back with the edit (a stale one is a 409). */
 export type EditableRecord<Values> = { id: string; updatedAt: string; values: Values };
 
-const isoDay = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
 
 // Counts first so a page number past the end shows the last page rather than nothing.
@@ -52,7 +52,7 @@ export function listSources(query: ListQuery): Promise<ListPage<SourceRow>> {
           skip,
           take: PAGE_SIZE,
         })
-      ).map((row) => ({ ...row, publishedAt: isoDay(row.publishedAt) })),
+      ).map((row) => ({ ...row, publishedAt: isoDayOrNull(row.publishedAt) })),
   );
 }
 
@@ -65,7 +65,7 @@ export async function getSourceForEdit(id: string): Promise<EditableRecord<z.inp
   return {
     id: row.id,
     updatedAt: row.updatedAt.toISOString(),
-    values: { url: row.url, publisher: row.publisher ?? "", publishedAt: isoDay(row.publishedAt), archivedUrl: row.archivedUrl },
+    values: { url: row.url, publisher: row.publisher ?? "", publishedAt: isoDayOrNull(row.publishedAt), archivedUrl: row.archivedUrl },
   };
 }
 
@@ -169,7 +169,7 @@ export function listEvents(query: ListQuery): Promise<ListPage<EventRow>> {
           skip,
           take: PAGE_SIZE,
         })
-      ).map((row) => ({ ...row, startsOn: isoDay(row.startsOn)! })),
+      ).map((row) => ({ ...row, startsOn: isoDayOrNull(row.startsOn)! })),
   );
 }
 
@@ -191,7 +191,7 @@ export async function getEventForEdit(id: string): Promise<EditableRecord<z.inpu
   });
   if (!row) return null;
   const { id: rowId, updatedAt, source, startsOn, endsOn, ...rest } = row;
-  return { id: rowId, updatedAt: updatedAt.toISOString(), values: { ...rest, startsOn: isoDay(startsOn)!, endsOn: isoDay(endsOn), sourceUrl: source.url } };
+  return { id: rowId, updatedAt: updatedAt.toISOString(), values: { ...rest, startsOn: isoDayOrNull(startsOn)!, endsOn: isoDayOrNull(endsOn), sourceUrl: source.url } };
 }
 
 // Indicators

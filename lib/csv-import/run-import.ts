@@ -5,9 +5,9 @@ import type { Prisma } from "../generated/prisma/client";
 import { canImportObservations } from "../permissions";
 import type { ColumnMapping } from "./fields";
 import { parseCsv, validateRows, type RowError, type ValidRow } from "./validate-rows";
+import { isoDay } from "../dates";
 
 type Tx = Prisma.TransactionClient;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 const storedKey = (ids: { indicatorId: string; producerId: string; sourceId: string }, figure: { value: string; valueMax: string | null; qualifier: string; asOf: string; datePrecision: string }) =>
   [ids.indicatorId, ids.producerId, ids.sourceId, String(Number(figure.value)), figure.valueMax ? String(Number(figure.valueMax)) : "", figure.qualifier, figure.asOf, figure.datePrecision].join("\u0001");

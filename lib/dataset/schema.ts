@@ -1,17 +1,13 @@
 import { z } from "zod";
+import { isRealIsoDay } from "../dates";
 
 // The format of prisma/data/el-salvador-indicators.json (see its `meta` block). Objects are strict:
 // a field this schema does not know would otherwise be dropped on the way into the database.
 
-const isRealDate = (text: string) => {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-};
-
 export const ZIsoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine(isRealDate, "not a real calendar date");
+  .refine(isRealIsoDay, "not a real calendar date");
 const ZYear = z.string().regex(/^\d{4}$/, "expected a year as YYYY");
 const ZYearMonth = z
   .string()

@@ -1,13 +1,13 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/client";
 import type { SeedProducer, SeedRecords } from "./to-records";
+import { isoDayOrNull } from "../dates";
 
 type Tx = Prisma.TransactionClient;
 export type SeedCounts = { created: number; updated: number; unchanged: number };
 export type SeedReport = Record<"indicators" | "producers" | "sources" | "observations" | "framings" | "events", SeedCounts>;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const decimal = (value: string | null) => (value === null ? null : new Prisma.Decimal(value).toString());
 const producerKey = (producer: SeedProducer) => `${producer.type}|${producer.name}`;
 
@@ -73,7 +73,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     keyOfIncoming: (record) => record.url,
     keyOfExisting: (row) => row.url,
     projectIncoming: (record) => [record.publisher, record.publishedAt, record.retrievedAt],
-    projectExisting: (row) => [row.publisher, isoDay(row.publishedAt), isoDay(row.retrievedAt)],
+    projectExisting: (row) => [row.publisher, isoDayOrNull(row.publishedAt), isoDayOrNull(row.retrievedAt)],
     create: (data) =>
       tx.source.createMany({
         data: data.map((record) => ({
@@ -132,7 +132,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       value: decimal(row.value.toString()),
       valueMax: row.valueMax === null ? null : decimal(row.valueMax.toString()),
       qualifier: row.qualifier,
-      asOf: isoDay(row.asOf),
+      asOf: isoDayOrNull(row.asOf),
       datePrecision: row.datePrecision,
       attribution: row.attribution,
       noteEn: row.noteEn,
@@ -183,7 +183,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     projectExisting: (row) => ({
       sourceId: row.sourceId,
       kind: row.kind,
-      startsOn: isoDay(row.startsOn),
+      startsOn: isoDayOrNull(row.startsOn),
       datePrecision: row.datePrecision,
       dateNote: row.dateNote,
       titleEs: row.titleEs,

@@ -7,6 +7,7 @@ import { CURATION_PATH, DATASET_PATH, seedFromFiles } from "./load-seed";
 import { DatasetError, parseDataset } from "./parse-dataset";
 import { seedDatabase } from "./seed-database";
 import { toSeedRecords } from "./to-records";
+import { isoDayOrNull } from "../dates";
 
 const file = JSON.parse(readFileSync(DATASET_PATH, "utf8"));
 const curation = JSON.parse(readFileSync(CURATION_PATH, "utf8"));
@@ -27,7 +28,6 @@ type FileObservation = {
   note_es: string;
 };
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 async function snapshot(database: TestDatabase) {
   const { db } = database;
@@ -56,8 +56,8 @@ describe("seeding the sourced dataset", () => {
     // Read back into the file's own shape and compare record by record, value by value.
     const asFileRecord = (row: (typeof rows)[number]): FileObservation => ({
       indicator: row.indicator.slug,
-      date: row.datePrecision === "day" ? isoDay(row.asOf)! : isoDay(row.asOf)!.slice(0, 4),
-      ...(row.datePrecision === "month" ? { dateApprox: isoDay(row.asOf)!.slice(0, 7) } : {}),
+      date: row.datePrecision === "day" ? isoDayOrNull(row.asOf)! : isoDayOrNull(row.asOf)!.slice(0, 4),
+      ...(row.datePrecision === "month" ? { dateApprox: isoDayOrNull(row.asOf)!.slice(0, 7) } : {}),
       datePrecision: row.datePrecision,
       value: Number(row.value.toString()),
       ...(row.valueMax ? { valueMax: Number(row.valueMax.toString()) } : {}),
@@ -65,7 +65,7 @@ describe("seeding the sourced dataset", () => {
       sourceType: row.producer.type,
       publisher: row.attribution,
       sourceUrl: row.source.url,
-      publishedAt: row.source.publishedAt ? isoDay(row.source.publishedAt) : null,
+      publishedAt: row.source.publishedAt ? isoDayOrNull(row.source.publishedAt) : null,
       note: row.noteEn ?? "",
       note_es: row.noteEs ?? "",
     });

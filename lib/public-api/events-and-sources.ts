@@ -1,7 +1,7 @@
 import { getDb } from "../db/client";
 import type { EventKind } from "../events";
+import { isoDayOrNull } from "../dates";
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export async function listApiEvents(filter: { from?: string; to?: string; kinds?: EventKind[] }) {
   const rows = await getDb().event.findMany({
@@ -15,8 +15,8 @@ export async function listApiEvents(filter: { from?: string; to?: string; kinds?
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
-    startsOn: isoDay(row.startsOn),
-    endsOn: isoDay(row.endsOn),
+    startsOn: isoDayOrNull(row.startsOn),
+    endsOn: isoDayOrNull(row.endsOn),
     datePrecision: row.datePrecision,
     dateNote: row.dateNote,
     title: { es: row.titleEs, en: row.titleEn },
@@ -34,8 +34,8 @@ export async function listApiSources() {
   return sources.map((source) => ({
     url: source.url,
     publisher: source.publisher,
-    publishedAt: isoDay(source.publishedAt),
-    retrievedAt: isoDay(source.retrievedAt),
+    publishedAt: isoDayOrNull(source.publishedAt),
+    retrievedAt: isoDayOrNull(source.retrievedAt),
     archivedUrl: source.archivedUrl,
     figureCount: figures.get(source.id) ?? 0,
   }));

@@ -2,6 +2,7 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { ProducerType } from "../observation-types";
 import { exactNumber } from "./json";
+import { isoDayOrNull } from "../dates";
 
 export type ObservationQuery = {
   slug: string;
@@ -13,7 +14,6 @@ export type ObservationQuery = {
   limit: number;
 };
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 const select = {
   id: true,
@@ -42,10 +42,10 @@ export function toApiObservation(slug: string, row: Row) {
     value: exactNumber(row.value.toString()),
     valueMax: row.valueMax ? exactNumber(row.valueMax.toString()) : null,
     qualifier: row.qualifier,
-    asOf: isoDay(row.asOf)!,
+    asOf: isoDayOrNull(row.asOf)!,
     datePrecision: row.datePrecision,
     producer: { name: row.producer.name, type: row.producer.type },
-    source: { url: row.source.url, publisher: row.source.publisher, publishedAt: isoDay(row.source.publishedAt) },
+    source: { url: row.source.url, publisher: row.source.publisher, publishedAt: isoDayOrNull(row.source.publishedAt) },
     attribution: row.attribution,
     note: { en: row.noteEn, es: row.noteEs },
     status: row.status,
@@ -57,7 +57,7 @@ export function toApiObservation(slug: string, row: Row) {
 export type ApiObservation = ReturnType<typeof toApiObservation>;
 
 // Cursor = the last row's (asOf, id), so pages stay stable while figures are added.
-export const encodeCursor = (row: { asOf: Date; id: string }) => Buffer.from(`${isoDay(row.asOf)}|${row.id}`).toString("base64url");
+export const encodeCursor = (row: { asOf: Date; id: string }) => Buffer.from(`${isoDayOrNull(row.asOf)}|${row.id}`).toString("base64url");
 export function decodeCursor(cursor: string): { asOf: Date; id: string } | null {
   const [asOf, id] = Buffer.from(cursor, "base64url").toString().split("|");
   if (!asOf || !id || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return null;

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { isRealIsoDay } from "../dates";
 
 // Query parameters are validated like any other input: a bad one gets a 400 that names it and says why.
-
-const isRealDay = (text: string) => {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-};
 
 export const ZQueryDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine(isRealDay, "is not a real calendar date");
+  .refine(isRealIsoDay, "is not a real calendar date");
 
 export const ZQueryList = <Values extends readonly [string, ...string[]]>(values: Values) =>
   z

@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { isRealIsoDay } from "../dates";
 
 // One schema for the editor form, the server routes and the token API.
 
 export const ZRealDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-  }, "This date does not exist.");
+  .refine(isRealIsoDay, "This date does not exist.");
 
 export const ZDecimalText = z
   .string()
