@@ -1,3 +1,5 @@
+import { markStale } from "./cache/invalidation";
+import { EVERYTHING } from "./cache/response-cache";
 import type { Database } from "./db/client";
 import { Prisma } from "./generated/prisma/client";
 
@@ -82,6 +84,8 @@ export async function importBackup(db: Database, backup: unknown) {
         }
       }
       await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"ChangeEntry"', 'sequence'), GREATEST((SELECT MAX(sequence) FROM "ChangeEntry"), 1))`);
+      // A running app may have cached the empty database's pages.
+      await markStale(tx, [EVERYTHING]);
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

@@ -1,4 +1,6 @@
 import type { Actor } from "./auth/actor";
+import { tagsForChange } from "./cache/change-tags";
+import { markStale } from "./cache/invalidation";
 import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -44,7 +46,9 @@ export type NewChange = {
 const asJson = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 
 /** Appends one entry in the caller's transaction, so the change and its record commit together. */
-export function appendChange(tx: Tx, change: NewChange) {
+export async function appendChange(tx: Tx, change: NewChange) {
+  const isPublic = PUBLIC_ACTIONS.includes(change.action);
+  await markStale(tx, tagsForChange({ entityType: change.entityType, isPublic, before: change.before, after: change.after }));
   return tx.changeEntry.create({
     data: {
       action: change.action,
@@ -55,7 +59,7 @@ export function appendChange(tx: Tx, change: NewChange) {
       reason: change.reason ?? null,
       before: asJson(change.before),
       after: asJson(change.after),
-      isPublic: PUBLIC_ACTIONS.includes(change.action),
+      isPublic,
     },
   });
 }

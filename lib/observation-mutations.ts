@@ -1,4 +1,5 @@
 import type { Actor } from "./auth/actor";
+import { transactionInvalidating } from "./cache/invalidation";
 import { appendChange } from "./changes";
 import { getDb } from "./db/client";
 import { AppError, conflict, forbidden, notFound } from "./errors";
@@ -89,7 +90,7 @@ function figureFields(input: TObservationInput) {
 
 const authorOf = (actor: Actor) => (actor.kind === "user" ? actor.user.id : null);
 
-const transaction = <T>(work: (tx: Tx) => Promise<T>) => getDb().$transaction(work, { isolationLevel: "Serializable", timeout: 20_000 });
+const transaction = <T>(work: (tx: Tx) => Promise<T>) => transactionInvalidating(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
 
 export function createObservationDraft(actor: Actor, input: TObservationInput) {
   if (!canCreateObservation(actor)) throw forbidden();

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Actor } from "./auth/actor";
+import { transactionInvalidating } from "./cache/invalidation";
 import { appendChange, type ChangeAction, type NewChange } from "./changes";
 import { getDb } from "./db/client";
 import { AppError, conflict, forbidden, notFound } from "./errors";
@@ -26,7 +27,8 @@ async function editWithHistory<Row extends { id: string; updatedAt: Date }>(opti
   write: (tx: Tx, current: Row) => Promise<Row>;
 }) {
   requireEditor(options.actor);
-  return getDb().$transaction(
+  return transactionInvalidating(
+    getDb(),
     async (tx) => {
       const current = await options.load(tx);
       if (!current) throw notFound(`This ${options.entity}`);
@@ -52,7 +54,7 @@ const change = (actor: Actor, action: ChangeAction, entityType: Entity, entityId
 
 async function createWithHistory<Row extends { id: string }>(actor: Actor, entity: Entity, create: (tx: Tx) => Promise<Row>) {
   requireEditor(actor);
-  return getDb().$transaction(async (tx) => {
+  return transactionInvalidating(getDb(), async (tx) => {
     const created = await create(tx);
     await appendChange(tx, change(actor, `${entity}.created` as ChangeAction, entity, created.id, null, created));
     return created;

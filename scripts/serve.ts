@@ -2,6 +2,7 @@
 // embedded PostgreSQL kept in .data/ (migrated and seeded on first start).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { embeddedDataDir, forgetRunningServer, recordRunningServer, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { prepareDatabase } from "../lib/db/prepare";
 
@@ -16,11 +17,17 @@ if (!process.env.DATABASE_URL) {
   await recordRunningServer(dataDir, embedded.url);
   await prepareDatabase(embedded.url);
   env.DATABASE_URL = embedded.url;
+  env.CONTRASTE_EMBEDDED_DB = "1";
   env.CONTRASTE_DB_POOL_SIZE ??= "5";
 }
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, nextCommand], { env, stdio: "inherit" });
+const resolve = createRequire(import.meta.url).resolve;
+// Production runs Next.js inside Contraste's own server (scripts/web-server.ts), which adds the public response cache.
+const command =
+  nextCommand === "dev"
+    ? [resolve("next/dist/bin/next"), "dev"]
+    : [resolve("tsx/cli"), fileURLToPath(new URL("./web-server.ts", import.meta.url))];
+const child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: "inherit" });
 
 async function shutdown(code: number) {
   if (embedded) {

@@ -5,7 +5,8 @@ import { errorResponse } from "../api/respond";
 export const PUBLIC_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-expose-headers": "ETag, Link",
-  "cache-control": "public, max-age=60, stale-while-revalidate=300",
+  // Revalidated on every use (cheap: a 304 by ETag), so a published correction is never hidden behind a max-age.
+  "cache-control": "public, max-age=0, must-revalidate",
   vary: "Accept-Encoding",
 };
 

@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import type { ResponseCache } from "./response-cache";
+import { tagsForPath } from "./route-tags";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+// Browsers and shared caches revalidate every time (the ETag makes that a 304), so a correction is
+// never hidden behind someone else's max-age.
+const REVALIDATE = "public, max-age=0, must-revalidate";
+
+// Headers that describe one rendering rather than the content.
+const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-contraste-cache"]);
+
+/** Client-side navigations ask for the same URL in another format (React Server Component payload). */
+function isPlainDocumentRequest(req: IncomingMessage): boolean {
+  return !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-router-prefetch"] && !req.url?.includes("_rsc=");
+}
+
+function acceptsGzip(req: IncomingMessage): boolean {
+  return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+}
+
+function etagMatches(req: IncomingMessage, etag: string): boolean {
+  const header = req.headers["if-none-match"];
+  return Boolean(header && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag));
+}
+
+/**
+ * Serves public GETs from the cache and fills it on a miss by recording what Next.js sends.
+ * Anything not public (editor pages, writes, signed-in requests to the API) goes straight to Next.
+ */
+export function createCachingHandler(next: Handler, cache: ResponseCache): Handler {
+  return (req, res) => {
+    const method = req.method ?? "GET";
+    const url = req.url ?? "/";
+    const pathname = url.split("?", 1)[0] ?? url;
+    const tags = method === "GET" || method === "HEAD" ? tagsForPath(pathname) : null;
+    if (!tags || !isPlainDocumentRequest(req)) return next(req, res);
+
+    const hit = cache.get(url);
+    if (hit) {
+      const headers: OutgoingHttpHeaders = { ...hit.headers, etag: hit.etag, "cache-control": REVALIDATE, "x-contraste-cache": "hit", vary: "Accept-Encoding" };
+      if (etagMatches(req, hit.etag)) {
+        res.writeHead(304, headers);
+        return res.end();
+      }
+      const gzip = acceptsGzip(req);
+      const body = gzip ? hit.gzip : hit.body;
+      res.writeHead(hit.status, { ...headers, "content-length": body.length, ...(gzip ? { "content-encoding": "gzip" } : {}) });
+      return res.end(method === "HEAD" ? undefined : body);
+    }
+    if (method === "HEAD") return next(req, res);
+
+    // The cache keeps the plain body and compresses it once itself.
+    delete req.headers["accept-encoding"];
+    delete req.headers["if-none-match"];
+    const ticket = cache.ticket(tags);
+    recordResponse(res, (status, headers, body) => {
+      if (status !== 200 || !onlyLocaleCookie(headers["set-cookie"])) return;
+      const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined)) as Record<string, string | string[]>;
+      const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+      cache.store(url, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag });
+    });
+    res.setHeader("x-contraste-cache", "miss");
+    return next(req, res);
+  };
+}
+
+/**
+ * A response that sets a cookie is someone's own, except next-intl's remembered language, which
+ * follows from the URL alone (/en sets "en") and so is the same for every reader.
+ */
+function onlyLocaleCookie(setCookie: unknown): boolean {
+  const cookies = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie];
+  return cookies.every((cookie) => /^NEXT_LOCALE=[a-z]{2};/.test(String(cookie)));
+}
+
+/** Lets the response stream to the client as usual while keeping a copy of what was sent. */
+function recordResponse(res: ServerResponse, done: (status: number, headers: Record<string, unknown>, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+  };
+  let writeHeadHeaders: Record<string, unknown> = {};
+  const originalWriteHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headersArg = args.find((arg) => arg && typeof arg === "object");
+    if (headersArg && !Array.isArray(headersArg)) writeHeadHeaders = Object.fromEntries(Object.entries(headersArg).map(([k, v]) => [k.toLowerCase(), v]));
+    return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  const originalWrite = res.write;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    keep(chunk, rest[0]);
+    return (originalWrite as (...a: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+  } as typeof res.write;
+  const originalEnd = res.end;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    keep(chunk, rest[0]);
+    const result = (originalEnd as (...a: unknown[]) => ServerResponse).apply(this, [chunk, ...rest]);
+    done(res.statusCode, { ...res.getHeaders(), ...writeHeadHeaders }, Buffer.concat(chunks));
+    return result;
+  } as typeof res.end;
+}

@@ -1,0 +1,29 @@
+import { EVERYTHING } from "./response-cache";
+import { indicatorTag } from "./route-tags";
+
+const indicatorOf = (snapshot: unknown): string | undefined =>
+  snapshot && typeof snapshot === "object" && "indicator" in snapshot && typeof snapshot.indicator === "string" ? snapshot.indicator : undefined;
+
+/**
+ * What a change makes stale. A published, corrected or retracted figure shows on its indicator's
+ * page, embed and API (before and after: a correction can move it), the overview's digest, the
+ * sources page and the change log. Drafts show nowhere public. Names, units, sources, framings and
+ * events show on many pages, and change rarely: they clear everything.
+ */
+export function tagsForChange(change: { entityType: string; isPublic: boolean; before?: unknown; after?: unknown }): string[] {
+  switch (change.entityType) {
+    case "observation": {
+      if (!change.isPublic) return [];
+      const slugs = new Set([indicatorOf(change.before), indicatorOf(change.after)].filter((slug): slug is string => Boolean(slug)));
+      return [...[...slugs].map(indicatorTag), "overview", "sources", "changes"];
+    }
+    case "source":
+    case "producer":
+    case "framing":
+    case "event":
+    case "indicator":
+      return [EVERYTHING];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { EVERYTHING, ResponseCache } from "./response-cache";
+
+const entry = (text: string) => ({ status: 200, headers: { "content-type": "text/plain" }, body: Buffer.from(text), gzip: Buffer.from(text), etag: `"${text}"` });
+
+describe("ResponseCache", () => {
+  it("drops exactly the entries that carry an invalidated tag", () => {
+    const cache = new ResponseCache();
+    cache.store("/en/indicators/a", cache.ticket(["indicator:a", "events"]), entry("a"));
+    cache.store("/en/indicators/b", cache.ticket(["indicator:b", "events"]), entry("b"));
+    cache.store("/en", cache.ticket(["overview"]), entry("overview"));
+
+    expect(cache.invalidate(["indicator:a", "overview"])).toBe(2);
+    expect(cache.get("/en/indicators/a")).toBeUndefined();
+    expect(cache.get("/en")).toBeUndefined();
+    expect(cache.get("/en/indicators/b")?.body.toString()).toBe("b");
+  });
+
+  it("clears everything for a change to reference data", () => {
+    const cache = new ResponseCache();
+    cache.store("/en/api-docs", cache.ticket([]), entry("docs"));
+    cache.store("/en", cache.ticket(["overview"]), entry("overview"));
+    cache.invalidate([EVERYTHING]);
+    expect(cache.size).toBe(0);
+  });
+
+  it("refuses a response rendered while its data changed, so nothing stale outlives the change", () => {
+    const cache = new ResponseCache();
+    const before = cache.ticket(["indicator:a"]);
+    cache.invalidate(["indicator:a"]);
+    expect(cache.store("/en/indicators/a", before, entry("old"))).toBe(false);
+    expect(cache.get("/en/indicators/a")).toBeUndefined();
+
+    const unrelated = cache.ticket(["indicator:b"]);
+    cache.invalidate(["indicator:a"]);
+    expect(cache.store("/en/indicators/b", unrelated, entry("b"))).toBe(true);
+
+    const duringReferenceEdit = cache.ticket(["indicator:b"]);
+    cache.invalidate([EVERYTHING]);
+    expect(cache.store("/en/indicators/b", duringReferenceEdit, entry("b"))).toBe(false);
+  });
+
+  it("evicts the least recently used entries beyond its byte budget", () => {
+    const cache = new ResponseCache(40);
+    cache.store("/1", cache.ticket([]), entry("1234567890"));
+    cache.store("/2", cache.ticket([]), entry("1234567890"));
+    cache.get("/1");
+    cache.store("/3", cache.ticket([]), entry("1234567890"));
+    expect(cache.get("/2")).toBeUndefined();
+    expect(cache.get("/1")).toBeDefined();
+    expect(cache.get("/3")).toBeDefined();
+  });
+});

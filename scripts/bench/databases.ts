@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { applyMigrations } from "../../lib/db/migrations";
+
+const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export type BenchDatabase = { url: string; drop(): Promise<void> };
+
+const created = new Set<string>();
+
+/** A fresh, migrated PostgreSQL database for one benchmark; dropped by drop() or at exit by dropAllBenchDatabases(). */
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const name = `contraste_bench_${randomBytes(5).toString("hex")}`;
+  await onServer(`CREATE DATABASE ${name}`);
+  created.add(name);
+  const url = SERVER_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+  await applyMigrations(url);
+  return {
+    url,
+    async drop() {
+      await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      created.delete(name);
+    },
+  };
+}
+
+export async function dropAllBenchDatabases(): Promise<void> {
+  for (const name of [...created]) {
+    await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    created.delete(name);
+  }
+}
