@@ -1,8 +1,23 @@
 import createMiddleware from "next-intl/middleware";
+import { NextRequest } from "next/server";
 import { routing } from "./lib/i18n/routing";
+import { contentSecurityPolicy, createNonce, isEmbedPath } from "./lib/security/content-security-policy";
 
 // Sends "/" and unprefixed paths to /es/... or /en/... from the reader's cookie or Accept-Language.
-export default createMiddleware(routing);
+const handleI18nRouting = createMiddleware(routing);
+
+/**
+ * Every page gets a fresh script nonce. Next.js reads it from the request's policy header and puts
+ * it on the scripts it writes; the same policy goes out with the response.
+ */
+export default function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy({ nonce: createNonce(), frameable: isEmbedPath(request.nextUrl.pathname), development: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = handleI18nRouting(new NextRequest(request, { headers }));
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
 
 export const config = {
   matcher: "/((?!api|_next|_vercel|.*\\..*).*)",

@@ -14,6 +14,14 @@ async function onServer(sql: string): Promise<void> {
   }
 }
 
+export async function checkServerReachable(): Promise<void> {
+  try {
+    await onServer("SELECT 1");
+  } catch (error) {
+    throw new Error(`The benchmarks need PostgreSQL at ${SERVER_URL} (set BENCH_POSTGRES_URL): ${(error as Error).message}`);
+  }
+}
+
 export type BenchDatabase = { url: string; drop(): Promise<void> };
 
 const created = new Set<string>();

@@ -1,8 +1,9 @@
-// npm run bench [-- --quick] [-- --only a,b]: measures Contraste against baselines in one run and
-// prints one table. Creates its own databases and data, and drops them at the end.
+// npm run bench [-- --quick] [-- --only a,b] [-- --dry-run]: measures Contraste against baselines in
+// one run and prints one table. Creates its own databases and data, and drops them at the end.
+// --dry-run checks that the suite can start (sections load, PostgreSQL answers) and measures nothing.
 import { buildApp } from "./app-server";
 import type { BenchContext, BenchSection } from "./context";
-import { dropAllBenchDatabases } from "./databases";
+import { checkServerReachable, dropAllBenchDatabases } from "./databases";
 import { formatTable, type BenchLine } from "./report";
 import { sections } from "./sections";
 
@@ -13,6 +14,15 @@ const only = onlyArg ? ((onlyArg.includes("=") ? onlyArg.split("=")[1] : args[ar
 
 const context: BenchContext = { quick, log: (message) => console.error(`[bench] ${message}`) };
 const chosen: BenchSection[] = sections.filter((section) => !only || only.includes(section.id));
+
+if (args.includes("--dry-run")) {
+  await checkServerReachable().then(
+    () => context.log("PostgreSQL answers"),
+    (error: Error) => context.log(error.message),
+  );
+  for (const section of chosen) console.log(`${section.id}. ${section.title}`);
+  process.exit(0);
+}
 
 const lines: BenchLine[] = [];
 let failed = false;
