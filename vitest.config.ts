@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 const dbTests = ["**/*.db.test.ts"];
+// Stops and starts a PostgreSQL cluster of its own: needs root and the production build (npm run test:faults).
+const faultTests = ["**/*.faults.test.ts"];
 
 // Pure tests run once; database tests run against a real PostgreSQL server and again against the
 // embedded PGlite, since the product ships on both.
@@ -10,11 +12,12 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["{lib,components,app,scripts}/**/*.test.ts?(x)"], exclude: dbTests } },
+      { resolve: { alias }, test: { name: "unit", include: ["{lib,components,app,scripts}/**/*.test.ts?(x)"], exclude: [...dbTests, ...faultTests] } },
       {
         resolve: { alias },
         test: { name: "postgres", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "postgres" } },
       },
+      { resolve: { alias }, test: { name: "faults", include: faultTests, testTimeout: 180_000, hookTimeout: 180_000 } },
       {
         resolve: { alias },
         test: { name: "embedded", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "embedded" } },

@@ -1,14 +1,15 @@
-// The production web server: Next.js behind Contraste's public response cache, in one process.
-// Started by scripts/serve.ts (npm start) with DATABASE_URL set.
-import { createServer } from "node:http";
+// The production web server: Next.js behind Contraste's request pipeline (request ids, JSON logs,
+// public response cache, database guard), in one process. Started by scripts/serve.ts (npm start).
 import nextModule from "next";
-import { createCachingHandler } from "../lib/cache/caching-handler";
-import { listenForInvalidations } from "../lib/cache/invalidation-listener";
-import { sharedResponseCache } from "../lib/cache/response-cache";
+import { EVERYTHING, sharedResponseCache } from "../lib/cache/response-cache";
+import { installJsonConsole } from "../lib/server/json-console";
+import { log } from "../lib/server/logger";
+import { watchDatabase, type DatabaseWatch } from "../lib/server/database-watch";
+import { closeGracefully, createWebServer } from "../lib/server/web-server";
 
+installJsonConsole();
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const log = (message: string) => console.log(message);
 
 // `next` is CommonJS; under ESM its factory can arrive wrapped in a default export.
 const createNextApp = ((nextModule as unknown as { default?: typeof nextModule }).default ?? nextModule) as typeof nextModule;
@@ -16,24 +17,32 @@ const app = createNextApp({ dev: false, dir: process.cwd(), hostname, port });
 await app.prepare();
 const nextHandler = app.getRequestHandler();
 
-const cacheEnabled = process.env.CONTRASTE_CACHE !== "off";
-// The embedded database cannot pass notifications between connections, and serves one process anyway.
-const listener = cacheEnabled && process.env.DATABASE_URL && !process.env.CONTRASTE_EMBEDDED_DB ? listenForInvalidations(process.env.DATABASE_URL, log) : undefined;
-const handler = cacheEnabled ? createCachingHandler((req, res) => nextHandler(req, res), sharedResponseCache()) : (req: Parameters<typeof nextHandler>[0], res: Parameters<typeof nextHandler>[1]) => nextHandler(req, res);
+const cache = process.env.CONTRASTE_CACHE === "off" ? undefined : sharedResponseCache();
+// The embedded database cannot pass notifications between connections, and lives in the parent process.
+let watch: DatabaseWatch | undefined;
+if (process.env.DATABASE_URL && !process.env.CONTRASTE_EMBEDDED_DB) {
+  watch = watchDatabase(process.env.DATABASE_URL, {
+    onChange: (tags) => cache?.invalidate(tags),
+    onDown: (reason) => log("warn", "database unreachable; answering 503 to what the cache cannot serve", { reason }),
+    // Changes committed while we were not listening were not heard: start the cache afresh.
+    onUp: () => {
+      cache?.invalidate([EVERYTHING]);
+      log("info", "database connection up");
+    },
+  });
+}
 
-const server = createServer((req, res) => void handler(req, res));
-server.listen(port, hostname, () => log(`Contraste is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}${cacheEnabled ? "" : " (response cache off)"}`));
+const server = createWebServer({ next: (req, res) => nextHandler(req, res), cache, databaseIsUp: watch ? () => watch.isUp() : undefined });
+server.listen(port, hostname, () => log("info", "listening", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, cache: Boolean(cache) }));
 
-// Stop accepting, let requests in flight finish, then leave.
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    server.close(() => {
-      void listener?.stop().finally(() => process.exit(0));
-    });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    log("info", "shutting down: finishing requests in flight", { signal });
+    void closeGracefully(server)
+      .then(() => watch?.stop())
+      .finally(() => process.exit(0));
   });
 }

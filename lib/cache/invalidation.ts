@@ -1,5 +1,6 @@
 import type { Database } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
+import { isSerializationFailure } from "../db/transient-errors";
 import { sharedResponseCache } from "./response-cache";
 
 type Tx = Prisma.TransactionClient;
@@ -28,12 +29,23 @@ export async function transactionInvalidating<T>(
   work: (tx: Tx) => Promise<T>,
   options?: { isolationLevel?: Prisma.TransactionIsolationLevel; timeout?: number; maxWait?: number },
 ): Promise<T> {
-  let usedTx: Tx | undefined;
-  const result = await db.$transaction((tx) => {
-    usedTx = tx;
-    return work(tx);
-  }, options);
-  const stale = usedTx && staleByTransaction.get(usedTx);
-  if (stale) sharedResponseCache().invalidate(stale);
-  return result;
+  for (let attempt = 1; ; attempt += 1) {
+    let usedTx: Tx | undefined;
+    try {
+      const result = await db.$transaction((tx) => {
+        usedTx = tx;
+        return work(tx);
+      }, options);
+      const stale = usedTx && staleByTransaction.get(usedTx);
+      if (stale) sharedResponseCache().invalidate(stale);
+      return result;
+    } catch (error) {
+      // Two writers touched the same rows (a shared producer or source, say): PostgreSQL rolled one
+      // back. Running it again sees the other's commit; a stale version still ends in a 409.
+      if (!isSerializationFailure(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
+
+const MAX_ATTEMPTS = 4;

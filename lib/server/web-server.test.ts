@@ -1,0 +1,88 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ResponseCache } from "../cache/response-cache";
+import { formatLogLine, redact } from "./logger";
+import { currentRequestId } from "./request-context";
+import { closeGracefully, createWebServer, type WebServerOptions } from "./web-server";
+
+let server: Server | undefined;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  if (server?.listening) await new Promise((resolve) => server!.close(resolve));
+  server = undefined;
+});
+
+async function start(options: Partial<WebServerOptions> & { next?: (req: IncomingMessage, res: ServerResponse) => void } = {}) {
+  server = createWebServer({ next: options.next ?? ((_req, res) => res.end("ok")), cache: options.cache, databaseIsUp: options.databaseIsUp });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init);
+}
+
+describe("graceful shutdown", () => {
+  it("finishes the requests in flight, then refuses new ones", async () => {
+    const get = await start({ next: (_req, res) => void setTimeout(() => res.end("finished"), 300) });
+    const inFlight = get("/en/editor");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = closeGracefully(server!);
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("finished");
+    await closed;
+    await expect(get("/en/editor")).rejects.toThrow();
+  });
+});
+
+describe("request ids and logs", () => {
+  it("gives every response a request id, keeps a proxy's plausible one, and logs one JSON line without secrets", async () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    let seenInside: string | undefined;
+    const get = await start({ next: (_req, res) => ((seenInside = currentRequestId()), res.end("ok")) });
+    const fresh = await get("/en/editor?token=abc123&view=table", { headers: { cookie: "contraste_session=s3cret", authorization: "Bearer t0ken" } });
+    const id = fresh.headers.get("x-request-id")!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seenInside).toBe(id);
+    expect((await get("/en", { headers: { "x-request-id": "edge-4f1c2a9b" } })).headers.get("x-request-id")).toBe("edge-4f1c2a9b");
+    expect((await get("/en", { headers: { "x-request-id": "not an id" } })).headers.get("x-request-id")).not.toBe("not an id");
+
+    const entry = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.requestId === id)!;
+    expect(entry).toMatchObject({ level: "info", message: "request", method: "GET", status: 200, path: "/en/editor?token=%5Bredacted%5D&view=table" });
+    expect(lines.join("")).not.toMatch(/s3cret|t0ken|abc123/);
+  });
+
+  it("redacts passwords, tokens, cookies and sessions at any depth, and passwords in connection strings", () => {
+    expect(redact({ email: "a@example.org", password: "p", nested: { apiToken: "t", list: [{ sessionId: "s" }] } })).toEqual({
+      email: "a@example.org",
+      password: "[redacted]",
+      nested: { apiToken: "[redacted]", list: [{ sessionId: "[redacted]" }] },
+    });
+    expect(JSON.parse(formatLogLine("error", "connect failed: postgresql://app:hunter2@db:5432/contraste")).message).toBe("connect failed: postgresql://app:[redacted]@db:5432/contraste");
+  });
+});
+
+describe("while the database is away", () => {
+  it("answers 503 with Retry-After to what needs it, still serves the cache, and keeps health checks answering", async () => {
+    let up = true;
+    const cache = new ResponseCache();
+    const get = await start({ cache, databaseIsUp: () => up, next: (_req, res) => res.end("rendered") });
+    await get("/en/events");
+    up = false;
+
+    const page = await get("/en/sources");
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toBe("5");
+    expect(await page.text()).toContain("unavailable for a moment");
+    const api = await get("/api/editor/observations", { method: "POST", body: "{}" });
+    expect(api.status).toBe(503);
+    expect((await api.json()).error.code).toBe("database_unavailable");
+    expect((await get("/en/events")).headers.get("x-contraste-cache")).toBe("hit");
+    expect((await get("/api/health")).status).toBe(200);
+
+    up = true;
+    expect((await get("/en/sources")).status).toBe(200);
+  });
+});

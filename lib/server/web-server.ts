@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createCachingHandler } from "../cache/caching-handler";
+import { EVERYTHING, type ResponseCache } from "../cache/response-cache";
+import { RETRY_AFTER_SECONDS } from "../db/transient-errors";
+import { log } from "./logger";
+import { requestContextStore, requestIdFrom } from "./request-context";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export type WebServerOptions = {
+  next: Handler;
+  /** Absent: every request is rendered afresh. */
+  cache?: ResponseCache;
+  /** Absent: the database is assumed reachable (the embedded one lives and dies with the app). */
+  databaseIsUp?: () => boolean;
+};
+
+// Process checks answer even while the database is away; /api/ready reports that it is.
+const ALWAYS_ANSWERED = new Set(["/api/health", "/api/ready"]);
+
+function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
+  const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
+  if (req.url?.startsWith("/api/")) {
+    res.writeHead(503, { ...headers, "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: { code: "database_unavailable", message: "The database is unavailable for a moment; nothing was changed. Try again shortly." } }));
+    return;
+  }
+  res.writeHead(503, { ...headers, "content-type": "text/html; charset=utf-8" });
+  res.end(
+    `<!doctype html><meta charset="utf-8"><title>Contraste</title><p lang="en">Contraste is unavailable for a moment. Try again in a few seconds.</p><p lang="es">Contraste no está disponible por un momento. Vuelva a intentarlo en unos segundos.</p>`,
+  );
+}
+
+/** Redacts query values that could carry a secret, keeping the rest of the address readable. */
+function loggablePath(url: string): string {
+  const [pathname, query] = url.split("?", 2);
+  if (!query) return pathname ?? url;
+  const params = new URLSearchParams(query);
+  for (const key of [...params.keys()]) if (/token|pass|secret|session|key/i.test(key)) params.set(key, "[redacted]");
+  return `${pathname}?${params.toString()}`;
+}
+
+/** The request pipeline: request id and access log, then the public cache, then the database guard, then Next.js. */
+export function createRequestHandler(options: WebServerOptions): Handler {
+  const guarded: Handler = (req, res) => {
+    const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
+    if (options.databaseIsUp && !options.databaseIsUp() && !ALWAYS_ANSWERED.has(path) && !path.startsWith("/_next/")) return answerUnavailable(req, res);
+    return options.next(req, res);
+  };
+  const pipeline = options.cache ? createCachingHandler(guarded, options.cache) : guarded;
+  return (req, res) => {
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    const started = performance.now();
+    res.setHeader("x-request-id", requestId);
+    res.once("finish", () => {
+      log("info", "request", {
+        requestId,
+        method: req.method,
+        path: loggablePath(req.url ?? "/"),
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        cache: res.getHeader("x-contraste-cache") ?? undefined,
+      });
+    });
+    return requestContextStore().run({ requestId }, () => pipeline(req, res));
+  };
+}
+
+/** Ends the process once requests in flight have finished (at most `graceMs` later). */
+export function closeGracefully(server: Server, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // Keep-alive connections with no request in flight would hold close() open.
+    server.closeIdleConnections();
+  });
+}
+
+export function createWebServer(options: WebServerOptions): Server {
+  const server = createServer(createRequestHandler(options));
+  // Requests in flight finish before close() resolves; a keep-alive connection is closed after its response.
+  server.on("request", (_req, res: ServerResponse) => {
+    res.once("finish", () => {
+      if (!server.listening) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  return server;
+}
+
+export { EVERYTHING };
