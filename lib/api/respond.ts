@@ -69,6 +69,8 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(409, "conflict", "Someone else changed this at the same moment. Reload and try again.");
   }
   if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
+  // P2028: no connection became free in time; the request did nothing and can be sent again.
+  if (code === "P2028") return databaseUnavailableResponse();
   logError("unhandled error in a route", error);
   return errorResponse(500, "internal_error", "Something went wrong on our side; nothing was changed.");
 }

@@ -32,10 +32,14 @@ export async function transactionInvalidating<T>(
   for (let attempt = 1; ; attempt += 1) {
     let usedTx: Tx | undefined;
     try {
-      const result = await db.$transaction((tx) => {
-        usedTx = tx;
-        return work(tx);
-      }, options);
+      const result = await db.$transaction(
+        (tx) => {
+          usedTx = tx;
+          return work(tx);
+        },
+        // In a burst of edits, wait for a free connection rather than fail after Prisma's default 2 s.
+        { maxWait: 15_000, ...options },
+      );
       const stale = usedTx && staleByTransaction.get(usedTx);
       if (stale) sharedResponseCache().invalidate(stale);
       return result;
