@@ -10,13 +10,14 @@ let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 /** A stand-in for Next.js that counts renders and streams its page in two chunks. */
-async function serve(behaviour: Behaviour = () => {}) {
+async function serve(behaviour: Behaviour = () => {}, renderMs = 0) {
   const cache = new ResponseCache();
   const seen: IncomingMessage[] = [];
-  const next = (req: IncomingMessage, res: ServerResponse) => {
+  const next = async (req: IncomingMessage, res: ServerResponse) => {
     seen.push(req);
     behaviour(req, res);
     if (res.writableEnded) return;
+    if (renderMs) await new Promise((resolve) => setTimeout(resolve, renderMs));
     res.statusCode = res.statusCode || 200;
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.setHeader("cache-control", "private, no-store");
@@ -90,6 +91,13 @@ describe("the public response cache in front of Next.js", () => {
     const app = await serve((_req, res) => res.setHeader("set-cookie", "NEXT_LOCALE=en; Path=/; SameSite=lax"));
     await app.get("/en");
     expect((await app.get("/en")).headers.get("x-contraste-cache")).toBe("hit");
+  });
+
+  it("lets simultaneous readers of a page that is not cached yet wait for one render", async () => {
+    const app = await serve(() => {}, 200);
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => app.get("/en/changes").then((r) => r.text())));
+    expect(new Set(bodies)).toEqual(new Set(["<p>render 1 of /en/changes</p>"]));
+    expect(app.renders()).toBe(1);
   });
 
   it("serves the next render once the page's data is invalidated", async () => {

@@ -32,13 +32,13 @@ function etagMatches(req: IncomingMessage, etag: string): boolean {
  * Anything not public (editor pages, writes, signed-in requests to the API) goes straight to Next.
  */
 export function createCachingHandler(next: Handler, cache: ResponseCache): Handler {
-  return (req, res) => {
+  // Renders under way, by URL: when a story breaks, a hundred readers of a page that just changed
+  // wait for one render instead of starting a hundred.
+  const rendering = new Map<string, Promise<void>>();
+
+  const serve = (req: IncomingMessage, res: ServerResponse, tags: string[], waited: boolean): unknown => {
     const method = req.method ?? "GET";
     const url = req.url ?? "/";
-    const pathname = url.split("?", 1)[0] ?? url;
-    const tags = method === "GET" || method === "HEAD" ? tagsForPath(pathname) : null;
-    if (!tags || !isPlainDocumentRequest(req)) return next(req, res);
-
     const hit = cache.get(url);
     if (hit) {
       const headers: OutgoingHttpHeaders = { ...hit.headers, etag: hit.etag, "cache-control": REVALIDATE, "x-contraste-cache": "hit", vary: "Accept-Encoding" };
@@ -52,11 +52,21 @@ export function createCachingHandler(next: Handler, cache: ResponseCache): Handl
       return res.end(method === "HEAD" ? undefined : body);
     }
     if (method === "HEAD") return next(req, res);
+    const underway = rendering.get(url);
+    if (underway && !waited) return underway.then(() => serve(req, res, tags, true));
 
     // The cache keeps the plain body and compresses it once itself.
     delete req.headers["accept-encoding"];
     delete req.headers["if-none-match"];
     const ticket = cache.ticket(tags);
+    let finished: () => void = () => {};
+    if (!underway) {
+      rendering.set(url, new Promise<void>((resolve) => (finished = resolve)));
+      res.once("close", () => {
+        rendering.delete(url);
+        finished();
+      });
+    }
     recordResponse(res, (status, headers, body) => {
       if (status !== 200 || !onlyLocaleCookie(headers["set-cookie"])) return;
       const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined)) as Record<string, string | string[]>;
@@ -65,6 +75,14 @@ export function createCachingHandler(next: Handler, cache: ResponseCache): Handl
     });
     res.setHeader("x-contraste-cache", "miss");
     return next(req, res);
+  };
+
+  return (req, res) => {
+    const method = req.method ?? "GET";
+    const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
+    const tags = method === "GET" || method === "HEAD" ? tagsForPath(pathname) : null;
+    if (!tags || !isPlainDocumentRequest(req)) return next(req, res);
+    return serve(req, res, tags, false);
   };
 }
 
