@@ -69,6 +69,18 @@ describe("signing in and out", () => {
     expect((await tokens.POST(post("/api/editor/tokens", { name: "x" }, { cookie: first }))).status).toBe(401);
   });
 
+  it("expires: a session past its end signs no one in, and the cookie says when it ends", async () => {
+    const response = await signIn("admin@example.org", TEST_PASSWORD, "203.0.113.9");
+    const expires = /Expires=([^;]+)/.exec(response.headers.get("set-cookie")!)?.[1];
+    expect(new Date(expires!).getTime()).toBeGreaterThan(Date.now());
+    const cookie = cookieOf(response);
+    expect((await tokens.POST(post("/api/editor/tokens", { name: "before expiry" }, { cookie }))).status).toBe(201);
+
+    const newest = await database.db.session.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    await database.db.session.update({ where: { id: newest.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await tokens.POST(post("/api/editor/tokens", { name: "after expiry" }, { cookie }))).status).toBe(401);
+  });
+
   it("answers unknown accounts and wrong passwords the same way, then slows both down", async () => {
     const unknown = await signIn("nobody@example.org", "wrong password!", "198.51.100.7");
     const wrong = await signIn("admin@example.org", "wrong password!", "198.51.100.8");
