@@ -26,7 +26,7 @@ const resolve = createRequire(import.meta.url).resolve;
 const command =
   nextCommand === "dev"
     ? [resolve("next/dist/bin/next"), "dev"]
-    : [resolve("tsx/cli"), fileURLToPath(new URL("./web-server.ts", import.meta.url))];
+    : ["--import", "tsx", fileURLToPath(new URL("./web-server.ts", import.meta.url))];
 const child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: "inherit" });
 
 async function shutdown(code: number) {

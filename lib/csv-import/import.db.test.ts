@@ -76,11 +76,125 @@ describe("CSV import", () => {
     expect((await preview.json()).data).toMatchObject({ valid: 1, errorCount: 0 });
   });
 
+  it("writes nothing from a large file when its last row is invalid", async () => {
+    const lines = [header, ...Array.from({ length: 3000 }, (_, i) => row(String(90_000 + i), "2022", `/bad/${i % 7}`)), row("1e5", "2022")];
+    const before = await fingerprint(database.db);
+    const refused = await importRoute.POST(request("POST", "/api/editor/imports", callers.editor, { csv: lines.join("\n"), mapping }));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.details).toMatchObject({ errorCount: 1, errors: [{ row: 3002, column: "Value" }] });
+    expect(await fingerprint(database.db)).toBe(before);
+  });
+
   it("is refused to anonymous callers and API tokens", async () => {
     const csv = [header, row("1", "2019")].join("\n");
     const before = await fingerprint(database.db);
     expect((await importRoute.POST(request("POST", "/api/editor/imports", callers.anonymous, { csv, mapping }))).status).toBe(401);
     expect((await importRoute.POST(request("POST", "/api/editor/imports", callers.token, { csv, mapping }))).status).toBe(403);
     expect(await fingerprint(database.db)).toBe(before);
+  });
+});
+
+// Every column of the template, so each field travels through the bulk insert.
+describe("what an import stores", () => {
+  const templateMapping = guessMapping([...IMPORT_FIELDS]);
+  const base = { indicator: "test_indicator", valueMax: "", qualifier: "exact", asOf: "2024", datePrecision: "year", producer: "Stored NGO", producerType: "ngo", sourceUrl: "https://example.org/stored", publisher: "Stored Outlet", publishedAt: "", attribution: "", noteEn: "", noteEs: "" };
+  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const templateCsv = (rows: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>[]) =>
+    [IMPORT_FIELDS.join(","), ...rows.map((cells) => IMPORT_FIELDS.map((field) => quote({ ...base, ...cells }[field] ?? "")).join(","))].join("\r\n");
+  const commit = async (csv: string) => {
+    const response = await importRoute.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping: templateMapping }));
+    return { status: response.status, body: await response.json() };
+  };
+  const stored = (url: string) => database.db.observation.findMany({ where: { source: { url } }, include: { producer: true, source: true }, orderBy: { value: "asc" } });
+
+  it("keeps every digit, ranges, dates, notes and attributions as written", async () => {
+    const url = "https://example.org/digits";
+    const { status, body } = await commit(
+      templateCsv([
+        { value: "12.50", sourceUrl: url, publishedAt: "2019-01-01", publisher: "Earlier Outlet" },
+        { value: "12345678901234567890.1234567891", sourceUrl: url, asOf: "2023-03", datePrecision: "month" },
+        { value: "12345678901234567890.1234567892", sourceUrl: url, asOf: "2023-03", datePrecision: "month" },
+        { value: "-3.5", valueMax: "20.75", qualifier: "about", sourceUrl: url, asOf: "2022-06-15", datePrecision: "day" },
+        { value: "0.0001", qualifier: "up_to", sourceUrl: url, attribution: "Stored NGO, in a radio interview", noteEn: 'Said "about", roughly', noteEs: "Dicho, más o menos", publishedAt: "2024-02-03" },
+      ]),
+    );
+    expect(status).toBe(201);
+    expect(body.data).toMatchObject({ created: 5, duplicates: 0 });
+    const rows = await stored(url);
+    expect(rows.map((r) => [r.value.toString(), r.valueMax?.toString() ?? null, r.qualifier, r.asOf.toISOString().slice(0, 10), r.datePrecision])).toEqual([
+      ["-3.5", "20.75", "about", "2022-06-15", "day"],
+      ["0.0001", null, "up_to", "2024-01-01", "year"],
+      ["12.5", null, "exact", "2024-01-01", "year"],
+      ["12345678901234567890.1234567891", null, "exact", "2023-03-01", "month"],
+      ["12345678901234567890.1234567892", null, "exact", "2023-03-01", "month"],
+    ]);
+    const quoted = rows[1]!;
+    expect([quoted.attribution, quoted.noteEn, quoted.noteEs]).toEqual(["Stored NGO, in a radio interview", 'Said "about", roughly', "Dicho, más o menos"]);
+    expect([rows[0]!.attribution, rows[0]!.noteEn, rows[0]!.noteEs]).toEqual(["Stored NGO (Stored Outlet)", null, null]);
+    expect(rows[2]!.attribution).toBe("Stored NGO (Earlier Outlet)");
+    expect(rows.every((r) => r.status === "draft" && r.authorId === callers.ids.editor && r.version === 1 && r.reviewerId === null && r.publishedAt === null)).toBe(true);
+    expect(rows.every((r) => /^c[0-9a-z]{24}$/.test(r.id))).toBe(true);
+    expect(rows.every((r) => Math.abs(r.createdAt.getTime() - Date.now()) < 60_000 && r.updatedAt.getTime() === r.createdAt.getTime())).toBe(true);
+    // The producer and the source were new: created as the last row naming them gives them.
+    expect(rows[0]!.producer).toMatchObject({ name: "Stored NGO", type: "ngo" });
+    expect(rows[0]!.source).toMatchObject({ url, publisher: "Stored Outlet" });
+    expect(rows[0]!.source.publishedAt?.toISOString().slice(0, 10)).toBe("2024-02-03");
+  });
+
+  it("records one history entry per draft, by the importer, with the row as written", async () => {
+    const url = "https://example.org/history";
+    await commit(templateCsv([{ value: "7.10", valueMax: "9", sourceUrl: url, noteEn: "First" }, { value: "8", sourceUrl: url, asOf: "2021-04", datePrecision: "month" }]));
+    const drafts = await stored(url);
+    const entries = await database.db.changeEntry.findMany({ where: { entityId: { in: drafts.map((d) => d.id) } }, orderBy: { sequence: "asc" } });
+    expect(entries).toHaveLength(2);
+    expect(entries.map((e) => e.entityId)).toEqual(drafts.map((d) => d.id));
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ action: "observation.created", entityType: "observation", actorUserId: callers.ids.editor, actorTokenId: null, reason: "CSV import", before: null, isPublic: false });
+    }
+    const source = { url, publisher: "Stored Outlet", publishedAt: null };
+    const producer = { name: "Stored NGO", type: "ngo" };
+    expect(entries[0]!.after).toEqual({ indicatorSlug: "test_indicator", value: "7.10", valueMax: "9", qualifier: "exact", asOf: "2024-01-01", datePrecision: "year", producer, source, attribution: null, noteEn: "First", noteEs: null });
+    expect(entries[1]!.after).toEqual({ indicatorSlug: "test_indicator", value: "8", valueMax: null, qualifier: "exact", asOf: "2021-04-01", datePrecision: "month", producer, source, attribution: null, noteEn: null, noteEs: null });
+  });
+
+  it("recognises repeats of stored figures and within the file by number, not by spelling", async () => {
+    const url = "https://example.org/repeats";
+    await commit(templateCsv([{ value: "12.50", valueMax: "13", sourceUrl: url }, { value: "99", sourceUrl: url }]));
+    const before = await fingerprint(database.db);
+    const { body } = await commit(
+      templateCsv([
+        { value: "12.5", valueMax: "13.000", sourceUrl: url }, // stored, written differently
+        { value: "099.0", sourceUrl: url }, // stored, written differently
+      ]),
+    );
+    expect(body.data).toMatchObject({ created: 0, duplicates: 2 });
+    expect(await fingerprint(database.db)).toBe(before);
+
+    const { body: next } = await commit(
+      templateCsv([
+        { value: "12.5", sourceUrl: url }, // no range: another figure
+        { value: "12.5", valueMax: "13", sourceUrl: url, qualifier: "about" }, // another hedge
+        { value: "12.5", valueMax: "13", sourceUrl: url, asOf: "2025" }, // another period
+        { value: "99", sourceUrl: url, producer: "Another NGO" }, // another producer
+        { value: "40", sourceUrl: url },
+        { value: "40.00", sourceUrl: url }, // repeats the row above
+        { value: "12345678901234567890.5", sourceUrl: url },
+        { value: "12345678901234567891.5", sourceUrl: url }, // equal as floats, not as numbers
+      ]),
+    );
+    expect(next.data).toMatchObject({ totalRows: 8, created: 7, duplicates: 1 });
+    expect((await stored(url)).map((r) => r.value.toString())).toEqual(["12.5", "12.5", "12.5", "12.5", "40", "99", "99", "12345678901234567890.5", "12345678901234567891.5"]);
+  });
+
+  it("keeps a stored source's publisher, and adds a new producer type as its own producer", async () => {
+    const url = "https://example.org/kept";
+    await database.db.source.create({ data: { url, publisher: "Original Outlet" } });
+    await commit(templateCsv([{ value: "1", sourceUrl: url, publisher: "Renamed Outlet" }, { value: "2", sourceUrl: url, producerType: "media" }]));
+    const rows = await stored(url);
+    expect(rows.map((r) => [r.source.publisher, r.producer.type, r.attribution])).toEqual([
+      ["Original Outlet", "ngo", "Stored NGO (Renamed Outlet)"],
+      ["Original Outlet", "media", "Stored NGO (Stored Outlet)"],
+    ]);
+    expect(await database.db.source.count({ where: { url } })).toBe(1);
   });
 });

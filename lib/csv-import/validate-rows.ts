@@ -35,10 +35,20 @@ const PATH_TO_FIELD: Record<string, ImportField> = {
   noteEs: "noteEs",
 };
 
+// "12.50" and "012.5" are the number 12.5. Worked on the text, not through Number(), which would
+// round 20-digit values and make different figures look the same.
+function canonicalDecimal(text: string | null | undefined): string {
+  if (!text) return "";
+  const [whole = "", fraction = ""] = text.split(".");
+  const digits = whole.replace(/^(-?)0+(?=\d)/, "$1");
+  const decimals = fraction.replace(/0+$/, "");
+  const number = decimals ? `${digits}.${decimals}` : digits;
+  return number === "-0" ? "0" : number;
+}
+
 /** The same figure from the same producer and document: importing it again adds nothing. */
 export function naturalKey(input: Pick<TObservationInput, "indicatorSlug" | "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source">): string {
-  const decimal = (text: string | null | undefined) => (text ? String(Number(text)) : "");
-  return [input.indicatorSlug, decimal(input.value), decimal(input.valueMax), input.qualifier, input.asOf, input.datePrecision, input.producer.type, input.producer.name, input.source.url].join("\u0001");
+  return [input.indicatorSlug, canonicalDecimal(input.value), canonicalDecimal(input.valueMax), input.qualifier, input.asOf, input.datePrecision, input.producer.type, input.producer.name, input.source.url].join("\u0001");
 }
 
 /** Validates every row with the editor's own schema; row numbers count the header as row 1, as spreadsheets do. */

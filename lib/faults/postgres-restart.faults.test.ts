@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/scripts/bench/app-server";
 import { prepareDatabase } from "../db/prepare";
+import { firstAdminCookie, startAppProcess, type AppProcess } from "./app-process";
 import { createPrivatePostgres, type PrivatePostgres } from "./private-postgres";
 
 // Stops PostgreSQL under a running app while editors write and readers read, then starts it again.
 // Needs the production build (npm run build) and root; runs as `npm run test:faults`, from .ci/run.
 
 let cluster: PrivatePostgres;
-let app: ChildProcess;
+let app: AppProcess;
 let baseUrl: string;
 let cookie: string;
 
@@ -19,32 +18,13 @@ type Outcome = { at: number; kind: "write" | "read"; status: number; retryAfter:
 beforeAll(async () => {
   cluster = createPrivatePostgres(await freePort());
   await prepareDatabase(cluster.url, () => {});
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", "start"], {
-    env: { ...process.env, DATABASE_URL: cluster.url, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let tries = 0; ; tries += 1) {
-    if ((await fetch(`${baseUrl}/api/ready`).catch(() => null))?.ok) break;
-    if (tries > 240) throw new Error("the app did not become ready");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const setup = await fetch(`${baseUrl}/api/editor/setup`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "faults@example.org", displayName: "Fault Tester", password: "a long enough password" }),
-  });
-  expect(setup.status).toBe(201);
-  cookie = setup.headers.get("set-cookie")!.split(";")[0]!;
+  app = await startAppProcess(cluster.url);
+  baseUrl = app.url;
+  cookie = await firstAdminCookie(baseUrl);
 }, 120_000);
 
 afterAll(async () => {
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    app.kill("SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   cluster?.remove();
 });
 

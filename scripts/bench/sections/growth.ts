@@ -1,0 +1,62 @@
+import { startApp, type RunningApp } from "../app-server";
+import type { BenchSection } from "../context";
+import { createBenchDatabase, type BenchDatabase } from "../databases";
+import { measureLoad, sequentialLatency } from "../http-load";
+import type { BenchLine } from "../report";
+import { fillSyntheticData } from "../synthetic-data";
+
+type Figures = { overview: number; page: number; api: number; cachedPage: number };
+
+// (d) The same pages and API over 1,000 and over 1,000,000 synthetic observations (50 indicators).
+export const growthSection: BenchSection = {
+  id: "d",
+  title: "growth: 1,000 against 1,000,000 observations",
+  async run({ quick, log }) {
+    const sizes = quick ? [1_000, 20_000] : [1_000, 1_000_000];
+    const requests = quick ? 5 : 30;
+    const figures: Figures[] = [];
+    for (const size of sizes) {
+      let database: BenchDatabase | undefined;
+      const apps: RunningApp[] = [];
+      try {
+        database = await createBenchDatabase();
+        const started = performance.now();
+        const { indicatorSlugs } = await fillSyntheticData(database.url, { observations: size });
+        log(`${size.toLocaleString("en")} synthetic observations written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        const slug = indicatorSlugs[Math.floor(indicatorSlugs.length / 2)]!;
+        // Uncached: every request queries and renders; cached: what readers get between changes.
+        const uncached = await startApp({ databaseUrl: database.url, env: { CONTRASTE_CACHE: "off" } });
+        apps.push(uncached);
+        const cached = await startApp({ databaseUrl: database.url });
+        apps.push(cached);
+        const p50 = async (url: string) => {
+          await sequentialLatency(url, 2);
+          return (await sequentialLatency(url, requests)).p50;
+        };
+        const cachedLoad = await measureLoad(`${cached.url}/en/indicators/${slug}`, { connections: 10, seconds: quick ? 2 : 5 });
+        figures.push({
+          overview: await p50(`${uncached.url}/en`),
+          page: await p50(`${uncached.url}/en/indicators/${slug}`),
+          api: await p50(`${uncached.url}/api/v1/indicators/${slug}/observations`),
+          cachedPage: cachedLoad.p50,
+        });
+      } finally {
+        await Promise.all(apps.map((app) => app.stop()));
+        await database?.drop();
+      }
+    }
+    const [small, large] = figures as [Figures, Figures];
+    const [smallSize, largeSize] = sizes.map((size) => size.toLocaleString("en")) as [string, string];
+    const baselineLabel = `the same at ${smallSize} observations`;
+    const line = (what: string, key: keyof Figures): BenchLine => ({
+      measure: `d. ${what} at ${largeSize} observations · p50 latency`,
+      unit: "ms",
+      contraste: large[key],
+      baseline: small[key],
+      baselineLabel,
+      higherIsBetter: false,
+      target: { max: 1.5 },
+    });
+    return [line("overview page, cache off", "overview"), line("indicator page, cache off", "page"), line("API observations, cache off", "api"), line("indicator page, cached", "cachedPage")];
+  },
+};
