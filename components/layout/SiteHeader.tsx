@@ -8,18 +8,19 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "site" });
   const other: Locale = locale === "es" ? "en" : "es";
   const switcher = { target: other, label: t("switchTo"), title: t("switchToLabel") };
+  // No prefetching: each prefetch is a server render the cache cannot answer, for pages most readers never open.
   return (
     <header className="site-header">
-      <Link href={`/${locale}`} className="site-name">
+      <Link href={`/${locale}`} className="site-name" prefetch={false}>
         {t("name")}
       </Link>
       <span className="site-tagline">{t("tagline")}</span>
       <nav aria-label={t("nav.label")} className="site-nav">
-        <Link href={`/${locale}`}>{t("nav.overview")}</Link>
-        <Link href={`/${locale}/events`}>{t("nav.events")}</Link>
-        <Link href={`/${locale}/sources`}>{t("nav.sources")}</Link>
-        <Link href={`/${locale}/changes`}>{t("nav.changes")}</Link>
-        <Link href={`/${locale}/api-docs`}>{t("nav.api")}</Link>
+        <Link href={`/${locale}`} prefetch={false}>{t("nav.overview")}</Link>
+        <Link href={`/${locale}/events`} prefetch={false}>{t("nav.events")}</Link>
+        <Link href={`/${locale}/sources`} prefetch={false}>{t("nav.sources")}</Link>
+        <Link href={`/${locale}/changes`} prefetch={false}>{t("nav.changes")}</Link>
+        <Link href={`/${locale}/api-docs`} prefetch={false}>{t("nav.api")}</Link>
         <Suspense fallback={<a href={`/${other}`} hrefLang={other} lang={other}>{switcher.label}</a>}>
           <LocaleSwitcher {...switcher} />
         </Suspense>
