@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ProducerType } from "./observation-types";
 
-// The indicator page's state lives in its URL (?hide=government&from=2019&events=0&view=table) so a
+// The indicator page's state lives in its URL (?hide=government&from=2019&events=0&view=table&page=2) so a
 // shared or reloaded link shows the same thing. Parsing is forgiving: an unknown or malformed
 // parameter falls back to its default instead of breaking an old link.
 
@@ -16,6 +16,8 @@ export type ChartState = {
   view: "chart" | "table";
   sort: (typeof SORT_KEYS)[number];
   dir: "asc" | "desc";
+  /** Page of the figures table (1-based); the chart and the downloads are not paged. */
+  page: number;
 };
 
 export const DEFAULT_CHART_STATE: ChartState = {
@@ -26,9 +28,11 @@ export const DEFAULT_CHART_STATE: ChartState = {
   view: "chart",
   sort: "asOf",
   dir: "asc",
+  page: 1,
 };
 
 const year = z.coerce.number().int().min(1900).max(2100);
+const page = z.coerce.number().int().min(1).max(1_000_000);
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function parseOr<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T {
@@ -54,6 +58,7 @@ export function parseChartState(params: SearchParams): ChartState {
     view: first(params.view) === "table" ? "table" : "chart",
     sort: parseOr(z.enum(SORT_KEYS), first(params.sort), DEFAULT_CHART_STATE.sort),
     dir: first(params.dir) === "desc" ? "desc" : "asc",
+    page: parseOr(page, first(params.page), DEFAULT_CHART_STATE.page),
   };
 }
 
@@ -67,6 +72,7 @@ export function chartStateQuery(state: ChartState): string {
   if (state.view !== "chart") params.set("view", state.view);
   if (state.sort !== DEFAULT_CHART_STATE.sort) params.set("sort", state.sort);
   if (state.dir !== DEFAULT_CHART_STATE.dir) params.set("dir", state.dir);
+  if (state.page !== DEFAULT_CHART_STATE.page) params.set("page", String(state.page));
   const query = params.toString();
   return query ? `?${query}` : "";
 }

@@ -24,9 +24,16 @@ export const PRODUCER_TYPE_LABELS: Record<Locale, Record<ProducerType, string>> 
   es: { government: "Gobierno", ngo: "ONG", media: "Medios", intergovernmental: "Intergubernamental", academic: "Academia" },
 };
 
+// Building an Intl formatter costs far more than using one, and a chart labels hundreds of points:
+// one formatter per locale and precision, made on first use.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 // Intl formats decimal strings exactly (no trip through a float), so "10.4" stays 10.4 / 10,4.
 export function formatNumber(value: string, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 20 }).format(value as unknown as number);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 20 })));
+  return format.format(value as unknown as number);
 }
 
 /** "at least 350", "110,000–120,000": the figure as its source hedged it. */
@@ -49,7 +56,10 @@ const DATE_FORMATS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
 
 /** A date shown only as precisely as it is known: "2022", "August 2023", "27 de marzo de 2022". */
 export function formatAsOf(asOf: string, precision: DatePrecision, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], DATE_FORMATS[precision]).format(new Date(`${asOf}T00:00:00Z`));
+  const key = `${locale}|${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(INTL_LOCALE[locale], DATE_FORMATS[precision])));
+  return format.format(new Date(`${asOf}T00:00:00Z`));
 }
 
 export function producerTypeLabel(type: ProducerType, locale: Locale): string {

@@ -11,3 +11,13 @@ export function periodEnd(observation: Pick<PublicObservation, "asOf" | "datePre
   end.setUTCDate(end.getUTCDate() - 1);
   return isoDay(end);
 }
+
+/**
+ * periodEnd in SQL, for a row alias with "asOf" and "datePrecision": the same day, including
+ * JavaScript's rollover of a day past the month's end (keep in sync with periodEnd above).
+ */
+export function periodEndSql(alias: string): string {
+  const asOf = `${alias}."asOf"`;
+  const rolled = (step: string) => `((date_trunc('month', ${asOf}::timestamp) + interval '${step}')::date + (extract(day FROM ${asOf})::int - 2))`;
+  return `(CASE ${alias}."datePrecision" WHEN 'day' THEN ${asOf} WHEN 'month' THEN ${rolled("1 month")} ELSE ${rolled("1 year")} END)`;
+}

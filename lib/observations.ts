@@ -52,13 +52,3 @@ export async function listPublicObservations(indicatorId: string): Promise<Publi
   });
   return rows.map(toPublicObservation);
 }
-
-/** Every published figure of every indicator, oldest first (for the overview). */
-export async function listAllPublishedObservations(): Promise<PublicObservation[]> {
-  const rows = await getDb().observation.findMany({
-    where: { status: "published" },
-    select: publicObservationSelect,
-    orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
-  });
-  return rows.map(toPublicObservation);
-}

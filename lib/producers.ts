@@ -13,7 +13,8 @@ export type ProducerWithSources = {
 export async function listProducersWithSources(): Promise<ProducerWithSources[]> {
   const [producers, counts] = await Promise.all([
     getDb().producer.findMany({ select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }] }),
-    getDb().observation.groupBy({ by: ["producerId", "sourceId"], where: { status: "published" }, _count: { _all: true } }),
+    // The tally counts published figures per indicator, producer and source (kept by a trigger).
+    getDb().observationTally.groupBy({ by: ["producerId", "sourceId"], where: { published: { gt: 0 } }, _sum: { published: true } }),
   ]);
   const sourceIds = [...new Set(counts.map((row) => row.sourceId))];
   const sources = new Map(
@@ -34,7 +35,7 @@ export async function listProducersWithSources(): Promise<ProducerWithSources[]>
             url: source.url,
             publisher: source.publisher,
             publishedAt: source.publishedAt?.toISOString().slice(0, 10) ?? null,
-            figureCount: row._count._all,
+            figureCount: row._sum.published ?? 0,
           };
         })
         .sort((a, b) => b.figureCount - a.figureCount || a.url.localeCompare(b.url));

@@ -14,7 +14,8 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** `?q=…&page=…` from a list page's URL; anything malformed falls back to no search, page 1. */
 export const ZListQuery = z.object({
-  q: z.preprocess(first, z.string().trim().max(200)).catch(""),
+  // PostgreSQL text holds no NUL: a search for one falls back to no search, like any malformed query.
+  q: z.preprocess(first, z.string().trim().max(200).refine((q) => !q.includes("\u0000"))).catch(""),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
 export type ListQuery = z.infer<typeof ZListQuery>;
@@ -24,7 +25,8 @@ export type ListPage<Row> = { rows: Row[]; total: number; page: number; pageCoun
 /** A record as its edit form loads it; updatedAt goes back with the edit (a stale one is a 409). */
 export type EditableRecord<Values> = { id: string; updatedAt: string; values: Values };
 
-const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
+// Prisma sends `contains` to ILIKE as is: escaped, so "100%" or "a_b" are searched for literally.
+const contains = (q: string) => ({ contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const });
 
 // Counts first so a page number past the end shows the last page rather than nothing.
 async function paged<Row>(query: ListQuery, count: () => Promise<number>, find: (skip: number) => Promise<Row[]>): Promise<ListPage<Row>> {

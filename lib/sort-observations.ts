@@ -1,7 +1,7 @@
 import type { ChartState } from "./chart-state";
 import type { PublicObservation } from "./observation-types";
 
-const compareText = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "");
+export const compareText = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "");
 
 const COMPARATORS: Record<ChartState["sort"], (a: PublicObservation, b: PublicObservation) => number> = {
   asOf: (a, b) => a.asOf.localeCompare(b.asOf),

@@ -1,11 +1,10 @@
-import type { PublicObservation } from "@/lib/observation-types";
-import { buildChartModel } from "./chart-model";
+import { buildChartModel, type ChartObservation } from "./chart-model";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
 
 const SIZE = { width: 240, height: 56, margin: { top: 6, right: 6, bottom: 6, left: 6 } };
 
 /** A small trend: one thin line per producer (never one merged line), drawn on the server. */
-export function Sparkline({ observations, label }: { observations: PublicObservation[]; label: string }) {
+export function Sparkline({ observations, label }: { observations: ChartObservation[]; label: string }) {
   const model = buildChartModel(observations, [], { hidden: [], from: null, to: null, events: false }, SIZE);
   return (
     <svg className="sparkline" viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} role="img" aria-label={label}>

@@ -12,8 +12,11 @@ export const CHART_HEIGHT = 400;
 const MARGIN = { top: 40, right: 24, bottom: 36, left: 64 };
 const DAY_MS = 86_400_000;
 
-export type PointModel = {
-  observation: PublicObservation;
+/** What the chart model reads of a figure (a sparkline passes no more than this). */
+export type ChartObservation = Pick<PublicObservation, "id" | "value" | "valueMax" | "asOf" | "datePrecision" | "producer" | "status">;
+
+export type PointModel<O extends ChartObservation = PublicObservation> = {
+  observation: O;
   /** Middle of the covered period in ms since 1970 (what the marker's x stands for). */
   midpointMs: number;
   cx: number;
@@ -25,26 +28,24 @@ export type PointModel = {
   rangeTopY: number | null;
 };
 
-export type SeriesModel = {
+export type SeriesModel<O extends ChartObservation = PublicObservation> = {
   producerId: string;
   producerName: string;
   producerType: ProducerType;
-  points: PointModel[];
+  points: PointModel<O>[];
   path: string;
 };
 
 export type EventModel = { event: PublicEvent; number: number; x1: number; x2: number };
 
-export type ChartModel = {
+export type ChartModel<O extends ChartObservation = PublicObservation> = {
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
   xTicks: { x: number; year: number }[];
   yTicks: { y: number; value: number }[];
-  series: SeriesModel[];
+  series: SeriesModel<O>[];
   events: EventModel[];
-  /** Figures in the selected time range, hidden producer types included (for the text alternative). */
-  inRange: PublicObservation[];
   empty: boolean;
 };
 
@@ -62,12 +63,12 @@ function overlapsRange(start: number, end: number, state: Pick<ChartState, "from
 export type ChartSize = { width: number; height: number; margin: typeof MARGIN };
 const FULL_SIZE: ChartSize = { width: CHART_WIDTH, height: CHART_HEIGHT, margin: MARGIN };
 
-export function buildChartModel(
-  observations: PublicObservation[],
+export function buildChartModel<O extends ChartObservation>(
+  observations: O[],
   events: PublicEvent[],
   state: Pick<ChartState, "hidden" | "from" | "to" | "events">,
   size: ChartSize = FULL_SIZE,
-): ChartModel {
+): ChartModel<O> {
   const { width, height, margin } = size;
   const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
   // Retracted figures stay in the table but leave the chart.
@@ -80,14 +81,16 @@ export function buildChartModel(
   const yMax = Math.max(0, ...visible.map((o) => Number(o.valueMax ?? o.value)));
   const y = scaleLinear().domain([0, yMax || 1]).nice().range([plot.bottom, plot.top]);
 
-  const byProducer = new Map<string, PublicObservation[]>();
+  const byProducer = new Map<string, O[]>();
   for (const observation of visible) {
-    byProducer.set(observation.producer.id, [...(byProducer.get(observation.producer.id) ?? []), observation]);
+    const list = byProducer.get(observation.producer.id);
+    if (list) list.push(observation);
+    else byProducer.set(observation.producer.id, [observation]);
   }
   const series = [...byProducer.values()]
-    .map((list): SeriesModel => {
+    .map((list): SeriesModel<O> => {
       const points = list
-        .map((observation): PointModel => {
+        .map((observation): PointModel<O> => {
           const x1 = x(new Date(startMs(observation.asOf)));
           const x2 = observation.datePrecision === "day" ? x1 : x(new Date(endMs(observation)));
           return {
@@ -145,7 +148,6 @@ export function buildChartModel(
     yTicks: y.ticks(5).map((value) => ({ value, y: y(value) })),
     series,
     events: eventModels,
-    inRange,
     empty: visible.length === 0,
   };
 }

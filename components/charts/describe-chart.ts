@@ -43,41 +43,65 @@ const WORDS = {
   },
 } as const;
 
+/** What the text alternative says about one side (official or independent) of the figures in range. */
+export type FigureGroupSummary = { count: number; first: PublicObservation | null; last: PublicObservation | null };
+
+/** The published figures in the selected range, hidden producer types included. */
+export type ChartSummary = { count: number; producerCount: number; official: FigureGroupSummary; independent: FigureGroupSummary };
+
 function byPeriodEnd(a: PublicObservation, b: PublicObservation) {
   return periodEnd(a).localeCompare(periodEnd(b));
 }
 
-export function describeChart(name: string, observations: PublicObservation[], locale: Locale): string {
+function summarizeGroup(list: PublicObservation[]): FigureGroupSummary {
+  const sorted = [...list].sort(byPeriodEnd);
+  return { count: sorted.length, first: sorted[0] ?? null, last: sorted.at(-1) ?? null };
+}
+
+/** The summary of a full list of figures, oldest first (the chart's data query computes the same in SQL). */
+export function summarizeFigures(observations: PublicObservation[]): ChartSummary {
+  return {
+    count: observations.length,
+    producerCount: new Set(observations.map((observation) => observation.producer.id)).size,
+    official: summarizeGroup(observations.filter((o) => isOfficial(o.producer.type))),
+    independent: summarizeGroup(observations.filter((o) => !isOfficial(o.producer.type))),
+  };
+}
+
+// The earlier of two firsts (or later of two lasts) across both sides; on a tie the one that starts
+// earlier comes first, as a sort of every figure by period end would put it.
+const earlier = (a: PublicObservation | null, b: PublicObservation | null) =>
+  !a || (b && (byPeriodEnd(b, a) < 0 || (byPeriodEnd(b, a) === 0 && b.asOf < a.asOf))) ? b : a;
+const later = (a: PublicObservation | null, b: PublicObservation | null) =>
+  !a || (b && (byPeriodEnd(b, a) > 0 || (byPeriodEnd(b, a) === 0 && b.asOf > a.asOf))) ? b : a;
+
+export function describeChart(name: string, summary: ChartSummary, locale: Locale): string {
   const words = WORDS[locale];
-  if (!observations.length) return words.empty(name);
-  const sorted = [...observations].sort(byPeriodEnd);
+  const first = earlier(summary.official.first, summary.independent.first);
+  const last = later(summary.official.last, summary.independent.last);
+  if (!summary.count || !first || !last) return words.empty(name);
   const at = (observation: PublicObservation) =>
     words.at(
       formatFigure(observation, locale),
       formatAsOf(observation.asOf, observation.datePrecision, locale),
       `${observation.producer.name}, ${producerTypeLabel(observation.producer.type, locale)}`,
     );
-  const group = (label: string, list: PublicObservation[]) => {
-    if (!list.length) return words.none(label);
-    const first = list[0]!;
-    const last = list.at(-1)!;
-    if (list.length === 1) return words.single(label, at(first));
-    const change = Number(last.value) - Number(first.value);
+  const group = (label: string, { count, first: groupFirst, last: groupLast }: FigureGroupSummary) => {
+    if (!count || !groupFirst || !groupLast) return words.none(label);
+    if (count === 1) return words.single(label, at(groupFirst));
+    const change = Number(groupLast.value) - Number(groupFirst.value);
     const verb = change > 0 ? words.rose : change < 0 ? words.fell : words.same;
-    return words.move(label, words.figures(list.length), at(first), at(last), verb);
+    return words.move(label, words.figures(count), at(groupFirst), at(groupLast), verb);
   };
-  const producers = new Set(sorted.map((observation) => observation.producer.id)).size;
-  const first = sorted[0]!;
-  const last = sorted.at(-1)!;
   return [
     words.summary(
       name,
-      words.figures(sorted.length),
-      words.producers(producers),
+      words.figures(summary.count),
+      words.producers(summary.producerCount),
       formatAsOf(first.asOf, first.datePrecision, locale),
       formatAsOf(last.asOf, last.datePrecision, locale),
     ),
-    group(words.official, sorted.filter((o) => isOfficial(o.producer.type))),
-    group(words.independent, sorted.filter((o) => !isOfficial(o.producer.type))),
+    group(words.official, summary.official),
+    group(words.independent, summary.independent),
   ].join(" ");
 }

@@ -1,23 +1,23 @@
 import { getTranslations } from "next-intl/server";
 import { buildChartModel } from "@/components/charts/chart-model";
 import { IndicatorChartPanel } from "@/components/indicator/IndicatorChartPanel";
+import { type ChartData, thinningOf } from "@/lib/chart-data";
 import type { ChartState } from "@/lib/chart-state";
 import type { PublicEvent } from "@/lib/events";
 import type { Locale } from "@/lib/i18n/routing";
-import type { PublicObservation } from "@/lib/observation-types";
 import { ReportHeight } from "./ReportHeight";
 
-type Props = { slug: string; name: string; observations: PublicObservation[]; events: PublicEvent[]; state: ChartState; locale: Locale; pageUrl: string };
+type Props = { slug: string; name: string; chart: ChartData; events: PublicEvent[]; state: ChartState; locale: Locale; pageUrl: string };
 
 /** One chart for other sites: its title, the figures' sources one click away, and a link back. */
-export async function EmbedChart({ slug, name, observations, events, state, locale, pageUrl }: Props) {
+export async function EmbedChart({ slug, name, chart, events, state, locale, pageUrl }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
-  const model = buildChartModel(observations, events, state);
+  const model = buildChartModel(chart.observations, events, state);
   const producers = [...new Set(model.series.map((series) => series.producerName))];
   return (
     <div className="embed" data-testid="embed">
       <h1 className="embed-title">{name}</h1>
-      <IndicatorChartPanel model={model} name={name} locale={locale} />
+      <IndicatorChartPanel model={model} summary={chart.summary} thinning={thinningOf(chart)} name={name} locale={locale} />
       <p className="embed-source">
         {t("embedSources", { producers: producers.slice(0, 6).join(", ") + (producers.length > 6 ? "…" : "") })}{" "}
         <a href={pageUrl} target="_blank" rel="noopener">

@@ -18,13 +18,15 @@ function SourcedFigure({ observation, locale }: { observation: PublicObservation
   );
 }
 
-export async function DiscrepancyTable({ discrepancies, locale }: { discrepancies: Discrepancy[]; locale: Locale }) {
+/** `more`: older pairs exist beyond the most recent ones listed. */
+export async function DiscrepancyTable({ discrepancies, more, locale }: { discrepancies: Discrepancy[]; more: boolean; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const signed = (value: string) => `${value.startsWith("-") ? "" : "+"}${formatNumber(value, locale)}`;
   return (
     <section aria-labelledby="discrepancy-heading" className="discrepancy">
       <h2 id="discrepancy-heading">{t("discrepancy")}</h2>
       <p className="muted">{t("discrepancyIntro")}</p>
+      {more ? <p className="muted">{t("discrepancyRecent", { count: discrepancies.length })}</p> : null}
       {discrepancies.length === 0 ? (
         <p>{t("noDiscrepancy")}</p>
       ) : (

@@ -11,15 +11,16 @@ export async function DownloadsAndCitation({ slug, name, locale, pageUrl, embedU
   const t = await getTranslations({ locale, namespace: "indicator" });
   const accessed = new Date().toISOString().slice(0, 10);
   const citation = t("citation", { name, url: pageUrl, date: accessed });
+  // all=true: every figure in one file, however many pages the API would otherwise give.
   const api = `/api/v1/indicators/${slug}/observations`;
   return (
     <section aria-labelledby="downloads-heading" className="downloads">
       <h2 id="downloads-heading">{t("downloads")}</h2>
       <p className="download-links">
-        <a href={`${api}?format=csv`} download={`${slug}.csv`}>
+        <a href={`${api}?format=csv&all=true`} download={`${slug}.csv`}>
           {t("downloadCsv")}
         </a>
-        <a href={api} download={`${slug}.json`}>
+        <a href={`${api}?all=true`} download={`${slug}.json`}>
           {t("downloadJson")}
         </a>
         <ChartExport title={name} sourceLine={t("chartSourceLine", { url: pageUrl })} fileName={slug} labels={{ svg: t("downloadSvg"), png: t("downloadPng") }} />

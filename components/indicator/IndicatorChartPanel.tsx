@@ -1,18 +1,26 @@
 import { getTranslations } from "next-intl/server";
 import type { ChartModel } from "@/components/charts/chart-model";
 import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPointDetails";
-import { describeChart } from "@/components/charts/describe-chart";
+import { describeChart, type ChartSummary } from "@/components/charts/describe-chart";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
-import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/format";
+import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
 
-type Props = { model: ChartModel; name: string; locale: Locale };
+type Props = {
+  model: ChartModel;
+  /** Every published figure in range, for the text alternative (the model may hold a thinned set). */
+  summary: ChartSummary;
+  /** Set when dense series were thinned: how many figures are drawn of how many in this view. */
+  thinning: { shown: number; total: number } | null;
+  name: string;
+  locale: Locale;
+};
 
-export async function IndicatorChartPanel({ model, name, locale }: Props) {
+export async function IndicatorChartPanel({ model, summary, thinning, name, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
-  const description = describeChart(name, model.inRange, locale);
+  const description = describeChart(name, summary, locale);
   const details: Record<string, PointDetail> = {};
   for (const series of model.series) {
     for (const { observation } of series.points) {
@@ -60,6 +68,11 @@ export async function IndicatorChartPanel({ model, name, locale }: Props) {
           locale={locale === "es" ? "es-ES" : "en-GB"}
         />
       )}
+      {thinning ? (
+        <p className="chart-thinned muted" data-testid="chart-thinned">
+          {t("thinned", { shown: formatNumber(String(thinning.shown), locale), total: formatNumber(String(thinning.total), locale) })}
+        </p>
+      ) : null}
       <figcaption className="chart-summary" data-testid="chart-summary">
         {description}
       </figcaption>

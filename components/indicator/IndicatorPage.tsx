@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { buildChartModel } from "@/components/charts/chart-model";
+import { type ChartData, thinningOf } from "@/lib/chart-data";
 import { chartStateQuery, type ChartState } from "@/lib/chart-state";
-import { findDiscrepancies } from "@/lib/discrepancy";
 import type { PublicEvent } from "@/lib/events";
 import type { PublicFraming } from "@/lib/framings";
 import type { Locale } from "@/lib/i18n/routing";
+import type { ObservationPage, RecentDiscrepancies } from "@/lib/indicator-figures";
 import type { IndicatorSummary } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
-import type { PublicObservation } from "@/lib/observation-types";
+import type { ProducerType } from "@/lib/observation-types";
 import { ChartControls } from "./ChartControls";
 import { ChartEventsList } from "./ChartEventsList";
 import { ChartLegend } from "./ChartLegend";
@@ -22,34 +23,33 @@ type Props = {
   /** Absolute address of this page, for citations. */
   pageUrl: string;
   indicator: IndicatorSummary;
-  observations: PublicObservation[];
+  /** What the chart draws (thinned when dense) and what its text alternative says; null in the table view. */
+  chart: ChartData | null;
+  /** The page of the figures table the URL asks for. */
+  table: ObservationPage;
+  discrepancies: RecentDiscrepancies;
+  /** Years and producer types with figures, for the controls. */
+  years: number[];
+  producerTypes: ProducerType[];
   events: PublicEvent[];
   framings: PublicFraming[];
   state: ChartState;
   locale: Locale;
 };
 
-export async function IndicatorPage({ pageUrl, indicator, observations, events, framings, state, locale }: Props) {
+export async function IndicatorPage({ pageUrl, indicator, chart, table: tablePage, discrepancies, years, producerTypes, events, framings, state, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const name = localized(indicator, "name", locale);
   const basePath = `/${locale}/indicators/${indicator.slug}`;
-  const model = buildChartModel(observations, events, state);
-  const years = [...new Set(observations.map((o) => Number(o.asOf.slice(0, 4))))].sort((a, b) => a - b);
-  const producerTypes = [...new Set(observations.map((o) => o.producer.type))];
-  const table = <ObservationTable observations={observations} state={state} locale={locale} basePath={basePath} />;
+  const tableHeading = chart ? "all-figures-heading" : "table-heading";
+  const table = <ObservationTable page={tablePage} state={state} locale={locale} basePath={basePath} anchor={tableHeading} />;
   return (
     <article className="indicator-page">
       <h1>{name}</h1>
       <p className="lede">{localized(indicator, "description", locale)}</p>
       <ChartControls state={state} locale={locale} basePath={basePath} producerTypes={producerTypes} years={years} />
-      {state.view === "chart" ? (
-        <div className="chart-layout">
-          <div className="chart-main">
-            <IndicatorChartPanel model={model} name={name} locale={locale} />
-            <ChartLegend locale={locale} />
-          </div>
-          <ChartEventsList events={model.events} locale={locale} />
-        </div>
+      {chart ? (
+        <ChartView chart={chart} events={events} state={state} name={name} locale={locale} />
       ) : (
         <section aria-labelledby="table-heading">
           <h2 id="table-heading">{t("allFigures")}</h2>
@@ -57,15 +57,28 @@ export async function IndicatorPage({ pageUrl, indicator, observations, events, 
         </section>
       )}
       <FramingsSideBySide framings={framings} locale={locale} />
-      <DiscrepancyTable discrepancies={findDiscrepancies(observations.filter((o) => o.status === "published"))} locale={locale} />
+      <DiscrepancyTable discrepancies={discrepancies.discrepancies} more={discrepancies.more} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
-      <DownloadsAndCitation slug={indicator.slug} name={name} locale={locale} pageUrl={pageUrl} embedUrl={`${pageUrl.replace(`/indicators/`, `/embed/`)}${chartStateQuery(state)}`} />
-      {state.view === "chart" ? (
+      <DownloadsAndCitation slug={indicator.slug} name={name} locale={locale} pageUrl={pageUrl} embedUrl={`${pageUrl.replace(`/indicators/`, `/embed/`)}${chartStateQuery({ ...state, page: 1 })}`} />
+      {chart ? (
         <section aria-labelledby="all-figures-heading">
           <h2 id="all-figures-heading">{t("allFigures")}</h2>
           {table}
         </section>
       ) : null}
     </article>
+  );
+}
+
+function ChartView({ chart, events, state, name, locale }: { chart: ChartData; events: PublicEvent[]; state: ChartState; name: string; locale: Locale }) {
+  const model = buildChartModel(chart.observations, events, state);
+  return (
+    <div className="chart-layout">
+      <div className="chart-main">
+        <IndicatorChartPanel model={model} summary={chart.summary} thinning={thinningOf(chart)} name={name} locale={locale} />
+        <ChartLegend locale={locale} />
+      </div>
+      <ChartEventsList events={model.events} locale={locale} />
+    </div>
   );
 }

@@ -3,11 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { type ChartState, SORT_KEYS, withChange } from "@/lib/chart-state";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { PublicObservation } from "@/lib/observation-types";
+import type { ObservationPage } from "@/lib/indicator-figures";
 import { localized } from "@/lib/localized";
-import { sortObservations } from "@/lib/sort-observations";
+import { TablePages } from "./TablePages";
 
-type Props = { observations: PublicObservation[]; state: ChartState; locale: Locale; basePath: string };
+type Props = { page: ObservationPage; state: ChartState; locale: Locale; basePath: string; anchor: string };
 
 const COLUMN_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
   asOf: "asOf",
@@ -18,24 +18,29 @@ const COLUMN_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
   publishedAt: "publishedAt",
 };
 
-/** Every figure with its provenance; headers are links, so sorting works without JavaScript and lives in the URL. */
-export async function ObservationTable({ observations, state, locale, basePath }: Props) {
+/**
+ * Every figure with its provenance, a page at a time (sorted and paged by the database); headers and
+ * page links are links, so sorting and paging work without JavaScript and live in the URL.
+ */
+export async function ObservationTable({ page, state, locale, basePath, anchor }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
-  const sorted = sortObservations(observations, state.sort, state.dir);
   const header = (key: (typeof SORT_KEYS)[number]) => {
     const active = state.sort === key;
     const nextDir = active && state.dir === "asc" ? "desc" : "asc";
     const label = t(COLUMN_LABELS[key]);
     return (
       <th scope="col" aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={`${basePath}${withChange(state, { sort: key, dir: nextDir, view: state.view })}`} scroll={false} aria-label={t("sortBy", { column: label })}>
+        <Link href={`${basePath}${withChange(state, { sort: key, dir: nextDir, page: 1 })}`} scroll={false} aria-label={t("sortBy", { column: label })}>
           {label}
           {active ? <span aria-hidden="true">{state.dir === "asc" ? " ▲" : " ▼"}</span> : null}
         </Link>
       </th>
     );
   };
+  const pages = <TablePages page={page} state={state} locale={locale} basePath={basePath} anchor={anchor} />;
   return (
+    <>
+    {pages}
     <div className="table-scroll">
       <table className="data-table observation-table">
         <caption className="visually-hidden">{t("allFigures")}</caption>
@@ -53,7 +58,7 @@ export async function ObservationTable({ observations, state, locale, basePath }
           </tr>
         </thead>
         <tbody>
-          {sorted.map((observation) => (
+          {page.rows.map((observation) => (
             <tr key={observation.id} data-observation={observation.id} data-status={observation.status}>
               <td className="number">
                 {formatFigure(observation, locale)}
@@ -82,5 +87,7 @@ export async function ObservationTable({ observations, state, locale, basePath }
         </tbody>
       </table>
     </div>
+    {pages}
+    </>
   );
 }

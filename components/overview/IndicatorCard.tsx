@@ -20,9 +20,9 @@ export async function IndicatorCard({ indicator, digest, locale }: { indicator: 
       <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />
       <FigureWithSource label={t("independent")} observation={digest?.independent ?? null} locale={locale} />
       {digest?.gap ? <GapNote gap={digest.gap} locale={locale} /> : null}
-      {digest && digest.observations.length > 1 ? <Sparkline observations={digest.observations} label={t("trend", { name })} /> : null}
+      {digest && digest.sample.length > 1 ? <Sparkline observations={digest.sample} label={t("trend", { name })} /> : null}
       <p className="muted card-counts">
-        {t("figures", { count: digest?.observations.length ?? 0 })} · {t("sources", { count: digest?.sourceCount ?? 0 })}
+        {t("figures", { count: digest?.figureCount ?? 0 })} · {t("sources", { count: digest?.sourceCount ?? 0 })}
       </p>
     </li>
   );

@@ -28,9 +28,9 @@ export async function listApiEvents(filter: { from?: string; to?: string; kinds?
 export async function listApiSources() {
   const [sources, counts] = await Promise.all([
     getDb().source.findMany({ select: { id: true, url: true, publisher: true, publishedAt: true, retrievedAt: true, archivedUrl: true }, orderBy: { url: "asc" } }),
-    getDb().observation.groupBy({ by: ["sourceId"], where: { status: "published" }, _count: { _all: true } }),
+    getDb().observationTally.groupBy({ by: ["sourceId"], where: { published: { gt: 0 } }, _sum: { published: true } }),
   ]);
-  const figures = new Map(counts.map((row) => [row.sourceId, row._count._all]));
+  const figures = new Map(counts.map((row) => [row.sourceId, row._sum.published ?? 0]));
   return sources.map((source) => ({
     url: source.url,
     publisher: source.publisher,

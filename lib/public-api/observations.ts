@@ -2,7 +2,7 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { ProducerType } from "../observation-types";
 import { exactNumber } from "./json";
-import { isoDayOrNull } from "../dates";
+import { isoDayOrNull, isRealIsoDay } from "../dates";
 
 export type ObservationQuery = {
   slug: string;
@@ -12,7 +12,11 @@ export type ObservationQuery = {
   includeRetracted: boolean;
   cursor?: string;
   limit: number;
+  /** Every matching figure in one answer (the page's downloads), read in pages of PAGE_LIMIT. */
+  all?: boolean;
 };
+
+const PAGE_LIMIT = 1000;
 
 
 const select = {
@@ -58,9 +62,10 @@ export type ApiObservation = ReturnType<typeof toApiObservation>;
 
 // Cursor = the last row's (asOf, id), so pages stay stable while figures are added.
 export const encodeCursor = (row: { asOf: Date; id: string }) => Buffer.from(`${isoDayOrNull(row.asOf)}|${row.id}`).toString("base64url");
+// A cursor is read back from the query string, so it is checked like input: a real day and an id's characters.
 export function decodeCursor(cursor: string): { asOf: Date; id: string } | null {
-  const [asOf, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!asOf || !id || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return null;
+  const [asOf, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
+  if (!asOf || !id || rest.length || !isRealIsoDay(asOf) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
   return { asOf: new Date(`${asOf}T00:00:00Z`), id };
 }
 
@@ -68,20 +73,29 @@ export function decodeCursor(cursor: string): { asOf: Date; id: string } | null 
 export async function listApiObservations(query: ObservationQuery) {
   const indicator = await getDb().indicator.findUnique({ where: { slug: query.slug }, select: { id: true, nameEn: true, nameEs: true } });
   if (!indicator) return null;
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const where: Prisma.ObservationWhereInput = {
-    indicatorId: indicator.id,
-    status: { in: query.includeRetracted ? ["published", "retracted"] : ["published"] },
-    asOf: { gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined, lte: query.to ? new Date(`${query.to}T00:00:00Z`) : undefined },
-    ...(query.producerTypes ? { producer: { type: { in: query.producerTypes } } } : {}),
-    ...(after ? { OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] } : {}),
+  const pageAfter = async (after: { asOf: Date; id: string } | null, limit: number) => {
+    const where: Prisma.ObservationWhereInput = {
+      indicatorId: indicator.id,
+      status: { in: query.includeRetracted ? ["published", "retracted"] : ["published"] },
+      asOf: { gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined, lte: query.to ? new Date(`${query.to}T00:00:00Z`) : undefined },
+      ...(query.producerTypes ? { producer: { type: { in: query.producerTypes } } } : {}),
+      // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
+      ...(after ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] } : {}),
+    };
+    const rows = await getDb().observation.findMany({ where, select, orderBy: [{ asOf: "asc" }, { id: "asc" }], take: limit + 1 });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { page, next: rows.length > limit && last ? { asOf: last.asOf, id: last.id } : null };
   };
-  const rows = await getDb().observation.findMany({ where, select, orderBy: [{ asOf: "asc" }, { id: "asc" }], take: query.limit + 1 });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  let { page, next } = await pageAfter(query.cursor ? decodeCursor(query.cursor) : null, query.all ? PAGE_LIMIT : query.limit);
+  const rows = [...page];
+  while (query.all && next) {
+    ({ page, next } = await pageAfter(next, PAGE_LIMIT));
+    rows.push(...page);
+  }
   return {
     indicator,
-    observations: page.map((row) => toApiObservation(query.slug, row)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    observations: rows.map((row) => toApiObservation(query.slug, row)),
+    nextCursor: next ? encodeCursor(next) : null,
   };
 }

@@ -54,6 +54,7 @@ export const openApiDocument = {
           query("format", "json (default) or csv", { type: "string", enum: ["json", "csv"] }),
           query("cursor", "Opaque cursor from meta.nextCursor", { type: "string" }),
           query("limit", "Page size, 1 to 1000 (default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
+          query("all", "true: every matching figure in one response, no cursor (the indicator page's downloads); not with cursor or limit", { type: "string", enum: ["true", "false"] }),
         ],
         responses: {
           ...ok(

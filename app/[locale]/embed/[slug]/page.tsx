@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { EmbedChart } from "@/components/embed/EmbedChart";
+import { getChartData } from "@/lib/chart-data";
 import { chartStateQuery, parseChartState, type SearchParams } from "@/lib/chart-state";
 import { listEvents } from "@/lib/events";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { getIndicatorBySlug } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
-import { listPublicObservations } from "@/lib/observations";
 import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +18,9 @@ export default async function Page({ params, searchParams }: Props) {
   const indicator = await getIndicatorBySlug(slug);
   if (!indicator) notFound();
   const state = parseChartState(await searchParams);
-  const [observations, events] = await Promise.all([listPublicObservations(indicator.id), listEvents()]);
+  const [chart, events] = await Promise.all([getChartData(indicator.id, state), listEvents()]);
   const pageUrl = `${await siteOrigin()}/${locale}/indicators/${slug}${chartStateQuery(state)}`;
   return (
-    <EmbedChart slug={slug} name={localized(indicator, "name", locale)} observations={observations} events={events} state={state} locale={locale} pageUrl={pageUrl} />
+    <EmbedChart slug={slug} name={localized(indicator, "name", locale)} chart={chart} events={events} state={state} locale={locale} pageUrl={pageUrl} />
   );
 }

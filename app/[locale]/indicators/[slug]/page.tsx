@@ -3,12 +3,13 @@ import { isLocale } from "@/lib/i18n/routing";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IndicatorPage } from "@/components/indicator/IndicatorPage";
+import { getChartData } from "@/lib/chart-data";
 import { parseChartState, type SearchParams } from "@/lib/chart-state";
 import { listEvents } from "@/lib/events";
 import { listFramings } from "@/lib/framings";
+import { listObservationPage, listObservationYears, listProducerTypes, listRecentDiscrepancies } from "@/lib/indicator-figures";
 import { getIndicatorBySlug } from "@/lib/indicators";
 import { localized } from "@/lib/localized";
-import { listPublicObservations } from "@/lib/observations";
 import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
@@ -33,8 +34,14 @@ export default async function Page({ params, searchParams }: Props) {
   const { slug } = await params;
   const indicator = await getIndicatorBySlug(slug);
   if (!indicator) notFound();
-  const [observations, events, framings] = await Promise.all([
-    listPublicObservations(indicator.id),
+  const state = parseChartState(await searchParams);
+  const [chart, table, discrepancies, years, producerTypes, events, framings] = await Promise.all([
+    // The table view draws no chart: its figures are not read at all.
+    state.view === "chart" ? getChartData(indicator.id, state) : null,
+    listObservationPage(indicator.id, state),
+    listRecentDiscrepancies(indicator.id),
+    listObservationYears(indicator.id),
+    listProducerTypes(indicator.id),
     listEvents(),
     listFramings(indicator.id),
   ]);
@@ -42,10 +49,14 @@ export default async function Page({ params, searchParams }: Props) {
     <IndicatorPage
       pageUrl={`${await siteOrigin()}/${locale}/indicators/${indicator.slug}`}
       indicator={indicator}
-      observations={observations}
+      chart={chart}
+      table={table}
+      discrepancies={discrepancies}
+      years={years}
+      producerTypes={producerTypes}
       events={events}
       framings={framings}
-      state={parseChartState(await searchParams)}
+      state={state}
       locale={locale}
     />
   );

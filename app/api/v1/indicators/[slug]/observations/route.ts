@@ -25,8 +25,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         format: z.enum(["json", "csv"], { error: "must be json or csv" }).optional(),
         cursor: z.string().refine((cursor) => decodeCursor(cursor) !== null, "is not a cursor this API gave out").optional(),
         limit: ZQueryLimit.optional(),
+        all: ZQueryBoolean.optional(),
       },
-      ({ from, to }) => (from && to && from > to ? `Parameter "from" (${from}) is after "to" (${to}).` : null),
+      ({ from, to, all, cursor, limit }) =>
+        from && to && from > to
+          ? `Parameter "from" (${from}) is after "to" (${to}).`
+          : all && (cursor !== undefined || limit !== undefined)
+            ? `Parameter "all" gives every figure at once; leave out "cursor" and "limit".`
+            : null,
     );
     const result = await listApiObservations({
       slug,
@@ -36,6 +42,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       includeRetracted: query.includeRetracted ?? false,
       cursor: query.cursor,
       limit: query.limit ?? 500,
+      all: query.all ?? false,
     });
     if (!result) throw notFound(`Indicator "${slug}"`);
     const next = new URL(request.url);

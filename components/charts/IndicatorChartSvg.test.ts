@@ -1,0 +1,77 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { PublicEvent } from "@/lib/events";
+import type { PublicObservation } from "@/lib/observation-types";
+import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/lib/testing/hostile-inputs";
+import { buildChartModel } from "./chart-model";
+import { IndicatorChartSvg } from "./IndicatorChartSvg";
+
+// Issue #7: names, publishers and event titles reach the chart's SVG (titles, labels, data
+// attributes) only as escaped text: the markup has the chart's own elements and no handlers.
+
+const PAYLOADS = [...SCRIPT_PAYLOADS, ...SQL_PAYLOADS];
+
+const figure = (i: number, type: PublicObservation["producer"]["type"]): PublicObservation => ({
+  id: `o${i}`,
+  indicatorSlug: "synthetic",
+  value: String(10 + i),
+  valueMax: i % 2 ? String(20 + i) : null,
+  qualifier: i % 2 ? "at_least" : "exact",
+  asOf: `${2015 + (i % 8)}-01-01`,
+  datePrecision: "year",
+  producer: { id: `p${i}`, name: PAYLOADS[i % PAYLOADS.length]!, type },
+  source: { url: `https://example.org/${i}`, publisher: PAYLOADS[(i + 1) % PAYLOADS.length]!, publishedAt: null },
+  attribution: PAYLOADS[(i + 2) % PAYLOADS.length]!,
+  noteEn: PAYLOADS[(i + 3) % PAYLOADS.length]!,
+  noteEs: null,
+  status: "published",
+  retraction: null,
+});
+
+const event = (i: number): PublicEvent => ({
+  id: `e${i}`,
+  kind: i % 2 ? "renewal" : "report",
+  startsOn: `${2016 + i}-03-27`,
+  endsOn: null,
+  datePrecision: "day",
+  dateNote: PAYLOADS[i % PAYLOADS.length]!,
+  titleEs: PAYLOADS[(i + 4) % PAYLOADS.length]!,
+  titleEn: PAYLOADS[(i + 5) % PAYLOADS.length]!,
+  source: { url: `https://example.org/e${i}`, publisher: null },
+});
+
+const TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as const;
+const observations = PAYLOADS.map((_, i) => figure(i, TYPES[i % TYPES.length]!));
+const events = [0, 1, 2, 3].map(event);
+
+function render(locale: "es" | "en") {
+  const model = buildChartModel(observations, events, { hidden: [], from: null, to: null, events: true });
+  return renderToStaticMarkup(createElement(IndicatorChartSvg, { model, locale, title: SCRIPT_PAYLOADS[0]!, description: SCRIPT_PAYLOADS[2]!, idPrefix: "chart" }));
+}
+
+const tags = (markup: string) => [...markup.matchAll(/<([A-Za-z][\w:-]*)((?:\s[^>]*)?)>/g)].map(([, name, attributes]) => ({ name: name!, attributes: attributes ?? "" }));
+
+describe("IndicatorChartSvg", () => {
+  it.each(["es", "en"] as const)("draws hostile names and titles as text only (%s)", (locale) => {
+    const markup = render(locale);
+    const found = tags(markup);
+    const allowed = ["svg", "title", "desc", "g", "line", "text", "path", "circle", "rect"];
+    expect(found.map((tag) => tag.name).filter((name) => !allowed.includes(name))).toEqual([]);
+    expect(found.filter((tag) => tag.name === "title").length).toBeGreaterThan(PAYLOADS.length);
+    // No handler attribute on any element (onload, onerror...), and nothing that loads a resource.
+    // React writes every value in double quotes with " escaped, so each match consumes a whole value.
+    const attributeNames = found.flatMap((tag) => [...tag.attributes.matchAll(/\s([^\s=]+)="[^"]*"/g)].map((match) => match[1]!.toLowerCase()));
+    expect(attributeNames.filter((name) => name.startsWith("on") || name === "href" || name === "xlink:href" || name === "src")).toEqual([]);
+    for (const attack of ["<script", "<img", "<svg onload", "<iframe", "<x:script"]) expect(markup).not.toContain(attack);
+    // The payloads are there, as text a reader can see.
+    expect(markup).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
+    expect(markup).toContain("&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;");
+    expect(markup).toContain("&#x27;; DROP TABLE &quot;Observation&quot;; --");
+  });
+
+  it("keeps a producer's name in its data attribute, quoted", () => {
+    const markup = render("en");
+    expect(markup).toContain('data-producer="&lt;svg onload=&quot;window.__pwned=1&quot;&gt;"');
+  });
+});
