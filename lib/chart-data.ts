@@ -1,4 +1,3 @@
-import type { ChartSummary, FigureGroupSummary } from "@/components/charts/describe-chart";
 import type { ChartState } from "./chart-state";
 import { getDb } from "./db/client";
 import { periodEndSql } from "./observation-period";
@@ -27,6 +26,12 @@ export function pointsPerSeries(seriesCount: number): number {
 
 /** Time buckets of a thinned series: four picks each, plus its first and last figure, stay within the bound. */
 export const bucketsFor = (bound: number) => Math.floor((bound - 2) / 4);
+
+/** What the chart's text alternative says about one side (official or independent). */
+export type FigureGroupSummary = { count: number; first: PublicObservation | null; last: PublicObservation | null };
+
+/** The published figures in the selected range, hidden producer types included. */
+export type ChartSummary = { count: number; producerCount: number; official: FigureGroupSummary; independent: FigureGroupSummary };
 
 export type ChartData = {
   /** The published figures to draw: every one in range, or, for a dense series, a thinned set of them. */

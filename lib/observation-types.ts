@@ -23,5 +23,8 @@ export type PublicObservation = {
   retraction: { reason: string | null; at: string | null } | null;
 };
 
+/** What a chart reads of a figure (a sparkline is given no more than this). */
+export type ChartObservation = Pick<PublicObservation, "id" | "value" | "valueMax" | "asOf" | "datePrecision" | "producer" | "status">;
+
 export const OFFICIAL_PRODUCER_TYPES: readonly ProducerType[] = ["government"];
 export const isOfficial = (type: ProducerType) => OFFICIAL_PRODUCER_TYPES.includes(type);

@@ -1,10 +1,9 @@
-import type { ChartObservation } from "@/components/charts/chart-model";
 import { isoDay } from "./dates";
 import { getDb } from "./db/client";
 import { gapBetween, type Discrepancy } from "./discrepancy";
 import { periodEnd, periodEndSql } from "./observation-period";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./observation-rows";
-import { isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "./observation-types";
+import { type ChartObservation, isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "./observation-types";
 
 export type IndicatorDigest = {
   official: PublicObservation | null;

@@ -1,4 +1,5 @@
-import { buildChartModel, type ChartObservation } from "./chart-model";
+import type { ChartObservation } from "@/lib/observation-types";
+import { buildChartModel } from "./chart-model";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
 
 const SIZE = { width: 240, height: 56, margin: { top: 6, right: 6, bottom: 6, left: 6 } };

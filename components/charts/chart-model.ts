@@ -2,7 +2,7 @@ import { scaleLinear, scaleUtc } from "d3-scale";
 import type { ChartState } from "@/lib/chart-state";
 import type { PublicEvent } from "@/lib/events";
 import { periodEnd } from "@/lib/observation-period";
-import type { ProducerType, PublicObservation } from "@/lib/observation-types";
+import type { ChartObservation, ProducerType, PublicObservation } from "@/lib/observation-types";
 
 // Everything the indicator chart draws, computed once from the data and the URL state. The server
 // renders it as SVG (readable without JavaScript); exports and tests read the same model.
@@ -11,9 +11,6 @@ export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
 const MARGIN = { top: 40, right: 24, bottom: 36, left: 64 };
 const DAY_MS = 86_400_000;
-
-/** What the chart model reads of a figure (a sparkline passes no more than this). */
-export type ChartObservation = Pick<PublicObservation, "id" | "value" | "valueMax" | "asOf" | "datePrecision" | "producer" | "status">;
 
 export type PointModel<O extends ChartObservation = PublicObservation> = {
   observation: O;

@@ -1,3 +1,4 @@
+import type { ChartSummary, FigureGroupSummary } from "@/lib/chart-data";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { isOfficial, type PublicObservation } from "@/lib/observation-types";
@@ -42,12 +43,6 @@ const WORDS = {
     empty: (name: string) => `${name}: no hay cifras en el periodo elegido.`,
   },
 } as const;
-
-/** What the text alternative says about one side (official or independent) of the figures in range. */
-export type FigureGroupSummary = { count: number; first: PublicObservation | null; last: PublicObservation | null };
-
-/** The published figures in the selected range, hidden producer types included. */
-export type ChartSummary = { count: number; producerCount: number; official: FigureGroupSummary; independent: FigureGroupSummary };
 
 function byPeriodEnd(a: PublicObservation, b: PublicObservation) {
   return periodEnd(a).localeCompare(periodEnd(b));

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import type { ChartModel } from "@/components/charts/chart-model";
 import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPointDetails";
-import { describeChart, type ChartSummary } from "@/components/charts/describe-chart";
+import { describeChart } from "@/components/charts/describe-chart";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
 import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/format";
+import type { ChartSummary } from "@/lib/chart-data";
 import type { Locale } from "@/lib/i18n/routing";
 
 type Props = {

@@ -37,57 +37,57 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
       </th>
     );
   };
-  const pages = <TablePages page={page} state={state} locale={locale} basePath={basePath} anchor={anchor} />;
+  const pages = (position: "start" | "end") => <TablePages page={page} state={state} locale={locale} basePath={basePath} anchor={anchor} position={position} />;
   return (
     <>
-    {pages}
-    <div className="table-scroll">
-      <table className="data-table observation-table">
-        <caption className="visually-hidden">{t("allFigures")}</caption>
-        <thead>
-          <tr>
-            {header("value")}
-            {header("asOf")}
-            <th scope="col">{t("precision")}</th>
-            {header("producer")}
-            {header("type")}
-            {header("publisher")}
-            {header("publishedAt")}
-            <th scope="col">{t("note")}</th>
-            <th scope="col">{t("source")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((observation) => (
-            <tr key={observation.id} data-observation={observation.id} data-status={observation.status}>
-              <td className="number">
-                {formatFigure(observation, locale)}
-                {observation.retraction ? (
-                  <span className="retracted-label">
-                    {" "}
-                    {t("retracted")}
-                    {observation.retraction.reason ? `: ${observation.retraction.reason}` : ""}
-                  </span>
-                ) : null}
-              </td>
-              <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
-              <td>{t(`precisions.${observation.datePrecision}`)}</td>
-              <td>{observation.producer.name}</td>
-              <td>{producerTypeLabel(observation.producer.type, locale)}</td>
-              <td>{observation.source.publisher}</td>
-              <td>{observation.source.publishedAt ? formatAsOf(observation.source.publishedAt, "day", locale) : "—"}</td>
-              <td className="note">{localized(observation, "note", locale)}</td>
-              <td>
-                <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
-                  {observation.attribution}
-                </a>
-              </td>
+      {pages("start")}
+      <div className="table-scroll">
+        <table className="data-table observation-table">
+          <caption className="visually-hidden">{t("allFigures")}</caption>
+          <thead>
+            <tr>
+              {header("value")}
+              {header("asOf")}
+              <th scope="col">{t("precision")}</th>
+              {header("producer")}
+              {header("type")}
+              {header("publisher")}
+              {header("publishedAt")}
+              <th scope="col">{t("note")}</th>
+              <th scope="col">{t("source")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-    {pages}
+          </thead>
+          <tbody>
+            {page.rows.map((observation) => (
+              <tr key={observation.id} data-observation={observation.id} data-status={observation.status}>
+                <td className="number">
+                  {formatFigure(observation, locale)}
+                  {observation.retraction ? (
+                    <span className="retracted-label">
+                      {" "}
+                      {t("retracted")}
+                      {observation.retraction.reason ? `: ${observation.retraction.reason}` : ""}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
+                <td>{t(`precisions.${observation.datePrecision}`)}</td>
+                <td>{observation.producer.name}</td>
+                <td>{producerTypeLabel(observation.producer.type, locale)}</td>
+                <td>{observation.source.publisher}</td>
+                <td>{observation.source.publishedAt ? formatAsOf(observation.source.publishedAt, "day", locale) : "—"}</td>
+                <td className="note">{localized(observation, "note", locale)}</td>
+                <td>
+                  <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
+                    {observation.attribution}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages("end")}
     </>
   );
 }

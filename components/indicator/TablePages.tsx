@@ -5,10 +5,10 @@ import { formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ObservationPage } from "@/lib/indicator-figures";
 
-type Props = { page: ObservationPage; state: ChartState; locale: Locale; basePath: string; anchor: string };
+type Props = { page: ObservationPage; state: ChartState; locale: Locale; basePath: string; anchor: string; position: "start" | "end" };
 
 /** Which figures the table shows and links to the other pages (plain links: they work without JavaScript). */
-export async function TablePages({ page, state, locale, basePath, anchor }: Props) {
+export async function TablePages({ page, state, locale, basePath, anchor, position }: Props) {
   if (page.pageCount <= 1) return null;
   const t = await getTranslations({ locale, namespace: "indicator" });
   const number = (value: number) => formatNumber(String(value), locale);
@@ -26,7 +26,7 @@ export async function TablePages({ page, state, locale, basePath, anchor }: Prop
       </span>
     );
   return (
-    <nav aria-label={t("tablePages")} className="table-pages">
+    <nav aria-label={t(position === "start" ? "tablePages" : "tablePagesEnd")} className="table-pages">
       <span>{t("tableRange", { first: number(first), last: number(last), total: number(page.total) })}</span>
       {link(1, t("firstPage"))}
       {link(page.page - 1, t("previousPage"), "prev")}
