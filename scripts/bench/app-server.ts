@@ -38,7 +38,8 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
     dataDir = mkdtempSync(path.join(tmpdir(), "contraste-bench-"));
     env.CONTRASTE_DATA_DIR = dataDir;
   }
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", "start"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // tsx as a loader, not its CLI: no extra process in between that could outlive a stop.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -7,7 +7,7 @@ export type RunningBaseline = { url: string; stop(): Promise<void> };
 /** Runs a baseline server (scripts/bench/baselines/*.ts) in its own process, as the app runs in its own. */
 export async function startBaseline(script: string, args: string[]): Promise<RunningBaseline> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/bench/baselines", script), ...args, String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/bench/baselines", script), ...args, String(port)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
