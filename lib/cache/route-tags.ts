@@ -1,5 +1,4 @@
 import { LOCALES } from "../i18n/routing";
-import { EVERYTHING } from "./response-cache";
 
 // Which data each public URL shows, as cache tags. A path not listed here is never cached
 // (editor pages, write endpoints, health checks).
@@ -34,4 +33,3 @@ export function tagsForPath(pathname: string): string[] | null {
   return null;
 }
 
-export { EVERYTHING };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createCachingHandler } from "../cache/caching-handler";
-import { EVERYTHING, type ResponseCache } from "../cache/response-cache";
+import type { ResponseCache } from "../cache/response-cache";
 import { RETRY_AFTER_SECONDS } from "../db/transient-errors";
 import { log } from "./logger";
 import { requestContextStore, requestIdFrom } from "./request-context";
@@ -94,4 +94,3 @@ export function createWebServer(options: WebServerOptions): Server {
   return server;
 }
 
-export { EVERYTHING };
