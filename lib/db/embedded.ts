@@ -1,5 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import { SessionQueue } from "./embedded-session-queue";
 
 /** Where the embedded PostgreSQL keeps its files when no DATABASE_URL is set. */
 export function embeddedDataDir(): string {
@@ -25,6 +27,7 @@ export async function startEmbeddedDatabase(options: {
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 50,
   });
+  shareSessionSafely(server, pglite);
   await server.start();
   return {
     url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
@@ -33,6 +36,13 @@ export async function startEmbeddedDatabase(options: {
       await pglite.close();
     },
   };
+}
+
+// pglite-socket keeps its queue in a field that its types do not show; each new connection takes
+// the server's queue when it opens, so swapping it before start() covers every client.
+function shareSessionSafely(server: object, pglite: PGlite) {
+  if (!("queryQueue" in server)) throw new Error("pglite-socket changed: it has no queryQueue to replace; see lib/db/embedded-session-queue.ts");
+  (server as { queryQueue: unknown }).queryQueue = new SessionQueue(pglite);
 }
 
 // While `npm start` holds the folder, other processes (db scripts) connect to its server instead of
