@@ -95,7 +95,7 @@ export class SessionQueue {
   }
 
   private updateOwner({ clientId, message }: QueuedMessage): void {
-    this.ownerMidExchange = MID_EXCHANGE.has(message[0]);
+    this.ownerMidExchange = MID_EXCHANGE.has(message[0] ?? 0);
     this.owner = this.ownerMidExchange || this.db.isInTransaction() ? clientId : null;
   }
 }
