@@ -1,6 +1,6 @@
 import type { Database } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { isSerializationFailure } from "../db/transient-errors";
+import { retryingSerializationFailures } from "../db/retry-serialization-failures";
 import { sharedResponseCache } from "./response-cache";
 
 type Tx = Prisma.TransactionClient;
@@ -24,32 +24,23 @@ export async function markStale(tx: Tx, tags: string[]): Promise<void> {
 }
 
 /** A transaction after whose commit the responses it made stale are gone from this process's cache. */
-export async function transactionInvalidating<T>(
+export function transactionInvalidating<T>(
   db: Database,
   work: (tx: Tx) => Promise<T>,
   options?: { isolationLevel?: Prisma.TransactionIsolationLevel; timeout?: number; maxWait?: number },
 ): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
+  return retryingSerializationFailures(async () => {
     let usedTx: Tx | undefined;
-    try {
-      const result = await db.$transaction(
-        (tx) => {
-          usedTx = tx;
-          return work(tx);
-        },
-        // In a burst of edits, wait for a free connection rather than fail after Prisma's default 2 s.
-        { maxWait: 15_000, ...options },
-      );
-      const stale = usedTx && staleByTransaction.get(usedTx);
-      if (stale) sharedResponseCache().invalidate(stale);
-      return result;
-    } catch (error) {
-      // Two writers touched the same rows (a shared producer or source, say): PostgreSQL rolled one
-      // back. Running it again sees the other's commit; a stale version still ends in a 409.
-      if (!isSerializationFailure(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-    }
-  }
+    const result = await db.$transaction(
+      (tx) => {
+        usedTx = tx;
+        return work(tx);
+      },
+      // In a burst of edits, wait for a free connection rather than fail after Prisma's default 2 s.
+      { maxWait: 15_000, ...options },
+    );
+    const stale = usedTx && staleByTransaction.get(usedTx);
+    if (stale) sharedResponseCache().invalidate(stale);
+    return result;
+  });
 }
-
-const MAX_ATTEMPTS = 4;
