@@ -1,5 +1,6 @@
 import type { DatePrecision, ProducerType, PublicObservation, Qualifier } from "./observation-types";
 import type { Locale } from "./i18n/routing";
+import { fromIsoDay } from "./dates";
 
 // Domain vocabulary tied to the database enums; interface text lives in lib/i18n/messages.
 const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", es: "es-ES" };
@@ -59,7 +60,7 @@ export function formatAsOf(asOf: string, precision: DatePrecision, locale: Local
   const key = `${locale}|${precision}`;
   let format = dateFormats.get(key);
   if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(INTL_LOCALE[locale], DATE_FORMATS[precision])));
-  return format.format(new Date(`${asOf}T00:00:00Z`));
+  return format.format(fromIsoDay(asOf));
 }
 
 export function producerTypeLabel(type: ProducerType, locale: Locale): string {

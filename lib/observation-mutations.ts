@@ -6,7 +6,7 @@ import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import { canCreateObservation, canEditObservation, canPublishObservation, canRetractObservation } from "./permissions";
 import type { TObservationInput } from "./schemas/observation";
-import { isoDayOrNull } from "./dates";
+import { isoDayOrNull, fromIsoDay } from "./dates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,7 +66,7 @@ async function resolveLinks(tx: Tx, input: TObservationInput) {
     create: {
       url: input.source.url,
       publisher: input.source.publisher,
-      publishedAt: input.source.publishedAt ? new Date(`${input.source.publishedAt}T00:00:00Z`) : null,
+      publishedAt: input.source.publishedAt ? fromIsoDay(input.source.publishedAt) : null,
       retrievedAt: new Date(new Date().toISOString().slice(0, 10)),
     },
     update: {},
@@ -80,7 +80,7 @@ function figureFields(input: TObservationInput) {
     value: input.value,
     valueMax: input.valueMax ?? null,
     qualifier: input.qualifier,
-    asOf: new Date(`${input.asOf}T00:00:00Z`),
+    asOf: fromIsoDay(input.asOf),
     datePrecision: input.datePrecision,
     attribution: input.attribution || `${input.producer.name} (${input.source.publisher})`,
     noteEn: input.noteEn || null,

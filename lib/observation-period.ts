@@ -1,11 +1,11 @@
 import type { PublicObservation } from "./observation-types";
-import { isoDay } from "./dates";
+import { isoDay, fromIsoDay } from "./dates";
 
 
 /** Last day of the period a figure refers to: a yearly figure for 2025 is more recent than one of March 2025. */
 export function periodEnd(observation: Pick<PublicObservation, "asOf" | "datePrecision">): string {
   if (observation.datePrecision === "day") return observation.asOf;
-  const end = new Date(`${observation.asOf}T00:00:00Z`);
+  const end = fromIsoDay(observation.asOf);
   if (observation.datePrecision === "month") end.setUTCMonth(end.getUTCMonth() + 1);
   else end.setUTCFullYear(end.getUTCFullYear() + 1);
   end.setUTCDate(end.getUTCDate() - 1);

@@ -7,11 +7,12 @@ import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 import { canEditReferenceData } from "./permissions";
 import type { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
+import { fromIsoDay } from "./dates";
 
 type Tx = Prisma.TransactionClient;
 type Entity = "source" | "producer" | "framing" | "event" | "indicator";
 
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const day = (iso: string | null) => (iso ? fromIsoDay(iso) : null);
 
 function requireEditor(actor: Actor) {
   if (!canEditReferenceData(actor)) throw forbidden("Only editors, reviewers and admins can edit reference data.");

@@ -3,6 +3,7 @@ import type { ChartState } from "@/lib/chart-state";
 import type { PublicEvent } from "@/lib/events";
 import { periodEnd } from "@/lib/observation-period";
 import type { ChartObservation, ProducerType, PublicObservation } from "@/lib/observation-types";
+import { fromIsoDay } from "@/lib/dates";
 
 // Everything the indicator chart draws, computed once from the data and the URL state. The server
 // renders it as SVG (readable without JavaScript); exports and tests read the same model.
@@ -46,7 +47,7 @@ export type ChartModel<O extends ChartObservation = PublicObservation> = {
   empty: boolean;
 };
 
-const startMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const startMs = (iso: string) => fromIsoDay(iso).getTime();
 const endMs = (observation: Pick<PublicObservation, "asOf" | "datePrecision">) => startMs(periodEnd(observation)) + DAY_MS;
 
 export const SERIES_TYPE_ORDER: ProducerType[] = ["government", "ngo", "academic", "media", "intergovernmental"];

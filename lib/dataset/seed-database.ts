@@ -1,13 +1,12 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/client";
 import type { SeedProducer, SeedRecords } from "./to-records";
-import { isoDayOrNull } from "../dates";
+import { isoDayOrNull, fromIsoDay } from "../dates";
 
 type Tx = Prisma.TransactionClient;
 export type SeedCounts = { created: number; updated: number; unchanged: number };
 export type SeedReport = Record<"indicators" | "producers" | "sources" | "observations" | "framings" | "events", SeedCounts>;
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const decimal = (value: string | null) => (value === null ? null : new Prisma.Decimal(value).toString());
 const producerKey = (producer: SeedProducer) => `${producer.type}|${producer.name}`;
 
@@ -79,8 +78,8 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
         data: data.map((record) => ({
           url: record.url,
           publisher: record.publisher,
-          publishedAt: record.publishedAt ? day(record.publishedAt) : null,
-          retrievedAt: day(record.retrievedAt),
+          publishedAt: record.publishedAt ? fromIsoDay(record.publishedAt) : null,
+          retrievedAt: fromIsoDay(record.retrievedAt),
         })),
       }),
     update: (row, record) =>
@@ -88,8 +87,8 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
         where: { id: row.id },
         data: {
           publisher: record.publisher,
-          publishedAt: record.publishedAt ? day(record.publishedAt) : null,
-          retrievedAt: day(record.retrievedAt),
+          publishedAt: record.publishedAt ? fromIsoDay(record.publishedAt) : null,
+          retrievedAt: fromIsoDay(record.retrievedAt),
         },
       }),
   });
@@ -113,7 +112,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     value: record.value,
     valueMax: record.valueMax,
     qualifier: record.qualifier,
-    asOf: day(record.asOf),
+    asOf: fromIsoDay(record.asOf),
     datePrecision: record.datePrecision,
     attribution: record.attribution,
     noteEn: record.noteEn,
@@ -191,9 +190,9 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     }),
     create: (data) =>
       tx.event.createMany({
-        data: data.map((record) => ({ seedKey: record.seedKey, ...eventFields(record), startsOn: day(record.startsOn) })),
+        data: data.map((record) => ({ seedKey: record.seedKey, ...eventFields(record), startsOn: fromIsoDay(record.startsOn) })),
       }),
-    update: (row, record) => tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: day(record.startsOn) } }),
+    update: (row, record) => tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn) } }),
   });
 
   return { indicators, producers, sources, observations, framings, events };

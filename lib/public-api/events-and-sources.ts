@@ -1,12 +1,12 @@
 import { getDb } from "../db/client";
 import type { EventKind } from "../events";
-import { isoDayOrNull } from "../dates";
+import { isoDayOrNull, fromIsoDay } from "../dates";
 
 
 export async function listApiEvents(filter: { from?: string; to?: string; kinds?: EventKind[] }) {
   const rows = await getDb().event.findMany({
     where: {
-      startsOn: { gte: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined, lte: filter.to ? new Date(`${filter.to}T00:00:00Z`) : undefined },
+      startsOn: { gte: filter.from ? fromIsoDay(filter.from) : undefined, lte: filter.to ? fromIsoDay(filter.to) : undefined },
       ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
     },
     select: { id: true, kind: true, startsOn: true, endsOn: true, datePrecision: true, dateNote: true, titleEs: true, titleEn: true, source: { select: { url: true, publisher: true } } },

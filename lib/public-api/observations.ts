@@ -2,7 +2,7 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { ProducerType } from "../observation-types";
 import { exactNumber } from "./json";
-import { isoDayOrNull, isRealIsoDay } from "../dates";
+import { isoDayOrNull, isRealIsoDay, fromIsoDay } from "../dates";
 
 export type ObservationQuery = {
   slug: string;
@@ -66,7 +66,7 @@ export const encodeCursor = (row: { asOf: Date; id: string }) => Buffer.from(`${
 export function decodeCursor(cursor: string): { asOf: Date; id: string } | null {
   const [asOf, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
   if (!asOf || !id || rest.length || !isRealIsoDay(asOf) || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
-  return { asOf: new Date(`${asOf}T00:00:00Z`), id };
+  return { asOf: fromIsoDay(asOf), id };
 }
 
 /** Published (and, when asked, retracted) figures of one indicator; null when the indicator is unknown. */
@@ -77,7 +77,7 @@ export async function listApiObservations(query: ObservationQuery) {
     const where: Prisma.ObservationWhereInput = {
       indicatorId: indicator.id,
       status: { in: query.includeRetracted ? ["published", "retracted"] : ["published"] },
-      asOf: { gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined, lte: query.to ? new Date(`${query.to}T00:00:00Z`) : undefined },
+      asOf: { gte: query.from ? fromIsoDay(query.from) : undefined, lte: query.to ? fromIsoDay(query.to) : undefined },
       ...(query.producerTypes ? { producer: { type: { in: query.producerTypes } } } : {}),
       // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
       ...(after ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] } : {}),

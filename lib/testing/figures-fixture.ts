@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import { fromIsoDay } from "../dates";
 
 // A small but awkward dataset for the bounded read paths: several producers of each side, names
 // that sort differently by bytes and by locale, day/month/year figures (one starting on the 31st),
@@ -69,7 +70,7 @@ export async function addFigures(db: Database, figures: FigureSpec[], start = Da
       value: figure.value,
       valueMax: figure.valueMax ?? null,
       qualifier: figure.qualifier ?? "exact",
-      asOf: new Date(`${figure.asOf}T00:00:00Z`),
+      asOf: fromIsoDay(figure.asOf),
       datePrecision: figure.datePrecision ?? "day",
       attribution: figure.producer,
       status: figure.status ?? "published",
@@ -81,7 +82,7 @@ export async function addFigures(db: Database, figures: FigureSpec[], start = Da
   await db.observation.createMany({ data: rows });
 }
 
-const day = (from: string, plus: number) => new Date(Date.parse(`${from}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
+const day = (from: string, plus: number) => new Date(fromIsoDay(from).getTime() + plus * 86_400_000).toISOString().slice(0, 10);
 
 /** The mixed dataset: every kind of figure, on `slug`. */
 export function mixedFigures(slug: string): FigureSpec[] {
