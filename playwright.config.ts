@@ -43,7 +43,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    // The server logs every request as a JSON line; errors still reach stderr, which Playwright shows.
+    stdout: "ignore",
     env: { PORT: String(port), HOSTNAME: "127.0.0.1" },
   },
 });
