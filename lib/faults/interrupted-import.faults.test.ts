@@ -2,12 +2,13 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBenchDatabase, type BenchDatabase } from "@/scripts/bench/databases";
 import { prepareDatabase } from "../db/prepare";
-import { firstAdminCookie, startAppProcess, type AppProcess } from "./app-process";
+import { startApp, type RunningApp } from "@/scripts/bench/app-server";
+import { firstAdminCookie } from "./first-admin";
 
 // The server dies half-way through a large CSV import. Needs the production build (npm run test:faults).
 
 let database: BenchDatabase;
-let app: AppProcess;
+let app: RunningApp;
 // More than one batch of the importer's (5,000 rows).
 const ROWS = 12_000;
 
@@ -60,7 +61,7 @@ async function openTransactions(): Promise<number> {
 beforeAll(async () => {
   database = await createBenchDatabase();
   await prepareDatabase(database.url, () => {});
-  app = await startAppProcess(database.url);
+  app = await startApp({ databaseUrl: database.url, direct: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -103,7 +104,7 @@ describe("a CSV import interrupted half-way", () => {
     await expect.poll(openTransactions, { timeout: 15_000 }).toBe(0);
     expect(await counts()).toEqual(before);
 
-    app = await startAppProcess(database.url);
+    app = await startApp({ databaseUrl: database.url, direct: true });
     const signedIn = await fetch(`${app.url}/api/editor/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,15 +1,15 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@/scripts/bench/app-server";
+import { freePort, startApp, type RunningApp } from "@/scripts/bench/app-server";
 import { prepareDatabase } from "../db/prepare";
-import { firstAdminCookie, startAppProcess, type AppProcess } from "./app-process";
+import { firstAdminCookie } from "./first-admin";
 import { createPrivatePostgres, type PrivatePostgres } from "./private-postgres";
 
 // Stops PostgreSQL under a running app while editors write and readers read, then starts it again.
 // Needs the production build (npm run build) and root; runs as `npm run test:faults`, from .ci/run.
 
 let cluster: PrivatePostgres;
-let app: AppProcess;
+let app: RunningApp;
 let baseUrl: string;
 let cookie: string;
 
@@ -18,7 +18,7 @@ type Outcome = { at: number; kind: "write" | "read"; status: number; retryAfter:
 beforeAll(async () => {
   cluster = createPrivatePostgres(await freePort());
   await prepareDatabase(cluster.url, () => {});
-  app = await startAppProcess(cluster.url);
+  app = await startApp({ databaseUrl: cluster.url, direct: true });
   baseUrl = app.url;
   cookie = await firstAdminCookie(baseUrl);
 }, 120_000);

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export type RunningApp = { url: string; stop(): Promise<void> };
+export type RunningApp = { url: string; stop(signal?: NodeJS.Signals): Promise<void> };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,19 +27,23 @@ export function buildApp(): void {
 /**
  * Starts the production server the way `npm start` does: against `databaseUrl`, or, without one,
  * against a fresh embedded database in a temporary folder (migrated and seeded by the server).
+ * `direct` runs scripts/web-server.ts itself rather than through serve.ts, so that a SIGKILL from a
+ * fault test hits the server and not its parent; it needs a databaseUrl.
  */
-export async function startApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(options: { databaseUrl?: string; env?: Record<string, string>; direct?: boolean } = {}): Promise<RunningApp> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   let dataDir: string | undefined;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else if (options.direct) throw new Error("startApp: direct needs a databaseUrl (only serve.ts starts the embedded database)");
   else {
     delete env.DATABASE_URL;
     dataDir = mkdtempSync(path.join(tmpdir(), "contraste-bench-"));
     env.CONTRASTE_DATA_DIR = dataDir;
   }
+  const entry = options.direct ? [path.resolve("scripts/web-server.ts")] : [path.resolve("scripts/serve.ts"), "start"];
   // tsx as a loader, not its CLI: no extra process in between that could outlive a stop.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...entry], { env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -54,10 +58,12 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   }
   return {
     url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill(signal);
+        await exited;
+      }
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
