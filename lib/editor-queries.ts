@@ -2,6 +2,7 @@ import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType, Qualifier } from "./observation-types";
 import { isoDay } from "./dates";
+import { isStorableText } from "./storable-text";
 
 // Reads for the editor workspace. Everything leaves here as plain, serialisable data.
 
@@ -130,6 +131,7 @@ export type FigureForEditing = EditorFigure & {
 };
 
 export async function getObservationForEditing(id: string): Promise<FigureForEditing | null> {
+  if (!isStorableText(id)) return null;
   const row = await getDb().observation.findUnique({
     where: { id },
     select: {

@@ -4,6 +4,7 @@ import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType } from "./observation-types";
 import type { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
 import { isoDayOrNull } from "./dates";
+import { isStorableText } from "./storable-text";
 
 // Reads for the reference-data editor: lists with search and pages, and each record in the shape
 // its form sends back (the schema's input), so saving an untouched form changes nothing.
@@ -59,6 +60,7 @@ export function listSources(query: ListQuery): Promise<ListPage<SourceRow>> {
 }
 
 export async function getSourceForEdit(id: string): Promise<EditableRecord<z.input<typeof ZSourceInput>> | null> {
+  if (!isStorableText(id)) return null;
   const row = await getDb().source.findUnique({
     where: { id },
     select: { id: true, url: true, publisher: true, publishedAt: true, archivedUrl: true, updatedAt: true },
@@ -86,6 +88,7 @@ export function listProducers(query: ListQuery): Promise<ListPage<ProducerRow>> 
 }
 
 export async function getProducerForEdit(id: string): Promise<EditableRecord<z.input<typeof ZProducerInput>> | null> {
+  if (!isStorableText(id)) return null;
   const row = await getDb().producer.findUnique({ where: { id }, select: { id: true, name: true, type: true, updatedAt: true } });
   return row && { id: row.id, updatedAt: row.updatedAt.toISOString(), values: { name: row.name, type: row.type } };
 }
@@ -132,6 +135,7 @@ export function listFramings(query: ListQuery): Promise<ListPage<FramingRow>> {
 }
 
 export async function getFramingForEdit(id: string): Promise<EditableRecord<z.input<typeof ZFramingInput>> | null> {
+  if (!isStorableText(id)) return null;
   const row = await getDb().framing.findUnique({
     where: { id },
     select: {
@@ -176,6 +180,7 @@ export function listEvents(query: ListQuery): Promise<ListPage<EventRow>> {
 }
 
 export async function getEventForEdit(id: string): Promise<EditableRecord<z.input<typeof ZEventInput>> | null> {
+  if (!isStorableText(id)) return null;
   const row = await getDb().event.findUnique({
     where: { id },
     select: {
@@ -219,6 +224,7 @@ export function listIndicators(query: ListQuery): Promise<ListPage<IndicatorRow>
 }
 
 export async function getIndicatorForEdit(id: string): Promise<EditableRecord<z.input<typeof ZIndicatorInput>> | null> {
+  if (!isStorableText(id)) return null;
   const row = await getDb().indicator.findUnique({
     where: { id },
     select: { id: true, updatedAt: true, slug: true, nameEs: true, nameEn: true, descriptionEs: true, descriptionEn: true, unit: true, theme: true, valueKind: true },

@@ -71,6 +71,22 @@ describe("the public response cache in front of Next.js", () => {
     expect(await (await app.get("/en/indicators/a?view=table")).text()).toBe("<p>render 1 of /en/indicators/a?view=table</p>");
   });
 
+  // Pages write absolute links from the Host (or forwarded host) the reader sent.
+  it("keeps a copy per host, so a forged Host or X-Forwarded-Host reaches no other reader", async () => {
+    const app = await serve((req, res) => res.setHeader("x-origin", `${req.headers["x-forwarded-proto"] ?? "http"}://${req.headers["x-forwarded-host"] ?? req.headers.host}`));
+    const origin = async (headers: Record<string, string> = {}) => (await app.get("/en/indicators/a", headers)).headers.get("x-origin");
+    expect(await origin({ "x-forwarded-host": "evil.example" })).toBe("http://evil.example");
+    expect(await origin({ "x-forwarded-proto": "javascript" })).toMatch(/^javascript:\/\/127\.0\.0\.1:/);
+    // fetch sends its own Host whatever it is given.
+    const { port } = server!.address() as { port: number };
+    const { get } = await import("node:http");
+    const forged = await new Promise((resolve) => get({ port, host: "127.0.0.1", path: "/en/indicators/a", headers: { host: "evil.example" } }, (res) => resolve(res.resume().headers["x-origin"])));
+    expect(forged).toBe("http://evil.example");
+    expect(await origin()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await origin({ "x-forwarded-host": "evil.example" })).toBe("http://evil.example");
+    expect(app.renders()).toBe(4);
+  });
+
   it("never keeps editor pages, writes, client navigations, errors or personal cookies", async () => {
     const app = await serve((req, res) => {
       if (req.url === "/en/indicators/missing") res.statusCode = 404;

@@ -18,6 +18,16 @@ function isPlainDocumentRequest(req: IncomingMessage): boolean {
   return !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-router-prefetch"] && !req.url?.includes("_rsc=");
 }
 
+/**
+ * Pages write absolute links from the address the reader used (lib/site-origin.ts, the feed, oEmbed), so
+ * a copy is kept per Host and forwarded host and protocol: a request with a forged Host must not leave
+ * its links in the copy every other reader gets.
+ */
+function cacheKey(req: IncomingMessage): string {
+  const { host, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto } = req.headers;
+  return JSON.stringify([req.url ?? "/", host ?? "", forwardedHost ?? "", forwardedProto ?? ""]);
+}
+
 function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
 }
@@ -32,14 +42,14 @@ function etagMatches(req: IncomingMessage, etag: string): boolean {
  * Anything not public (editor pages, writes, signed-in requests to the API) goes straight to Next.
  */
 export function createCachingHandler(next: Handler, cache: ResponseCache): Handler {
-  // Renders under way, by URL: when a story breaks, a hundred readers of a page that just changed
+  // Renders under way, by cache key: when a story breaks, a hundred readers of a page that just changed
   // wait for one render instead of starting a hundred.
   const rendering = new Map<string, Promise<void>>();
 
   const serve = (req: IncomingMessage, res: ServerResponse, tags: string[], waited: boolean): unknown => {
     const method = req.method ?? "GET";
-    const url = req.url ?? "/";
-    const hit = cache.get(url);
+    const key = cacheKey(req);
+    const hit = cache.get(key);
     if (hit) {
       const headers: OutgoingHttpHeaders = { ...hit.headers, etag: hit.etag, "cache-control": REVALIDATE, "x-contraste-cache": "hit", vary: "Accept-Encoding" };
       if (etagMatches(req, hit.etag)) {
@@ -52,7 +62,7 @@ export function createCachingHandler(next: Handler, cache: ResponseCache): Handl
       return res.end(method === "HEAD" ? undefined : body);
     }
     if (method === "HEAD") return next(req, res);
-    const underway = rendering.get(url);
+    const underway = rendering.get(key);
     if (underway && !waited) return underway.then(() => serve(req, res, tags, true));
 
     // The cache keeps the plain body and compresses it once itself.
@@ -61,9 +71,9 @@ export function createCachingHandler(next: Handler, cache: ResponseCache): Handl
     const ticket = cache.ticket(tags);
     let finished: () => void = () => {};
     if (!underway) {
-      rendering.set(url, new Promise<void>((resolve) => (finished = resolve)));
+      rendering.set(key, new Promise<void>((resolve) => (finished = resolve)));
       res.once("close", () => {
-        rendering.delete(url);
+        rendering.delete(key);
         finished();
       });
     }
@@ -71,7 +81,7 @@ export function createCachingHandler(next: Handler, cache: ResponseCache): Handl
       if (status !== 200 || !onlyLocaleCookie(headers["set-cookie"])) return;
       const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined)) as Record<string, string | string[]>;
       const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-      cache.store(url, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag });
+      cache.store(key, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag });
     });
     res.setHeader("x-contraste-cache", "miss");
     return next(req, res);
