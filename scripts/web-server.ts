@@ -3,6 +3,7 @@
 import nextModule from "next";
 import { EVERYTHING, sharedResponseCache } from "../lib/cache/response-cache";
 import { installJsonConsole } from "../lib/server/json-console";
+import { trustedProxyCount } from "../lib/server/client-address";
 import { log } from "../lib/server/logger";
 import { watchDatabase, type DatabaseWatch } from "../lib/server/database-watch";
 import { closeGracefully, createWebServer } from "../lib/server/web-server";
@@ -32,7 +33,12 @@ if (process.env.DATABASE_URL && !process.env.CONTRASTE_EMBEDDED_DB) {
   });
 }
 
-const server = createWebServer({ next: (req, res) => nextHandler(req, res), cache, databaseIsUp: watch ? () => watch.isUp() : undefined });
+const server = createWebServer({
+  next: (req, res) => nextHandler(req, res),
+  cache,
+  databaseIsUp: watch ? () => watch.isUp() : undefined,
+  trustedProxies: trustedProxyCount(),
+});
 server.listen(port, hostname, () => log("info", "listening", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, cache: Boolean(cache) }));
 
 let closing = false;

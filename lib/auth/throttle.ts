@@ -1,4 +1,5 @@
 import { getDb } from "../db/client";
+import { CLIENT_ADDRESS_HEADER } from "../server/client-address";
 
 // Sign-in attempts are limited per account and per address, with delays that grow with each
 // failure: 3 free tries, then 1 s, 2 s, 4 s ... up to 15 minutes. Unknown accounts are throttled
@@ -9,11 +10,11 @@ const MAX_DELAY_MS = 15 * 60_000;
 export const accountKey = (email: string) => `account:${email.toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
 
-// Cut to the length of an IPv6 address with a zone: the header is the client's to write, and a
-// few kilobytes of it would not fit in the throttle table's index (a 500 instead of a throttled 401).
+// The web server stamps the address (lib/server/client-address.ts), from the socket or from the
+// proxies it is told to trust; X-Forwarded-For itself is the client's to write. Cut to the length of
+// an IPv6 address with a zone, so that no header could overflow the throttle table's index.
 export function clientAddress(request: Request): string {
-  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-  return address.slice(0, 64);
+  return (request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown").slice(0, 64);
 }
 
 /** Seconds until the next attempt is allowed for any of these keys, or 0. */

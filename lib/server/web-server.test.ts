@@ -1,8 +1,9 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseCache } from "../cache/response-cache";
 import { formatLogLine, redact } from "./logger";
 import { currentRequestId } from "./request-context";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { closeGracefully, createWebServer, type WebServerOptions } from "./web-server";
 
 let server: Server | undefined;
@@ -13,11 +14,37 @@ afterEach(async () => {
 });
 
 async function start(options: Partial<WebServerOptions> & { next?: (req: IncomingMessage, res: ServerResponse) => void } = {}) {
-  server = createWebServer({ next: options.next ?? ((_req, res) => res.end("ok")), cache: options.cache, databaseIsUp: options.databaseIsUp });
+  server = createWebServer({
+    next: options.next ?? ((_req, res) => res.end("ok")),
+    cache: options.cache,
+    databaseIsUp: options.databaseIsUp,
+    trustedProxies: options.trustedProxies,
+  });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init);
 }
+
+describe("the client's address", () => {
+  const seenAddress = (seen: string[]) => (req: IncomingMessage, res: ServerResponse) => {
+    seen.push(String(req.headers[CLIENT_ADDRESS_HEADER]));
+    res.end("ok");
+  };
+
+  it("is the socket's peer when no proxy is trusted: a forged X-Forwarded-For or stamp is ignored", async () => {
+    const seen: string[] = [];
+    const get = await start({ next: seenAddress(seen) });
+    await get("/en", { headers: { "x-forwarded-for": "198.51.100.7", [CLIENT_ADDRESS_HEADER]: "192.0.2.1" } });
+    expect(seen).toEqual(["127.0.0.1"]);
+  });
+
+  it("is what the trusted proxy appended, not what the client wrote before it", async () => {
+    const seen: string[] = [];
+    const get = await start({ next: seenAddress(seen), trustedProxies: 1 });
+    await get("/en", { headers: { "x-forwarded-for": "192.0.2.1, 198.51.100.7" } });
+    expect(seen).toEqual(["198.51.100.7"]);
+  });
+});
 
 describe("graceful shutdown", () => {
   it("finishes the requests in flight, then refuses new ones", async () => {
@@ -84,5 +111,53 @@ describe("while the database is away", () => {
 
     up = true;
     expect((await get("/en/sources")).status).toBe(200);
+  });
+});
+
+describe("requests Next.js would answer with a 500", () => {
+  /** node:http, not fetch: fetch refuses TRACE itself. */
+  const send = (method: string, path: string) =>
+    new Promise<{ status: number; headers: IncomingMessage["headers"]; body: string }>((resolve, reject) => {
+      const { port } = server!.address() as { port: number };
+      const req = request({ host: "127.0.0.1", port, method, path }, (res) => {
+        let body = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      });
+      req.on("error", reject).end();
+    });
+
+  it("refuses a path whose percent-encoding does not decode with a 400, in the API's error shape under /api/", async () => {
+    const seen: string[] = [];
+    const cache = new ResponseCache();
+    await start({ cache, next: (req, res) => (seen.push(req.url!), res.end("rendered")) });
+    for (const path of ["/%E0%A4%A", "/es/indicators/%ZZ", "/en/embed/%ED%A0%80?view=table", "/es/indicators/%"]) {
+      const page = await send("GET", path);
+      expect(page.status, path).toBe(400);
+      expect(page.headers["content-type"]).toContain("text/html");
+      expect(page.headers["cache-control"]).toBe("no-store");
+      expect(page.body).toContain("This address is not valid.");
+    }
+    const api = await send("GET", "/api/v1/indicators/%E0%A4%A/observations");
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toEqual({ error: { code: "invalid_request", message: "This address is not valid." } });
+    expect(seen).toEqual([]);
+    expect(cache.size).toBe(0);
+
+    // Escapes that decode, and broken ones in the query string (which pages read leniently), still reach Next.js.
+    for (const path of ["/es/indicators/a%00b", "/es/indicators/%C3%A9", "/es/indicators/%2e%2e", "/es/indicators/homicide_rate?from=%E0%A4%A"]) {
+      expect((await send("GET", path)).status, path).toBe(200);
+    }
+    expect(seen).toHaveLength(4);
+  });
+
+  it("answers TRACE with 405 and the methods it allows", async () => {
+    let rendered = 0;
+    await start({ next: (_req, res) => (rendered++, res.end("rendered")) });
+    const page = await send("TRACE", "/es");
+    expect(page.status).toBe(405);
+    expect(page.headers.allow).toBe("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+    const api = await send("TRACE", "/api/health");
+    expect(JSON.parse(api.body).error.code).toBe("method_not_allowed");
+    expect(rendered).toBe(0);
   });
 });

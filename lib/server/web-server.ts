@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createCachingHandler } from "../cache/caching-handler";
 import type { ResponseCache } from "../cache/response-cache";
 import { RETRY_AFTER_SECONDS } from "../db/transient-errors";
+import { stampClientAddress } from "./client-address";
 import { log } from "./logger";
 import { requestContextStore, requestIdFrom } from "./request-context";
 
@@ -13,6 +14,8 @@ export type WebServerOptions = {
   cache?: ResponseCache;
   /** Absent: the database is assumed reachable (the embedded one lives and dies with the app). */
   databaseIsUp?: () => boolean;
+  /** Reverse proxies in front whose X-Forwarded-For entries are believed (CONTRASTE_TRUSTED_PROXIES); default none. */
+  trustedProxies?: number;
 };
 
 // Process checks answer even while the database is away; /api/ready reports that it is.
@@ -31,6 +34,38 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
   );
 }
 
+// TRACE is a method the Fetch standard forbids: Next.js cannot build a Request for it and answers 500.
+// (Node's parser already refuses TRACK, and CONNECT never reaches a request handler.)
+const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+/** Whether every %-escape of the path decodes; Next.js answers 500 to one that does not (vercel/next.js#94278). */
+function pathDecodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const REFUSALS = {
+  400: { code: "invalid_request", en: "This address is not valid.", es: "Esta dirección no es válida." },
+  405: { code: "method_not_allowed", en: "This method is not supported.", es: "Este método no está admitido." },
+} as const;
+
+/** What Next.js would answer with a 500, refused here the way the rest of the site refuses: a 4xx, never cached. */
+function answerRefused(req: IncomingMessage, res: ServerResponse, status: keyof typeof REFUSALS) {
+  const { code, en, es } = REFUSALS[status];
+  const headers = { "cache-control": "no-store", ...(status === 405 ? { allow: ALLOWED_METHODS } : {}) };
+  if (req.url?.startsWith("/api/")) {
+    res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: { code, message: en } }));
+    return;
+  }
+  res.writeHead(status, { ...headers, "content-type": "text/html; charset=utf-8" });
+  res.end(`<!doctype html><meta charset="utf-8"><title>Contraste</title><p lang="en">${en}</p><p lang="es">${es}</p>`);
+}
+
 /** Redacts query values that could carry a secret, keeping the rest of the address readable. */
 function loggablePath(url: string): string {
   const [pathname, query] = url.split("?", 2);
@@ -40,7 +75,10 @@ function loggablePath(url: string): string {
   return `${pathname}?${params.toString()}`;
 }
 
-/** The request pipeline: request id and access log, then the public cache, then the database guard, then Next.js. */
+/**
+ * The request pipeline: request id and access log, then refusing what Next.js would answer with a 500
+ * (TRACE, undecodable paths), then the public cache, then the database guard, then Next.js.
+ */
 export function createRequestHandler(options: WebServerOptions): Handler {
   const guarded: Handler = (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
@@ -62,6 +100,9 @@ export function createRequestHandler(options: WebServerOptions): Handler {
         cache: res.getHeader("x-contraste-cache") ?? undefined,
       });
     });
+    if (req.method === "TRACE") return answerRefused(req, res, 405);
+    if (!pathDecodes((req.url ?? "/").split("?", 1)[0] ?? "/")) return answerRefused(req, res, 400);
+    stampClientAddress(req, options.trustedProxies ?? 0);
     return requestContextStore().run({ requestId }, () => pipeline(req, res));
   };
 }

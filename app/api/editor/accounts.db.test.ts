@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { observationInput, TEST_HOST, TEST_PASSWORD, createTestIndicator } from "@/lib/testing/editor-fixtures";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address";
 
 let database: TestDatabase;
 let session: typeof import("./session/route");
@@ -28,7 +29,7 @@ const post = (path: string, body: unknown, extra: Record<string, string> = {}, m
   new Request(`http://${TEST_HOST}${path}`, { method, headers: headers(extra), body: body === undefined ? undefined : JSON.stringify(body) });
 const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
 const signIn = (email: string, pass: string, address = "203.0.113.1", extra: Record<string, string> = {}) =>
-  session.POST(post("/api/editor/session", { email, password: pass }, { "x-forwarded-for": address, ...extra }));
+  session.POST(post("/api/editor/session", { email, password: pass }, { [CLIENT_ADDRESS_HEADER]: address, ...extra }));
 
 describe("first run", () => {
   it("creates the first admin only while nobody has an account", async () => {
