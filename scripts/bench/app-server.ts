@@ -28,9 +28,14 @@ export function buildApp(): void {
  * Starts the production server the way `npm start` does: against `databaseUrl`, or, without one,
  * against a fresh embedded database in a temporary folder (migrated and seeded by the server).
  * `direct` runs scripts/web-server.ts itself rather than through serve.ts, so that a SIGKILL from a
- * fault test hits the server and not its parent; it needs a databaseUrl.
+ * fault test hits the server and not its parent; it needs a databaseUrl. `embeddedDataDir` keeps the
+ * embedded database in a folder the caller owns (and removes), so a test can start the app on it again.
+ * `ownProcessGroup` puts the server in a process group of its own, so that stop("SIGKILL") kills
+ * serve.ts and its children at once, as a power cut would (Ctrl-C in a terminal then no longer reaches it).
  */
-export async function startApp(options: { databaseUrl?: string; env?: Record<string, string>; direct?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { databaseUrl?: string; env?: Record<string, string>; direct?: boolean; embeddedDataDir?: string; ownProcessGroup?: boolean } = {},
+): Promise<RunningApp> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   let dataDir: string | undefined;
@@ -38,12 +43,12 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
   else if (options.direct) throw new Error("startApp: direct needs a databaseUrl (only serve.ts starts the embedded database)");
   else {
     delete env.DATABASE_URL;
-    dataDir = mkdtempSync(path.join(tmpdir(), "contraste-bench-"));
-    env.CONTRASTE_DATA_DIR = dataDir;
+    if (options.embeddedDataDir) env.CONTRASTE_DATA_DIR = options.embeddedDataDir;
+    else env.CONTRASTE_DATA_DIR = dataDir = mkdtempSync(path.join(tmpdir(), "contraste-bench-"));
   }
   const entry = options.direct ? [path.resolve("scripts/web-server.ts")] : [path.resolve("scripts/serve.ts"), "start"];
   // tsx as a loader, not its CLI: no extra process in between that could outlive a stop.
-  const child = spawn(process.execPath, ["--import", "tsx", ...entry], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...entry], { env, stdio: ["ignore", "ignore", "inherit"], detached: options.ownProcessGroup === true });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -61,7 +66,9 @@ export async function startApp(options: { databaseUrl?: string; env?: Record<str
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill(signal);
+        // serve.ts forwards SIGTERM to its child, but nothing forwards a SIGKILL: that needs the whole group.
+        if (options.ownProcessGroup) process.kill(-child.pid!, signal);
+        else child.kill(signal);
         await exited;
       }
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
