@@ -4,7 +4,7 @@ import { ResponseCache } from "../cache/response-cache";
 import { formatLogLine, redact } from "./logger";
 import { currentRequestId } from "./request-context";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { closeGracefully, createWebServer, MAX_URL_LENGTH, type WebServerOptions } from "./web-server";
+import { closeGracefully, createWebServer, MAX_PATH_LENGTH, type WebServerOptions } from "./web-server";
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -150,18 +150,19 @@ describe("requests Next.js would answer with a 500", () => {
     expect(seen).toHaveLength(4);
   });
 
-  it("refuses an address longer than MAX_URL_LENGTH with 414, before any rendering", async () => {
+  it("refuses a path longer than MAX_PATH_LENGTH with 414, before any rendering, and lets long query strings through", async () => {
     let rendered = 0;
     const get = await start({ next: (_req, res) => (rendered++, res.end("rendered")) });
-    const longest = `/es/indicators/${"a".repeat(MAX_URL_LENGTH - "/es/indicators/".length)}`;
+    const longest = `/es/indicators/${"a".repeat(MAX_PATH_LENGTH - "/es/indicators/".length)}`;
     expect((await get(longest)).status).toBe(200);
+    expect((await get(`/es/indicators/homicide_rate?note=${"x".repeat(8000)}`)).status).toBe(200);
     const page = await get(`${longest}a`);
     expect(page.status).toBe(414);
     expect(page.headers.get("cache-control")).toBe("no-store");
-    const api = await get(`/api/v1/observations?indicator=${"x".repeat(MAX_URL_LENGTH)}`);
+    const api = await get(`/api/v1/indicators/${"x".repeat(MAX_PATH_LENGTH)}`);
     expect(api.status).toBe(414);
     expect((await api.json()).error.code).toBe("uri_too_long");
-    expect(rendered).toBe(1);
+    expect(rendered).toBe(2);
   });
 
   it("answers TRACE with 405 and the methods it allows", async () => {

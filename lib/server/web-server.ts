@@ -54,10 +54,10 @@ const REFUSALS = {
   414: { code: "uri_too_long", en: "This address is too long.", es: "Esta dirección es demasiado larga." },
 } as const;
 
-// Far longer than any address the site writes (a chart with every filter set is under 300 characters).
-// Past it, Next.js and next-intl echo the path into response headers three times over, enough to
-// overflow a client's or a proxy's header limit.
-export const MAX_URL_LENGTH = 4096;
+// Far longer than any path the site has (the longest slug is under 60 characters). Past it, Next.js
+// and next-intl echo the path into response headers three times over, enough to overflow a client's
+// or a proxy's header limit. Query strings are not limited here: pages ignore what they do not read.
+export const MAX_PATH_LENGTH = 2048;
 
 /** What Next.js would answer with a 500, refused here the way the rest of the site refuses: a 4xx, never cached. */
 function answerRefused(req: IncomingMessage, res: ServerResponse, status: keyof typeof REFUSALS) {
@@ -107,7 +107,7 @@ export function createRequestHandler(options: WebServerOptions): Handler {
       });
     });
     if (req.method === "TRACE") return answerRefused(req, res, 405);
-    if ((req.url ?? "").length > MAX_URL_LENGTH) return answerRefused(req, res, 414);
+    if (((req.url ?? "/").split("?", 1)[0] ?? "").length > MAX_PATH_LENGTH) return answerRefused(req, res, 414);
     if (!pathDecodes((req.url ?? "/").split("?", 1)[0] ?? "/")) return answerRefused(req, res, 400);
     stampClientAddress(req, options.trustedProxies ?? 0);
     return requestContextStore().run({ requestId }, () => pipeline(req, res));
