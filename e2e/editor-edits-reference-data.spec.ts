@@ -113,22 +113,28 @@ test("an editor corrects reference data, is warned of a stale edit, and sees cha
     await expect(item.locator("a.source-link")).toHaveAttribute("href", EVENT_SOURCE_URL);
   });
 
-  await test.step("rename an indicator in English and read it on its page", async () => {
+  await test.step("rename an indicator in English, give its unit in Spanish, and read both on its pages", async () => {
     await page.goto("/en/editor/reference/indicators?q=journalists_exiled");
     await page.getByRole("table").getByRole("link").first().click();
     const nameEn = page.getByLabel("Name in English");
     const originalName = await nameEn.inputValue();
+    const originalUnitEs = await page.getByLabel("Unit in Spanish").inputValue();
     const newName = `Journalists in exile (checked ${stamp})`;
+    const newUnitEs = `periodistas (comprobado ${stamp})`;
     await nameEn.fill(newName);
+    await page.getByLabel("Unit in Spanish").fill(newUnitEs);
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
     const editPage = page.url();
     await page.goto("/en/indicators/journalists_exiled");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(newName);
+    await page.goto("/es/indicators/journalists_exiled");
+    await expect(page.getByText(`Unidad: ${newUnitEs}`)).toBeVisible();
 
     await page.goto(editPage);
     await page.getByLabel("Name in English").fill(originalName);
+    await page.getByLabel("Unit in Spanish").fill(originalUnitEs);
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   });

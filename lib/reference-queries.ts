@@ -227,7 +227,7 @@ export async function getIndicatorForEdit(id: string): Promise<EditableRecord<z.
   if (!isStorableText(id)) return null;
   const row = await getDb().indicator.findUnique({
     where: { id },
-    select: { id: true, updatedAt: true, slug: true, nameEs: true, nameEn: true, descriptionEs: true, descriptionEn: true, unit: true, theme: true, valueKind: true },
+    select: { id: true, updatedAt: true, slug: true, nameEs: true, nameEn: true, descriptionEs: true, descriptionEn: true, unit: true, unitEs: true, theme: true, valueKind: true },
   });
   if (!row) return null;
   const { id: rowId, updatedAt, ...values } = row;

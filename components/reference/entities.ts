@@ -82,6 +82,7 @@ export const ENTITIES: Record<EntityName, EntitySpec> = {
       { name: "descriptionEs", control: "textarea" },
       { name: "descriptionEn", control: "textarea" },
       { name: "unit", control: "text" },
+      { name: "unitEs", control: "text", optional: true },
       { name: "theme", control: "select", options: ZIndicatorInput.shape.theme.options, initial: "homicides_violence" },
       { name: "valueKind", control: "select", options: ZIndicatorInput.shape.valueKind.options, initial: "yearly_count" },
     ],

@@ -31,6 +31,7 @@ const records = {
     descriptionEs: "d",
     descriptionEn: "d",
     unit: "per 100,000",
+    unitEs: "por cada 100 000",
     theme: "homicides_violence",
     valueKind: "yearly_rate",
   },

@@ -2,10 +2,10 @@ import { getDb } from "../db/client";
 
 export async function listApiIndicators() {
   const rows = await getDb().indicator.findMany({
-    select: { slug: true, nameEs: true, nameEn: true, unit: true, theme: true, valueKind: true },
+    select: { slug: true, nameEs: true, nameEn: true, unit: true, unitEs: true, theme: true, valueKind: true },
     orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
   });
-  return rows.map((row) => ({ slug: row.slug, name: { es: row.nameEs, en: row.nameEn }, unit: row.unit, theme: row.theme, valueKind: row.valueKind }));
+  return rows.map((row) => ({ slug: row.slug, name: { es: row.nameEs, en: row.nameEn }, unit: row.unit, unitEs: row.unitEs, theme: row.theme, valueKind: row.valueKind }));
 }
 
 export async function getApiIndicator(slug: string) {
@@ -18,6 +18,7 @@ export async function getApiIndicator(slug: string) {
       descriptionEs: true,
       descriptionEn: true,
       unit: true,
+      unitEs: true,
       theme: true,
       valueKind: true,
       framings: {
@@ -32,6 +33,7 @@ export async function getApiIndicator(slug: string) {
     name: { es: row.nameEs, en: row.nameEn },
     description: { es: row.descriptionEs, en: row.descriptionEn },
     unit: row.unit,
+    unitEs: row.unitEs,
     theme: row.theme,
     valueKind: row.valueKind,
     framings: row.framings.map((framing) => ({

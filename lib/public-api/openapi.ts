@@ -3,6 +3,8 @@
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const bilingual = { type: "object", required: ["es", "en"], properties: { es: { type: "string" }, en: { type: "string" } }, additionalProperties: false };
+// `unit` was the only unit before Spanish units could be edited; it stays the English one.
+const unitInSpanish = { type: ["string", "null"], description: "The unit in Spanish; null where only the English unit (`unit`) is known." };
 const nullableBilingual = { type: "object", required: ["es", "en"], properties: { es: { type: ["string", "null"] }, en: { type: ["string", "null"] } }, additionalProperties: false };
 const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 const producerType = { type: "string", enum: ["government", "ngo", "media", "intergovernmental", "academic"] };
@@ -117,18 +119,19 @@ export const openApiDocument = {
       },
       IndicatorSummary: {
         type: "object",
-        required: ["slug", "name", "unit", "theme", "valueKind"],
-        properties: { slug: { type: "string" }, name: bilingual, unit: { type: "string" }, theme: { type: "string" }, valueKind: { type: "string" } },
+        required: ["slug", "name", "unit", "unitEs", "theme", "valueKind"],
+        properties: { slug: { type: "string" }, name: bilingual, unit: { type: "string" }, unitEs: unitInSpanish, theme: { type: "string" }, valueKind: { type: "string" } },
         additionalProperties: false,
       },
       Indicator: {
         type: "object",
-        required: ["slug", "name", "description", "unit", "theme", "valueKind", "framings"],
+        required: ["slug", "name", "description", "unit", "unitEs", "theme", "valueKind", "framings"],
         properties: {
           slug: { type: "string" },
           name: bilingual,
           description: bilingual,
           unit: { type: "string" },
+          unitEs: unitInSpanish,
           theme: { type: "string" },
           valueKind: { type: "string" },
           framings: {

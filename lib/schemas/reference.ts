@@ -48,6 +48,8 @@ export const ZIndicatorInput = z.object({
   descriptionEs: text(4000),
   descriptionEn: text(4000),
   unit: text(200),
+  // Optional so that scripts written before it keep working; without it Spanish readers see `unit`.
+  unitEs: optionalText(200),
   theme: z.enum(["homicides_violence", "state_of_exception", "prisons_custody", "deportations_cecot", "press_freedom_civic_space", "public_opinion"]),
   valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
 });

@@ -41,6 +41,9 @@ describe("GET /api/v1/indicators", () => {
     const { data } = await response.json();
     expect(data).toHaveLength(file.indicators.length);
     expect(data[0]).toMatchObject({ slug: "homicide_rate", name: { es: "Tasa de homicidios", en: "Homicide rate" } });
+    const stored = await database.db.indicator.findUniqueOrThrow({ where: { slug: "homicide_rate" } });
+    expect(stored.unitEs).toEqual(expect.any(String));
+    expect(data[0]).toMatchObject({ unit: stored.unit, unitEs: stored.unitEs });
   });
 
   it("answers 304 to a matching If-None-Match", async () => {
