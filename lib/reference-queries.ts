@@ -16,7 +16,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 /** `?q=…&page=…` from a list page's URL; anything malformed falls back to no search, page 1. */
 export const ZListQuery = z.object({
   // PostgreSQL text holds no NUL: a search for one falls back to no search, like any malformed query.
-  q: z.preprocess(first, z.string().trim().max(200).refine((q) => !q.includes("\u0000"))).catch(""),
+  q: z.preprocess(first, z.string().trim().max(200).refine(isStorableText)).catch(""),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
 });
 export type ListQuery = z.infer<typeof ZListQuery>;

@@ -7,12 +7,12 @@ const MAX_ATTEMPTS = 4;
  * rows (a shared producer or source, say). The new attempt sees the other's commit, so an edit based
  * on a stale version still ends in a 409; anything else is thrown at once.
  */
-export async function retryingSerializationFailures<T>(transaction: () => Promise<T>, maxAttempts = MAX_ATTEMPTS): Promise<T> {
+export async function retryingSerializationFailures<T>(transaction: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await transaction();
     } catch (error) {
-      if (!isSerializationFailure(error) || attempt >= maxAttempts) throw error;
+      if (!isSerializationFailure(error) || attempt >= MAX_ATTEMPTS) throw error;
       // A little random wait, growing with each attempt, so the writers that collided do not collide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }

@@ -18,45 +18,32 @@ const csv = [
 ].join("\n");
 const mapping = Object.fromEntries(["indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"].map((field) => [field, field]));
 
-async function counts() {
+/** One query on a connection of its own, outside the app's pool. */
+async function query<Row extends object>(sql: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const row = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
-    return {
-      observations: await row(`SELECT count(*) AS n FROM "Observation"`),
-      history: await row(`SELECT count(*) AS n FROM "ChangeEntry"`),
-      producers: await row(`SELECT count(*) AS n FROM "Producer"`),
-      sources: await row(`SELECT count(*) AS n FROM "Source"`),
-    };
+    return (await client.query<Row>(sql)).rows;
   } finally {
     await client.end();
   }
+}
+
+async function counts() {
+  const [row] = await query<Record<"observations" | "history" | "producers" | "sources", string>>(
+    `SELECT (SELECT count(*) FROM "Observation") AS observations, (SELECT count(*) FROM "ChangeEntry") AS history,
+            (SELECT count(*) FROM "Producer") AS producers, (SELECT count(*) FROM "Source") AS sources`,
+  );
+  return { observations: Number(row!.observations), history: Number(row!.history), producers: Number(row!.producers), sources: Number(row!.sources) };
 }
 
 /** Backends of this database waiting for a lock: the import, stopped at the history table. */
-async function waitingForLock(): Promise<number> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
-    return rows.length;
-  } finally {
-    await client.end();
-  }
-}
+const waitingForLock = async () =>
+  (await query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).length;
 
 /** Any transaction of this database still open: a killed client's is rolled back and closed. */
-async function openTransactions(): Promise<number> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`);
-    return rows.length;
-  } finally {
-    await client.end();
-  }
-}
+const openTransactions = async () =>
+  (await query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`)).length;
 
 beforeAll(async () => {
   database = await createBenchDatabase();
