@@ -3,41 +3,63 @@ import { hashPassword, spendVerificationTime, verifyPassword } from "./auth/pass
 import { endAllSessions } from "./auth/session";
 import { appendChange } from "./changes";
 import { getDb } from "./db/client";
+import { retryingSerializationFailures } from "./db/retry-serialization-failures";
 import { AppError, conflict, forbidden } from "./errors";
-import type { Role } from "./generated/prisma/client";
+import type { Prisma, Role } from "./generated/prisma/client";
+import { readPage } from "./paging";
 import { canManageUsers } from "./permissions";
 
 export type NewUser = { email: string; displayName: string; password: string; role: Role };
 
+type Tx = Prisma.TransactionClient;
+
 const publicUser = { id: true, email: true, displayName: true, role: true, createdAt: true } as const;
 
-async function insertUser(actor: Actor | null, user: NewUser) {
+type InsertOptions = { onlyIfNoUsers?: boolean };
+
+async function insertUser(actor: Actor | null, user: NewUser, options: InsertOptions = {}) {
   const passwordHash = await hashPassword(user.password);
-  return getDb().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: user.email }, select: { id: true } })) {
-      throw conflict("A user with this email already exists.");
-    }
-    const created = await tx.user.create({
-      data: { email: user.email, displayName: user.displayName, role: user.role, passwordHash },
-      select: publicUser,
-    });
-    await appendChange(tx, {
-      action: "user.created",
-      entityType: "user",
-      entityId: created.id,
-      actor,
-      after: { displayName: created.displayName, role: created.role },
-    });
-    return created;
-  });
+  const insert = () =>
+    getDb().$transaction(
+      async (tx) => {
+        if (options.onlyIfNoUsers && (await tx.user.count()) > 0) throw setupClosed();
+        return createUserRow(tx, actor, user, passwordHash);
+      },
+      // Serializable: two first-run requests that both counted no users cannot both commit; the
+      // one rolled back runs again, sees the other's admin and is refused.
+      options.onlyIfNoUsers ? { isolationLevel: "Serializable" } : undefined,
+    );
+  return retryingSerializationFailures(insert);
 }
+
+async function createUserRow(tx: Tx, actor: Actor | null, user: NewUser, passwordHash: string) {
+  if (await tx.user.findUnique({ where: { email: user.email }, select: { id: true } })) {
+    throw conflict("A user with this email already exists.");
+  }
+  const created = await tx.user.create({
+    data: { email: user.email, displayName: user.displayName, role: user.role, passwordHash },
+    select: publicUser,
+  });
+  await appendChange(tx, {
+    action: "user.created",
+    entityType: "user",
+    entityId: created.id,
+    actor,
+    after: { displayName: created.displayName, role: created.role },
+  });
+  return created;
+}
+
+const setupClosed = () => new AppError(403, "setup_closed", "Contraste already has users; ask an admin for an account.");
 
 export const countUsers = () => getDb().user.count();
 
 /** The first-run page's only job: the first admin, and only while nobody has an account. */
 export async function createFirstAdmin(user: Omit<NewUser, "role">) {
-  if ((await countUsers()) > 0) throw new AppError(403, "setup_closed", "Contraste already has users; ask an admin for an account.");
-  return insertUser(null, { ...user, role: "admin" });
+  // Checked once before hashing the password so a closed setup costs no hashing; the check that
+  // counts is the one inside the transaction.
+  if ((await countUsers()) > 0) throw setupClosed();
+  return insertUser(null, { ...user, role: "admin" }, { onlyIfNoUsers: true });
 }
 
 export async function createUser(actor: Actor, user: NewUser) {
@@ -48,8 +70,13 @@ export async function createUser(actor: Actor, user: NewUser) {
 /** For the shell command `npm run user:add`, run by whoever holds the server. */
 export const createUserFromShell = (user: NewUser) => insertUser(null, user);
 
-export function listUsers() {
-  return getDb().user.findMany({ select: { ...publicUser, disabledAt: true }, orderBy: { createdAt: "asc" } });
+/** One page of everyone who can sign in, oldest account first. */
+export function listUsers(page: number) {
+  return readPage(
+    page,
+    (limit) => getDb().user.count({ take: limit }),
+    (skip, take) => getDb().user.findMany({ select: { ...publicUser, disabledAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take }),
+  );
 }
 
 /** Checks a password; unknown emails cost the same time and get the same null as wrong passwords. */
