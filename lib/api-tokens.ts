@@ -3,6 +3,7 @@ import { newSecret } from "./auth/tokens";
 import { appendChange } from "./changes";
 import { getDb } from "./db/client";
 import { forbidden, notFound } from "./errors";
+import { readPage } from "./paging";
 import { canManageApiTokens } from "./permissions";
 
 /** Creates a token that can only submit draft figures. The secret is returned once and stored hashed. */
@@ -32,9 +33,17 @@ export async function revokeApiToken(actor: Actor, id: string) {
   });
 }
 
-export function listApiTokens() {
-  return getDb().apiToken.findMany({
-    select: { id: true, name: true, tokenPrefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { displayName: true } } },
-    orderBy: { createdAt: "desc" },
-  });
+/** One page of tokens, newest first (a token just created is on the first page). */
+export function listApiTokens(page: number) {
+  return readPage(
+    page,
+    (limit) => getDb().apiToken.count({ take: limit }),
+    (skip, take) =>
+      getDb().apiToken.findMany({
+        select: { id: true, name: true, tokenPrefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { displayName: true } } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip,
+        take,
+      }),
+  );
 }

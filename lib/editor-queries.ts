@@ -3,6 +3,9 @@ import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType, Qualifier } from "./observation-types";
 import { isoDay } from "./dates";
 import { isStorableText } from "./storable-text";
+import { readPage, type Paged } from "./paging";
+
+export { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE } from "./paging";
 
 // Reads for the editor workspace. Everything leaves here as plain, serialisable data.
 
@@ -100,14 +103,25 @@ function toSummary(row: SummaryRow): FigureSummary {
 
 export type DraftSummary = FigureSummary & { authorName: string | null; isCorrection: boolean };
 
-/** Every draft, newest change first, with who wrote it. */
-export async function listDrafts(): Promise<DraftSummary[]> {
-  const rows = await getDb().observation.findMany({
-    where: { status: "draft" },
-    select: { ...summarySelect, revisionOfId: true, author: { select: { displayName: true } } },
-    orderBy: { updatedAt: "desc" },
-  });
-  return rows.map((row) => ({ ...toSummary(row), authorName: row.author?.displayName ?? null, isCorrection: row.revisionOfId !== null }));
+const draftsWhere = { status: "draft" } satisfies Prisma.ObservationWhereInput;
+
+/** One page of drafts, newest change first, with who wrote each. */
+export function listDrafts(page: number): Promise<Paged<DraftSummary>> {
+  return readPage(
+    page,
+    (limit) => getDb().observation.count({ where: draftsWhere, take: limit }),
+    async (skip, take) => {
+      const rows = await getDb().observation.findMany({
+        where: draftsWhere,
+        select: { ...summarySelect, revisionOfId: true, author: { select: { displayName: true } } },
+        // An import writes thousands of drafts in the same instant: the id keeps the pages apart.
+        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+        skip,
+        take,
+      });
+      return rows.map((row) => ({ ...toSummary(row), authorName: row.author?.displayName ?? null, isCorrection: row.revisionOfId !== null }));
+    },
+  );
 }
 
 /** Figures a reviewer published or corrected through the editor, latest first (seeded figures have no reviewer). */
@@ -160,28 +174,40 @@ export type ReviewItem = EditorFigure & {
   reason: string | null;
 };
 
-/** Drafts waiting for a second person, oldest first, each beside the published figure it would replace. */
-export async function listReviewQueue(): Promise<ReviewItem[]> {
-  const rows = await getDb().observation.findMany({
-    where: { status: "draft" },
-    select: { ...figureSelect, authorId: true, author: { select: { displayName: true } }, revisionOf: { select: figureSelect } },
-    orderBy: { createdAt: "asc" },
-  });
-  const proposals = await getDb().changeEntry.findMany({
-    where: { action: "observation.correction_proposed", entityId: { in: rows.map((row) => row.id) } },
-    select: { entityId: true, reason: true },
-  });
-  const reasons = new Map(proposals.map((entry) => [entry.entityId, entry.reason]));
-  return rows.map((row) => ({
-    ...toFigure(row),
-    authorId: row.authorId,
-    authorName: row.author?.displayName ?? null,
-    revisionOf: row.revisionOf ? toFigure(row.revisionOf) : null,
-    reason: reasons.get(row.id) ?? null,
-  }));
+/** One page of the drafts waiting for a second person, oldest first, each beside the published figure it would replace. */
+export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
+  return readPage(
+    page,
+    (limit) => getDb().observation.count({ where: draftsWhere, take: limit }),
+    async (skip, take) => {
+      const rows = await getDb().observation.findMany({
+        where: draftsWhere,
+        select: { ...figureSelect, authorId: true, author: { select: { displayName: true } }, revisionOf: { select: figureSelect } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        skip,
+        take,
+      });
+      const proposals = await getDb().changeEntry.findMany({
+        where: { action: "observation.correction_proposed", entityType: "observation", entityId: { in: rows.map((row) => row.id) } },
+        select: { entityId: true, reason: true },
+      });
+      const reasons = new Map(proposals.map((entry) => [entry.entityId, entry.reason]));
+      return rows.map((row) => ({
+        ...toFigure(row),
+        authorId: row.authorId,
+        authorName: row.author?.displayName ?? null,
+        revisionOf: row.revisionOf ? toFigure(row.revisionOf) : null,
+        reason: reasons.get(row.id) ?? null,
+      }));
+    },
+  );
 }
+
+// Suggestions, not a list to page through: an import naming thousands of producers must not put
+// all of them into every figure form.
+const PRODUCER_SUGGESTIONS = 1000;
 
 /** Known producers, offered as suggestions so one organisation is not entered under two spellings. */
 export function listProducerNames(): Promise<{ name: string; type: ProducerType }[]> {
-  return getDb().producer.findMany({ select: { name: true, type: true }, orderBy: { name: "asc" } });
+  return getDb().producer.findMany({ select: { name: true, type: true }, orderBy: [{ name: "asc" }, { type: "asc" }], take: PRODUCER_SUGGESTIONS });
 }

@@ -3,6 +3,8 @@ import { formatMoment } from "@/components/editor/format-time";
 import type { listApiTokens } from "@/lib/api-tokens";
 import type { Locale } from "@/lib/i18n/routing";
 import { AdminQueryProvider } from "./AdminQueryProvider";
+import { Pagination } from "@/components/editor/Pagination";
+import { getEditorMessages } from "@/components/editor/editor-messages";
 import { NewTokenForm } from "./NewTokenForm";
 import { RevokeTokenButton } from "./RevokeTokenButton";
 import styles from "./admin.module.css";
@@ -12,6 +14,7 @@ type Props = { tokens: Awaited<ReturnType<typeof listApiTokens>>; locale: Locale
 /** API tokens by prefix (the secret itself is never stored), when they were used, and whether they still work. */
 export async function TokensAdminPage({ tokens, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "changes.admin" });
+  const paging = (await getEditorMessages(locale)).t;
   const errorMessages = { internal_error: t("error") };
   const moment = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time> : null);
   const revokeLabels = {
@@ -43,7 +46,8 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
       </section>
       <section aria-labelledby="token-list" className={styles.section}>
         <h2 id="token-list">{t("tokens.title")}</h2>
-        {tokens.length === 0 ? (
+        <Pagination locale={locale} base={`/${locale}/editor/admin/tokens`} list={tokens} label={paging("paging.tokenPages")} />
+        {tokens.rows.length === 0 ? (
           <p className="muted">{t("tokens.none")}</p>
         ) : (
           <div className="table-scroll">
@@ -61,7 +65,7 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {tokens.map((token) => (
+                {tokens.rows.map((token) => (
                   <tr key={token.id} data-token={token.id}>
                     <td className={styles.cellWrap}>{token.name}</td>
                     <td>

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
+import { Pagination } from "@/components/editor/Pagination";
+import { getEditorMessages } from "@/components/editor/editor-messages";
 import type { Locale } from "@/lib/i18n/routing";
 import type { listUsers } from "@/lib/users";
 import { AdminQueryProvider } from "./AdminQueryProvider";
@@ -11,11 +13,13 @@ type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale };
 /** Everyone who can sign in, with their role, and a form to add someone. Admins only (the page checks). */
 export async function UsersAdminPage({ users, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "changes.admin" });
+  const paging = (await getEditorMessages(locale)).t;
   const roleLabel = (role: Role) => t(`users.roles.${role}`);
   return (
     <>
       <h1>{t("users.title")}</h1>
       <p className="lede">{t("users.intro")}</p>
+      <Pagination locale={locale} base={`/${locale}/editor/admin/users`} list={users} label={paging("paging.userPages")} />
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -28,7 +32,7 @@ export async function UsersAdminPage({ users, locale }: Props) {
             </tr>
           </thead>
           <tbody>
-            {users.map((user) => (
+            {users.rows.map((user) => (
               <tr key={user.id} data-user={user.id}>
                 <td>{user.displayName}</td>
                 <td className={styles.cellWrap}>{user.email}</td>

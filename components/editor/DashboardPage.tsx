@@ -1,13 +1,15 @@
 import Link from "next/link";
 import type { DraftSummary, FigureSummary } from "@/lib/editor-queries";
+import type { Paged } from "@/lib/paging";
 import { formatAsOf, formatFigure } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/localized";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { formatMoment } from "./format-time";
+import { Pagination } from "./Pagination";
 
-type Props = { locale: Locale; drafts: DraftSummary[]; recent: FigureSummary[]; canReview: boolean };
+type Props = { locale: Locale; drafts: Paged<DraftSummary>; recent: FigureSummary[]; canReview: boolean };
 
 export async function DashboardPage({ locale, drafts, recent, canReview }: Props) {
   const { t } = await getEditorMessages(locale);
@@ -30,7 +32,8 @@ export async function DashboardPage({ locale, drafts, recent, canReview }: Props
 
       <section aria-labelledby="drafts-title" className={styles.section}>
         <h2 id="drafts-title">{t("dashboard.drafts")}</h2>
-        {drafts.length === 0 ? (
+        <Pagination locale={locale} base={base} list={drafts} label={t("paging.draftPages")} />
+        {drafts.rows.length === 0 ? (
           <p className="muted">{t("dashboard.noDrafts")}</p>
         ) : (
           <div className="table-scroll">
@@ -48,7 +51,7 @@ export async function DashboardPage({ locale, drafts, recent, canReview }: Props
                 </tr>
               </thead>
               <tbody>
-                {drafts.map((draft) => (
+                {drafts.rows.map((draft) => (
                   <tr key={draft.id} data-observation={draft.id}>
                     <td>{localized(draft.indicator, "name", locale)}</td>
                     <td className="number">{formatFigure(draft, locale)}</td>

@@ -1,23 +1,26 @@
 import Link from "next/link";
 import type { ReviewItem } from "@/lib/editor-queries";
+import type { Paged } from "@/lib/paging";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/localized";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { FigureComparison } from "./FigureFacts";
+import { Pagination } from "./Pagination";
 import { PublishButton } from "./PublishButton";
 
 /** A queued draft and whether this reviewer may publish it (never their own: two-person rule). */
 export type QueueEntry = { item: ReviewItem; canPublish: boolean; ownDraft: boolean };
 
-export async function ReviewPage({ locale, entries }: { locale: Locale; entries: QueueEntry[] }) {
+export async function ReviewPage({ locale, entries, queue }: { locale: Locale; entries: QueueEntry[]; queue: Paged<unknown> }) {
   const { t, raw, errorMessages } = await getEditorMessages(locale);
   const headings = { publishedNow: t("observation.publishedNow"), proposed: t("observation.proposed"), newFigure: t("observation.newFigure") };
   return (
     <>
       <h1>{t("review.title")}</h1>
       <p className="lede">{t("review.intro")}</p>
-      {entries.length === 0 ? <p className="muted">{t("review.empty")}</p> : null}
+      {queue.total === 0 ? <p className="muted">{t("review.empty")}</p> : null}
+      <Pagination locale={locale} base={`/${locale}/editor/review`} list={queue} label={t("paging.queuePages")} />
       <ol className={styles.queue}>
         {entries.map(({ item, canPublish, ownDraft }) => {
           const title = `${localized(item.indicator, "name", locale)}: ${item.revisionOf ? t("review.correction") : t("review.newFigure")}`;

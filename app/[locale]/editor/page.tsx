@@ -3,17 +3,19 @@ import { DashboardPage } from "@/components/editor/DashboardPage";
 import { requireEditor } from "@/components/editor/require-editor";
 import { listDrafts, listRecentlyPublished } from "@/lib/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
+import { ZPageParam } from "@/lib/paging";
 import { canReview } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = ({ params }: Props) => editorMetadata(params, "dashboard.title");
 
-export default async function Page({ params }: Props) {
+export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { actor } = await requireEditor(locale, `/${locale}/editor`);
-  const [drafts, recent] = await Promise.all([listDrafts(), listRecentlyPublished()]);
+  const page = ZPageParam.parse((await searchParams).page);
+  const [drafts, recent] = await Promise.all([listDrafts(page), listRecentlyPublished()]);
   return <DashboardPage locale={locale} drafts={drafts} recent={recent} canReview={canReview(actor)} />;
 }

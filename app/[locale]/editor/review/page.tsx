@@ -4,19 +4,20 @@ import { requireEditor } from "@/components/editor/require-editor";
 import { ReviewPage } from "@/components/editor/ReviewPage";
 import { listReviewQueue } from "@/lib/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
+import { ZPageParam } from "@/lib/paging";
 import { canPublishObservation, canReview } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const generateMetadata = ({ params }: Props) => editorMetadata(params, "review.title");
 
-export default async function Page({ params }: Props) {
+export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { actor, user } = await requireEditor(locale, `/${locale}/editor/review`);
   if (!canReview(actor)) notFound();
-  const queue = await listReviewQueue();
-  const entries = queue.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: item.authorId === user.id }));
-  return <ReviewPage locale={locale} entries={entries} />;
+  const queue = await listReviewQueue(ZPageParam.parse((await searchParams).page));
+  const entries = queue.rows.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: item.authorId === user.id }));
+  return <ReviewPage locale={locale} entries={entries} queue={queue} />;
 }

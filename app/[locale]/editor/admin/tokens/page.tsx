@@ -6,11 +6,12 @@ import { listApiTokens } from "@/lib/api-tokens";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
+import { ZPageParam } from "@/lib/paging";
 import { canManageApiTokens } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -19,10 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("tokens.title"), robots: { index: false, follow: false } };
 }
 
-export default async function Page({ params }: Props) {
+export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   // Not a sign-in prompt: to anyone but an admin (signed out included) this page does not exist.
   if (!canManageApiTokens(await getPageActor())) notFound();
-  const tokens = await listApiTokens();
+  const tokens = await listApiTokens(ZPageParam.parse((await searchParams).page));
   return <TokensAdminPage tokens={tokens} locale={locale} />;
 }

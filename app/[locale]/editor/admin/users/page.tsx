@@ -5,12 +5,13 @@ import { UsersAdminPage } from "@/components/admin/UsersAdminPage";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
+import { ZPageParam } from "@/lib/paging";
 import { canManageUsers } from "@/lib/permissions";
 import { listUsers } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -19,10 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("users.title"), robots: { index: false, follow: false } };
 }
 
-export default async function Page({ params }: Props) {
+export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   // Not a sign-in prompt: to anyone but an admin (signed out included) this page does not exist.
   if (!canManageUsers(await getPageActor())) notFound();
-  const users = await listUsers();
+  const users = await listUsers(ZPageParam.parse((await searchParams).page));
   return <UsersAdminPage users={users} locale={locale} />;
 }

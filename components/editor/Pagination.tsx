@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { EDITOR_PAGE_SIZE, type Paged } from "@/lib/paging";
+import styles from "./editor.module.css";
+
+/**
+ * Where this page sits in a long list, and plain GET links to the pages around it (the page number
+ * lives in the URL, so a page can be bookmarked, reloaded or opened without JavaScript).
+ */
+export async function Pagination({ locale, base, list, label }: { locale: Locale; base: string; list: Paged<unknown>; label: string }) {
+  const t = await getTranslations({ locale, namespace: "editor.paging" });
+  const href = (page: number) => (page === 1 ? base : `${base}?${new URLSearchParams({ page: String(page) })}`);
+  const from = (list.page - 1) * EDITOR_PAGE_SIZE + 1;
+  const range = { from: from.toLocaleString(locale), to: (from + list.rows.length - 1).toLocaleString(locale), total: list.total.toLocaleString(locale) };
+  const summary =
+    list.rows.length === 0 ? (list.page > 1 ? t("emptyPage") : null) : list.totalIsCapped ? t("showingOfMore", range) : list.total > list.rows.length ? t("showingOf", range) : null;
+  const hasPrevious = list.page > 1;
+  if (!summary && !hasPrevious && !list.hasNext) return null;
+  return (
+    <nav aria-label={label} className={styles.pagination}>
+      {summary ? <span>{summary}</span> : null}
+      {hasPrevious ? <Link href={href(1)}>{t("first")}</Link> : null}
+      {hasPrevious ? (
+        <Link href={href(list.page - 1)} rel="prev">
+          {t("previous")}
+        </Link>
+      ) : null}
+      <span>{list.totalIsCapped ? t("pageOfMore", { page: list.page, pageCount: list.pageCount }) : t("pageOf", { page: list.page, pageCount: list.pageCount })}</span>
+      {list.hasNext ? (
+        <Link href={href(list.page + 1)} rel="next">
+          {t("next")}
+        </Link>
+      ) : null}
+      {!list.totalIsCapped && list.page < list.pageCount ? <Link href={href(list.pageCount)}>{t("last")}</Link> : null}
+    </nav>
+  );
+}
