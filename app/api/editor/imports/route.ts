@@ -1,8 +1,9 @@
 import { handleMutation } from "@/lib/api/mutation";
+import { IMPORT_BODY_LIMIT_BYTES } from "@/lib/api/request-body";
 import { commitImport } from "@/lib/csv-import/run-import";
 import { ZImportRequest } from "@/lib/csv-import/fields";
 
 // POST /api/editor/imports – import a CSV as drafts, all rows or none
 export function POST(request: Request) {
-  return handleMutation(request, { schema: ZImportRequest, status: 201, run: ({ csv, mapping }, actor) => commitImport(actor, csv, mapping) });
+  return handleMutation(request, { schema: ZImportRequest, status: 201, maxBodyBytes: IMPORT_BODY_LIMIT_BYTES, run: ({ csv, mapping }, actor) => commitImport(actor, csv, mapping) });
 }
