@@ -19,11 +19,16 @@ const cacheHeaders = {
   "Cache-Control": { schema: { type: "string" } },
   "Access-Control-Allow-Origin": { schema: { type: "string", const: "*" } },
 };
-const ok = (schema: object, description: string, extra: Record<string, unknown> = {}) => ({
-  "200": { description, headers: cacheHeaders, content: { "application/json": { schema }, ...extra } },
+const ok = (schema: object, description: string, extra: Record<string, unknown> = {}, headers: Record<string, unknown> = cacheHeaders) => ({
+  "200": { description, headers, content: { "application/json": { schema }, ...extra } },
   ...notModified,
 });
 const query = (name: string, description: string, schema: object, example?: string) => ({ name, in: "query", required: false, description, schema, ...(example ? { example } : {}) });
+const pageParameters = [
+  query("cursor", "Opaque cursor from meta.nextCursor", { type: "string" }),
+  query("limit", "Page size, 1 to 1000 (default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
+];
+const pageHeaders = { ...cacheHeaders, Link: { schema: { type: "string" }, description: 'The next page, as <path?cursor=...>; rel="next"; absent on the last page.' } };
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" }, example: "homicide_rate" };
 
 export const openApiDocument = {
@@ -72,12 +77,25 @@ export const openApiDocument = {
       get: {
         summary: "Dated events (decrees, renewals, reports...)",
         operationId: "listEvents",
-        parameters: [query("from", "First start date, inclusive", day), query("to", "Last start date, inclusive", day), query("kind", "Comma-separated kinds: decree, renewal, report, policy, other", { type: "string" }, "renewal")],
-        responses: { ...ok({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Event") } } }, "Events"), ...errorResponses },
+        description: "Oldest first, a page at a time. Follow meta.nextCursor (or the Link header) for more; a request without a cursor gets the first page.",
+        parameters: [
+          query("from", "First start date, inclusive", day),
+          query("to", "Last start date, inclusive", day),
+          query("kind", "Comma-separated kinds: decree, renewal, report, policy, other", { type: "string" }, "renewal"),
+          ...pageParameters,
+        ],
+        responses: { ...ok({ type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Event") }, meta: ref("PageMeta") } }, "Events", {}, pageHeaders), ...errorResponses },
       },
     },
     "/api/v1/sources": {
-      get: { summary: "Every source document", operationId: "listSources", responses: { ...ok({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Source") } } }, "Sources"), ...errorResponses } },
+      get: {
+        summary: "The public source documents",
+        operationId: "listSources",
+        description:
+          "Documents cited by a published or retracted figure, a framing or an event, by URL, a page at a time (a source that only drafts cite is not shown). Follow meta.nextCursor (or the Link header) for more; a request without a cursor gets the first page.",
+        parameters: pageParameters,
+        responses: { ...ok({ type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Source") }, meta: ref("PageMeta") } }, "Sources", {}, pageHeaders), ...errorResponses },
+      },
     },
     "/api/v1/changes": {
       get: {
@@ -205,6 +223,12 @@ export const openApiDocument = {
         type: "object",
         required: ["indicator", "count", "nextCursor"],
         properties: { indicator: { type: "string" }, count: { type: "integer" }, nextCursor: { type: ["string", "null"] }, retrievedAt: day },
+      },
+      PageMeta: {
+        type: "object",
+        required: ["count", "nextCursor"],
+        properties: { count: { type: "integer", description: "Items on this page" }, nextCursor: { type: ["string", "null"], description: "Pass as cursor for the next page; null on the last page" } },
+        additionalProperties: false,
       },
       Event: {
         type: "object",

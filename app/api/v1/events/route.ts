@@ -1,19 +1,32 @@
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { listApiEvents } from "@/lib/public-api/events-and-sources";
-import { parseQuery, ZQueryDay, ZQueryList } from "@/lib/public-api/query";
-import { preflight, publicJson } from "@/lib/public-api/respond";
+import { decodeCursor } from "@/lib/public-api/observations";
+import { DEFAULT_PAGE_SIZE, nextPageLink, ZQueryCursor } from "@/lib/public-api/paging";
+import { parseQuery, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
+import { preflight, publicResponse } from "@/lib/public-api/respond";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/events – dated events (decrees, renewals, reports...), oldest first
+// GET /api/v1/events – dated events (decrees, renewals, reports...), oldest first, a page at a time
 export function GET(request: Request) {
   return handlePublicGet(async () => {
     const query = parseQuery(
       request,
-      { from: ZQueryDay.optional(), to: ZQueryDay.optional(), kind: ZQueryList(["decree", "renewal", "report", "policy", "other"] as const).optional() },
+      {
+        from: ZQueryDay.optional(),
+        to: ZQueryDay.optional(),
+        kind: ZQueryList(["decree", "renewal", "report", "policy", "other"] as const).optional(),
+        cursor: ZQueryCursor(decodeCursor).optional(),
+        limit: ZQueryLimit.optional(),
+      },
       ({ from, to }) => (from && to && from > to ? `Parameter "from" (${from}) is after "to" (${to}).` : null),
     );
-    return publicJson(request, { data: await listApiEvents({ from: query.from, to: query.to, kinds: query.kind }) });
+    const { events, nextCursor } = await listApiEvents(
+      { from: query.from, to: query.to, kinds: query.kind },
+      { after: query.cursor ?? null, limit: query.limit ?? DEFAULT_PAGE_SIZE },
+    );
+    const body = JSON.stringify({ data: events, meta: { count: events.length, nextCursor } });
+    return publicResponse(request, body, "application/json; charset=utf-8", nextPageLink(request, nextCursor));
   });
 }
 

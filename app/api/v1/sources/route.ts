@@ -1,15 +1,18 @@
 import { handlePublicGet } from "@/lib/public-api/handler";
-import { listApiSources } from "@/lib/public-api/events-and-sources";
-import { parseQuery } from "@/lib/public-api/query";
-import { preflight, publicJson } from "@/lib/public-api/respond";
+import { decodeSourceCursor, listApiSources } from "@/lib/public-api/events-and-sources";
+import { DEFAULT_PAGE_SIZE, nextPageLink, ZQueryCursor } from "@/lib/public-api/paging";
+import { parseQuery, ZQueryLimit } from "@/lib/public-api/query";
+import { preflight, publicResponse } from "@/lib/public-api/respond";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/sources – every source document and how many figures it supports
+// GET /api/v1/sources – the public source documents and how many figures each supports, a page at a time
 export function GET(request: Request) {
   return handlePublicGet(async () => {
-    parseQuery(request, {});
-    return publicJson(request, { data: await listApiSources() });
+    const query = parseQuery(request, { cursor: ZQueryCursor(decodeSourceCursor).optional(), limit: ZQueryLimit.optional() });
+    const { sources, nextCursor } = await listApiSources({ after: query.cursor ?? null, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const body = JSON.stringify({ data: sources, meta: { count: sources.length, nextCursor } });
+    return publicResponse(request, body, "application/json; charset=utf-8", nextPageLink(request, nextCursor));
   });
 }
 
