@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallers, createTestIndicator, fingerprint, observationInput, TEST_HOST, type Callers, type Caller } from "../testing/editor-fixtures";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { IMPORT_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from "./request-body";
+import { IMPORT_BODY_LIMIT_BYTES } from "../csv-import/fields";
+import { JSON_BODY_LIMIT_BYTES } from "./request-body";
 
 // Issue 12, finding 2: sign-in and setup read and parsed a body of any size before any check; 40 MB
 // of nested "[" stalled every response and 600 MB ran the server out of memory. Every body is now

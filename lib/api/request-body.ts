@@ -7,12 +7,6 @@ import { AppError, badRequest } from "../errors";
  */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
-/** A CSV file the importer accepts (the browser checks the file's size against it before sending). */
-export const IMPORT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
-
-/** The import request carries the file as a JSON string: escaped quotes and line ends, plus the mapping. */
-export const IMPORT_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
-
 // Deeper than any body the API accepts (observations nest three levels). JSON.parse builds deep
 // nesting slowly and Zod walks it recursively: 40 MB of "[" once stalled every response for seconds.
 const MAX_JSON_DEPTH = 32;

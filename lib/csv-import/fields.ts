@@ -23,7 +23,7 @@ export const REQUIRED_FIELDS: ImportField[] = ["indicator", "value", "asOf", "da
 
 /** Field → the CSV column it is read from (null: not in this file). */
 export const ZColumnMapping = z
-  .partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).nullable())
+  .partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(500, "A column name is at most 500 characters.").nullable())
   .superRefine((mapping, ctx) => {
     for (const field of REQUIRED_FIELDS) {
       if (!mapping[field]) ctx.addIssue({ code: "custom", path: [field], message: `Choose the column that holds "${field}".` });
@@ -31,8 +31,18 @@ export const ZColumnMapping = z
   });
 export type ColumnMapping = Partial<Record<ImportField, string | null>>;
 
+/** The largest CSV file the importer takes (20 MB); the import page checks a file's size against it before sending. */
+export const IMPORT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** The import request carries the file as a JSON string (quotes and line ends escaped) with the mapping: 25 MB. */
+export const IMPORT_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
+
 export const ZImportRequest = z.object({
-  csv: z.string().min(1, "The file is empty.").max(50_000_000, "The file is larger than 50 MB; split it."),
+  csv: z
+    .string()
+    .min(1, "The file is empty.")
+    // Characters, not bytes: the bytes are bounded by IMPORT_BODY_LIMIT_BYTES as the body is read.
+    .max(IMPORT_FILE_LIMIT_BYTES, "The file is larger than 20 MB; split it."),
   mapping: ZColumnMapping,
 });
 

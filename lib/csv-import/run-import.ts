@@ -6,19 +6,19 @@ import { canImportObservations } from "../permissions";
 import type { ColumnMapping } from "./fields";
 import { findStoredDuplicates } from "./find-stored-duplicates";
 import { insertDrafts } from "./insert-drafts";
-import { parseCsv, validateRows, type RowError, type ValidRow } from "./validate-rows";
+import { scanCsv, type ProblemTally, type ValidRow } from "./validate-rows";
 
-export type ImportPlan = { totalRows: number; errors: RowError[]; toCreate: ValidRow[]; duplicates: number[] };
+export type ImportPlan = { totalRows: number; problems: ProblemTally; toCreate: ValidRow[]; duplicates: number[] };
 
 export async function planImport(csv: string, mapping: ColumnMapping, db: Prisma.TransactionClient | Database = getDb()): Promise<ImportPlan> {
-  let parsed: ReturnType<typeof parseCsv>;
-  try {
-    parsed = parseCsv(csv);
-  } catch (error) {
-    throw new AppError(400, "invalid_csv", `The file is not valid CSV: ${(error as Error).message}`);
-  }
   const indicators = new Set((await db.indicator.findMany({ select: { slug: true } })).map((row) => row.slug));
-  const { valid, errors } = validateRows(parsed.columns, parsed.records, mapping, indicators);
+  let scan: Awaited<ReturnType<typeof scanCsv>>;
+  try {
+    scan = await scanCsv(csv, mapping, indicators);
+  } catch (error) {
+    throw new AppError(400, "invalid_csv", `The file is not valid CSV: ${(error as Error).message.slice(0, 300)}`);
+  }
+  const { valid, problems, totalRows } = scan;
   // A row repeating an earlier one of the file is a duplicate; only first occurrences are looked up.
   const seen = new Set<string>();
   const firsts: ValidRow[] = [];
@@ -30,16 +30,22 @@ export async function planImport(csv: string, mapping: ColumnMapping, db: Prisma
   const toCreate = firsts.filter((row) => !stored.has(row.row));
   const creating = new Set(toCreate);
   const duplicates = valid.filter((row) => !creating.has(row)).map((row) => row.row);
-  return { totalRows: parsed.records.length, errors, toCreate, duplicates };
+  return { totalRows, problems, toCreate, duplicates };
 }
 
+/**
+ * What a check answers, whatever the file's size: totals, problems counted in full (all, per
+ * column, and rows with any), the first LISTED_PROBLEMS of them, and the first 20 new figures.
+ */
 export function summarize(plan: ImportPlan) {
   return {
     totalRows: plan.totalRows,
     valid: plan.toCreate.length,
     duplicates: plan.duplicates.length,
-    errorCount: plan.errors.length,
-    errors: plan.errors,
+    errorCount: plan.problems.total,
+    invalidRows: plan.problems.invalidRows,
+    problemsByColumn: [...plan.problems.byColumn].map(([column, count]) => ({ column, count })).sort((a, b) => b.count - a.count),
+    errors: plan.problems.listed,
     sample: plan.toCreate.slice(0, 20).map((row) => ({ row: row.row, ...row.input })),
   };
 }
@@ -55,7 +61,7 @@ export async function commitImport(actor: Actor, csv: string, mapping: ColumnMap
   return getDb().$transaction(
     async (tx) => {
       const plan = await planImport(csv, mapping, tx);
-      if (plan.errors.length) throw new AppError(400, "invalid_rows", `${plan.errors.length} problem(s) in the file; nothing was imported.`, summarize(plan));
+      if (plan.problems.total) throw new AppError(400, "invalid_rows", `${plan.problems.total} problem(s) in the file; nothing was imported.`, summarize(plan));
       const created = await insertDrafts(tx, plan.toCreate.map((row) => row.input), actor.user.id);
       return { created, duplicates: plan.duplicates.length, totalRows: plan.totalRows };
     },

@@ -1,3 +1,6 @@
+import { Readable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { parse as parseStream, type Options } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { ZObservationInput, type TObservationInput } from "../schemas/observation";
 import type { ColumnMapping, ImportField } from "./fields";
@@ -5,8 +8,12 @@ import type { ColumnMapping, ImportField } from "./fields";
 export type RowError = { row: number; column: string; message: string };
 export type ValidRow = { row: number; input: TObservationInput; key: string };
 
+// A valid row holds at most about 13,000 characters (notes, attribution, address); a record many
+// times that long is refused as it is read instead of being gathered in memory.
+const CSV_OPTIONS: Options = { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, max_record_size: 256 * 1024 };
+
 export function parseCsv(text: string): { columns: string[]; records: string[][] } {
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  const records = parse(text, CSV_OPTIONS) as string[][];
   const [columns = [], ...rest] = records;
   return { columns, records: rest };
 }
@@ -51,22 +58,48 @@ export function naturalKey(input: Pick<TObservationInput, "indicatorSlug" | "val
   return [input.indicatorSlug, canonicalDecimal(input.value), canonicalDecimal(input.valueMax), input.qualifier, input.asOf, input.datePrecision, input.producer.type, input.producer.name, input.source.url].join("\u0001");
 }
 
-/** Validates every row with the editor's own schema; row numbers count the header as row 1, as spreadsheets do. */
-export function validateRows(columns: string[], records: string[][], mapping: ColumnMapping, knownIndicators: Set<string>) {
-  const index = (field: ImportField) => (mapping[field] ? columns.indexOf(mapping[field]!) : -1);
-  const missing = Object.entries(mapping).filter(([, column]) => column && !columns.includes(column));
-  if (missing.length) {
-    return { valid: [], errors: missing.map(([field, column]) => ({ row: 1, column: column!, message: `The file has no column "${column}" (mapped to ${field}).` })) };
+/** Problems a check lists by row; the rest are counted (per column) but not sent. */
+export const LISTED_PROBLEMS = 100;
+
+/** Every problem counted, the first LISTED_PROBLEMS kept: an answer's size no longer grows with the file. */
+export class ProblemTally {
+  readonly listed: RowError[] = [];
+  total = 0;
+  invalidRows = 0;
+  readonly byColumn = new Map<string, number>();
+
+  add(errors: RowError[]): void {
+    if (!errors.length) return;
+    this.invalidRows++;
+    for (const error of errors) {
+      this.total++;
+      this.byColumn.set(error.column, (this.byColumn.get(error.column) ?? 0) + 1);
+      if (this.listed.length < LISTED_PROBLEMS) this.listed.push(error);
+    }
   }
+}
+
+// Messages echo a cell only this far: a megabyte-long slug must not make a megabyte-long answer.
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+type RowChecker = (record: string[], row: number) => { valid: ValidRow } | { errors: RowError[] };
+
+/** The mapped columns the header lacks, as row-1 problems (then no row can be read). */
+function missingColumns(columns: string[], mapping: ColumnMapping): RowError[] {
+  return Object.entries(mapping)
+    .filter(([, column]) => column && !columns.includes(column))
+    .map(([field, column]) => ({ row: 1, column: column!, message: `The file has no column "${clip(column!)}" (mapped to ${field}).` }));
+}
+
+/** Checks one record with the editor's own schema; row numbers count the header as row 1, as spreadsheets do. */
+function rowChecker(columns: string[], mapping: ColumnMapping, knownIndicators: Set<string>): RowChecker {
+  const positions = new Map<ImportField, number>(Object.entries(mapping).map(([field, column]) => [field as ImportField, column ? columns.indexOf(column) : -1]));
   const cell = (record: string[], field: ImportField) => {
-    const position = index(field);
+    const position = positions.get(field) ?? -1;
     const value = position >= 0 ? record[position] : undefined;
     return value === undefined || value === "" ? undefined : value;
   };
-  const valid: ValidRow[] = [];
-  const errors: RowError[] = [];
-  records.forEach((record, position) => {
-    const row = position + 2;
+  return (record, row) => {
     const precision = cell(record, "datePrecision") ?? "";
     const candidate = {
       indicatorSlug: cell(record, "indicator") ?? "",
@@ -83,17 +116,85 @@ export function validateRows(columns: string[], records: string[][], mapping: Co
     };
     const result = ZObservationInput.safeParse(candidate);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = PATH_TO_FIELD[issue.path.join(".")] ?? "value";
-        errors.push({ row, column: mapping[field] ?? field, message: issue.message });
-      }
-      return;
+      return {
+        errors: result.error.issues.map((issue) => {
+          const field = PATH_TO_FIELD[issue.path.join(".")] ?? "value";
+          return { row, column: mapping[field] ?? field, message: issue.message };
+        }),
+      };
     }
     if (!knownIndicators.has(result.data.indicatorSlug)) {
-      errors.push({ row, column: mapping.indicator!, message: `Unknown indicator "${result.data.indicatorSlug}".` });
-      return;
+      return { errors: [{ row, column: mapping.indicator!, message: `Unknown indicator "${clip(result.data.indicatorSlug)}".` }] };
     }
-    valid.push({ row, input: result.data, key: naturalKey(result.data) });
+    return { valid: { row, input: result.data, key: naturalKey(result.data) } };
+  };
+}
+
+/** Validates every row at once (benchmarks compare against it); the importer uses scanCsv. */
+export function validateRows(columns: string[], records: string[][], mapping: ColumnMapping, knownIndicators: Set<string>) {
+  const missing = missingColumns(columns, mapping);
+  if (missing.length) return { valid: [], errors: missing };
+  const check = rowChecker(columns, mapping, knownIndicators);
+  const valid: ValidRow[] = [];
+  const errors: RowError[] = [];
+  records.forEach((record, position) => {
+    const outcome = check(record, position + 2);
+    if ("valid" in outcome) valid.push(outcome.valid);
+    else errors.push(...outcome.errors);
   });
   return { valid, errors };
+}
+
+// About a thousand rows of a typical file: a few milliseconds of parsing and validation between
+// turns of the event loop, so other requests are served while a large file is checked.
+const SLICE_CHARACTERS = 64 * 1024;
+
+/** The text in slices, waiting for the event loop's next turn after each; never splits a surrogate pair. */
+async function* slices(text: string): AsyncGenerator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + SLICE_CHARACTERS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(start, end);
+    start = end;
+    await nextTurn();
+  }
+}
+
+export type CsvScan = { columns: string[]; totalRows: number; valid: ValidRow[]; problems: ProblemTally };
+
+/**
+ * Parses and validates the file as a stream of records, yielding to the event loop between slices,
+ * and keeps only the valid rows and a bounded list of problems (every problem still counted).
+ * A file that is not CSV at all throws csv-parse's error.
+ */
+export async function scanCsv(text: string, mapping: ColumnMapping, knownIndicators: Set<string>): Promise<CsvScan> {
+  const source = Readable.from(slices(text));
+  const parser = source.pipe(parseStream(CSV_OPTIONS));
+  const problems = new ProblemTally();
+  const valid: ValidRow[] = [];
+  let columns: string[] | undefined;
+  let check: RowChecker | undefined;
+  let totalRows = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!columns) {
+        columns = record;
+        const missing = missingColumns(columns, mapping);
+        problems.add(missing);
+        if (!missing.length) check = rowChecker(columns, mapping, knownIndicators);
+        continue;
+      }
+      totalRows++;
+      if (!check) continue;
+      const outcome = check(record, totalRows + 1);
+      if ("valid" in outcome) valid.push(outcome.valid);
+      else problems.add(outcome.errors);
+    }
+  } finally {
+    source.destroy();
+  }
+  // No header row at all: every mapped column is missing.
+  if (!columns) problems.add(missingColumns([], mapping));
+  return { columns: columns ?? [], totalRows, valid, problems };
 }

@@ -1,7 +1,6 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { IMPORT_BODY_LIMIT_BYTES } from "@/lib/api/request-body";
 import { commitImport } from "@/lib/csv-import/run-import";
-import { ZImportRequest } from "@/lib/csv-import/fields";
+import { IMPORT_BODY_LIMIT_BYTES, ZImportRequest } from "@/lib/csv-import/fields";
 
 // POST /api/editor/imports – import a CSV as drafts, all rows or none
 export function POST(request: Request) {
