@@ -1,7 +1,8 @@
 import type { AtomFeed } from "./atom";
 import { formatAsOf, formatFigure, producerTypeLabel } from "./format";
 import type { Locale } from "./i18n/routing";
-import { changeFeedPath, changeKind, changeLogPath, type ChangeFigure, type PublicChange } from "./public-changes";
+import { changeFeedPath, changeKind, changeLogPath, isReferenceChange, type ChangeFigure, type PublicChange, type PublicReferenceChange } from "./public-changes";
+import { referenceChangeLines, referenceChangeTitle } from "./reference-change-text";
 
 type Translate = (key: string, values?: Record<string, string>) => string;
 
@@ -23,6 +24,12 @@ function figureText(figure: ChangeFigure, locale: Locale, t: Translate): string 
 /** The same entries as the change log page, in plain text: what changed, from which source, why, and who reviewed it. */
 function summaryOf(change: PublicChange, locale: Locale, t: Translate): string {
   const lines: string[] = [];
+  if (isReferenceChange(change)) {
+    lines.push(...referenceLines(change, locale, t));
+    if (change.reason) lines.push(`${t("reason")}: ${change.reason}`);
+    if (change.reviewer) lines.push(t("by", { name: change.reviewer }));
+    return lines.join("\n");
+  }
   const figure = change.after ?? change.before;
   if (changeKind(change.action) === "corrected" && change.before && change.after) {
     lines.push(`${t("before")}: ${figureText(change.before, locale, t)}`, `${t("after")}: ${figureText(change.after, locale, t)}`);
@@ -32,6 +39,19 @@ function summaryOf(change: PublicChange, locale: Locale, t: Translate): string {
   if (change.reason) lines.push(`${t("reason")}: ${change.reason}`);
   if (change.reviewer) lines.push(t("by", { name: change.reviewer }));
   return lines.join("\n");
+}
+
+function referenceLines(change: PublicReferenceChange, locale: Locale, t: Translate): string[] {
+  const empty = t("emptyValue");
+  return referenceChangeLines(change, locale, t).map((line) =>
+    change.before ? `${line.label}: ${line.before ?? empty} → ${line.after ?? empty}` : `${line.label}: ${line.after ?? empty}`,
+  );
+}
+
+function titleOf(change: PublicChange, name: string | undefined, locale: Locale, t: Translate): string {
+  const action = t(`actions.${changeKind(change.action)}`);
+  if (isReferenceChange(change)) return t("referenceEntryTitle", { action, subject: referenceChangeTitle(change, locale, t) });
+  return t("feedEntryTitle", { action, indicator: name ?? t("unknownIndicator") });
 }
 
 export function buildChangeFeed({ changes, indicatorNames, locale, origin, t }: Input): AtomFeed {
@@ -48,7 +68,7 @@ export function buildChangeFeed({ changes, indicatorNames, locale, origin, t }: 
       const name = change.indicatorSlug ? indicatorNames.get(change.indicatorSlug) : undefined;
       return {
         id: `urn:contraste:change:${change.id}`,
-        title: t("feedEntryTitle", { action: t(`actions.${changeKind(change.action)}`), indicator: name ?? t("unknownIndicator") }),
+        title: titleOf(change, name, locale, t),
         updated: new Date(change.createdAt),
         link: name ? `${origin}/${locale}/indicators/${change.indicatorSlug}` : `${pageUrl}#change-${change.id}`,
         author: change.reviewer,

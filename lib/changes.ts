@@ -21,6 +21,9 @@ export const CHANGE_ACTIONS = [
   "event.updated",
   "indicator.created",
   "indicator.updated",
+  "reference.proposed",
+  "reference.rejected",
+  "reference.withdrawn",
   "user.created",
   "user.password_changed",
   "token.created",
@@ -28,26 +31,43 @@ export const CHANGE_ACTIONS = [
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
-/** Actions readers see on the public change log and feed. */
+/** Figure actions readers see on the public change log and feed. */
 export const PUBLIC_ACTIONS: ChangeAction[] = ["observation.published", "observation.corrected", "observation.retracted"];
+
+/**
+ * Reference actions readers see once a reviewer applied them (lib/reference-mutations.ts). Entries
+ * written before review existed share these names but are not public: the flag decides.
+ */
+export const PUBLIC_REFERENCE_ACTIONS: ChangeAction[] = [
+  "source.updated",
+  "producer.updated",
+  "indicator.created",
+  "indicator.updated",
+  "framing.created",
+  "framing.updated",
+  "event.created",
+  "event.updated",
+];
 
 type Tx = Prisma.TransactionClient;
 
 export type NewChange = {
   action: ChangeAction;
-  entityType: "observation" | "source" | "producer" | "framing" | "event" | "indicator" | "user" | "token";
+  entityType: "observation" | "source" | "producer" | "framing" | "event" | "indicator" | "reference_change" | "user" | "token";
   entityId: string;
   actor: Actor | null;
   reason?: string | null;
   before?: unknown;
   after?: unknown;
+  /** On the public change log; by default, figure actions only (PUBLIC_ACTIONS). */
+  isPublic?: boolean;
 };
 
 const asJson = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 
 /** Appends one entry in the caller's transaction, so the change and its record commit together. */
 export async function appendChange(tx: Tx, change: NewChange) {
-  const isPublic = PUBLIC_ACTIONS.includes(change.action);
+  const isPublic = change.isPublic ?? PUBLIC_ACTIONS.includes(change.action);
   await markStale(tx, tagsForChange({ entityType: change.entityType, isPublic, before: change.before, after: change.after }));
   return tx.changeEntry.create({
     data: {

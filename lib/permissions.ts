@@ -26,3 +26,20 @@ export const canManageUsers = (actor: Actor | null) => hasRole(actor, "admin");
 export const canManageApiTokens = (actor: Actor | null) => hasRole(actor, "admin");
 
 export const canReview = (actor: Actor | null) => hasRole(actor, "reviewer", "admin");
+
+// Reference data readers see (producers, sources, indicators, framings, events) changes like a
+// figure: one person proposes, another applies. A proposal is never edited, only withdrawn and
+// proposed again, so its proposer is the only person who wrote it.
+
+/** Propose an edit or a new record; nothing readers see changes until someone else applies it. */
+export const canProposeReferenceChange = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+/** Two-person rule: a reviewer or admin applies a reference change only if they did not propose it. */
+export const canApplyReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) =>
+  hasRole(actor, "reviewer", "admin") && actor?.kind === "user" && proposal.proposedById !== actor.user.id;
+
+/** Turning a proposal down is a review decision too: the proposer withdraws instead. */
+export const canRejectReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) => canApplyReferenceChange(actor, proposal);
+
+export const canWithdrawReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) =>
+  actor?.kind === "user" && proposal.proposedById === actor.user.id;

@@ -1,66 +1,23 @@
-import type { z } from "zod";
 import type { Actor } from "./auth/actor";
 import { transactionInvalidating } from "./cache/invalidation";
-import { appendChange, type ChangeAction, type NewChange } from "./changes";
+import { appendChange, type ChangeAction } from "./changes";
+import { fromIsoDay } from "./dates";
 import { getDb } from "./db/client";
 import { AppError, conflict, forbidden, notFound } from "./errors";
-import type { Prisma } from "./generated/prisma/client";
-import { canEditReferenceData } from "./permissions";
-import type { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
-import { fromIsoDay } from "./dates";
+import type { Prisma, ReferenceChangeStatus } from "./generated/prisma/client";
+import { canApplyReferenceChange, canProposeReferenceChange, canRejectReferenceChange, canWithdrawReferenceChange } from "./permissions";
+import { loadReferenceRecord } from "./reference-queries";
+import { REFERENCE_SCHEMAS, type ReferenceEntity, type ReferenceInput } from "./schemas/reference";
+import { isStorableText } from "./storable-text";
+
+// Reference data readers see changes in two steps, like a figure. An editor proposes (an edit or a
+// new record, with a reason): nothing public changes. A reviewer or admin who did not propose it
+// applies it in one serializable transaction: the record changes, a public change entry with the
+// reason and the before and after is written, and the cached pages that show it are dropped.
 
 type Tx = Prisma.TransactionClient;
-type Entity = "source" | "producer" | "framing" | "event" | "indicator";
 
 const day = (iso: string | null) => (iso ? fromIsoDay(iso) : null);
-
-function requireEditor(actor: Actor) {
-  if (!canEditReferenceData(actor)) throw forbidden("Only editors, reviewers and admins can edit reference data.");
-}
-
-// Shared shape of every reference edit: check the version the editor saw, write, record one entry.
-async function editWithHistory<Row extends { id: string; updatedAt: Date }>(options: {
-  actor: Actor;
-  entity: Entity;
-  id: string;
-  seenUpdatedAt: string;
-  load: (tx: Tx) => Promise<Row | null>;
-  write: (tx: Tx, current: Row) => Promise<Row>;
-}) {
-  requireEditor(options.actor);
-  return transactionInvalidating(
-    getDb(),
-    async (tx) => {
-      const current = await options.load(tx);
-      if (!current) throw notFound(`This ${options.entity}`);
-      if (current.updatedAt.toISOString() !== options.seenUpdatedAt) {
-        throw conflict("Someone changed this since you opened it. Review the current version and apply your change again.", { current });
-      }
-      const updated = await options.write(tx, current);
-      await appendChange(tx, change(options.actor, `${options.entity}.updated` as ChangeAction, options.entity, options.id, current, updated));
-      return updated;
-    },
-    { isolationLevel: "Serializable" },
-  );
-}
-
-const change = (actor: Actor, action: ChangeAction, entityType: Entity, entityId: string, before: unknown, after: unknown): NewChange => ({
-  action,
-  entityType,
-  entityId,
-  actor,
-  before,
-  after,
-});
-
-async function createWithHistory<Row extends { id: string }>(actor: Actor, entity: Entity, create: (tx: Tx) => Promise<Row>) {
-  requireEditor(actor);
-  return transactionInvalidating(getDb(), async (tx) => {
-    const created = await create(tx);
-    await appendChange(tx, change(actor, `${entity}.created` as ChangeAction, entity, created.id, null, created));
-    return created;
-  });
-}
 
 async function sourceIdFor(tx: Tx, url: string) {
   const source = await tx.source.upsert({ where: { url }, create: { url }, update: {}, select: { id: true } });
@@ -69,33 +26,11 @@ async function sourceIdFor(tx: Tx, url: string) {
 
 async function indicatorIdFor(tx: Tx, slug: string) {
   const indicator = await tx.indicator.findUnique({ where: { slug }, select: { id: true } });
-  if (!indicator) throw new AppError(400, "invalid_request", `Unknown indicator "${slug}".`, { fields: [{ path: "indicatorSlug", message: "Unknown indicator." }] });
+  if (!indicator) throw new AppError(400, "invalid_request", `Unknown indicator "${slug}".`, { fields: [{ path: "data.indicatorSlug", message: "Unknown indicator." }] });
   return indicator.id;
 }
 
-export function updateSource(actor: Actor, id: string, seenUpdatedAt: string, input: z.infer<typeof ZSourceInput>) {
-  return editWithHistory({
-    actor,
-    entity: "source",
-    id,
-    seenUpdatedAt,
-    load: (tx) => tx.source.findUnique({ where: { id } }),
-    write: (tx) => tx.source.update({ where: { id }, data: { ...input, publishedAt: day(input.publishedAt) } }),
-  });
-}
-
-export function updateProducer(actor: Actor, id: string, seenUpdatedAt: string, input: z.infer<typeof ZProducerInput>) {
-  return editWithHistory({
-    actor,
-    entity: "producer",
-    id,
-    seenUpdatedAt,
-    load: (tx) => tx.producer.findUnique({ where: { id } }),
-    write: (tx) => tx.producer.update({ where: { id }, data: input }),
-  });
-}
-
-const framingData = async (tx: Tx, input: z.infer<typeof ZFramingInput>) => ({
+const framingData = async (tx: Tx, input: ReferenceInput<"framing">) => ({
   indicatorId: await indicatorIdFor(tx, input.indicatorSlug),
   producerId: (await tx.producer.upsert({ where: { name_type: input.producer }, create: input.producer, update: {}, select: { id: true } })).id,
   sourceId: await sourceIdFor(tx, input.sourceUrl),
@@ -103,22 +38,7 @@ const framingData = async (tx: Tx, input: z.infer<typeof ZFramingInput>) => ({
   summaryEn: input.summaryEn,
 });
 
-export function createFraming(actor: Actor, input: z.infer<typeof ZFramingInput>) {
-  return createWithHistory(actor, "framing", async (tx) => tx.framing.create({ data: await framingData(tx, input) }));
-}
-
-export function updateFraming(actor: Actor, id: string, seenUpdatedAt: string, input: z.infer<typeof ZFramingInput>) {
-  return editWithHistory({
-    actor,
-    entity: "framing",
-    id,
-    seenUpdatedAt,
-    load: (tx) => tx.framing.findUnique({ where: { id } }),
-    write: async (tx) => tx.framing.update({ where: { id }, data: await framingData(tx, input) }),
-  });
-}
-
-const eventData = async (tx: Tx, input: z.infer<typeof ZEventInput>) => ({
+const eventData = async (tx: Tx, input: ReferenceInput<"event">) => ({
   kind: input.kind,
   startsOn: day(input.startsOn)!,
   endsOn: day(input.endsOn),
@@ -129,35 +49,239 @@ const eventData = async (tx: Tx, input: z.infer<typeof ZEventInput>) => ({
   sourceId: await sourceIdFor(tx, input.sourceUrl),
 });
 
-export function createEvent(actor: Actor, input: z.infer<typeof ZEventInput>) {
-  return createWithHistory(actor, "event", async (tx) => tx.event.create({ data: await eventData(tx, input) }));
+type Writer<Entity extends ReferenceEntity> = {
+  update: (tx: Tx, id: string, input: ReferenceInput<Entity>) => Promise<{ id: string }>;
+  create?: (tx: Tx, input: ReferenceInput<Entity>) => Promise<{ id: string }>;
+  /** A value another record already holds, found before anything is stored (a 409 naming the field). */
+  duplicate?: (tx: Tx, id: string | null, input: ReferenceInput<Entity>) => Promise<string | null>;
+};
+
+// Producers and sources are created only with the figures that first cite them (reviewed as figures).
+const WRITERS: { [Entity in ReferenceEntity]: Writer<Entity> } = {
+  source: {
+    update: (tx, id, input) => tx.source.update({ where: { id }, data: { ...input, publishedAt: day(input.publishedAt) } }),
+    duplicate: async (tx, id, input) => ((await tx.source.findFirst({ where: { url: input.url, NOT: { id: id ?? "" } }, select: { id: true } })) ? "url" : null),
+  },
+  producer: {
+    update: (tx, id, input) => tx.producer.update({ where: { id }, data: input }),
+    duplicate: async (tx, id, input) =>
+      (await tx.producer.findFirst({ where: { name: input.name, type: input.type, NOT: { id: id ?? "" } }, select: { id: true } })) ? "name" : null,
+  },
+  indicator: {
+    update: (tx, id, input) => tx.indicator.update({ where: { id }, data: input }),
+    create: (tx, input) => tx.indicator.create({ data: input }),
+    duplicate: async (tx, id, input) => ((await tx.indicator.findFirst({ where: { slug: input.slug, NOT: { id: id ?? "" } }, select: { id: true } })) ? "slug" : null),
+  },
+  framing: {
+    update: async (tx, id, input) => tx.framing.update({ where: { id }, data: await framingData(tx, input) }),
+    create: async (tx, input) => tx.framing.create({ data: await framingData(tx, input) }),
+  },
+  event: {
+    update: async (tx, id, input) => tx.event.update({ where: { id }, data: await eventData(tx, input) }),
+    create: async (tx, input) => tx.event.create({ data: await eventData(tx, input) }),
+  },
+};
+
+const writerOf = <Entity extends ReferenceEntity>(entity: Entity) => WRITERS[entity] as unknown as Writer<ReferenceEntity>;
+
+const duplicateError = (field: string) =>
+  new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", { fields: [{ path: field, message: "Already in use." }] });
+
+const proposalSelect = {
+  id: true,
+  entityType: true,
+  entityId: true,
+  isCreate: true,
+  data: true,
+  seenUpdatedAt: true,
+  reason: true,
+  status: true,
+  reviewNote: true,
+  decidedAt: true,
+  createdAt: true,
+  proposedById: true,
+  proposedBy: { select: { displayName: true } },
+  reviewedBy: { select: { displayName: true } },
+} satisfies Prisma.ReferenceChangeSelect;
+
+type ProposalRow = Prisma.ReferenceChangeGetPayload<{ select: typeof proposalSelect }>;
+
+export type ReferenceChangeView = {
+  id: string;
+  entityType: ReferenceEntity;
+  entityId: string | null;
+  isCreate: boolean;
+  status: ReferenceChangeStatus;
+  reason: string;
+  reviewNote: string | null;
+  data: Record<string, unknown>;
+  seenUpdatedAt: string | null;
+  proposedById: string;
+  proposedBy: string;
+  reviewedBy: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+
+export const toProposalView = (row: ProposalRow): ReferenceChangeView => ({
+  id: row.id,
+  entityType: row.entityType as ReferenceEntity,
+  entityId: row.entityId,
+  isCreate: row.isCreate,
+  status: row.status,
+  reason: row.reason,
+  reviewNote: row.reviewNote,
+  data: row.data as Record<string, unknown>,
+  seenUpdatedAt: row.seenUpdatedAt?.toISOString() ?? null,
+  proposedById: row.proposedById,
+  proposedBy: row.proposedBy.displayName,
+  reviewedBy: row.reviewedBy?.displayName ?? null,
+  createdAt: row.createdAt.toISOString(),
+  decidedAt: row.decidedAt?.toISOString() ?? null,
+});
+
+export { proposalSelect };
+
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
+type Proposal<Entity extends ReferenceEntity> = {
+  entity: Entity;
+  /** The record to change; absent for a new one. */
+  id?: string;
+  seenUpdatedAt?: string;
+  data: ReferenceInput<Entity>;
+  reason: string;
+};
+
+/** Records a proposed edit or new record; what readers see stays as it is. */
+export async function proposeReferenceChange<Entity extends ReferenceEntity>(actor: Actor, proposal: Proposal<Entity>): Promise<ReferenceChangeView> {
+  if (!canProposeReferenceChange(actor) || actor.kind !== "user") throw forbidden("Only editors, reviewers and admins can propose changes to reference data.");
+  const { entity, id, seenUpdatedAt, data, reason } = proposal;
+  const writer = writerOf(entity);
+  const isCreate = id === undefined;
+  if (isCreate && !writer.create) throw forbidden(`A new ${entity} is added with the figure that cites it.`);
+  return transactionInvalidating(
+    getDb(),
+    async (tx) => {
+      if (!isCreate) {
+        const current = isStorableText(id!) ? await loadReferenceRecord(tx, entity, id!) : null;
+        if (!current) throw notFound(`This ${entity}`);
+        if (current.updatedAt !== seenUpdatedAt) {
+          throw conflict("Someone changed this since you opened it. Review the current version and propose your change again.", { current: current.values });
+        }
+      }
+      const taken = await writer.duplicate?.(tx, id ?? null, data);
+      if (taken) throw duplicateError(taken);
+      const row = await tx.referenceChange.create({
+        data: {
+          entityType: entity,
+          entityId: id ?? null,
+          isCreate,
+          data: asJson(data),
+          seenUpdatedAt: seenUpdatedAt ? new Date(seenUpdatedAt) : null,
+          reason,
+          proposedById: actor.user.id,
+        },
+        select: proposalSelect,
+      });
+      await appendChange(tx, { action: "reference.proposed", entityType: "reference_change", entityId: row.id, actor, reason, after: { entityType: entity, entityId: id ?? null, data } });
+      return toProposalView(row);
+    },
+    { isolationLevel: "Serializable" },
+  );
 }
 
-export function updateEvent(actor: Actor, id: string, seenUpdatedAt: string, input: z.infer<typeof ZEventInput>) {
-  return editWithHistory({
-    actor,
-    entity: "event",
-    id,
-    seenUpdatedAt,
-    load: (tx) => tx.event.findUnique({ where: { id } }),
-    write: async (tx) => tx.event.update({ where: { id }, data: await eventData(tx, input) }),
-  });
+async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: ProposalRow) => boolean, refusal: string) {
+  const proposal = isStorableText(proposalId) ? await tx.referenceChange.findUnique({ where: { id: proposalId }, select: proposalSelect }) : null;
+  if (!proposal) throw notFound("This proposed change");
+  if (!allowed(proposal)) throw forbidden(refusal);
+  if (proposal.status !== "pending") throw conflict(`This change was already ${proposal.status}.`, { status: proposal.status });
+  return proposal;
 }
 
-export function createIndicator(actor: Actor, input: z.infer<typeof ZIndicatorInput>) {
-  return createWithHistory(actor, "indicator", async (tx) => {
-    if (await tx.indicator.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict(`An indicator "${input.slug}" already exists.`);
-    return tx.indicator.create({ data: input });
-  });
+/** Applies a pending proposal: the record changes and the public change log shows it with its reason. */
+export function applyReferenceChange(actor: Actor, proposalId: string): Promise<{ proposal: ReferenceChangeView; record: { id: string } }> {
+  return transactionInvalidating(
+    getDb(),
+    async (tx) => {
+      const proposal = await pendingProposal(
+        tx,
+        proposalId,
+        (row) => canApplyReferenceChange(actor, row),
+        "A reviewer or admin who did not propose this change must apply it.",
+      );
+      const entity = proposal.entityType as ReferenceEntity;
+      const writer = writerOf(entity);
+      // Stored after the same parse; parsed again so the row is never trusted as typed.
+      const data = REFERENCE_SCHEMAS[entity].parse(proposal.data) as ReferenceInput<ReferenceEntity>;
+      let before: Record<string, unknown> | null = null;
+      let recordId: string;
+      if (proposal.isCreate) {
+        const taken = await writer.duplicate?.(tx, null, data);
+        if (taken) throw duplicateError(taken);
+        recordId = (await writer.create!(tx, data)).id;
+      } else {
+        recordId = proposal.entityId!;
+        const current = await loadReferenceRecord(tx, entity, recordId);
+        if (!current) throw notFound(`This ${entity}`);
+        if (current.updatedAt !== proposal.seenUpdatedAt?.toISOString()) {
+          throw conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", { current: current.values });
+        }
+        const taken = await writer.duplicate?.(tx, recordId, data);
+        if (taken) throw duplicateError(taken);
+        before = current.values;
+        await writer.update(tx, recordId, data);
+      }
+      const after = (await loadReferenceRecord(tx, entity, recordId))!.values;
+      await appendChange(tx, {
+        action: `${entity}.${proposal.isCreate ? "created" : "updated"}` as ChangeAction,
+        entityType: entity,
+        entityId: recordId,
+        actor,
+        reason: proposal.reason,
+        before,
+        after,
+        isPublic: true,
+      });
+      const applied = await tx.referenceChange.update({
+        where: { id: proposal.id },
+        data: { status: "applied", entityId: recordId, reviewedById: actor.kind === "user" ? actor.user.id : null, decidedAt: new Date() },
+        select: proposalSelect,
+      });
+      return { proposal: toProposalView(applied), record: { id: recordId } };
+    },
+    { isolationLevel: "Serializable" },
+  );
 }
 
-export function updateIndicator(actor: Actor, id: string, seenUpdatedAt: string, input: z.infer<typeof ZIndicatorInput>) {
-  return editWithHistory({
-    actor,
-    entity: "indicator",
-    id,
-    seenUpdatedAt,
-    load: (tx) => tx.indicator.findUnique({ where: { id } }),
-    write: (tx) => tx.indicator.update({ where: { id }, data: input }),
-  });
+/** A reviewer turns a proposal down with a note for its author; nothing public changes. */
+export function rejectReferenceChange(actor: Actor, proposalId: string, note: string): Promise<ReferenceChangeView> {
+  return transactionInvalidating(
+    getDb(),
+    async (tx) => {
+      const proposal = await pendingProposal(tx, proposalId, (row) => canRejectReferenceChange(actor, row), "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.");
+      const rejected = await tx.referenceChange.update({
+        where: { id: proposal.id },
+        data: { status: "rejected", reviewNote: note, reviewedById: actor.kind === "user" ? actor.user.id : null, decidedAt: new Date() },
+        select: proposalSelect,
+      });
+      await appendChange(tx, { action: "reference.rejected", entityType: "reference_change", entityId: proposal.id, actor, reason: note });
+      return toProposalView(rejected);
+    },
+    { isolationLevel: "Serializable" },
+  );
+}
+
+/** The author takes a pending proposal back (to fix it, they propose again). */
+export function withdrawReferenceChange(actor: Actor, proposalId: string): Promise<ReferenceChangeView> {
+  return transactionInvalidating(
+    getDb(),
+    async (tx) => {
+      const proposal = await pendingProposal(tx, proposalId, (row) => canWithdrawReferenceChange(actor, row), "Only the person who proposed this change can withdraw it.");
+      const withdrawn = await tx.referenceChange.update({ where: { id: proposal.id }, data: { status: "withdrawn", decidedAt: new Date() }, select: proposalSelect });
+      await appendChange(tx, { action: "reference.withdrawn", entityType: "reference_change", entityId: proposal.id, actor });
+      return toProposalView(withdrawn);
+    },
+    { isolationLevel: "Serializable" },
+  );
 }

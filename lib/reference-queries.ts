@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "./db/client";
 import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType } from "./observation-types";
-import type { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
+import type { ReferenceEntity, ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
 import { isoDayOrNull } from "./dates";
 import { isStorableText } from "./storable-text";
 
@@ -10,6 +10,8 @@ import { isStorableText } from "./storable-text";
 // its form sends back (the schema's input), so saving an untouched form changes nothing.
 
 export const PAGE_SIZE = 50;
+
+type Client = Prisma.TransactionClient;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
@@ -59,9 +61,13 @@ export function listSources(query: ListQuery): Promise<ListPage<SourceRow>> {
   );
 }
 
-export async function getSourceForEdit(id: string): Promise<EditableRecord<z.input<typeof ZSourceInput>> | null> {
+export function getSourceForEdit(id: string) {
+  return loadSource(getDb(), id);
+}
+
+async function loadSource(client: Client, id: string): Promise<EditableRecord<z.input<typeof ZSourceInput>> | null> {
   if (!isStorableText(id)) return null;
-  const row = await getDb().source.findUnique({
+  const row = await client.source.findUnique({
     where: { id },
     select: { id: true, url: true, publisher: true, publishedAt: true, archivedUrl: true, updatedAt: true },
   });
@@ -87,9 +93,13 @@ export function listProducers(query: ListQuery): Promise<ListPage<ProducerRow>> 
   );
 }
 
-export async function getProducerForEdit(id: string): Promise<EditableRecord<z.input<typeof ZProducerInput>> | null> {
+export function getProducerForEdit(id: string) {
+  return loadProducer(getDb(), id);
+}
+
+async function loadProducer(client: Client, id: string): Promise<EditableRecord<z.input<typeof ZProducerInput>> | null> {
   if (!isStorableText(id)) return null;
-  const row = await getDb().producer.findUnique({ where: { id }, select: { id: true, name: true, type: true, updatedAt: true } });
+  const row = await client.producer.findUnique({ where: { id }, select: { id: true, name: true, type: true, updatedAt: true } });
   return row && { id: row.id, updatedAt: row.updatedAt.toISOString(), values: { name: row.name, type: row.type } };
 }
 
@@ -134,9 +144,13 @@ export function listFramings(query: ListQuery): Promise<ListPage<FramingRow>> {
   );
 }
 
-export async function getFramingForEdit(id: string): Promise<EditableRecord<z.input<typeof ZFramingInput>> | null> {
+export function getFramingForEdit(id: string) {
+  return loadFraming(getDb(), id);
+}
+
+async function loadFraming(client: Client, id: string): Promise<EditableRecord<z.input<typeof ZFramingInput>> | null> {
   if (!isStorableText(id)) return null;
-  const row = await getDb().framing.findUnique({
+  const row = await client.framing.findUnique({
     where: { id },
     select: {
       id: true,
@@ -179,9 +193,13 @@ export function listEvents(query: ListQuery): Promise<ListPage<EventRow>> {
   );
 }
 
-export async function getEventForEdit(id: string): Promise<EditableRecord<z.input<typeof ZEventInput>> | null> {
+export function getEventForEdit(id: string) {
+  return loadEvent(getDb(), id);
+}
+
+async function loadEvent(client: Client, id: string): Promise<EditableRecord<z.input<typeof ZEventInput>> | null> {
   if (!isStorableText(id)) return null;
-  const row = await getDb().event.findUnique({
+  const row = await client.event.findUnique({
     where: { id },
     select: {
       id: true,
@@ -223,15 +241,29 @@ export function listIndicators(query: ListQuery): Promise<ListPage<IndicatorRow>
   );
 }
 
-export async function getIndicatorForEdit(id: string): Promise<EditableRecord<z.input<typeof ZIndicatorInput>> | null> {
+export function getIndicatorForEdit(id: string) {
+  return loadIndicator(getDb(), id);
+}
+
+async function loadIndicator(client: Client, id: string): Promise<EditableRecord<z.input<typeof ZIndicatorInput>> | null> {
   if (!isStorableText(id)) return null;
-  const row = await getDb().indicator.findUnique({
+  const row = await client.indicator.findUnique({
     where: { id },
     select: { id: true, updatedAt: true, slug: true, nameEs: true, nameEn: true, descriptionEs: true, descriptionEn: true, unit: true, unitEs: true, theme: true, valueKind: true },
   });
   if (!row) return null;
   const { id: rowId, updatedAt, ...values } = row;
   return { id: rowId, updatedAt: updatedAt.toISOString(), values };
+}
+
+const LOADERS = { source: loadSource, producer: loadProducer, framing: loadFraming, event: loadEvent, indicator: loadIndicator };
+
+/**
+ * A record in its edit form's shape, read inside the caller's transaction when one is given: what a
+ * proposal was written against, and the before and after of the public change log.
+ */
+export function loadReferenceRecord(client: Client, entity: ReferenceEntity, id: string): Promise<EditableRecord<Record<string, unknown>> | null> {
+  return LOADERS[entity](client, id) as Promise<EditableRecord<Record<string, unknown>> | null>;
 }
 
 export type IndicatorChoice = { slug: string; nameEs: string; nameEn: string };

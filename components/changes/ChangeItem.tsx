@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatAsOf } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { changeKind, type PublicChange } from "@/lib/public-changes";
+import { changeKind, isReferenceChange, type PublicChange, type PublicFigureChange, type PublicReferenceChange } from "@/lib/public-changes";
+import { referenceChangeLines, referenceChangeTitle } from "@/lib/reference-change-text";
 import { ChangeFigureLine } from "./ChangeFigureLine";
 import styles from "./changes.module.css";
 
@@ -10,6 +11,58 @@ type Props = { change: PublicChange; indicatorName: string | null; locale: Local
 
 /** One published change: when, what happened to which indicator's figure, from which source, why, and who reviewed it. */
 export async function ChangeItem({ change, indicatorName, locale }: Props) {
+  return isReferenceChange(change) ? (
+    <ReferenceChangeItem change={change} locale={locale} />
+  ) : (
+    <FigureChangeItem change={change} indicatorName={indicatorName} locale={locale} />
+  );
+}
+
+/** An edited or added producer, source, indicator, framing or event: each changed field before and after, why, and who reviewed it. */
+async function ReferenceChangeItem({ change, locale }: { change: PublicReferenceChange; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "changes" });
+  const action = changeKind(change.action);
+  const title = referenceChangeTitle(change, locale, t);
+  const lines = referenceChangeLines(change, locale, t);
+  const empty = t("emptyValue");
+  return (
+    <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action} data-entity={change.entityType}>
+      <h2 className={styles.title}>{change.indicatorSlug ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
+      <p className={styles.meta}>
+        <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
+        <span className={styles.action} data-action-label>
+          {t(`actions.${action}`)}
+        </span>
+        {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}
+      </p>
+      {lines.length ? (
+        <dl className={styles.figures} aria-label={t("changed")}>
+          {lines.map((line) => (
+            <div key={line.field} className={styles.fieldChange} data-field={line.field}>
+              <dt className={styles.label}>{line.label}</dt>
+              <dd>
+                {change.before ? (
+                  <>
+                    <del>{line.before ?? empty}</del> → <ins>{line.after ?? empty}</ins>
+                  </>
+                ) : (
+                  (line.after ?? empty)
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {change.reason ? (
+        <p className={styles.reason}>
+          <span className={styles.label}>{t("reason")}:</span> {change.reason}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+async function FigureChangeItem({ change, indicatorName, locale }: { change: PublicFigureChange; indicatorName: string | null; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "changes" });
   const action = changeKind(change.action);
   const name = indicatorName ?? t("unknownIndicator");

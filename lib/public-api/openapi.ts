@@ -101,7 +101,8 @@ export const openApiDocument = {
       get: {
         summary: "The public change log",
         operationId: "listChanges",
-        description: "Published, corrected and retracted figures, newest first, with the reason and the reviewer's display name.",
+        description:
+          "Published, corrected and retracted figures, and reviewed changes to producers, sources, indicators, framings and events, newest first, with the reason and the reviewer's display name.",
         parameters: [
           query("since", "Only changes at or after this ISO-8601 date-time", { type: "string" }, "2025-01-01T00:00:00Z"),
           query("limit", "At most this many (1 to 1000, default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
@@ -176,7 +177,29 @@ export const openApiDocument = {
           sourceUrl: { type: "string" },
         },
       },
-      Change: {
+      Change: { oneOf: [ref("FigureChange"), ref("ReferenceChange")] },
+      ReferenceChange: {
+        type: "object",
+        description:
+          "An edit or a new record of reference data readers see, applied by a reviewer who did not propose it. before and after hold the record's public fields (null before a record was added).",
+        required: ["id", "action", "entityType", "createdAt", "reason", "reviewer", "indicatorSlug", "before", "after"],
+        properties: {
+          id: { type: "string" },
+          action: {
+            type: "string",
+            enum: ["source.updated", "producer.updated", "indicator.created", "indicator.updated", "framing.created", "framing.updated", "event.created", "event.updated"],
+          },
+          entityType: { type: "string", enum: ["source", "producer", "indicator", "framing", "event"] },
+          createdAt: { type: "string", format: "date-time" },
+          reason: { type: ["string", "null"] },
+          reviewer: { type: ["string", "null"], description: "Display name; never an email" },
+          indicatorSlug: { type: ["string", "null"], description: "The indicator an indicator or framing change belongs to" },
+          before: { type: ["object", "null"] },
+          after: { type: ["object", "null"] },
+        },
+        additionalProperties: false,
+      },
+      FigureChange: {
         type: "object",
         required: ["id", "action", "createdAt", "reason", "reviewer", "indicatorSlug", "before", "after"],
         properties: {

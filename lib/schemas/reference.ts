@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { ZDatePrecision, ZProducerType, ZRealDay } from "./observation";
+import { ZDatePrecision, ZProducerType, ZRealDay, ZReason } from "./observation";
 
-// Sources, producers, framings, events and indicators: edited directly by editors (each change is
-// in the history), unlike figures, which go through drafts and a second person.
+// Sources, producers, framings, events and indicators: readers see them, so like figures they
+// change through a second person. An edit or a new record is a proposal with a reason; a reviewer
+// or admin who did not propose it applies it, and the change log shows it with that reason.
 
 const text = (max: number, message = "This field is required.") => z.string().trim().min(1, message).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
@@ -54,4 +55,27 @@ export const ZIndicatorInput = z.object({
   valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
 });
 
-export const withSeenVersion = <Shape extends z.ZodType>(schema: Shape) => z.object({ updatedAt: ZSeenVersion.shape.updatedAt, data: schema });
+export const REFERENCE_SCHEMAS = {
+  source: ZSourceInput,
+  producer: ZProducerInput,
+  indicator: ZIndicatorInput,
+  framing: ZFramingInput,
+  event: ZEventInput,
+} as const;
+export type ReferenceEntity = keyof typeof REFERENCE_SCHEMAS;
+export const REFERENCE_ENTITIES = Object.keys(REFERENCE_SCHEMAS) as ReferenceEntity[];
+export type ReferenceInput<Entity extends ReferenceEntity> = z.infer<(typeof REFERENCE_SCHEMAS)[Entity]>;
+
+/** Why the change is needed: readers see it in the public change log. */
+export const ZReferenceReason = ZReason;
+
+/** An edit of an existing record: the version the editor saw, the new values, and why. */
+export const withSeenVersion = <Shape extends z.ZodType>(schema: Shape) =>
+  z.object({ updatedAt: ZSeenVersion.shape.updatedAt, data: schema, reason: ZReferenceReason });
+
+/** A new record: its values, and why. */
+export const withReason = <Shape extends z.ZodType>(schema: Shape) => z.object({ data: schema, reason: ZReferenceReason });
+
+export const ZRejectReferenceChange = z.object({ note: text(2000, "Tell the proposer why, in a sentence.") });
+
+export const ZWithdrawReferenceChange = z.object({});

@@ -1,6 +1,4 @@
 import { referenceCreateRoute } from "@/lib/api/reference-routes";
-import { createEvent } from "@/lib/reference-mutations";
-import { ZEventInput } from "@/lib/schemas/reference";
 
-// POST /api/editor/events – add a dated event
-export const POST = referenceCreateRoute(ZEventInput, createEvent);
+// POST /api/editor/events – propose to add a dated event (applied by another reviewer)
+export const POST = referenceCreateRoute("event");

@@ -1,6 +1,4 @@
 import { referenceCreateRoute } from "@/lib/api/reference-routes";
-import { createFraming } from "@/lib/reference-mutations";
-import { ZFramingInput } from "@/lib/schemas/reference";
 
-// POST /api/editor/framings – add how a producer frames an indicator
-export const POST = referenceCreateRoute(ZFramingInput, createFraming);
+// POST /api/editor/framings – propose to add how a producer frames an indicator (applied by another reviewer)
+export const POST = referenceCreateRoute("framing");

@@ -1,6 +1,4 @@
 import { referenceCreateRoute } from "@/lib/api/reference-routes";
-import { createIndicator } from "@/lib/reference-mutations";
-import { ZIndicatorInput } from "@/lib/schemas/reference";
 
-// POST /api/editor/indicators – add an indicator
-export const POST = referenceCreateRoute(ZIndicatorInput, createIndicator);
+// POST /api/editor/indicators – propose to add an indicator (applied by another reviewer)
+export const POST = referenceCreateRoute("indicator");

@@ -5,7 +5,7 @@ import { listPublicChanges } from "@/lib/public-changes";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/changes?since=ISO-8601 – the public change log: published, corrected and retracted figures, newest first
+// GET /api/v1/changes?since=ISO-8601 – the public change log: published, corrected and retracted figures and reviewed reference changes, newest first
 export function GET(request: Request) {
   return handlePublicGet(async () => {
     const query = parseQuery(request, { since: ZQuerySince.optional(), limit: ZQueryLimit.optional() });

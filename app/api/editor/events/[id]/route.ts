@@ -1,6 +1,4 @@
 import { referencePatchRoute } from "@/lib/api/reference-routes";
-import { updateEvent } from "@/lib/reference-mutations";
-import { ZEventInput } from "@/lib/schemas/reference";
 
-// PATCH /api/editor/events/[id] – edit an event
-export const PATCH = referencePatchRoute(ZEventInput, updateEvent);
+// PATCH /api/editor/events/[id] – propose to edit an event (applied by another reviewer)
+export const PATCH = referencePatchRoute("event");

@@ -1,6 +1,4 @@
 import { referencePatchRoute } from "@/lib/api/reference-routes";
-import { updateFraming } from "@/lib/reference-mutations";
-import { ZFramingInput } from "@/lib/schemas/reference";
 
-// PATCH /api/editor/framings/[id] – edit a framing
-export const PATCH = referencePatchRoute(ZFramingInput, updateFraming);
+// PATCH /api/editor/framings/[id] – propose to edit a framing (applied by another reviewer)
+export const PATCH = referencePatchRoute("framing");

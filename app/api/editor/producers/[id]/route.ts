@@ -1,6 +1,4 @@
 import { referencePatchRoute } from "@/lib/api/reference-routes";
-import { updateProducer } from "@/lib/reference-mutations";
-import { ZProducerInput } from "@/lib/schemas/reference";
 
-// PATCH /api/editor/producers/[id] – rename a producer or correct its type
-export const PATCH = referencePatchRoute(ZProducerInput, updateProducer);
+// PATCH /api/editor/producers/[id] – propose to rename a producer or correct its type (applied by another reviewer)
+export const PATCH = referencePatchRoute("producer");
