@@ -6,11 +6,11 @@ import { installJsonConsole } from "../lib/server/json-console";
 import { trustedProxyCount } from "../lib/server/client-address";
 import { log } from "../lib/server/logger";
 import { watchDatabase, type DatabaseWatch } from "../lib/server/database-watch";
-import { closeGracefully, createWebServer } from "../lib/server/web-server";
+import { closeGracefully, createWebServer, listenHostname } from "../lib/server/web-server";
 
 installJsonConsole();
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const hostname = listenHostname();
 
 // `next` is CommonJS; under ESM its factory can arrive wrapped in a default export.
 const createNextApp = ((nextModule as unknown as { default?: typeof nextModule }).default ?? nextModule) as typeof nextModule;
@@ -36,6 +36,7 @@ if (process.env.DATABASE_URL && !process.env.CONTRASTE_EMBEDDED_DB) {
 const server = createWebServer({
   next: (req, res) => nextHandler(req, res),
   cache,
+  publicOrigin: process.env.CONTRASTE_PUBLIC_URL ? new URL(process.env.CONTRASTE_PUBLIC_URL).origin : undefined,
   databaseIsUp: watch ? () => watch.isUp() : undefined,
   trustedProxies: trustedProxyCount(),
 });

@@ -2,97 +2,165 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import type { ResponseCache } from "./response-cache";
-import { tagsForPath } from "./route-tags";
+import { publicRoute, type PublicRoute } from "./route-tags";
+import { MAX_STORED_BYTES, unstorableReason } from "./storable";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-// Browsers and shared caches revalidate every time (the ETag makes that a 304), so a correction is
-// never hidden behind someone else's max-age.
-const REVALIDATE = "public, max-age=0, must-revalidate";
+export type CachingOptions = {
+  /**
+   * CONTRASTE_PUBLIC_URL: pages then link to this origin whatever Host the reader sent, so one copy
+   * serves every Host. Unset, pages link to the Host (and forwarded host and protocol) the reader
+   * sent, and a copy is kept per origin.
+   */
+  publicOrigin?: string;
+};
 
-// Headers that describe one rendering rather than the content.
-const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "cache-control", "etag", "x-contraste-cache"]);
+// Headers that describe one rendering, or one exchange, rather than the content.
+const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "etag", "vary", "x-contraste-cache", "x-request-id"]);
 
-/** Client-side navigations ask for the same URL in another format (React Server Component payload). */
-function isPlainDocumentRequest(req: IncomingMessage): boolean {
-  return !req.headers.rsc && !req.headers["next-router-state-tree"] && !req.headers["next-router-prefetch"] && !req.url?.includes("_rsc=");
+// Request headers with which Next.js answers something other than the page (a prefetch's `{}`, a
+// component payload for a client-side navigation, a data request), or which only its own machinery
+// sends. Such a request neither reads nor fills the cache: Next.js answers it as it would anyway.
+const NEXT_INTERNAL_HEADER = /^(?:rsc|next-.*|x-middleware-.*|x-nextjs-.*|x-now-.*|x-invoke-.*|x-vercel-.*|x-matched-path|x-prerender-revalidate.*)$/;
+const NEXT_INTERNAL_PARAM = /^(?:_rsc|__next.*)$/;
+
+// A cached response is rendered for a reader: nothing personal, no conditions, the plain body.
+const NOT_FORWARDED_ON_FILL = ["cookie", "authorization", "accept-encoding", "if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "range", "if-range"];
+
+function isNextInternal(req: IncomingMessage, params: URLSearchParams): boolean {
+  return Object.keys(req.headers).some((name) => NEXT_INTERNAL_HEADER.test(name)) || [...params.keys()].some((name) => NEXT_INTERNAL_PARAM.test(name));
 }
 
-/**
- * Pages write absolute links from the address the reader used (lib/site-origin.ts, the feed, oEmbed), so
- * a copy is kept per Host and forwarded host and protocol: a request with a forged Host must not leave
- * its links in the copy every other reader gets.
- */
-function cacheKey(req: IncomingMessage): string {
-  const { host, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto } = req.headers;
-  return JSON.stringify([req.url ?? "/", host ?? "", forwardedHost ?? "", forwardedProto ?? ""]);
-}
-
-function acceptsGzip(req: IncomingMessage): boolean {
-  return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+/** Whether the client takes gzip: named (or `*`) with a quality above 0. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  let gzip: number | undefined;
+  let any: number | undefined;
+  for (const part of String(header ?? "").split(",")) {
+    const [coding = "", ...parameters] = part.trim().toLowerCase().split(";");
+    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith("q="));
+    const quality = q === undefined ? 1 : Number(q.slice(2));
+    if (coding.trim() === "gzip" || coding.trim() === "x-gzip") gzip = quality;
+    else if (coding.trim() === "*") any = quality;
+  }
+  return (gzip ?? any ?? 0) > 0;
 }
 
 function etagMatches(req: IncomingMessage, etag: string): boolean {
   const header = req.headers["if-none-match"];
-  return Boolean(header && header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag));
+  return Boolean(header && header.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, "")));
+}
+
+/** A Vary that names Accept-Encoding (the cache compresses for those who ask) beside what Next.js varies on. */
+function withAcceptEncoding(vary: unknown): string {
+  const names = (Array.isArray(vary) ? vary.join(",") : String(vary ?? "")).split(",").map((name) => name.trim()).filter(Boolean);
+  if (names.includes("*")) return "*";
+  if (!names.some((name) => name.toLowerCase() === "accept-encoding")) names.push("Accept-Encoding");
+  return names.join(", ");
+}
+
+type Request = { route: PublicRoute; pathname: string; origin: string; key: string };
+
+/**
+ * What a plain reader's GET of a public path is, or null when the request must go to Next.js as it is.
+ * Pages write absolute links from the address the reader used (lib/site-origin.ts, the feed, oEmbed, the
+ * language links), so unless CONTRASTE_PUBLIC_URL fixes it, the origin is part of the key: a request with
+ * a forged Host must not leave its links in the copy every other reader gets.
+ */
+function cacheableRequest(req: IncomingMessage, options: CachingOptions): Request | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const url = req.url ?? "/";
+  if (!url.startsWith("/")) return null;
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+  const route = publicRoute(pathname, params);
+  if (!route || isNextInternal(req, params)) return null;
+  const { host, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto } = req.headers;
+  const origin = options.publicOrigin ?? JSON.stringify([host ?? "", forwardedHost ?? "", forwardedProto ?? ""]);
+  return { route, pathname, origin, key: JSON.stringify([origin, pathname + route.query]) };
+}
+
+/** Turns a reader's request into the one request the copy is rendered from. */
+function prepareFill(req: IncomingMessage, request: Request, options: CachingOptions) {
+  req.url = request.pathname + request.route.query;
+  for (const name of NOT_FORWARDED_ON_FILL) delete req.headers[name];
+  if (options.publicOrigin) {
+    const { host, protocol } = new URL(options.publicOrigin);
+    req.headers.host = host;
+    req.headers["x-forwarded-host"] = host;
+    req.headers["x-forwarded-proto"] = protocol.replace(":", "");
+  }
 }
 
 /**
  * Serves public GETs from the cache and fills it on a miss by recording what Next.js sends.
- * Anything not public (editor pages, writes, signed-in requests to the API) goes straight to Next.
+ * Anything not public (editor pages, writes, Next.js's own requests) goes straight to Next.
  */
-export function createCachingHandler(next: Handler, cache: ResponseCache): Handler {
+export function createCachingHandler(next: Handler, cache: ResponseCache, options: CachingOptions = {}): Handler {
   // Renders under way, by cache key: when a story breaks, a hundred readers of a page that just changed
   // wait for one render instead of starting a hundred.
   const rendering = new Map<string, Promise<void>>();
 
-  const serve = (req: IncomingMessage, res: ServerResponse, tags: string[], waited: boolean): unknown => {
-    const method = req.method ?? "GET";
-    const key = cacheKey(req);
+  const serve = (req: IncomingMessage, res: ServerResponse, request: Request, waited: boolean): unknown => {
+    const { key } = request;
     const hit = cache.get(key);
     if (hit) {
-      const headers: OutgoingHttpHeaders = { ...hit.headers, etag: hit.etag, "cache-control": REVALIDATE, "x-contraste-cache": "hit", vary: "Accept-Encoding" };
+      const headers: OutgoingHttpHeaders = { ...hit.headers, etag: hit.etag, "x-contraste-cache": "hit" };
       if (etagMatches(req, hit.etag)) {
         res.writeHead(304, headers);
         return res.end();
       }
-      const gzip = acceptsGzip(req);
+      const gzip = acceptsGzip(req.headers["accept-encoding"]);
       const body = gzip ? hit.gzip : hit.body;
       res.writeHead(hit.status, { ...headers, "content-length": body.length, ...(gzip ? { "content-encoding": "gzip" } : {}) });
-      return res.end(method === "HEAD" ? undefined : body);
+      return res.end(req.method === "HEAD" ? undefined : body);
     }
-    if (method === "HEAD") return next(req, res);
+    if (req.method === "HEAD") {
+      prepareFill(req, request, options);
+      return next(req, res);
+    }
     const underway = rendering.get(key);
-    if (underway && !waited) return underway.then(() => serve(req, res, tags, true));
+    if (underway && !waited) return underway.then(() => serve(req, res, request, true));
 
-    // The cache keeps the plain body and compresses it once itself.
-    delete req.headers["accept-encoding"];
-    delete req.headers["if-none-match"];
-    const ticket = cache.ticket(tags);
-    let finished: () => void = () => {};
+    prepareFill(req, request, options);
+    const ticket = cache.ticket(request.route.tags);
+    // Waiting readers go on as soon as the render has ended (kept or not), not when its reader has
+    // finished downloading it: a slow or stalled reader of a miss holds no one else up.
+    let release = () => {};
     if (!underway) {
-      rendering.set(key, new Promise<void>((resolve) => (finished = resolve)));
-      res.once("close", () => {
-        rendering.delete(key);
-        finished();
-      });
+      let resolve: () => void = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      rendering.set(key, promise);
+      release = () => {
+        if (rendering.get(key) === promise) rendering.delete(key);
+        resolve();
+      };
+      res.once("close", release);
     }
-    recordResponse(res, (status, headers, body) => {
-      if (status !== 200 || !onlyLocaleCookie(headers["set-cookie"])) return;
+    const keep = (status: number, headers: Record<string, unknown>, body: Buffer | null) => {
+      if (!body || unstorableReason(request.route.kind, status, headers, body) || !onlyLocaleCookie(headers["set-cookie"])) return;
       const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined)) as Record<string, string | string[]>;
-      const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-      cache.store(key, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag });
+      kept.vary = withAcceptEncoding(headers.vary);
+      // The API's own ETag, when it has one, so a client revalidates the same tag whether it first got a fresh or a cached copy.
+      const etag = typeof headers.etag === "string" ? headers.etag : `"${createHash("sha1").update(body).digest("base64url")}"`;
+      cache.store(key, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag }, { origin: request.origin, path: request.pathname, query: request.route.query });
+    };
+    recordResponse(res, (status, headers, body) => {
+      try {
+        keep(status, headers, body);
+      } finally {
+        release();
+      }
     });
     res.setHeader("x-contraste-cache", "miss");
     return next(req, res);
   };
 
   return (req, res) => {
-    const method = req.method ?? "GET";
-    const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
-    const tags = method === "GET" || method === "HEAD" ? tagsForPath(pathname) : null;
-    if (!tags || !isPlainDocumentRequest(req)) return next(req, res);
-    return serve(req, res, tags, false);
+    const request = cacheableRequest(req, options);
+    if (!request) return next(req, res);
+    return serve(req, res, request, false);
   };
 }
 
@@ -105,18 +173,32 @@ function onlyLocaleCookie(setCookie: unknown): boolean {
   return cookies.every((cookie) => /^NEXT_LOCALE=[a-z]{2};/.test(String(cookie)));
 }
 
-/** Lets the response stream to the client as usual while keeping a copy of what was sent. */
-function recordResponse(res: ServerResponse, done: (status: number, headers: Record<string, unknown>, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
+/**
+ * Lets the response stream to the client as usual while keeping a copy of what was sent (none past
+ * MAX_STORED_BYTES), and names Accept-Encoding in its Vary as a cached copy will.
+ */
+function recordResponse(res: ServerResponse, done: (status: number, headers: Record<string, unknown>, body: Buffer | null) => void) {
+  let chunks: Buffer[] | null = [];
+  let bytes = 0;
   const keep = (chunk: unknown, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+    if (chunks === null || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    bytes += buffer.length;
+    if (bytes > MAX_STORED_BYTES) chunks = null;
+    else chunks.push(buffer);
   };
   let writeHeadHeaders: Record<string, unknown> = {};
   const originalWriteHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const headersArg = args.find((arg) => arg && typeof arg === "object");
-    if (headersArg && !Array.isArray(headersArg)) writeHeadHeaders = Object.fromEntries(Object.entries(headersArg).map(([k, v]) => [k.toLowerCase(), v]));
+    if (headersArg && !Array.isArray(headersArg)) {
+      writeHeadHeaders = Object.fromEntries(Object.entries(headersArg).map(([k, v]) => [k.toLowerCase(), v]));
+      if ("vary" in writeHeadHeaders) {
+        const varyName = Object.keys(headersArg).find((name) => name.toLowerCase() === "vary")!;
+        (headersArg as Record<string, unknown>)[varyName] = withAcceptEncoding(writeHeadHeaders.vary);
+      }
+    }
+    if (!("vary" in writeHeadHeaders) && !this.headersSent) this.setHeader("vary", withAcceptEncoding(this.getHeader("vary")));
     return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as typeof res.writeHead;
   const originalWrite = res.write;
@@ -128,7 +210,7 @@ function recordResponse(res: ServerResponse, done: (status: number, headers: Rec
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
     keep(chunk, rest[0]);
     const result = (originalEnd as (...a: unknown[]) => ServerResponse).apply(this, [chunk, ...rest]);
-    done(res.statusCode, { ...res.getHeaders(), ...writeHeadHeaders }, Buffer.concat(chunks));
+    done(res.statusCode, { ...res.getHeaders(), ...writeHeadHeaders }, chunks && Buffer.concat(chunks));
     return result;
   } as typeof res.end;
 }

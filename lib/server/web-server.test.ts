@@ -4,7 +4,7 @@ import { ResponseCache } from "../cache/response-cache";
 import { formatLogLine, redact } from "./logger";
 import { currentRequestId } from "./request-context";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { closeGracefully, createWebServer, MAX_PATH_LENGTH, type WebServerOptions } from "./web-server";
+import { closeGracefully, createWebServer, listenHostname, MAX_PATH_LENGTH, type WebServerOptions } from "./web-server";
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -12,6 +12,13 @@ afterEach(async () => {
   if (server?.listening) await new Promise((resolve) => server!.close(resolve));
   server = undefined;
 });
+
+/** What a public page looks like to the cache: a whole HTML document the app marks public (proxy.ts). */
+function page(res: ServerResponse, text: string) {
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  res.setHeader("cache-control", "public, max-age=0, must-revalidate");
+  res.end(`<!doctype html><html><head><title>Contraste</title></head><body><p>${text}</p>${" ".repeat(600)}</body></html>`);
+}
 
 async function start(options: Partial<WebServerOptions> & { next?: (req: IncomingMessage, res: ServerResponse) => void } = {}) {
   server = createWebServer({
@@ -43,6 +50,17 @@ describe("the client's address", () => {
     const get = await start({ next: seenAddress(seen), trustedProxies: 1 });
     await get("/en", { headers: { "x-forwarded-for": "192.0.2.1, 198.51.100.7" } });
     expect(seen).toEqual(["198.51.100.7"]);
+  });
+});
+
+describe("where npm start listens", () => {
+  it("is loopback unless HOSTNAME opens it to the network", async () => {
+    expect(listenHostname({})).toBe("127.0.0.1");
+    expect(listenHostname({ HOSTNAME: "" })).toBe("127.0.0.1");
+    expect(listenHostname({ HOSTNAME: "0.0.0.0" })).toBe("0.0.0.0");
+    server = createWebServer({ next: (_req, res) => res.end("ok") });
+    await new Promise<void>((resolve) => server!.listen(0, listenHostname({}), resolve));
+    expect((server.address() as { address: string }).address).toBe("127.0.0.1");
   });
 });
 
@@ -81,6 +99,17 @@ describe("request ids and logs", () => {
     expect(lines.join("")).not.toMatch(/s3cret|t0ken|abc123/);
   });
 
+  it("gives a copy from the cache its own request id, not the one of the request that filled it", async () => {
+    const get = await start({ cache: new ResponseCache(), next: (_req, res) => page(res, "rendered") });
+    const filler = await get("/en/events", { headers: { "x-request-id": "filler-0001" } });
+    expect(filler.headers.get("x-request-id")).toBe("filler-0001");
+    const hit = await get("/en/events");
+    expect(hit.headers.get("x-contraste-cache")).toBe("hit");
+    expect(hit.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const another = await get("/en/events", { headers: { "x-request-id": "reader-0002" } });
+    expect(another.headers.get("x-request-id")).toBe("reader-0002");
+  });
+
   it("redacts passwords, tokens, cookies and sessions at any depth, and passwords in connection strings", () => {
     expect(redact({ email: "a@example.org", password: "p", nested: { apiToken: "t", list: [{ sessionId: "s" }] } })).toEqual({
       email: "a@example.org",
@@ -95,14 +124,14 @@ describe("while the database is away", () => {
   it("answers 503 with Retry-After to what needs it, still serves the cache, and keeps health checks answering", async () => {
     let up = true;
     const cache = new ResponseCache();
-    const get = await start({ cache, databaseIsUp: () => up, next: (_req, res) => res.end("rendered") });
+    const get = await start({ cache, databaseIsUp: () => up, next: (_req, res) => page(res, "rendered") });
     await get("/en/events");
     up = false;
 
-    const page = await get("/en/sources");
-    expect(page.status).toBe(503);
-    expect(page.headers.get("retry-after")).toBe("5");
-    expect(await page.text()).toContain("unavailable for a moment");
+    const unavailable = await get("/en/sources");
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.headers.get("retry-after")).toBe("5");
+    expect(await unavailable.text()).toContain("unavailable for a moment");
     const api = await get("/api/editor/observations", { method: "POST", body: "{}" });
     expect(api.status).toBe(503);
     expect((await api.json()).error.code).toBe("database_unavailable");
@@ -163,6 +192,19 @@ describe("requests Next.js would answer with a 500", () => {
     expect(api.status).toBe(414);
     expect((await api.json()).error.code).toBe("uri_too_long");
     expect(rendered).toBe(2);
+  });
+
+  it("refuses Next.js's image optimizer (the site has no images to optimise) with a 404, before any rendering", async () => {
+    let rendered = 0;
+    const cache = new ResponseCache();
+    await start({ cache, next: (_req, res) => (rendered++, res.writeHead(500).end("optimizer")) });
+    for (const path of ["/_next/image?url=/etc/passwd&w=64&q=75", "/_next/image?url=http://169.254.169.254/&w=64&q=75", "/_next/image", "/_next/image/x"]) {
+      const answer = await send("GET", path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers["cache-control"]).toBe("no-store");
+    }
+    expect(rendered).toBe(0);
+    expect(cache.size).toBe(0);
   });
 
   it("answers TRACE with 405 and the methods it allows", async () => {

@@ -12,6 +12,8 @@ export type WebServerOptions = {
   next: Handler;
   /** Absent: every request is rendered afresh. */
   cache?: ResponseCache;
+  /** CONTRASTE_PUBLIC_URL: one cached copy serves every Host (lib/cache/caching-handler.ts). */
+  publicOrigin?: string;
   /** Absent: the database is assumed reachable (the embedded one lives and dies with the app). */
   databaseIsUp?: () => boolean;
   /** Reverse proxies in front whose X-Forwarded-For entries are believed (CONTRASTE_TRUSTED_PROXIES); default none. */
@@ -50,6 +52,7 @@ function pathDecodes(path: string): boolean {
 
 const REFUSALS = {
   400: { code: "invalid_request", en: "This address is not valid.", es: "Esta dirección no es válida." },
+  404: { code: "not_found", en: "There is nothing at this address.", es: "No hay nada en esta dirección." },
   405: { code: "method_not_allowed", en: "This method is not supported.", es: "Este método no está admitido." },
   414: { code: "uri_too_long", en: "This address is too long.", es: "Esta dirección es demasiado larga." },
 } as const;
@@ -72,6 +75,18 @@ function answerRefused(req: IncomingMessage, res: ServerResponse, status: keyof 
   res.end(`<!doctype html><meta charset="utf-8"><title>Contraste</title><p lang="en">${en}</p><p lang="es">${es}</p>`);
 }
 
+// Next.js's image optimizer: the site has no next/image, so it is refused before Next.js (which would
+// fetch a local address for it, or render the not-found page uncached for each of a flood of URLs).
+const REFUSED_PATHS = /^\/_next\/image(?:\/|$)/;
+
+/**
+ * Where `npm start` listens: loopback unless HOSTNAME says otherwise (HOSTNAME=0.0.0.0 behind a
+ * reverse proxy on another machine, or in a container), so a fresh install is not open to the network.
+ */
+export function listenHostname(env: Record<string, string | undefined> = process.env): string {
+  return env.HOSTNAME?.trim() || "127.0.0.1";
+}
+
 /** Redacts query values that could carry a secret, keeping the rest of the address readable. */
 function loggablePath(url: string): string {
   const [pathname, query] = url.split("?", 2);
@@ -91,7 +106,7 @@ export function createRequestHandler(options: WebServerOptions): Handler {
     if (options.databaseIsUp && !options.databaseIsUp() && !ALWAYS_ANSWERED.has(path) && !path.startsWith("/_next/")) return answerUnavailable(req, res);
     return options.next(req, res);
   };
-  const pipeline = options.cache ? createCachingHandler(guarded, options.cache) : guarded;
+  const pipeline = options.cache ? createCachingHandler(guarded, options.cache, { publicOrigin: options.publicOrigin }) : guarded;
   return (req, res) => {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
     const started = performance.now();
@@ -109,6 +124,7 @@ export function createRequestHandler(options: WebServerOptions): Handler {
     if (req.method === "TRACE") return answerRefused(req, res, 405);
     if (((req.url ?? "/").split("?", 1)[0] ?? "").length > MAX_PATH_LENGTH) return answerRefused(req, res, 414);
     if (!pathDecodes((req.url ?? "/").split("?", 1)[0] ?? "/")) return answerRefused(req, res, 400);
+    if (REFUSED_PATHS.test((req.url ?? "/").split("?", 1)[0] ?? "/")) return answerRefused(req, res, 404);
     stampClientAddress(req, options.trustedProxies ?? 0);
     return requestContextStore().run({ requestId }, () => pipeline(req, res));
   };
