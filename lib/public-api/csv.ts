@@ -7,6 +7,14 @@ export function neutralizeCell(value: unknown): unknown {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+const RECORD_DELIMITER = "\r\n";
+
+/** The header line alone: a streamed file writes it first, then its rows in pieces (csvRows). */
+export const csvHeader = (columns: string[]): string => stringify([columns], { record_delimiter: RECORD_DELIMITER });
+
+/** Rows without a header, each cell neutralised, for one piece of a streamed file. */
+export const csvRows = (rows: unknown[][]): string => stringify(rows.map((row) => row.map(neutralizeCell)), { record_delimiter: RECORD_DELIMITER });
+
 export function toCsv(columns: string[], rows: unknown[][]): string {
-  return stringify(rows.map((row) => row.map(neutralizeCell)), { header: true, columns, record_delimiter: "\r\n" });
+  return csvHeader(columns) + csvRows(rows);
 }

@@ -1,4 +1,4 @@
-import { toCsv } from "./csv";
+import { csvHeader, csvRows } from "./csv";
 import type { ApiObservation } from "./observations";
 
 const COLUMNS = [
@@ -8,11 +8,11 @@ const COLUMNS = [
 
 const decimalText = (marked: string | null) => (marked === null ? "" : marked.replace("\u0000decimal:", ""));
 
+export const observationsCsvHeader = () => csvHeader(COLUMNS);
+
 /** Every row carries its source and a citation line, so a row copied alone is still traceable. */
-export function observationsCsv(indicatorName: string, observations: ApiObservation[]): string {
-  const accessed = new Date().toISOString().slice(0, 10);
-  return toCsv(
-    COLUMNS,
+export function observationsCsvRows(indicatorName: string, observations: ApiObservation[], accessed = new Date().toISOString().slice(0, 10)): string {
+  return csvRows(
     observations.map((o) => [
       o.id, o.indicator, decimalText(o.value), decimalText(o.valueMax), o.qualifier, o.asOf, o.datePrecision, o.producer.name, o.producer.type,
       o.source.url, o.source.publisher ?? "", o.source.publishedAt ?? "", o.attribution, o.note.en ?? "", o.note.es ?? "", o.status, o.version, o.updatedAt,
@@ -20,3 +20,5 @@ export function observationsCsv(indicatorName: string, observations: ApiObservat
     ]),
   );
 }
+
+export const observationsCsv = (indicatorName: string, observations: ApiObservation[]): string => observationsCsvHeader() + observationsCsvRows(indicatorName, observations);

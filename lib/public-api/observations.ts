@@ -12,12 +12,12 @@ export type ObservationQuery = {
   includeRetracted: boolean;
   cursor?: string;
   limit: number;
-  /** Every matching figure in one answer (the page's downloads), read in pages of PAGE_LIMIT. */
-  all?: boolean;
 };
 
-const PAGE_LIMIT = 1000;
+export type ObservationFilter = Omit<ObservationQuery, "cursor" | "limit">;
 
+/** Rows per database read of a whole-series download (all=true). */
+export const STREAM_PAGE_ROWS = 1000;
 
 const select = {
   id: true,
@@ -69,33 +69,70 @@ export function decodeCursor(cursor: string): { asOf: Date; id: string } | null 
   return { asOf: fromIsoDay(asOf), id };
 }
 
-/** Published (and, when asked, retracted) figures of one indicator; null when the indicator is unknown. */
-export async function listApiObservations(query: ObservationQuery) {
-  const indicator = await getDb().indicator.findUnique({ where: { slug: query.slug }, select: { id: true, nameEn: true, nameEs: true } });
-  if (!indicator) return null;
-  const pageAfter = async (after: { asOf: Date; id: string } | null, limit: number) => {
-    const where: Prisma.ObservationWhereInput = {
-      indicatorId: indicator.id,
-      status: { in: query.includeRetracted ? ["published", "retracted"] : ["published"] },
-      asOf: { gte: query.from ? fromIsoDay(query.from) : undefined, lte: query.to ? fromIsoDay(query.to) : undefined },
-      ...(query.producerTypes ? { producer: { type: { in: query.producerTypes } } } : {}),
-      // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
-      ...(after ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] } : {}),
-    };
-    const rows = await getDb().observation.findMany({ where, select, orderBy: [{ asOf: "asc" }, { id: "asc" }], take: limit + 1 });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return { page, next: rows.length > limit && last ? { asOf: last.asOf, id: last.id } : null };
+type Indicator = { id: string; nameEn: string; nameEs: string };
+type After = { asOf: Date; id: string };
+
+const findIndicator = (slug: string): Promise<Indicator | null> =>
+  getDb().indicator.findUnique({ where: { slug }, select: { id: true, nameEn: true, nameEs: true } });
+
+function whereOf(indicator: Indicator, filter: ObservationFilter): Prisma.ObservationWhereInput {
+  return {
+    indicatorId: indicator.id,
+    status: { in: filter.includeRetracted ? ["published", "retracted"] : ["published"] },
+    asOf: { gte: filter.from ? fromIsoDay(filter.from) : undefined, lte: filter.to ? fromIsoDay(filter.to) : undefined },
+    ...(filter.producerTypes ? { producer: { type: { in: filter.producerTypes } } } : {}),
   };
-  let { page, next } = await pageAfter(query.cursor ? decodeCursor(query.cursor) : null, query.all ? PAGE_LIMIT : query.limit);
-  const rows = [...page];
-  while (query.all && next) {
-    ({ page, next } = await pageAfter(next, PAGE_LIMIT));
-    rows.push(...page);
-  }
+}
+
+/** The figures after `after` in (asOf, id) order, at most `limit`, and where the next page starts. */
+async function pageAfter(indicator: Indicator, filter: ObservationFilter, after: After | null, limit: number) {
+  const where: Prisma.ObservationWhereInput = {
+    ...whereOf(indicator, filter),
+    // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
+    ...(after ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] } : {}),
+  };
+  const rows = await getDb().observation.findMany({ where, select, orderBy: [{ asOf: "asc" }, { id: "asc" }], take: limit + 1 });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, next: rows.length > limit && last ? { asOf: last.asOf, id: last.id } : null };
+}
+
+/** One page of the published (and, when asked, retracted) figures of one indicator; null when the indicator is unknown. */
+export async function listApiObservations(query: ObservationQuery) {
+  const indicator = await findIndicator(query.slug);
+  if (!indicator) return null;
+  const { page, next } = await pageAfter(indicator, query, query.cursor ? decodeCursor(query.cursor) : null, query.limit);
   return {
     indicator,
-    observations: rows.map((row) => toApiObservation(query.slug, row)),
+    observations: page.map((row) => toApiObservation(query.slug, row)),
     nextCursor: next ? encodeCursor(next) : null,
+  };
+}
+
+export type ObservationStream = {
+  indicator: Indicator;
+  /** Every matching figure, read from the database a page at a time as the reader asks for more. */
+  pages(): AsyncGenerator<ApiObservation[]>;
+};
+
+/**
+ * A whole series for a download (all=true), without holding it in memory: the answer is written
+ * page by page as the client reads it. The pages are separate reads, not one transaction, so a slow
+ * download never holds the database (the embedded one runs one transaction at a time); a figure
+ * published meanwhile may or may not be in it, and none is given twice, as when a client follows cursors.
+ */
+export async function streamApiObservations(filter: ObservationFilter): Promise<ObservationStream | null> {
+  const indicator = await findIndicator(filter.slug);
+  if (!indicator) return null;
+  return {
+    indicator,
+    async *pages() {
+      let after: After | null = null;
+      do {
+        const { page, next } = await pageAfter(indicator, filter, after, STREAM_PAGE_ROWS);
+        if (page.length) yield page.map((row) => toApiObservation(filter.slug, row));
+        after = next;
+      } while (after);
+    },
   };
 }

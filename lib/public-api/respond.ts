@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { errorResponse } from "../api/respond";
+import { logError } from "../server/logger";
 
 // Every public GET: cacheable, revalidatable by ETag, readable from any origin.
 export const PUBLIC_HEADERS = {
@@ -36,4 +37,31 @@ export function preflight(): Response {
       "access-control-max-age": "86400",
     },
   });
+}
+
+/**
+ * A public answer written piece by piece as the client reads it (the whole-series downloads): the
+ * next piece is produced only when the previous one has been taken, so a large or slow download
+ * holds one piece in memory, not the file. It has no ETag (that would need the whole body first).
+ */
+export function publicStream(pieces: AsyncIterable<string>, contentType: string, extraHeaders: Record<string, string> = {}): Response {
+  const iterator = pieces[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        // The status line is long gone: a cut-off body is the only way left to say the file is incomplete.
+        logError("public download failed mid-stream", error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return new Response(body, { status: 200, headers: { ...PUBLIC_HEADERS, ...extraHeaders, "content-type": contentType } });
 }

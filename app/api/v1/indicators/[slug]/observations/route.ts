@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { handlePublicGet } from "@/lib/public-api/handler";
-import { observationsCsv } from "@/lib/public-api/observations-csv";
+import { observationsCsv, observationsCsvHeader, observationsCsvRows } from "@/lib/public-api/observations-csv";
 import { stringifyWithExactNumbers } from "@/lib/public-api/json";
-import { decodeCursor, listApiObservations } from "@/lib/public-api/observations";
+import { decodeCursor, listApiObservations, streamApiObservations, type ObservationFilter, type ObservationStream } from "@/lib/public-api/observations";
 import { parseQuery, ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
-import { preflight, publicResponse } from "@/lib/public-api/respond";
+import { preflight, publicResponse, publicStream } from "@/lib/public-api/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -34,16 +34,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
             ? `Parameter "all" gives every figure at once; leave out "cursor" and "limit".`
             : null,
     );
-    const result = await listApiObservations({
+    const filter: ObservationFilter = {
       slug,
       from: query.from,
       to: query.to,
       producerTypes: query.producerType,
       includeRetracted: query.includeRetracted ?? false,
-      cursor: query.cursor,
-      limit: query.limit ?? 500,
-      all: query.all ?? false,
-    });
+    };
+    if (query.all) {
+      const stream = await streamApiObservations(filter);
+      if (!stream) throw notFound(`Indicator "${slug}"`);
+      return query.format === "csv"
+        ? publicStream(csvPieces(stream), "text/csv; charset=utf-8", { "content-disposition": `attachment; filename="${slug}.csv"` })
+        : publicStream(jsonPieces(slug, stream), "application/json; charset=utf-8");
+    }
+    const result = await listApiObservations({ ...filter, cursor: query.cursor, limit: query.limit ?? 500 });
     if (!result) throw notFound(`Indicator "${slug}"`);
     const next = new URL(request.url);
     if (result.nextCursor) next.searchParams.set("cursor", result.nextCursor);
@@ -63,3 +68,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 }
 
 export const OPTIONS = preflight;
+
+async function* csvPieces(stream: ObservationStream) {
+  const accessed = new Date().toISOString().slice(0, 10);
+  yield observationsCsvHeader();
+  for await (const page of stream.pages()) yield observationsCsvRows(stream.indicator.nameEn, page, accessed);
+}
+
+// The same document as a single page's answer, written as it goes: the count is known at the end.
+async function* jsonPieces(slug: string, stream: ObservationStream) {
+  const retrievedAt = new Date().toISOString().slice(0, 10);
+  let count = 0;
+  yield '{"data":[';
+  for await (const page of stream.pages()) {
+    yield (count ? "," : "") + page.map((observation) => stringifyWithExactNumbers(observation)).join(",");
+    count += page.length;
+  }
+  yield `],"meta":${JSON.stringify({ indicator: slug, count, nextCursor: null, retrievedAt })}}`;
+}
