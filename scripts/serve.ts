@@ -1,14 +1,26 @@
 // npm start / npm run dev: runs Next.js against DATABASE_URL or, when it is unset, against an
 // embedded PostgreSQL kept in .data/ (migrated and seeded on first start).
-import { spawn } from "node:child_process";
+//
+// Under npm start this process also supervises the web server: the web server runs as a child
+// process, and when it dies (out of heap, an uncaught exception, the kernel's OOM killer) it is
+// started again after a short pause while this process, and the embedded database in it, stay up.
+// Nothing acknowledged is lost: every write is committed before its answer is sent, and a
+// connection that dies mid-transaction is rolled back by the database.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { embeddedDataDir, forgetRunningServer, recordRunningServer, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { prepareDatabase } from "../lib/db/prepare";
+import { log } from "../lib/server/logger";
 
 const nextCommand = process.argv[2] === "dev" ? "dev" : "start";
 let embedded: EmbeddedDatabase | undefined;
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+// A runaway request should end the web server at a known size, soon, rather than swap the machine
+// for minutes first; the supervisor then starts it again.
+const heapMegabytes = z.coerce.number().int().min(256).default(1024).parse(process.env.CONTRASTE_WEB_MAX_HEAP_MB || undefined);
 
 if (!process.env.DATABASE_URL) {
   const dataDir = embeddedDataDir();
@@ -26,8 +38,44 @@ const resolve = createRequire(import.meta.url).resolve;
 const command =
   nextCommand === "dev"
     ? [resolve("next/dist/bin/next"), "dev"]
-    : ["--import", "tsx", fileURLToPath(new URL("./web-server.ts", import.meta.url))];
-const child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: "inherit" });
+    : [...(/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapMegabytes}`]), "--import", "tsx", fileURLToPath(new URL("./web-server.ts", import.meta.url))];
+
+// Restart pauses double from a quarter of a second up to half a minute, and start again from the
+// shortest once the web server has stayed up for a minute: a crash loop cannot spin the processor.
+const FIRST_PAUSE_MS = 250;
+const LONGEST_PAUSE_MS = 30_000;
+const STAYED_UP_MS = 60_000;
+// A web server that dies within seconds of the very first start is misconfigured (no build, port
+// taken), not crashed: npm start then fails as it always did, instead of retrying for ever.
+const FIRST_START_GRACE_MS = 10_000;
+
+let child: ChildProcess;
+let startedAt = 0;
+let starts = 0;
+let crashesInARow = 0;
+let stopping = false;
+let restartTimer: NodeJS.Timeout | undefined;
+
+function startWebServer() {
+  starts += 1;
+  startedAt = Date.now();
+  child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: "inherit" });
+  if (nextCommand === "start") log("info", "web server started", { pid: child.pid, start: starts, maxHeapMegabytes: command[0]?.startsWith("--max-old") ? heapMegabytes : undefined });
+  child.on("exit", onWebServerExit);
+}
+
+function onWebServerExit(code: number | null, signal: NodeJS.Signals | null) {
+  const upForMs = Date.now() - startedAt;
+  const crashed = code !== 0;
+  if (stopping || !crashed || nextCommand === "dev" || (starts === 1 && upForMs < FIRST_START_GRACE_MS)) {
+    void shutdown(code ?? (signal ? 0 : 1));
+    return;
+  }
+  crashesInARow = upForMs > STAYED_UP_MS ? 1 : crashesInARow + 1;
+  const pauseMs = Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (crashesInARow - 1));
+  log("error", "web server exited; starting it again", { code, signal, upForMs, crashesInARow, restartInMs: pauseMs });
+  restartTimer = setTimeout(startWebServer, pauseMs);
+}
 
 async function shutdown(code: number) {
   if (embedded) {
@@ -36,7 +84,15 @@ async function shutdown(code: number) {
   }
   process.exit(code);
 }
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => {
+    stopping = true;
+    clearTimeout(restartTimer);
+    // Between a crash and its restart there is no web server to wait for.
+    if (child.exitCode !== null || child.signalCode !== null) void shutdown(0);
+    else child.kill(signal);
+  });
 }
-child.on("exit", (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));
+
+startWebServer();
