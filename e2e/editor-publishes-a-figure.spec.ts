@@ -128,7 +128,7 @@ test("a reviewer corrects the figure and another person publishes the correction
   const correctionId = idFromUrl(page);
   expect(correctionId).not.toBe(figureId);
   // Two-person rule: whoever proposed the correction does not publish it.
-  await expect(page.getByText("You wrote this draft: another reviewer must publish it.")).toBeVisible();
+  await expect(page.getByText("You changed this draft; a reviewer who did not change it must publish it.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
   await signOut(page);
 
@@ -223,6 +223,41 @@ test("a reviewer retracts a figure with a reason: off the chart, still in the ta
   await expect(reader.locator(`[data-testid="chart-svg"] [data-observation="${secondDraftId}"]`)).toHaveCount(0);
   await expect(reader.locator(`.observation-table tr[data-observation="${secondDraftId}"]`)).toHaveAttribute("data-status", "retracted");
   await visitor.close();
+});
+
+test("a reviewer who changed someone's draft is not offered Publish; a reviewer who did not change it publishes", async ({ page }) => {
+  const changedByYou = "You changed this draft; a reviewer who did not change it must publish it.";
+  await signIn(page, EDITOR);
+  const created = await page.request.post("/api/editor/observations", {
+    data: {
+      indicatorSlug: "homicide_rate",
+      value: "7",
+      asOf: "2024-01-01",
+      datePrecision: "year",
+      producer: { name: "Synthetic Test Observatory", type: "academic" },
+      source: { url: "https://example.org/synthetic-2024", publisher: "Example Publisher" },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const draftId = ((await created.json()) as { data: { id: string } }).data.id;
+  await signOut(page);
+
+  await signIn(page, REVIEWER);
+  await page.goto(`/en/editor/observations/${draftId}`);
+  await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(1);
+  await field(page, "Value").fill("7.5");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText(changedByYou)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  await editorNav(page).getByRole("link", { name: "Review queue" }).click();
+  const item = page.locator(`article[data-observation="${draftId}"]`);
+  await expect(item).toContainText(changedByYou);
+  await expect(item.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, ADMIN);
+  await publishFromQueue(page, draftId);
 });
 
 test("changing one's password ends the session; the new password signs in", async ({ page }) => {

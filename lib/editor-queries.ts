@@ -137,6 +137,8 @@ export async function listRecentlyPublished(take = 10): Promise<FigureSummary[]>
 
 export type FigureForEditing = EditorFigure & {
   authorId: string | null;
+  /** Everyone who wrote into this draft: none of them may publish it. */
+  contributorIds: string[];
   authorName: string | null;
   /** The published figure this draft would replace, for a proposed correction. */
   revisionOf: EditorFigure | null;
@@ -151,6 +153,7 @@ export async function getObservationForEditing(id: string): Promise<FigureForEdi
     select: {
       ...figureSelect,
       authorId: true,
+      contributorIds: true,
       author: { select: { displayName: true } },
       revisionOf: { select: figureSelect },
       revisions: { where: { status: "draft" }, select: { id: true }, take: 1 },
@@ -160,6 +163,7 @@ export async function getObservationForEditing(id: string): Promise<FigureForEdi
   return {
     ...toFigure(row),
     authorId: row.authorId,
+    contributorIds: row.contributorIds,
     authorName: row.author?.displayName ?? null,
     revisionOf: row.revisionOf ? toFigure(row.revisionOf) : null,
     pendingCorrectionId: row.revisions[0]?.id ?? null,
@@ -168,6 +172,8 @@ export async function getObservationForEditing(id: string): Promise<FigureForEdi
 
 export type ReviewItem = EditorFigure & {
   authorId: string | null;
+  /** Everyone who wrote into this draft: none of them may publish it. */
+  contributorIds: string[];
   authorName: string | null;
   revisionOf: EditorFigure | null;
   /** Why the correction was proposed (null for a new figure). */
@@ -182,7 +188,7 @@ export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
     async (skip, take) => {
       const rows = await getDb().observation.findMany({
         where: draftsWhere,
-        select: { ...figureSelect, authorId: true, author: { select: { displayName: true } }, revisionOf: { select: figureSelect } },
+        select: { ...figureSelect, authorId: true, contributorIds: true, author: { select: { displayName: true } }, revisionOf: { select: figureSelect } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         skip,
         take,
@@ -195,6 +201,7 @@ export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
       return rows.map((row) => ({
         ...toFigure(row),
         authorId: row.authorId,
+        contributorIds: row.contributorIds,
         authorName: row.author?.displayName ?? null,
         revisionOf: row.revisionOf ? toFigure(row.revisionOf) : null,
         reason: reasons.get(row.id) ?? null,

@@ -1,10 +1,10 @@
-import type { Actor } from "./auth/actor";
+import { accountableUserId, type Actor } from "./auth/actor";
 import { transactionInvalidating } from "./cache/invalidation";
 import { appendChange } from "./changes";
 import { getDb } from "./db/client";
 import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
-import { canCreateObservation, canEditObservation, canPublishObservation, canRetractObservation } from "./permissions";
+import { canCreateObservation, canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft, type DraftWriters } from "./permissions";
 import type { TObservationInput } from "./schemas/observation";
 import { isoDayOrNull, fromIsoDay } from "./dates";
 
@@ -88,7 +88,17 @@ function figureFields(input: TObservationInput) {
   };
 }
 
-const authorOf = (actor: Actor) => (actor.kind === "user" ? actor.user.id : null);
+/** A new draft's author, who is also its first writer: a token's drafts are its creator's. */
+const authorship = (actor: Actor) => ({ authorId: accountableUserId(actor), contributorIds: [accountableUserId(actor)] });
+
+/** Adds the actor to a draft's writers (kept in first-write order, each once). */
+const withWriter = (draft: DraftWriters, actor: Actor) => [...new Set([...draft.contributorIds, accountableUserId(actor)])];
+
+function publishRefusal(actor: Actor, draft: DraftWriters) {
+  if (!canReview(actor)) return forbidden("Only a reviewer can publish.");
+  if (hasChangedDraft(actor, draft)) return forbidden("You changed this draft, so a second person must publish it: a reviewer who has not changed it.");
+  return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.");
+}
 
 const transaction = <T>(work: (tx: Tx) => Promise<T>) => transactionInvalidating(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
 
@@ -96,7 +106,7 @@ export function createObservationDraft(actor: Actor, input: TObservationInput) {
   if (!canCreateObservation(actor)) throw forbidden();
   return transaction(async (tx) => {
     const created = await tx.observation.create({
-      data: { ...(await resolveLinks(tx, input)), ...figureFields(input), status: "draft", authorId: authorOf(actor) },
+      data: { ...(await resolveLinks(tx, input)), ...figureFields(input), status: "draft", ...authorship(actor) },
       include: snapshotInclude,
     });
     await appendChange(tx, { action: "observation.created", entityType: "observation", entityId: created.id, actor, after: snapshot(created) });
@@ -118,7 +128,7 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
     if (current.status === "draft") {
       const { count } = await tx.observation.updateMany({
         where: { id, version },
-        data: { ...links, ...figureFields(input), version: { increment: 1 } },
+        data: { ...links, ...figureFields(input), contributorIds: withWriter(current, actor), version: { increment: 1 } },
       });
       if (count !== 1) throw staleVersion(await loadForUpdate(tx, id));
       const updated = await loadForUpdate(tx, id);
@@ -131,7 +141,7 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
     const pending = await tx.observation.findFirst({ where: { revisionOfId: id, status: "draft" }, select: { id: true } });
     if (pending) throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id });
     const proposal = await tx.observation.create({
-      data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, authorId: authorOf(actor) },
+      data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, ...authorship(actor) },
       include: snapshotInclude,
     });
     await appendChange(tx, {
@@ -149,12 +159,11 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
 
 export function publishObservation(actor: Actor, id: string, version: number) {
   return transaction(async (tx) => {
+    // Read, checked and written in one serializable transaction: an edit that commits after this read
+    // changes the row this transaction then writes, so PostgreSQL aborts it and the retry re-reads
+    // the writers (and the publish names a version, which an edit also changes).
     const draft = await loadForUpdate(tx, id);
-    if (!canPublishObservation(actor, draft)) {
-      throw forbidden(draft.authorId && actor.kind === "user" && draft.authorId === actor.user.id
-        ? "A second person must publish this: you wrote it."
-        : "Only a reviewer can publish.");
-    }
+    if (!canPublishObservation(actor, draft)) throw publishRefusal(actor, draft);
     if (draft.version !== version) throw staleVersion(draft);
     if (draft.status !== "draft") throw conflict(`This figure is ${draft.status}, not a draft.`);
     const reviewerId = actor.kind === "user" ? actor.user.id : null;
@@ -191,7 +200,7 @@ export function publishObservation(actor: Actor, id: string, version: number) {
         version: { increment: 1 },
       },
     });
-    await tx.observation.update({ where: { id: draft.id }, data: { status: "superseded", reviewerId, version: { increment: 1 } } });
+    await tx.observation.update({ where: { id: draft.id, version }, data: { status: "superseded", reviewerId, version: { increment: 1 } } });
     const corrected = await loadForUpdate(tx, original.id);
     await appendChange(tx, {
       action: "observation.corrected",

@@ -1,4 +1,4 @@
-import type { Actor } from "./auth/actor";
+import { accountableUserId, type Actor } from "./auth/actor";
 import type { Role } from "./generated/prisma/client";
 
 // Every mutation checks one of these on the server; the UI asks the same functions what to show.
@@ -11,9 +11,21 @@ export const canCreateObservation = (actor: Actor | null) => actor?.kind === "to
 /** Edit a draft, or propose a correction to a published figure. */
 export const canEditObservation = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
 
-/** Two-person rule: a reviewer never publishes a draft they wrote. */
-export const canPublishObservation = (actor: Actor | null, draft: { authorId: string | null }) =>
-  hasRole(actor, "reviewer", "admin") && actor?.kind === "user" && draft.authorId !== actor.user.id;
+/** A draft and who answers for it: its author and everyone who wrote into it (see Observation.contributorIds). */
+export type DraftWriters = { authorId: string | null; contributorIds: readonly string[] };
+
+const writersOf = (draft: DraftWriters) => (draft.authorId ? [draft.authorId, ...draft.contributorIds] : draft.contributorIds);
+
+/** This actor wrote into the draft: created, edited, imported or proposed it, or sent it with their token. */
+export const hasChangedDraft = (actor: Actor | null, draft: DraftWriters) => actor !== null && writersOf(draft).includes(accountableUserId(actor));
+
+/**
+ * Two-person rule: a reviewer publishes only a draft they never wrote into, whoever wrote first or
+ * last, so a draft edited by two people needs a third. A draft that records no writer has no one to
+ * answer for it, and no one publishes it.
+ */
+export const canPublishObservation = (actor: Actor | null, draft: DraftWriters) =>
+  hasRole(actor, "reviewer", "admin") && writersOf(draft).length > 0 && !hasChangedDraft(actor, draft);
 
 export const canRetractObservation = (actor: Actor | null) => hasRole(actor, "reviewer", "admin");
 

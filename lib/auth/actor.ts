@@ -2,7 +2,8 @@ import { getDb } from "../db/client";
 import { getSessionUser, readSessionToken, type SessionUser } from "./session";
 import { hashSecret } from "./tokens";
 
-export type ApiTokenActor = { id: string; name: string };
+/** A script's token; it acts for the admin who made it (`createdById`), who answers for what it sends. */
+export type ApiTokenActor = { id: string; name: string; createdById: string };
 /** Who is asking: a signed-in person, or a script holding an API token. */
 export type Actor = { kind: "user"; user: SessionUser } | { kind: "token"; token: ApiTokenActor };
 
@@ -10,10 +11,16 @@ async function tokenActor(request: Request): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) return null;
-  const token = await getDb().apiToken.findUnique({ where: { tokenHash: hashSecret(match[1]) }, select: { id: true, name: true, revokedAt: true } });
+  const token = await getDb().apiToken.findUnique({
+    where: { tokenHash: hashSecret(match[1]) },
+    select: { id: true, name: true, revokedAt: true, createdById: true, createdBy: { select: { role: true, disabledAt: true } } },
+  });
   if (!token || token.revokedAt) return null;
+  // A token can do no more than its creator: once they are disabled or no longer an admin (who alone
+  // may hold tokens), it stops working without anyone having to remember to revoke it.
+  if (token.createdBy.disabledAt || token.createdBy.role !== "admin") return null;
   await getDb().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-  return { kind: "token", token: { id: token.id, name: token.name } };
+  return { kind: "token", token: { id: token.id, name: token.name, createdById: token.createdById } };
 }
 
 export async function resolveActor(request: Request): Promise<Actor | null> {
@@ -21,3 +28,6 @@ export async function resolveActor(request: Request): Promise<Actor | null> {
   const user = await getSessionUser(readSessionToken(request));
   return user ? { kind: "user", user } : null;
 }
+
+/** The person who answers for what an actor writes: the signed-in user, or the token's creator. */
+export const accountableUserId = (actor: Actor): string => (actor.kind === "user" ? actor.user.id : actor.token.createdById);

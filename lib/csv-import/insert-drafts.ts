@@ -30,7 +30,8 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 
 /**
  * Adds the producers and sources the rows name that do not exist yet, then each row as a draft by
- * `authorId` with its "observation.created" history entry (the row as `after`), as the form does.
+ * `authorId` (its author and only writer, so the importer cannot publish it) with its
+ * "observation.created" history entry (the row as `after`), as the form does.
  *
  * Set-based SQL instead of Prisma's createMany, which costs about a millisecond a row; the rows
  * travel as one JSON parameter, which node-postgres sends far faster than one array per column.
@@ -72,10 +73,10 @@ export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, position)
        ), created AS (
          INSERT INTO "Observation" (id, "indicatorId", "producerId", "sourceId", value, "valueMax", qualifier, "asOf", "datePrecision",
-                                    attribution, "noteEn", "noteEs", status, "authorId", "createdAt", "updatedAt")
+                                    attribution, "noteEn", "noteEs", status, "authorId", "contributorIds", "createdAt", "updatedAt")
          SELECT r.id, i.id, p.id, s.id, (input->>'value')::numeric, (input->>'valueMax')::numeric, (input->>'qualifier')::"Qualifier",
                 (input->>'asOf')::date, (input->>'datePrecision')::"DatePrecision", r.attribution,
-                NULLIF(input->>'noteEn', ''), NULLIF(input->>'noteEs', ''), 'draft', $2, ${NOW}, ${NOW}
+                NULLIF(input->>'noteEn', ''), NULLIF(input->>'noteEs', ''), 'draft', $2, ARRAY[$2::text], ${NOW}, ${NOW}
          FROM r
          JOIN "Indicator" i ON i.slug = input->>'indicatorSlug'
          JOIN "Producer" p ON p.name = input->'producer'->>'name' AND p.type::text = input->'producer'->>'type'

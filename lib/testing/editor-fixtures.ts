@@ -13,7 +13,7 @@ export type Callers = Record<"anonymous" | "editor" | "reviewer" | "admin" | "to
 
 const sameSite = { host: TEST_HOST, origin: `http://${TEST_HOST}`, "content-type": "application/json" };
 
-export async function createUserWithSession(db: Database, role: "editor" | "reviewer" | "admin", label = role) {
+export async function createUserWithSession(db: Database, role: "editor" | "reviewer" | "admin", label: string = role) {
   const user = await db.user.create({
     data: { email: `${label}@example.org`, displayName: `${label} display`, role, passwordHash: await hashPassword(TEST_PASSWORD) },
   });

@@ -208,8 +208,9 @@ const scenarios: Scenario[] = [
   },
   {
     name: "POST /api/editor/observations/[id]/publish",
-    // Submitted by a script, so no caller is its author and only the role decides.
-    prepare: async () => (await draftBy(null)).id,
+    // Written by the editor, so for every other caller only the role decides (who wrote a draft:
+    // lib/observation-publishing.db.test.ts).
+    prepare: async () => (await draftBy(callers.ids.editor)).id,
     call: (caller, id) => routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, caller, { version: 1 }), params(id)),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
   },

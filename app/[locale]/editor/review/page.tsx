@@ -5,7 +5,7 @@ import { ReviewPage } from "@/components/editor/ReviewPage";
 import { listReviewQueue } from "@/lib/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { ZPageParam } from "@/lib/paging";
-import { canPublishObservation, canReview } from "@/lib/permissions";
+import { canPublishObservation, canReview, hasChangedDraft } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +15,9 @@ export const generateMetadata = ({ params }: Props) => editorMetadata(params, "r
 
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
-  const { actor, user } = await requireEditor(locale, `/${locale}/editor/review`);
+  const { actor } = await requireEditor(locale, `/${locale}/editor/review`);
   if (!canReview(actor)) notFound();
   const queue = await listReviewQueue(ZPageParam.parse((await searchParams).page));
-  const entries = queue.rows.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: item.authorId === user.id }));
+  const entries = queue.rows.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: hasChangedDraft(actor, item) }));
   return <ReviewPage locale={locale} entries={entries} queue={queue} />;
 }

@@ -6,7 +6,7 @@ import { listObservationHistory } from "@/lib/changes";
 import { getObservationForEditing, listProducerNames } from "@/lib/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { listIndicators } from "@/lib/indicators";
-import { canEditObservation, canPublishObservation, canRetractObservation, canReview } from "@/lib/permissions";
+import { canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,7 @@ export const generateMetadata = ({ params }: Props) => editorMetadata(params, "t
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { id } = await params;
-  const { actor, user } = await requireEditor(locale, `/${locale}/editor/observations/${id}`);
+  const { actor } = await requireEditor(locale, `/${locale}/editor/observations/${id}`);
   const figure = await getObservationForEditing(id);
   if (!figure) notFound();
   const [history, indicators, producers] = await Promise.all([listObservationHistory(id), listIndicators(), listProducerNames()]);
@@ -27,7 +27,7 @@ export default async function Page({ params, searchParams }: Props) {
     edit: canEditObservation(actor) && (isDraft || (figure.status === "published" && !figure.pendingCorrectionId)),
     publish: isDraft && canPublishObservation(actor, figure),
     retract: figure.status === "published" && canRetractObservation(actor),
-    ownDraft: isDraft && canReview(actor) && figure.authorId === user.id,
+    ownDraft: isDraft && canReview(actor) && hasChangedDraft(actor, figure),
   };
   const saved = Number((await searchParams).saved);
   return (
