@@ -345,7 +345,8 @@ export const hostileCredentials: fc.Arbitrary<Record<string, string | null>> = f
   fc.constantFrom("Bearer", "Basic YWRtaW46YWRtaW4=", "Bearer ctk_' OR '1'='1", "bearer  ").map((authorization) => ({ authorization })),
   fc.constantFrom("http://evil.example", "null", "javascript:alert(1)", `http://${TEST_HOST}.evil.example`, "http://contraste.test:1", "%%%").map((origin) => ({ origin })),
   fc.constant({ origin: null, "sec-fetch-site": "cross-site" }),
-  fc.constant({ "x-forwarded-host": "evil.example" }),
+  // A forged X-Forwarded-Host naming the foreign Origin: believed, it would make the request look same-site.
+  fc.constant({ "x-forwarded-host": "evil.example", origin: "http://evil.example" }),
 );
 
 /** The caller's own headers, with odd content types and now and then hostile credentials. */
