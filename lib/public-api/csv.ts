@@ -1,10 +1,16 @@
 import { stringify } from "csv-stringify/sync";
 
-// A cell that starts with = + - @ (or a tab or carriage return) is read as a formula by
-// spreadsheets; a leading apostrophe makes it plain text. Numbers are written as numbers.
+// Spreadsheets read a cell as a formula when it starts with = + - @ (their full-width and small
+// forms too: ＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), or with a tab or carriage return; and they skip what comes
+// before that sign when it cannot be seen: blanks (NBSP and other Unicode spaces included), zero-width
+// characters, word joiners, the BOM. A leading apostrophe makes such a cell plain text.
+const INVISIBLE = "\\s\\u00AD\\u180E\\u200B-\\u200F\\u2060-\\u2064\\uFEFF";
+const FORMULA_START = new RegExp(`^(?:[\\t\\r]|[${INVISIBLE}]*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE66\\uFE62\\uFE63\\uFE6B])`);
+
+/** The cell as a spreadsheet will take it as text; plain decimals (negative ones too) stay numbers. */
 export function neutralizeCell(value: unknown): unknown {
   if (typeof value !== "string" || /^-?\d+(\.\d+)?$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 const RECORD_DELIMITER = "\r\n";
