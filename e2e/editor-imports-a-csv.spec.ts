@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-// An editor imports figures from a spreadsheet: the check lists every bad row and blocks the
-// import, the corrected file goes in as drafts, the same file again adds nothing, and a file of
+// An editor imports figures from a spreadsheet: the check counts every bad row, lists the first
+// hundred and blocks the import, the corrected file goes in as drafts, the same file again adds nothing, and a file of
 // two thousand rows shows its progress.
 
 const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
@@ -70,7 +70,7 @@ test("an editor checks a file, fixes its bad rows, imports it as drafts, and re-
     await expect(total(page, "Problems")).toHaveText("2");
     await expect(total(page, "New figures")).toHaveText("3");
 
-    const problems = page.getByRole("table", { name: /Every problem found/ });
+    const problems = page.getByRole("table", { name: /Problems found/ });
     await expect(problems.getByRole("columnheader")).toHaveText(["Row", "Column", "Reason"]);
     const bodyRows = problems.locator("tbody tr");
     await expect(bodyRows).toHaveCount(2);
@@ -111,22 +111,44 @@ test("an editor checks a file, fixes its bad rows, imports it as drafts, and re-
   });
 });
 
-test("a file with hundreds of bad rows lists every one, a hundred per page", async ({ page }) => {
+test("a file with hundreds of bad rows counts them all and lists the first hundred, in English and Spanish", async ({ page }) => {
   await page.goto("/en/editor/import");
+  await expect(page.getByText("at most 20 MB")).toBeVisible();
   const rows = Array.from({ length: 250 }, (_, i) => `homicide_rate,${20000 + i},2032,year,Import Test Lab,blog,https://example.org/import-test,Import Test`);
-  await chooseAndCheck(page, csvFile("many-errors.csv", rows));
+  const file = csvFile("many-errors.csv", rows);
+  await chooseAndCheck(page, file);
   await expect(total(page, "Problems")).toHaveText("250");
-  const problems = page.getByRole("table", { name: /Every problem found/ }).locator("tbody tr");
-  await expect(problems).toHaveCount(100);
+  await expect(total(page, "Rows with problems")).toHaveText("250");
+  await expect(page.getByTestId("import-problems-truncated")).toHaveText("The server lists the first 100 of 250 problems. Fix these and check again to see the rest.");
+  await expect(page.getByTestId("import-problems-by-column")).toHaveText("producerType: 250 problems");
+  const problems = page.getByRole("table", { name: /Problems found/ }).locator("tbody tr");
+  await expect(problems).toHaveCount(25);
   await expect(problems.first().locator("td").first()).toHaveText("2");
   const pages = page.getByRole("navigation", { name: "Pages of problems" });
-  await expect(pages).toContainText("Page 1 of 3");
-  await pages.getByRole("button", { name: "Next page" }).click();
-  await pages.getByRole("button", { name: "Next page" }).click();
-  await expect(pages).toContainText("Page 3 of 3");
-  await expect(problems).toHaveCount(50);
-  await expect(problems.last().locator("td").first()).toHaveText("251");
+  await expect(pages).toContainText("Page 1 of 4");
+  for (let turn = 0; turn < 3; turn++) await pages.getByRole("button", { name: "Next page" }).click();
+  await expect(pages).toContainText("Page 4 of 4");
+  await expect(problems.last().locator("td").first()).toHaveText("101");
   await expect(importButton(page)).toBeDisabled();
+
+  await page.goto("/es/editor/import");
+  await expect(page.getByText("20 MB como máximo")).toBeVisible();
+  await page.getByLabel("Archivo CSV").setInputFiles(file);
+  await expect(page.getByText(`${file.name}: `)).toBeVisible();
+  await page.getByRole("button", { name: "Revisar el archivo" }).click();
+  await expect(page.getByTestId("import-problems-truncated")).toHaveText("El servidor lista los primeros 100 de 250 problemas. Corríjalos y revise de nuevo para ver el resto.");
+});
+
+test("a file over 20 MB is refused before it is sent, and the server refuses such a body with 413", async ({ page }) => {
+  await page.goto("/en/editor/import");
+  const big = { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(21 * 1024 * 1024, "a") };
+  await page.getByLabel("CSV file").setInputFiles(big);
+  await expect(page.getByText("This file is 21 MB; the importer takes files of up to 20 MB. Split it into smaller files.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check the file" })).toHaveCount(0);
+
+  const response = await page.request.post("/api/editor/imports/preview", { data: { csv: "a".repeat(26 * 1024 * 1024), mapping: {} } });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error.code).toBe("payload_too_large");
 });
 
 test("two thousand rows import in one go, with a progress bar while they are sent and saved", async ({ page }) => {

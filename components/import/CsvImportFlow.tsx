@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { guessMapping, ZColumnMapping, type ColumnMapping, type ImportField } from "@/lib/csv-import/fields";
+import { guessMapping, IMPORT_FILE_LIMIT_BYTES, ZColumnMapping, type ColumnMapping, type ImportField } from "@/lib/csv-import/fields";
 import { commitImport, previewImport, refusedSummary, type ImportRequest, type UploadProgress } from "./api";
 import { errorText } from "./error-text";
 import { FilePicker } from "./FilePicker";
@@ -46,6 +46,8 @@ export function CsvImportFlow({ locale, messages }: Props) {
     setFileError(null);
     setMissing([]);
     if (!chosen) return;
+    // The server would refuse it (413) after the whole upload; say so before reading it at all.
+    if (chosen.size > IMPORT_FILE_LIMIT_BYTES) return setFileError(fill(messages.file.tooLarge, { size: Math.round((chosen.size / 1024 / 1024) * 10) / 10 }, locale));
     setReading(true);
     try {
       const csv = readCsv(chosen.name, await chosen.text());

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ImportSummary } from "./api";
-import { fill } from "./format";
+import { fill, plural } from "./format";
 import styles from "./import.module.css";
 import type { ImportMessages } from "./messages";
 import { ProblemTable } from "./ProblemTable";
@@ -9,7 +9,7 @@ import { SampleTable } from "./SampleTable";
 
 type Props = { summary: ImportSummary; messages: { preview: ImportMessages["preview"]; pages: ImportMessages["pages"] }; locale: string };
 
-/** What a check found: the totals, every problem by row, and the first new figures. */
+/** What a check found: the totals, problems per column, the first problems by row, and the first new figures. */
 export function PreviewReport({ summary, messages, locale }: Props) {
   const number = new Intl.NumberFormat(locale);
   const totals = [
@@ -17,6 +17,7 @@ export function PreviewReport({ summary, messages, locale }: Props) {
     { label: messages.preview.valid, value: summary.valid, alert: false },
     { label: messages.preview.duplicates, value: summary.duplicates, alert: false },
     { label: messages.preview.problems, value: summary.errorCount, alert: summary.errorCount > 0 },
+    { label: messages.preview.invalidRows, value: summary.invalidRows, alert: summary.invalidRows > 0 },
   ];
   return (
     <>
@@ -33,8 +34,18 @@ export function PreviewReport({ summary, messages, locale }: Props) {
         <>
           <h3>{messages.preview.problemsTitle}</h3>
           {summary.errorCount > summary.errors.length ? (
-            <p className={styles.error}>{fill(messages.preview.truncated, { shown: summary.errors.length, total: summary.errorCount }, locale)}</p>
+            <p className={styles.error} data-testid="import-problems-truncated">
+              {fill(messages.preview.truncated, { shown: summary.errors.length, total: summary.errorCount }, locale)}
+            </p>
           ) : null}
+          <h4 id="import-problems-by-column">{messages.preview.byColumnTitle}</h4>
+          <ul aria-labelledby="import-problems-by-column" data-testid="import-problems-by-column">
+            {summary.problemsByColumn.map(({ column, count }) => (
+              <li key={column}>
+                {column}: {plural(messages.preview.problemsCount, count, locale)}
+              </li>
+            ))}
+          </ul>
           <ProblemTable errors={summary.errors} messages={messages} locale={locale} />
         </>
       ) : null}

@@ -6,11 +6,11 @@ import { fill } from "./format";
 import styles from "./import.module.css";
 import type { ImportMessages } from "./messages";
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 25;
 
 type Props = { errors: RowError[]; messages: { preview: ImportMessages["preview"]; pages: ImportMessages["pages"] }; locale: string };
 
-/** Every problem, a hundred per page, so a file with thousands of bad rows stays quick to show. */
+/** The problems the server listed (the first hundred at most), 25 per page to keep the page short. */
 export function ProblemTable({ errors, messages, locale }: Props) {
   const [page, setPage] = useState(1);
   const pageCount = Math.max(1, Math.ceil(errors.length / PAGE_SIZE));

@@ -29,6 +29,9 @@ export const ZImportSummary = z.object({
   valid: z.number(),
   duplicates: z.number(),
   errorCount: z.number(),
+  invalidRows: z.number(),
+  problemsByColumn: z.array(z.object({ column: z.string(), count: z.number() })),
+  /** The first problems only (the server lists at most 100); errorCount counts them all. */
   errors: z.array(ZRowError),
   sample: z.array(ZSampleRow),
 });

@@ -8,6 +8,7 @@ export function errorText(error: unknown, messages: ImportMessages["errors"], lo
   if (error.status === 0) return messages.network;
   if (error.status === 401) return messages.unauthenticated;
   if (error.status === 403) return messages.forbidden;
+  if (error.status === 413) return messages.tooLarge;
   const fields = (error.details as { fields?: { path: string; message: string }[] } | undefined)?.fields ?? [];
   const reasons = [error.message, ...fields.map((field) => `${field.path}: ${field.message}`)].join(" ");
   return fill(messages.generic, { message: reasons }, locale);
