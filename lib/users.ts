@@ -1,6 +1,7 @@
 import type { Actor } from "./auth/actor";
 import { hashPassword, spendVerificationTime, verifyPassword } from "./auth/password";
 import { endAllSessions } from "./auth/session";
+import { clearFailures, passwordChangeKey, reserveAttempt } from "./auth/throttle";
 import { appendChange } from "./changes";
 import { getDb } from "./db/client";
 import { retryingSerializationFailures } from "./db/retry-serialization-failures";
@@ -92,10 +93,15 @@ export async function authenticate(email: string, password: string) {
 
 export async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
   if (actor.kind !== "user") throw forbidden();
+  // Limited like sign-in, per account: a session left open is no way to guess the password at leisure.
+  const throttle = [passwordChangeKey(actor.user.id)];
+  const wait = await reserveAttempt(throttle);
+  if (wait > 0) throw new AppError(429, "too_many_attempts", `Too many attempts. Try again in ${wait} s.`, { retryAfterSeconds: wait });
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError(400, "invalid_request", "The current password is wrong.", { fields: [{ path: "currentPassword", message: "The current password is wrong." }] });
   }
+  await clearFailures(throttle);
   const passwordHash = await hashPassword(newPassword);
   await getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });

@@ -1,11 +1,12 @@
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Actor } from "./actor";
+import { cookieName } from "./cookies";
 import { getSessionUser, SESSION_COOKIE, type SessionUser } from "./session";
 
 /** The signed-in user for a server component or page, or null; one lookup per request, however many ask. */
 export const getPageUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
+  const token = (await cookies()).get(cookieName(SESSION_COOKIE))?.value ?? null;
   return getSessionUser(token);
 });
 

@@ -1,28 +1,16 @@
 import { getDb } from "../db/client";
 import type { Role } from "../generated/prisma/client";
+import { cookieName, readCookie, setCookieHeader } from "./cookies";
 import { hashSecret, newSecret } from "./tokens";
 
+/** The session cookie's name on plain http; production prefixes it with `__Host-` (lib/auth/cookies.ts). */
 export const SESSION_COOKIE = "contraste_session";
 const SESSION_HOURS = 12;
 
 export type SessionUser = { id: string; email: string; displayName: string; role: Role };
 
-function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key !== name) continue;
-    try {
-      return decodeURIComponent(rest.join("="));
-    } catch {
-      return null; // malformed percent-encoding ("%E0%A4%A"): no session, not a server error
-    }
-  }
-  return null;
-}
-
 export function readSessionToken(request: Request): string | null {
-  return readCookie(request, SESSION_COOKIE);
+  return readCookie(request, cookieName(SESSION_COOKIE));
 }
 
 /** Starts a new session (a fresh token at every sign-in, so a planted cookie is never promoted). */
@@ -52,12 +40,10 @@ export async function endAllSessions(userId: string): Promise<void> {
   await getDb().session.deleteMany({ where: { userId } });
 }
 
-const secureFlag = () => (process.env.NODE_ENV === "production" && process.env.CONTRASTE_INSECURE_COOKIES !== "1" ? "; Secure" : "");
-
 export function sessionCookie(token: string, expiresAt: Date): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secureFlag()}`;
+  return setCookieHeader(SESSION_COOKIE, token, expiresAt);
 }
 
 export function clearedSessionCookie(): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureFlag()}`;
+  return setCookieHeader(SESSION_COOKIE, "", null);
 }

@@ -1,5 +1,6 @@
 import { handlePublicMutation } from "@/lib/api/mutation";
 import { jsonResponse } from "@/lib/api/respond";
+import { rememberDevice } from "@/lib/auth/devices";
 import { createSession, sessionCookie } from "@/lib/auth/session";
 import { ZFirstAdmin } from "@/lib/schemas/user";
 import { createFirstAdmin } from "@/lib/users";
@@ -9,6 +10,10 @@ export function POST(request: Request) {
   return handlePublicMutation(request, ZFirstAdmin, async (input) => {
     const admin = await createFirstAdmin(input);
     const { token, expiresAt } = await createSession(admin.id);
-    return jsonResponse({ data: { id: admin.id, role: admin.role } }, { status: 201, headers: { "set-cookie": sessionCookie(token, expiresAt) } });
+    const headers = new Headers();
+    headers.append("set-cookie", sessionCookie(token, expiresAt));
+    // The browser that set Contraste up is the first admin's known device (lib/auth/devices.ts).
+    headers.append("set-cookie", await rememberDevice(admin.id, null));
+    return jsonResponse({ data: { id: admin.id, role: admin.role } }, { status: 201, headers });
   });
 }
