@@ -7,6 +7,9 @@ const nextConfig = {
   // Server-only packages that ship WebAssembly or native code; bundling them breaks their loaders.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  // The site has no next/image. The optimizer would fetch any local address it is given; off, and the
+  // web server refuses /_next/image before Next.js (lib/server/web-server.ts).
+  images: { unoptimized: true },
   // npm test type-checks the whole project as its own step (npm run typecheck); checking again in
   // every build only slows the e2e and benchmark builds down.
   typescript: { ignoreBuildErrors: true },

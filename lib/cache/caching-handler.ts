@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import type { ResponseCache } from "./response-cache";
+import { isNextInternalRequest } from "./next-internal";
 import { publicRoute, type PublicRoute } from "./route-tags";
 import { MAX_STORED_BYTES, unstorableReason } from "./storable";
 
@@ -19,18 +20,8 @@ export type CachingOptions = {
 // Headers that describe one rendering, or one exchange, rather than the content.
 const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "etag", "vary", "x-contraste-cache", "x-request-id"]);
 
-// Request headers with which Next.js answers something other than the page (a prefetch's `{}`, a
-// component payload for a client-side navigation, a data request), or which only its own machinery
-// sends. Such a request neither reads nor fills the cache: Next.js answers it as it would anyway.
-const NEXT_INTERNAL_HEADER = /^(?:rsc|next-.*|x-middleware-.*|x-nextjs-.*|x-now-.*|x-invoke-.*|x-vercel-.*|x-matched-path|x-prerender-revalidate.*)$/;
-const NEXT_INTERNAL_PARAM = /^(?:_rsc|__next.*)$/;
-
 // A cached response is rendered for a reader: nothing personal, no conditions, the plain body.
 const NOT_FORWARDED_ON_FILL = ["cookie", "authorization", "accept-encoding", "if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "range", "if-range"];
-
-function isNextInternal(req: IncomingMessage, params: URLSearchParams): boolean {
-  return Object.keys(req.headers).some((name) => NEXT_INTERNAL_HEADER.test(name)) || [...params.keys()].some((name) => NEXT_INTERNAL_PARAM.test(name));
-}
 
 /** Whether the client takes gzip: named (or `*`) with a quality above 0. */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
@@ -59,6 +50,11 @@ function withAcceptEncoding(vary: unknown): string {
   return names.join(", ");
 }
 
+// How long a reader waits for someone else's render of the same page before rendering it too: a
+// render whose own reader downloads slowly must not hold the others.
+const MAX_WAIT_MS = 5_000;
+const waitAtMost = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 type Request = { route: PublicRoute; pathname: string; origin: string; key: string };
 
 /**
@@ -75,7 +71,7 @@ function cacheableRequest(req: IncomingMessage, options: CachingOptions): Reques
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
   const route = publicRoute(pathname, params);
-  if (!route || isNextInternal(req, params)) return null;
+  if (!route || isNextInternalRequest(Object.keys(req.headers), params)) return null;
   const { host, "x-forwarded-host": forwardedHost, "x-forwarded-proto": forwardedProto } = req.headers;
   const origin = options.publicOrigin ?? JSON.stringify([host ?? "", forwardedHost ?? "", forwardedProto ?? ""]);
   return { route, pathname, origin, key: JSON.stringify([origin, pathname + route.query]) };
@@ -121,7 +117,7 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
       return next(req, res);
     }
     const underway = rendering.get(key);
-    if (underway && !waited) return underway.then(() => serve(req, res, request, true));
+    if (underway && !waited) return Promise.race([underway, waitAtMost(MAX_WAIT_MS)]).then(() => serve(req, res, request, true));
 
     prepareFill(req, request, options);
     const ticket = cache.ticket(request.route.tags);
@@ -146,13 +142,17 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
       const etag = typeof headers.etag === "string" ? headers.etag : `"${createHash("sha1").update(body).digest("base64url")}"`;
       cache.store(key, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag }, { origin: request.origin, path: request.pathname, query: request.route.query });
     };
-    recordResponse(res, (status, headers, body) => {
-      try {
-        keep(status, headers, body);
-      } finally {
-        release();
-      }
-    });
+    recordResponse(
+      res,
+      (status, headers, body) => {
+        try {
+          keep(status, headers, body);
+        } finally {
+          release();
+        }
+      },
+      () => release(),
+    );
     res.setHeader("x-contraste-cache", "miss");
     return next(req, res);
   };
@@ -177,15 +177,16 @@ function onlyLocaleCookie(setCookie: unknown): boolean {
  * Lets the response stream to the client as usual while keeping a copy of what was sent (none past
  * MAX_STORED_BYTES), and names Accept-Encoding in its Vary as a cached copy will.
  */
-function recordResponse(res: ServerResponse, done: (status: number, headers: Record<string, unknown>, body: Buffer | null) => void) {
+function recordResponse(res: ServerResponse, done: (status: number, headers: Record<string, unknown>, body: Buffer | null) => void, overflow: () => void) {
   let chunks: Buffer[] | null = [];
   let bytes = 0;
   const keep = (chunk: unknown, encoding?: unknown) => {
     if (chunks === null || chunk === undefined || chunk === null || typeof chunk === "function") return;
     const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
     bytes += buffer.length;
-    if (bytes > MAX_STORED_BYTES) chunks = null;
-    else chunks.push(buffer);
+    if (bytes <= MAX_STORED_BYTES) return void chunks.push(buffer);
+    chunks = null;
+    overflow();
   };
   let writeHeadHeaders: Record<string, unknown> = {};
   const originalWriteHead = res.writeHead;
