@@ -50,4 +50,33 @@ describe("ResponseCache", () => {
     expect(cache.get("/1")).toBeDefined();
     expect(cache.get("/3")).toBeDefined();
   });
+
+  it("bounds the variants of one path, and the share of all variants, without pushing out plain pages", () => {
+    const cache = new ResponseCache(100, { variantsPerPath: 2, variantShare: 0.5, origins: 8 });
+    const at = (path: string, query = "") => ({ origin: "o", path, query });
+    cache.store("/a", cache.ticket([]), entry("1234567890"), at("/a"));
+    cache.store("/b", cache.ticket([]), entry("1234567890"), at("/b"));
+    for (let page = 1; page <= 10; page++) cache.store(`/a?page=${page}`, cache.ticket([]), entry("1234567890"), at("/a", `?page=${page}`));
+    expect(cache.get("/a")).toBeDefined();
+    expect(cache.get("/b")).toBeDefined();
+    expect(cache.get("/a?page=10")).toBeDefined();
+    expect(cache.get("/a?page=9")).toBeDefined();
+    expect(cache.get("/a?page=8")).toBeUndefined();
+    cache.store("/b?x=1", cache.ticket([]), entry("1234567890"), at("/b", "?x=1"));
+    // Variants may take 50 bytes (two of them here): the least recently used one goes, the plain pages stay.
+    expect(cache.size).toBe(4);
+    expect(cache.get("/a?page=10")).toBeUndefined();
+    expect(cache.get("/b?x=1")).toBeDefined();
+    expect(cache.get("/a")).toBeDefined();
+    expect(cache.get("/b")).toBeDefined();
+  });
+
+  it("keeps entries for a bounded number of origins; an origin's slot frees when its last entry goes", () => {
+    const cache = new ResponseCache(1000, { variantsPerPath: 2, variantShare: 0.5, origins: 2 });
+    expect(cache.store("a/en", cache.ticket(["overview"]), entry("a"), { origin: "a", path: "/en", query: "" })).toBe(true);
+    expect(cache.store("b/en", cache.ticket([]), entry("b"), { origin: "b", path: "/en", query: "" })).toBe(true);
+    expect(cache.store("c/en", cache.ticket([]), entry("c"), { origin: "c", path: "/en", query: "" })).toBe(false);
+    cache.invalidate(["overview"]);
+    expect(cache.store("c/en", cache.ticket([]), entry("c"), { origin: "c", path: "/en", query: "" })).toBe(true);
+  });
 });

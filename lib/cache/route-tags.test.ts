@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tagsForChange } from "./change-tags";
-import { tagsForPath } from "./route-tags";
+import { canonicalPageQuery, publicRoute, tagsForPath } from "./route-tags";
 
 describe("tagsForPath", () => {
   it("labels every public page and API read with the data it shows", () => {
@@ -16,6 +16,35 @@ describe("tagsForPath", () => {
     for (const path of ["/en/editor", "/en/editor/observations/x", "/api/editor/observations", "/api/v1/observations", "/api/health", "/api/ready", "/", "/fr", "/en/indicators/a/b"]) {
       expect(tagsForPath(path), path).toBeNull();
     }
+  });
+});
+
+describe("the query a public response depends on", () => {
+  const query = (path: string) => {
+    const [pathname, search = ""] = path.split("?");
+    return publicRoute(pathname!, new URLSearchParams(search))?.query;
+  };
+
+  it("is the chart's state for a chart, written as the page writes its links; anything else is dropped", () => {
+    expect(query("/es/indicators/a?z=1&utm_source=x")).toBe("");
+    expect(query("/es/indicators/a?view=table&z=1")).toBe("?view=table");
+    expect(query("/en/embed/a?to=2018&from=2020&hide=ngo,government,ngo&page=abc")).toBe("?hide=government%2Cngo&from=2018&to=2020");
+    expect(query("/en/indicators/a?view=table&view=chart")).toBe("?view=table");
+  });
+
+  it("is nothing for pages that read no parameter, and the feed", () => {
+    for (const path of ["/es?z=1", "/en/events?from=2020", "/en/sources?page=2", "/en/changes?page=2", "/es/api-docs?x", "/en/changes/feed.xml?since=2020"]) expect(query(path), path).toBe("");
+  });
+
+  it("is every parameter of the API, sorted, the last of repeated ones winning as the API reads them", () => {
+    expect(query("/api/v1/events?to=2020-01-01&from=2019-01-01&to=2021-01-01")).toBe("?from=2019-01-01&to=2021-01-01");
+    expect(query("/api/v1/indicators?z=1")).toBe("?z=1");
+  });
+
+  it("is what the language link of a public page carries; other pages keep their query", () => {
+    expect(canonicalPageQuery("/es/indicators/a", new URLSearchParams("z=1&view=table"))).toBe("?view=table");
+    expect(canonicalPageQuery("/es", new URLSearchParams("z=1"))).toBe("");
+    expect(canonicalPageQuery("/es/editor/sign-in", new URLSearchParams("next=/es/editor/review"))).toBe("?next=%2Fes%2Feditor%2Freview");
   });
 });
 
