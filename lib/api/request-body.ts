@@ -46,14 +46,19 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 /** Whether brackets and braces outside strings nest deeper than `max` (one pass, no parsing). */
 export function jsonNestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 92 /* \ */) i++;
-      else if (code === 34 /* " */) inString = false;
-    } else if (code === 34) inString = true;
-    else if (code === 91 /* [ */ || code === 123 /* { */) {
+    if (code === 34 /* " */) {
+      // Jump to the closing quote (one not escaped by an odd run of backslashes): a 20 MB CSV string is crossed at native speed.
+      for (;;) {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) return false;
+        let backslashes = 0;
+        while (text.charCodeAt(close - 1 - backslashes) === 92 /* \ */) backslashes++;
+        i = close;
+        if (backslashes % 2 === 0) break;
+      }
+    } else if (code === 91 /* [ */ || code === 123 /* { */) {
       if (++depth > max) return true;
     } else if (code === 93 /* ] */ || code === 125 /* } */) depth--;
   }
