@@ -9,7 +9,7 @@ let session: typeof import("./route");
 let password: typeof import("../password/route");
 let tokens: typeof import("../tokens/route");
 
-const ACCOUNTS = ["alice", "bob", "carol", "dave", "erin", "frank"] as const;
+const ACCOUNTS = ["alice", "bob", "carol", "dave", "erin", "frank", "gina"] as const;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -103,6 +103,16 @@ describe("password change", () => {
     expect(locked.status).toBe(429);
     expect((await locked.json()).error.code).toBe("too_many_attempts");
     expect((await database.db.user.findUniqueOrThrow({ where: { email: "erin@example.org" } })).passwordHash).toBe(before.passwordHash);
+  });
+
+  it("takes their standing from every other known device, keeping the one that changed it", async () => {
+    const browserA = browserCookies(await signIn("gina@example.org", TEST_PASSWORD, "192.0.2.6"));
+    const browserB = browserCookies(await signIn("gina@example.org", TEST_PASSWORD, "192.0.2.7"));
+    const changed = await password.POST(post("/api/editor/password", { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }, { cookie: browserA }));
+    expect(changed.status).toBe(200);
+    for (let attempt = 1; attempt <= 4; attempt += 1) await signIn("gina@example.org", "wrong password!", `198.51.100.${100 + attempt}`);
+    expect((await signIn("gina@example.org", "a brand new passphrase", "192.0.2.8", browserB)).status).toBe(429);
+    expect((await signIn("gina@example.org", "a brand new passphrase", "192.0.2.9", browserA)).status).toBe(200);
   });
 });
 
