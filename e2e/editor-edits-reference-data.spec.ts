@@ -1,14 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { dataset } from "./dataset";
 
-// An editor keeps the reference data right: finds a source, corrects it, meets a stale edit from a
-// tab opened earlier, adds an event and renames an indicator, and sees each change on the public pages.
-// The publisher and the indicator name are put back afterwards so later journeys read the dataset as
-// loaded; the added event stays (events cannot be deleted).
+// Reference data readers see changes like a figure: an editor proposes a correction with a reason,
+// readers see nothing yet, a reviewer who did not propose it applies it from the review page, and
+// the public change log shows it with the reason in both languages. A reviewer's own proposal has no
+// Apply button for them. Publisher, indicator name and unit are put back afterwards so later
+// journeys read the dataset as loaded; the added event stays (events cannot be deleted).
 
 const OWN_ADMIN = { email: "ref-admin@example.org", displayName: "Ref Admin", password: "a long enough password" };
 // The admin the figure editor's journey creates when it runs first and closes setup.
 const SHARED_ADMIN = { email: "admin@example.org", password: "correct horse battery staple 42" };
+const EDITOR = { email: "ref-editor@example.org", displayName: "Rafa Reference Editor", password: "reference editor 2026", role: "editor" };
+const REVIEWER = { email: "ref-reviewer@example.org", displayName: "Rosa Reference Reviewer", password: "reference reviewer 2026", role: "reviewer" };
 // The new event cites a document the dataset's events already cite, as a second event from one decree would.
 const EVENT_SOURCE_URL = (dataset as typeof dataset & { events: { sourceUrl: string }[] }).events[0]!.sourceUrl;
 
@@ -23,8 +26,28 @@ async function signInAsAdmin(page: Page) {
   throw new Error(`Setup is closed and neither ${SHARED_ADMIN.email} nor ${OWN_ADMIN.email} could sign in.`);
 }
 
-test("an editor corrects reference data, is warned of a stale edit, and sees changes on the public pages", async ({ page }) => {
-  test.setTimeout(120_000);
+/** A page in a browser context of its own, signed in as this person. */
+async function signedInPage(browser: Browser, person: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.request.post("/api/editor/session", { data: { email: person.email, password: person.password } });
+  expect(response.ok(), `${person.email} signs in`).toBe(true);
+  return page;
+}
+
+const proposalCard = (page: Page, text: string) => page.locator("[data-proposal]").filter({ hasText: text });
+
+async function applyFromReviewPage(page: Page, text: string) {
+  await page.goto("/en/editor/reference/review");
+  const card = proposalCard(page, text);
+  await expect(card).toHaveCount(1);
+  await card.getByRole("button", { name: "Apply" }).click();
+  // Applied, it leaves the queue.
+  await expect(card).toHaveCount(0);
+}
+
+test("an editor proposes reference changes, a second person applies them, and readers see them in the change log", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
 
   await test.step("signed out, the editor is sent to sign in", async () => {
@@ -34,41 +57,88 @@ test("an editor corrects reference data, is warned of a stale edit, and sees cha
   });
 
   await signInAsAdmin(page);
+  for (const person of [EDITOR, REVIEWER]) {
+    const created = await page.request.post("/api/editor/users", { data: person });
+    expect([201, 409], `${person.email} is added (or was by an earlier run)`).toContain(created.status());
+  }
+  const editor = await signedInPage(browser, EDITOR);
+  const reviewer = await signedInPage(browser, REVIEWER);
 
-  const editUrl = await test.step("search the sources for elfaro and open one", async () => {
-    await page.goto("/en/editor/reference");
-    await page.getByRole("main").getByRole("link", { name: "Sources", exact: true }).click();
-    await page.getByRole("searchbox", { name: "Search by web address or publisher" }).fill("elfaro");
-    await page.getByRole("button", { name: "Search" }).click();
-    await expect(page).toHaveURL(/[?&]q=elfaro/);
-    const links = page.getByRole("table").getByRole("link");
+  const editUrl = await test.step("the editor searches the sources for elfaro and opens one", async () => {
+    await editor.goto("/en/editor/reference");
+    await editor.getByRole("main").getByRole("link", { name: "Sources", exact: true }).click();
+    await editor.getByRole("searchbox", { name: "Search by web address or publisher" }).fill("elfaro");
+    await editor.getByRole("button", { name: "Search" }).click();
+    await expect(editor).toHaveURL(/[?&]q=elfaro/);
+    const links = editor.getByRole("table").getByRole("link");
     await expect(links.first()).toBeVisible();
     for (const text of await links.allInnerTexts()) expect(text).toContain("elfaro");
     await links.first().click();
-    await expect(page.getByRole("heading", { level: 1, name: "Edit a source" })).toBeVisible();
-    return page.url();
+    await expect(editor.getByRole("heading", { level: 1, name: "Edit a source" })).toBeVisible();
+    await expect(editor.getByText("Your change will be published when a reviewer approves it.")).toBeVisible();
+    return editor.url();
   });
 
-  // Opened before the first save, so it still holds the old version.
-  const staleTab = await page.context().newPage();
+  const publisher = editor.getByLabel("Publisher or outlet");
+  const originalPublisher = await publisher.inputValue();
+  const correctedPublisher = `El Faro (checked ${stamp})`;
+  const reason = `The outlet's name as printed on the report (${stamp}).`;
+
+  // Opened before the change is applied, so it still holds the old version.
+  const staleTab = await editor.context().newPage();
   await staleTab.goto(editUrl);
   await expect(staleTab.getByLabel("Publisher or outlet")).toBeVisible();
 
-  const publisher = page.getByLabel("Publisher or outlet");
-  const originalPublisher = await publisher.inputValue();
-  const correctedPublisher = `El Faro (checked ${stamp})`;
-
-  await test.step("change the publisher, save, and see it after a reload", async () => {
+  await test.step("a proposal needs a reason", async () => {
     await publisher.fill(correctedPublisher);
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-    await page.reload();
-    await expect(page.getByLabel("Publisher or outlet")).toHaveValue(correctedPublisher);
+    await editor.getByRole("button", { name: "Propose change" }).click();
+    await expect(editor.getByLabel("Why this change")).toHaveAttribute("aria-invalid", "true");
   });
 
-  await test.step("the stale tab's edit is refused and shows the current publisher", async () => {
+  await test.step("the editor proposes the new publisher; it waits for review and readers see nothing yet", async () => {
+    await editor.getByLabel("Why this change").fill(reason);
+    await editor.getByRole("button", { name: "Propose change" }).click();
+    await expect(editor.getByRole("status").filter({ hasText: "Proposed. Your change will be published when a reviewer approves it." })).toBeVisible();
+    const pending = editor.getByRole("region", { name: "Waiting for review on this record" });
+    await expect(pending.locator("[data-proposal]")).toContainText(correctedPublisher);
+    await expect(pending.getByRole("button", { name: "Apply" })).toHaveCount(0);
+    await expect(pending.getByRole("button", { name: "Withdraw" })).toBeVisible();
+
+    await page.goto("/en/sources");
+    await expect(page.getByText(correctedPublisher)).toHaveCount(0);
+    await page.goto("/en/changes");
+    await expect(page.getByText(reason)).toHaveCount(0);
+  });
+
+  await test.step("a reviewer who did not propose it applies it from the reference review page", async () => {
+    await reviewer.goto("/en/editor/reference");
+    await reviewer.getByRole("link", { name: "Changes waiting for review" }).click();
+    await expect(reviewer.getByRole("heading", { level: 1, name: "Reference changes to review" })).toBeVisible();
+    const card = proposalCard(reviewer, reason);
+    await expect(card.getByRole("row", { name: /Publisher or outlet/ }).getByRole("cell").nth(1)).toHaveText(correctedPublisher);
+    await applyFromReviewPage(reviewer, reason);
+  });
+
+  await test.step("readers see the new publisher, and the change log shows it with the reason in both languages", async () => {
+    await page.goto("/en/sources");
+    await expect(page.getByText(correctedPublisher).first()).toBeVisible();
+    await page.goto("/en/changes");
+    const entry = page.locator('[data-entity="source"]').filter({ hasText: reason });
+    await expect(entry).toHaveCount(1);
+    await expect(entry.locator("[data-action-label]")).toHaveText("Edited");
+    await expect(entry.locator('[data-field="publisher"]')).toContainText(correctedPublisher);
+    await expect(entry).toContainText(`by ${REVIEWER.displayName}`);
+    await page.goto("/es/changes");
+    const entrada = page.locator('[data-entity="source"]').filter({ hasText: reason });
+    await expect(entrada.locator("[data-action-label]")).toHaveText("Modificado");
+    await expect(entrada.getByRole("heading")).toContainText("Fuente:");
+    await expect(entrada.locator('[data-field="publisher"]')).toContainText("Editorial o medio");
+  });
+
+  await test.step("the stale tab's proposal is refused and shows the current publisher", async () => {
     await staleTab.getByLabel("Publisher or outlet").fill(`Stale edit ${stamp}`);
-    await staleTab.getByRole("button", { name: "Save" }).click();
+    await staleTab.getByLabel("Why this change").fill("A stale correction.");
+    await staleTab.getByRole("button", { name: "Propose change" }).click();
     await expect(staleTab.getByRole("heading", { name: "Someone else saved a newer version" })).toBeVisible();
     const row = staleTab.getByRole("row", { name: /Publisher or outlet/ });
     await expect(row.getByRole("cell").first()).toHaveText(correctedPublisher);
@@ -76,36 +146,40 @@ test("an editor corrects reference data, is warned of a stale edit, and sees cha
 
     await staleTab.getByRole("button", { name: "Load the current version into the form" }).click();
     await expect(staleTab.getByLabel("Publisher or outlet")).toHaveValue(correctedPublisher);
-    await expect(staleTab.getByRole("heading", { name: "Someone else saved a newer version" })).toHaveCount(0);
-
-    // From the current version the edit goes through: this puts the dataset's publisher back.
+    // From the current version the proposal goes through: this puts the dataset's publisher back.
     await staleTab.getByLabel("Publisher or outlet").fill(originalPublisher);
-    await staleTab.getByRole("button", { name: "Save" }).click();
-    await expect(staleTab.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await staleTab.getByLabel("Why this change").fill(`Back to the dataset's publisher (${stamp}).`);
+    await staleTab.getByRole("button", { name: "Propose change" }).click();
+    await expect(staleTab.getByRole("status").filter({ hasText: "Proposed." })).toBeVisible();
     await staleTab.close();
+    await applyFromReviewPage(reviewer, `Back to the dataset's publisher (${stamp}).`);
   });
 
   const eventTitle = `Contraste test report ${stamp}`;
-  await test.step("add an event, with the form's own messages for missing fields first", async () => {
-    await page.goto("/en/editor/reference/events");
-    await page.getByRole("link", { name: "Add an event" }).click();
-    await page.getByRole("button", { name: "Create" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeVisible();
-    await expect(page.getByLabel("Title in English")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Title in English")).toHaveAccessibleDescription("Write the title in English.");
+  await test.step("the editor proposes an event, with the form's own messages for missing fields first", async () => {
+    await editor.goto("/en/editor/reference/events");
+    await editor.getByRole("link", { name: "Add an event" }).click();
+    await editor.getByRole("button", { name: "Propose" }).click();
+    await expect(editor.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeVisible();
+    await expect(editor.getByLabel("Title in English")).toHaveAttribute("aria-invalid", "true");
+    await expect(editor.getByLabel("Title in English")).toHaveAccessibleDescription("Write the title in English.");
 
-    await page.getByLabel("Kind").selectOption("report");
-    await page.getByLabel("Date", { exact: true }).fill("2025-06-30");
-    await page.getByLabel("Date precision").selectOption("day");
-    await page.getByLabel("Title in Spanish").fill(`Informe de prueba de Contraste ${stamp}`);
-    await page.getByLabel("Title in English").fill(eventTitle);
-    await page.getByLabel("Source web address").fill(EVENT_SOURCE_URL);
-    await page.getByRole("button", { name: "Create" }).click();
-    await expect(page.getByText("Created. You can keep editing it here.")).toBeVisible();
-    await expect(page.getByLabel("Title in English")).toHaveValue(eventTitle);
+    await editor.getByLabel("Kind").selectOption("report");
+    await editor.getByLabel("Date", { exact: true }).fill("2025-06-30");
+    await editor.getByLabel("Date precision").selectOption("day");
+    await editor.getByLabel("Title in Spanish").fill(`Informe de prueba de Contraste ${stamp}`);
+    await editor.getByLabel("Title in English").fill(eventTitle);
+    await editor.getByLabel("Source web address").fill(EVENT_SOURCE_URL);
+    await editor.getByLabel("Why this change").fill("The report was published that day.");
+    await editor.getByRole("button", { name: "Propose" }).click();
+    await expect(editor.getByRole("status").filter({ hasText: "Proposed. Your change will be published when a reviewer approves it." })).toBeVisible();
+
+    await page.goto("/en/events");
+    await expect(page.getByRole("heading", { name: eventTitle, exact: true })).toHaveCount(0);
   });
 
-  await test.step("the new event is on the public events page", async () => {
+  await test.step("once applied, the new event is on the public events page", async () => {
+    await applyFromReviewPage(reviewer, eventTitle);
     await page.goto("/en/events");
     const item = page.locator("[data-event]").filter({ has: page.getByRole("heading", { name: eventTitle, exact: true }) });
     await expect(item).toHaveCount(1);
@@ -113,35 +187,44 @@ test("an editor corrects reference data, is warned of a stale edit, and sees cha
     await expect(item.locator("a.source-link")).toHaveAttribute("href", EVENT_SOURCE_URL);
   });
 
-  await test.step("rename an indicator in English, give its unit in Spanish, and read both on its pages", async () => {
-    await page.goto("/en/editor/reference/indicators?q=journalists_exiled");
-    await page.getByRole("table").getByRole("link").first().click();
-    const nameEn = page.getByLabel("Name in English");
-    const originalName = await nameEn.inputValue();
-    const originalUnitEs = await page.getByLabel("Unit in Spanish").inputValue();
+  await test.step("a reviewer's own proposal has no Apply for them; the admin applies it, and both languages read it", async () => {
+    await reviewer.goto("/en/editor/reference/indicators?q=journalists_exiled");
+    await reviewer.getByRole("table").getByRole("link").first().click();
+    const editPage = reviewer.url();
+    const originalName = await reviewer.getByLabel("Name in English").inputValue();
+    const originalUnitEs = await reviewer.getByLabel("Unit in Spanish").inputValue();
     const newName = `Journalists in exile (checked ${stamp})`;
     const newUnitEs = `periodistas (comprobado ${stamp})`;
-    await nameEn.fill(newName);
-    await page.getByLabel("Unit in Spanish").fill(newUnitEs);
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await reviewer.getByLabel("Name in English").fill(newName);
+    await reviewer.getByLabel("Unit in Spanish").fill(newUnitEs);
+    await reviewer.getByLabel("Why this change").fill("The unit had no Spanish wording.");
+    await reviewer.getByRole("button", { name: "Propose change" }).click();
+    await expect(reviewer.getByRole("status").filter({ hasText: "Proposed." })).toBeVisible();
 
-    const editPage = page.url();
+    await reviewer.goto("/en/editor/reference/review");
+    const own = proposalCard(reviewer, newName);
+    await expect(own).toContainText("You proposed this change: another reviewer must apply it.");
+    await expect(own.getByRole("button", { name: "Apply" })).toHaveCount(0);
+
+    await applyFromReviewPage(page, newName);
     await page.goto("/en/indicators/journalists_exiled");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(newName);
     await page.goto("/es/indicators/journalists_exiled");
     await expect(page.getByText(`Unidad: ${newUnitEs}`)).toBeVisible();
 
-    await page.goto(editPage);
-    await page.getByLabel("Name in English").fill(originalName);
-    await page.getByLabel("Unit in Spanish").fill(originalUnitEs);
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await reviewer.goto(editPage);
+    await reviewer.getByLabel("Name in English").fill(originalName);
+    await reviewer.getByLabel("Unit in Spanish").fill(originalUnitEs);
+    await reviewer.getByLabel("Why this change").fill(`Back to the dataset's wording (${stamp}).`);
+    await reviewer.getByRole("button", { name: "Propose change" }).click();
+    await expect(reviewer.getByRole("status").filter({ hasText: "Proposed." })).toBeVisible();
+    await applyFromReviewPage(page, `Back to the dataset's wording (${stamp}).`);
   });
 
   await test.step("the same pages read in Spanish", async () => {
     await page.goto("/es/editor/reference");
     await expect(page.getByRole("heading", { level: 1, name: "Datos de referencia" })).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: "Indicadores", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Cambios pendientes de revisión" })).toBeVisible();
   });
 });

@@ -4,9 +4,9 @@ import { appendChange, type ChangeAction } from "./changes";
 import { fromIsoDay } from "./dates";
 import { getDb } from "./db/client";
 import { AppError, conflict, forbidden, notFound } from "./errors";
-import type { Prisma, ReferenceChangeStatus } from "./generated/prisma/client";
+import type { Prisma } from "./generated/prisma/client";
 import { canApplyReferenceChange, canProposeReferenceChange, canRejectReferenceChange, canWithdrawReferenceChange } from "./permissions";
-import { loadReferenceRecord } from "./reference-queries";
+import { loadReferenceRecord, proposalSelect, toProposalView, type ProposalRow, type ReferenceChangeView } from "./reference-queries";
 import { REFERENCE_SCHEMAS, type ReferenceEntity, type ReferenceInput } from "./schemas/reference";
 import { isStorableText } from "./storable-text";
 
@@ -87,60 +87,6 @@ const writerOf = <Entity extends ReferenceEntity>(entity: Entity) => WRITERS[ent
 const duplicateError = (field: string) =>
   new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", { fields: [{ path: field, message: "Already in use." }] });
 
-const proposalSelect = {
-  id: true,
-  entityType: true,
-  entityId: true,
-  isCreate: true,
-  data: true,
-  seenUpdatedAt: true,
-  reason: true,
-  status: true,
-  reviewNote: true,
-  decidedAt: true,
-  createdAt: true,
-  proposedById: true,
-  proposedBy: { select: { displayName: true } },
-  reviewedBy: { select: { displayName: true } },
-} satisfies Prisma.ReferenceChangeSelect;
-
-type ProposalRow = Prisma.ReferenceChangeGetPayload<{ select: typeof proposalSelect }>;
-
-export type ReferenceChangeView = {
-  id: string;
-  entityType: ReferenceEntity;
-  entityId: string | null;
-  isCreate: boolean;
-  status: ReferenceChangeStatus;
-  reason: string;
-  reviewNote: string | null;
-  data: Record<string, unknown>;
-  seenUpdatedAt: string | null;
-  proposedById: string;
-  proposedBy: string;
-  reviewedBy: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-};
-
-export const toProposalView = (row: ProposalRow): ReferenceChangeView => ({
-  id: row.id,
-  entityType: row.entityType as ReferenceEntity,
-  entityId: row.entityId,
-  isCreate: row.isCreate,
-  status: row.status,
-  reason: row.reason,
-  reviewNote: row.reviewNote,
-  data: row.data as Record<string, unknown>,
-  seenUpdatedAt: row.seenUpdatedAt?.toISOString() ?? null,
-  proposedById: row.proposedById,
-  proposedBy: row.proposedBy.displayName,
-  reviewedBy: row.reviewedBy?.displayName ?? null,
-  createdAt: row.createdAt.toISOString(),
-  decidedAt: row.decidedAt?.toISOString() ?? null,
-});
-
-export { proposalSelect };
 
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "./db/client";
-import type { Prisma } from "./generated/prisma/client";
+import type { Prisma, ReferenceChangeStatus } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType } from "./observation-types";
 import type { ReferenceEntity, ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "./schemas/reference";
 import { isoDayOrNull } from "./dates";
@@ -271,4 +271,97 @@ export type IndicatorChoice = { slug: string; nameEs: string; nameEn: string };
 /** Every indicator a framing can belong to, for the framing form's select. */
 export function listIndicatorChoices(): Promise<IndicatorChoice[]> {
   return getDb().indicator.findMany({ select: { slug: true, nameEs: true, nameEn: true }, orderBy: { slug: "asc" } });
+}
+
+// Proposed changes (lib/reference-mutations.ts writes them)
+
+export const proposalSelect = {
+  id: true,
+  entityType: true,
+  entityId: true,
+  isCreate: true,
+  data: true,
+  seenUpdatedAt: true,
+  reason: true,
+  status: true,
+  reviewNote: true,
+  decidedAt: true,
+  createdAt: true,
+  proposedById: true,
+  proposedBy: { select: { displayName: true } },
+  reviewedBy: { select: { displayName: true } },
+} satisfies Prisma.ReferenceChangeSelect;
+
+export type ProposalRow = Prisma.ReferenceChangeGetPayload<{ select: typeof proposalSelect }>;
+
+export type ReferenceChangeView = {
+  id: string;
+  entityType: ReferenceEntity;
+  entityId: string | null;
+  isCreate: boolean;
+  status: ReferenceChangeStatus;
+  reason: string;
+  reviewNote: string | null;
+  data: Record<string, unknown>;
+  seenUpdatedAt: string | null;
+  proposedById: string;
+  proposedBy: string;
+  reviewedBy: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+
+export const toProposalView = (row: ProposalRow): ReferenceChangeView => ({
+  id: row.id,
+  entityType: row.entityType as ReferenceEntity,
+  entityId: row.entityId,
+  isCreate: row.isCreate,
+  status: row.status,
+  reason: row.reason,
+  reviewNote: row.reviewNote,
+  data: row.data as Record<string, unknown>,
+  seenUpdatedAt: row.seenUpdatedAt?.toISOString() ?? null,
+  proposedById: row.proposedById,
+  proposedBy: row.proposedBy.displayName,
+  reviewedBy: row.reviewedBy?.displayName ?? null,
+  createdAt: row.createdAt.toISOString(),
+  decidedAt: row.decidedAt?.toISOString() ?? null,
+});
+
+
+/** A pending proposal beside the record as it stands now (null for a new record, or one since removed). */
+export type PendingReferenceChange = ReferenceChangeView & { current: Record<string, unknown> | null };
+
+async function withCurrent(rows: ProposalRow[]): Promise<PendingReferenceChange[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const view = toProposalView(row);
+      const current = view.entityId ? await loadReferenceRecord(getDb(), view.entityType, view.entityId) : null;
+      return { ...view, current: current?.values ?? null };
+    }),
+  );
+}
+
+/** Pending proposals, oldest first (the review queue), a page at a time. */
+export function listPendingReferenceChanges(query: Pick<ListQuery, "page">): Promise<ListPage<PendingReferenceChange>> {
+  const where: Prisma.ReferenceChangeWhereInput = { status: "pending" };
+  return paged(
+    { ...query, q: "" },
+    () => getDb().referenceChange.count({ where }),
+    async (skip) =>
+      withCurrent(await getDb().referenceChange.findMany({ where, select: proposalSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take: PAGE_SIZE })),
+  );
+}
+
+/** Pending proposals for one record, shown on its edit page. */
+export async function listPendingReferenceChangesFor(entity: ReferenceEntity, id: string): Promise<PendingReferenceChange[]> {
+  if (!isStorableText(id)) return [];
+  return withCurrent(
+    await getDb().referenceChange.findMany({
+      where: { status: "pending", entityType: entity, entityId: id },
+      select: proposalSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PAGE_SIZE,
+    }),
+  );
 }

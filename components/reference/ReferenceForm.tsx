@@ -6,7 +6,8 @@ import { Fragment, useEffect, useRef, useState, useSyncExternalStore, useTransit
 import type { Locale } from "@/lib/i18n/routing";
 import { ApiError, saveRecord, serverFieldIssues } from "./api";
 import { ConflictNotice } from "./ConflictNotice";
-import { ENTITIES, type EntityName } from "./entities";
+import { ZReferenceReason } from "@/lib/schemas/reference";
+import { ENTITIES, type EntityName, type FieldSpec } from "./entities";
 import { ErrorSummary } from "./ErrorSummary";
 import { FieldControl } from "./FieldControl";
 import type { FieldText, FormText } from "./form-text";
@@ -24,6 +25,8 @@ type Props = {
 
 const noSubscription = () => () => {};
 
+const REASON_FIELD: FieldSpec = { name: "reason", control: "textarea" };
+
 export function ReferenceForm({ entity, locale, record, fieldText, text }: Props) {
   const spec = ENTITIES[entity];
   const router = useRouter();
@@ -39,6 +42,7 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   const [problem, setProblem] = useState<string | null>(null);
   const [conflicted, setConflicted] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [reason, setReason] = useState("");
   const [refreshing, startRefresh] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -61,18 +65,15 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   }
 
   const mutation = useMutation({
-    mutationFn: (input: unknown) =>
+    mutationFn: ({ input, reason }: { input: unknown; reason: string }) =>
       record
-        ? saveRecord("PATCH", `/api/editor/${spec.section}/${record.id}`, { updatedAt: seenUpdatedAt, data: input })
-        : saveRecord("POST", `/api/editor/${spec.section}`, input),
-    onSuccess: (result, input) => {
-      if (!record) {
-        router.push(`/${locale}/editor/reference/${spec.section}/${result.id}?created=1`);
-        return;
-      }
-      // Show what was stored (trimmed, empty optional fields cleared) and read the page's record again.
+        ? saveRecord("PATCH", `/api/editor/${spec.section}/${record.id}`, { updatedAt: seenUpdatedAt, data: input, reason })
+        : saveRecord("POST", `/api/editor/${spec.section}`, { data: input, reason }),
+    onSuccess: (_proposal, { input }) => {
+      // Nothing readers see changed: the form keeps the proposed values (as the server parsed them)
+      // and the page, read again, lists the proposal as pending.
       refill(toFormValues(spec.fields, input));
-      setSeenUpdatedAt(result.updatedAt);
+      setReason("");
       setSaved(true);
       startRefresh(() => router.refresh());
     },
@@ -97,9 +98,11 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
     const values = readForm(spec.fields, new FormData(event.currentTarget));
     setSubmitted(values);
     const parsed = spec.schema.safeParse(toInput(spec.fields, values));
-    if (!parsed.success) return setErrors(collectErrors(issuesOf(parsed.error), fieldText.messages));
+    const why = ZReferenceReason.safeParse(reason);
+    const issues = [...(parsed.success ? [] : issuesOf(parsed.error)), ...(why.success ? [] : issuesOf(why.error).map((issue) => ({ ...issue, path: "reason" })))];
+    if (!parsed.success || !why.success) return setErrors(collectErrors(issues, fieldText.messages));
     setErrors({});
-    mutation.mutate(parsed.data);
+    mutation.mutate({ input: parsed.data, reason: why.data });
   }
 
   function loadCurrent() {
@@ -113,10 +116,10 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   }
 
   const newerVersion = conflicted && record && record.updatedAt !== seenUpdatedAt ? record : null;
-  const busy = mutation.isPending || (!record && mutation.isSuccess);
+  const busy = mutation.isPending;
   return (
     <form ref={formRef} className={styles.form} noValidate onSubmit={submit} onChange={() => setSaved(false)}>
-      <ErrorSummary ref={summaryRef} title={text.errorSummary} errors={errors} labels={fieldText.labels} />
+      <ErrorSummary ref={summaryRef} title={text.errorSummary} errors={errors} labels={{ ...fieldText.labels, reason: text.reasonLabel }} />
       {problem ? (
         <p role="alert" className={styles.errorBox}>
           {problem}
@@ -146,14 +149,40 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
           />
         ))}
       </Fragment>
+      <div className={styles.field}>
+        <label htmlFor="field-reason">{text.reasonLabel}</label>
+        <span id="field-reason-hint" className={styles.hint}>
+          {text.reasonHint}
+        </span>
+        <textarea
+          id="field-reason"
+          name="reason"
+          rows={2}
+          required
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          aria-invalid={errors[REASON_FIELD.name] ? true : undefined}
+          aria-describedby={errors[REASON_FIELD.name] ? "field-reason-hint field-reason-error" : "field-reason-hint"}
+        />
+        {errors[REASON_FIELD.name] ? (
+          <span id="field-reason-error" className={styles.fieldError}>
+            {errors[REASON_FIELD.name]}
+          </span>
+        ) : null}
+      </div>
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={!hydrated || busy}>
-          {record ? (busy ? text.saving : text.save) : busy ? text.creating : text.create}
+          {record ? (busy ? text.proposing : text.propose) : busy ? text.proposing : text.proposeNew}
         </button>
         <p role="status" className={styles.status}>
-          {saved ? text.saved : ""}
+          {saved ? text.proposed : ""}
         </p>
       </div>
+      {saved ? (
+        <p>
+          <a href={`/${locale}/editor/reference/review`}>{text.reviewLink}</a>
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import type { EditableRecord } from "@/lib/reference-queries";
+import { getPageActor } from "@/lib/auth/page-session";
+import { listPendingReferenceChangesFor, type EditableRecord } from "@/lib/reference-queries";
 import { ENTITIES, type EntityName } from "./entities";
 import { toFormValues } from "./form-values";
+import { ProposalList } from "./ProposalCard";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
 import { referenceFormText } from "./reference-form-text";
 import { ReferenceForm } from "./ReferenceForm";
@@ -24,6 +26,7 @@ export async function ReferenceFormPage({ entity, locale, record, choices, creat
   const t = await getTranslations({ locale, namespace: "reference" });
   const spec = ENTITIES[entity];
   const { fieldText, text } = await referenceFormText(entity, locale, choices);
+  const [actor, pending] = await Promise.all([getPageActor(), record ? listPendingReferenceChangesFor(entity, record.id) : []]);
   return (
     <>
       <ReferenceBreadcrumbs locale={locale} section={spec.section} />
@@ -35,6 +38,12 @@ export async function ReferenceFormPage({ entity, locale, record, choices, creat
         </p>
       ) : null}
       <ReferenceQueryProvider>
+        {actor && pending.length ? (
+          <section aria-labelledby="pending-heading">
+            <h2 id="pending-heading">{t("review.pending")}</h2>
+            <ProposalList proposals={pending} actor={actor} locale={locale} />
+          </section>
+        ) : null}
         <ReferenceForm
           entity={entity}
           locale={locale}

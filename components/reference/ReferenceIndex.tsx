@@ -12,6 +12,11 @@ export async function ReferenceIndex({ locale }: { locale: Locale }) {
       <ReferenceBreadcrumbs locale={locale} />
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro")}</p>
+      <p>
+        <Link href={`/${locale}/editor/reference/review`} className={styles.addLink}>
+          {t("review.link")}
+        </Link>
+      </p>
       <ul className={styles.sections} role="list">
         {SECTIONS.map((section) => (
           <li key={section}>

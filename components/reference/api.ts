@@ -4,8 +4,8 @@ import { z } from "zod";
 
 const ZErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
-/** What a create or an edit answers; the rest of the row is not needed by the form. */
-export const ZSavedRecord = z.object({ id: z.string(), updatedAt: z.string() });
+/** What a proposed edit or new record answers (202): the proposal, pending until a reviewer applies it. */
+export const ZSavedRecord = z.object({ id: z.string(), status: z.string() });
 export type SavedRecord = z.infer<typeof ZSavedRecord>;
 
 export class ApiError extends Error {
@@ -20,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Same-origin JSON request (the routes refuse cross-site ones); answers the saved record or throws an ApiError. */
+/** Same-origin JSON request (the routes refuse cross-site ones); answers the proposal or throws an ApiError. */
 export async function saveRecord(method: "POST" | "PATCH", url: string, body: unknown): Promise<SavedRecord> {
   let response: Response;
   try {

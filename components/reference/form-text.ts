@@ -28,6 +28,13 @@ export type FormText = {
   differs: string;
   empty: string;
   signIn: string;
+  reasonLabel: string;
+  reasonHint: string;
+  propose: string;
+  proposing: string;
+  proposeNew: string;
+  proposed: string;
+  reviewLink: string;
   /** Sentences for errors that belong to no field, by the API's error code. */
   errors: Record<string, string>;
 };

@@ -1,0 +1,75 @@
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/auth/actor";
+import { formatAsOf } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/routing";
+import { canApplyReferenceChange, canWithdrawReferenceChange } from "@/lib/permissions";
+import type { PendingReferenceChange } from "@/lib/reference-queries";
+import { ENTITIES } from "./entities";
+import { toFormValues } from "./form-values";
+import { ProposalActions, type ProposalActionText } from "./ProposalActions";
+import { referenceFormText } from "./reference-form-text";
+import styles from "./reference.module.css";
+
+type Props = { proposal: PendingReferenceChange; actor: Actor; locale: Locale };
+
+/** One pending proposal: what it changes (each field now and proposed), who proposed it and why, and what this person may do with it. */
+export async function ProposalCard({ proposal, actor, locale }: Props) {
+  const t = await getTranslations({ locale, namespace: "reference" });
+  const spec = ENTITIES[proposal.entityType];
+  const { fieldText } = await referenceFormText(proposal.entityType, locale);
+  const current = proposal.current ? toFormValues(spec.fields, proposal.current) : null;
+  const proposed = toFormValues(spec.fields, proposal.data);
+  const shown = (field: string, value: string | undefined) => (value ? (fieldText.options[field]?.[value] ?? value) : t("form.empty"));
+  const entity = t(`review.entities.${proposal.entityType}`);
+  const subject = current ? (current[spec.fields[0]!.name] ?? "") : null;
+  const canApply = canApplyReferenceChange(actor, proposal);
+  const canWithdraw = canWithdrawReferenceChange(actor, proposal);
+  const actionText: ProposalActionText = { ...(t.raw("review") as ProposalActionText), errors: t.raw("errors") as Record<string, string> };
+  return (
+    <li className={styles.proposal} id={`proposal-${proposal.id}`} data-proposal={proposal.id} data-entity={proposal.entityType}>
+      <h2>{current ? `${entity}: ${subject}` : t("review.newRecord", { entity })}</h2>
+      <p className="muted">{t("review.proposedBy", { name: proposal.proposedBy, date: formatAsOf(proposal.createdAt.slice(0, 10), "day", locale) })}</p>
+      <p>
+        <strong>{t("review.reason")}:</strong> {proposal.reason}
+      </p>
+      <table className={styles.diff}>
+        <thead>
+          <tr>
+            <th scope="col">{t("review.field")}</th>
+            {current ? <th scope="col">{t("review.current")}</th> : null}
+            <th scope="col">{t("review.proposed")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {spec.fields.map((field) => {
+            const differs = current ? (current[field.name] ?? "") !== (proposed[field.name] ?? "") : true;
+            return (
+              <tr key={field.name} data-field={field.name} data-differs={differs ? "" : undefined}>
+                <th scope="row">{fieldText.labels[field.name] ?? field.name}</th>
+                {current ? <td>{shown(field.name, current[field.name])}</td> : null}
+                <td>{differs && current ? <ins>{shown(field.name, proposed[field.name])}</ins> : shown(field.name, proposed[field.name])}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {canApply || canWithdraw ? null : (
+        <p className="muted">{proposal.proposedById === (actor.kind === "user" ? actor.user.id : "") ? t("review.ownProposal") : t("review.reviewerOnly")}</p>
+      )}
+      {canWithdraw && !canApply ? <p className="muted">{t("review.ownProposal")}</p> : null}
+      <ProposalActions id={proposal.id} canApply={canApply} canWithdraw={canWithdraw} text={actionText} />
+    </li>
+  );
+}
+
+/** Pending proposals as a list; nothing when there are none. */
+export async function ProposalList({ proposals, actor, locale }: { proposals: PendingReferenceChange[]; actor: Actor; locale: Locale }) {
+  if (!proposals.length) return null;
+  return (
+    <ol className={styles.proposals} role="list">
+      {proposals.map((proposal) => (
+        <ProposalCard key={proposal.id} proposal={proposal} actor={actor} locale={locale} />
+      ))}
+    </ol>
+  );
+}
