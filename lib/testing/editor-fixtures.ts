@@ -67,7 +67,7 @@ export function request(method: string, path: string, caller: Caller, body?: unk
 
 /** Everything a refused call must leave untouched. */
 export async function fingerprint(db: Database) {
-  const [observations, changes, users, tokens, sessions, producers, sources] = await Promise.all([
+  const [observations, changes, users, tokens, sessions, producers, sources, referenceChanges] = await Promise.all([
     db.observation.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, version: true, value: true, updatedAt: true } }),
     db.changeEntry.count(),
     db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, passwordHash: true, updatedAt: true } }),
@@ -75,6 +75,7 @@ export async function fingerprint(db: Database) {
     db.session.count(),
     db.producer.count(),
     db.source.count(),
+    db.referenceChange.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true } }),
   ]);
-  return JSON.stringify({ observations, changes, users, tokens, sessions, producers, sources });
+  return JSON.stringify({ observations, changes, users, tokens, sessions, producers, sources, referenceChanges });
 }

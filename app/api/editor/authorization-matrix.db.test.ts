@@ -35,6 +35,9 @@ let routes: {
   event: typeof import("./events/[id]/route");
   indicators: typeof import("./indicators/route");
   indicator: typeof import("./indicators/[id]/route");
+  apply: typeof import("./reference-changes/[id]/apply/route");
+  reject: typeof import("./reference-changes/[id]/reject/route");
+  withdraw: typeof import("./reference-changes/[id]/withdraw/route");
 };
 
 beforeAll(async () => {
@@ -59,6 +62,9 @@ beforeAll(async () => {
     event: await import("./events/[id]/route"),
     indicators: await import("./indicators/route"),
     indicator: await import("./indicators/[id]/route"),
+    apply: await import("./reference-changes/[id]/apply/route"),
+    reject: await import("./reference-changes/[id]/reject/route"),
+    withdraw: await import("./reference-changes/[id]/withdraw/route"),
   };
   await createTestIndicator(database.db);
   callers = await createCallers(database.db);
@@ -110,8 +116,27 @@ const framingInput = { indicatorSlug: "test_indicator", producer: { name: "Gov",
 const eventInput = { kind: "renewal", startsOn: "2024-02-01", datePrecision: "day", titleEs: "Prórroga", titleEn: "Renewal", sourceUrl: "https://example.org/decree" };
 const indicatorInput = (slug: string) => ({ slug, nameEs: "N", nameEn: "N", descriptionEs: "D", descriptionEn: "D", unit: "people", theme: "prisons_custody", valueKind: "point_in_time_count" });
 const seen = (row: { updatedAt: Date }) => row.updatedAt.toISOString();
-const referenceEditors = matrix({ anonymous: 401, editor: 200, reviewer: 200, admin: 200, token: 403 });
-const referenceCreators = matrix({ anonymous: 401, editor: 201, reviewer: 201, admin: 201, token: 403 });
+// Reference edits and new records are proposals (202); another reviewer applies them.
+const referenceProposers = matrix({ anonymous: 401, editor: 202, reviewer: 202, admin: 202, token: 403 });
+const reason = "Spelling, as printed.";
+async function editorsProposal() {
+  const producer = await database.db.producer.create({ data: { name: `P ${unique()}`, type: "government" } });
+  const response = await routes.producer.PATCH(
+    request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, { updatedAt: seen(producer), data: { name: producer.name, type: "ngo" }, reason }),
+    params(producer.id),
+  );
+  return (await response.json()).data.id as string;
+}
+async function framingRow() {
+  const indicator = await database.db.indicator.findUniqueOrThrow({ where: { slug: "test_indicator" } });
+  const producer = await database.db.producer.upsert({ where: { name_type: { name: "Gov", type: "government" } }, create: { name: "Gov", type: "government" }, update: {} });
+  const source = await database.db.source.upsert({ where: { url: "https://example.org/speech" }, create: { url: "https://example.org/speech" }, update: {} });
+  return database.db.framing.create({ data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, summaryEs: "Dice que bajó.", summaryEn: "Says it fell." } });
+}
+async function eventRow() {
+  const source = await database.db.source.upsert({ where: { url: "https://example.org/decree" }, create: { url: "https://example.org/decree" }, update: {} });
+  return database.db.event.create({ data: { kind: "renewal", startsOn: new Date("2024-02-01T00:00:00Z"), datePrecision: "day", titleEs: "Prórroga", titleEn: "Renewal", sourceId: source.id } });
+}
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
 
@@ -121,63 +146,80 @@ const scenarios: Scenario[] = [
     prepare: async () => (await database.db.source.create({ data: { url: `https://example.org/s/${unique()}`, publisher: "Old" } })).id,
     call: async (caller, id) => {
       const row = await database.db.source.findUniqueOrThrow({ where: { id } });
-      return routes.source.PATCH(request("PATCH", `/api/editor/sources/${id}`, caller, { updatedAt: seen(row), data: { url: row.url, publisher: "New" } }), params(id));
+      return routes.source.PATCH(request("PATCH", `/api/editor/sources/${id}`, caller, { updatedAt: seen(row), data: { url: row.url, publisher: "New" }, reason }), params(id));
     },
-    cells: referenceEditors,
+    cells: referenceProposers,
   },
   {
     name: "PATCH /api/editor/producers/[id]",
     prepare: async () => (await database.db.producer.create({ data: { name: `P ${unique()}`, type: "media" } })).id,
     call: async (caller, id) => {
       const row = await database.db.producer.findUniqueOrThrow({ where: { id } });
-      return routes.producer.PATCH(request("PATCH", `/api/editor/producers/${id}`, caller, { updatedAt: seen(row), data: { name: `${row.name}!`, type: "ngo" } }), params(id));
+      return routes.producer.PATCH(request("PATCH", `/api/editor/producers/${id}`, caller, { updatedAt: seen(row), data: { name: `${row.name}!`, type: "ngo" }, reason }), params(id));
     },
-    cells: referenceEditors,
+    cells: referenceProposers,
   },
   {
     name: "POST /api/editor/framings",
-    call: (caller) => routes.framings.POST(request("POST", "/api/editor/framings", caller, framingInput)),
-    cells: referenceCreators,
+    call: (caller) => routes.framings.POST(request("POST", "/api/editor/framings", caller, { data: framingInput, reason })),
+    cells: referenceProposers,
   },
   {
     name: "PATCH /api/editor/framings/[id]",
-    prepare: async () => {
-      const response = await routes.framings.POST(request("POST", "/api/editor/framings", callers.admin, framingInput));
-      return (await response.json()).data.id;
-    },
+    prepare: async () => (await framingRow()).id,
     call: async (caller, id) => {
       const row = await database.db.framing.findUniqueOrThrow({ where: { id } });
-      return routes.framing.PATCH(request("PATCH", `/api/editor/framings/${id}`, caller, { updatedAt: seen(row), data: { ...framingInput, summaryEn: "Says it fell a lot." } }), params(id));
+      return routes.framing.PATCH(request("PATCH", `/api/editor/framings/${id}`, caller, { updatedAt: seen(row), data: { ...framingInput, summaryEn: "Says it fell a lot." }, reason }), params(id));
     },
-    cells: referenceEditors,
+    cells: referenceProposers,
   },
   {
     name: "POST /api/editor/events",
-    call: (caller) => routes.events.POST(request("POST", "/api/editor/events", caller, eventInput)),
-    cells: referenceCreators,
+    call: (caller) => routes.events.POST(request("POST", "/api/editor/events", caller, { data: eventInput, reason })),
+    cells: referenceProposers,
   },
   {
     name: "PATCH /api/editor/events/[id]",
-    prepare: async () => (await (await routes.events.POST(request("POST", "/api/editor/events", callers.admin, eventInput))).json()).data.id,
+    prepare: async () => (await eventRow()).id,
     call: async (caller, id) => {
       const row = await database.db.event.findUniqueOrThrow({ where: { id } });
-      return routes.event.PATCH(request("PATCH", `/api/editor/events/${id}`, caller, { updatedAt: seen(row), data: { ...eventInput, titleEn: "Renewal (30 days)" } }), params(id));
+      return routes.event.PATCH(request("PATCH", `/api/editor/events/${id}`, caller, { updatedAt: seen(row), data: { ...eventInput, titleEn: "Renewal (30 days)" }, reason }), params(id));
     },
-    cells: referenceEditors,
+    cells: referenceProposers,
   },
   {
     name: "POST /api/editor/indicators",
-    call: (caller) => routes.indicators.POST(request("POST", "/api/editor/indicators", caller, indicatorInput(`ind_${caller.name}`))),
-    cells: referenceCreators,
+    call: (caller) => routes.indicators.POST(request("POST", "/api/editor/indicators", caller, { data: indicatorInput(`ind_${caller.name}`), reason })),
+    cells: referenceProposers,
   },
   {
     name: "PATCH /api/editor/indicators/[id]",
     prepare: async () => (await database.db.indicator.create({ data: indicatorInput(`ind_${unique()}`) as never })).id,
     call: async (caller, id) => {
       const row = await database.db.indicator.findUniqueOrThrow({ where: { id } });
-      return routes.indicator.PATCH(request("PATCH", `/api/editor/indicators/${id}`, caller, { updatedAt: seen(row), data: { ...indicatorInput(row.slug), unit: "prisoners" } }), params(id));
+      return routes.indicator.PATCH(request("PATCH", `/api/editor/indicators/${id}`, caller, { updatedAt: seen(row), data: { ...indicatorInput(row.slug), unit: "prisoners" }, reason }), params(id));
     },
-    cells: referenceEditors,
+    cells: referenceProposers,
+  },
+  {
+    name: "POST /api/editor/reference-changes/[id]/apply",
+    // Proposed by the editor, so for every other caller only the role decides (who proposed it:
+    // app/api/editor/reference-review.db.test.ts).
+    prepare: editorsProposal,
+    call: (caller, id) => routes.apply.POST(request("POST", `/api/editor/reference-changes/${id}/apply`, caller, {}), params(id)),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/reference-changes/[id]/reject",
+    prepare: editorsProposal,
+    call: (caller, id) => routes.reject.POST(request("POST", `/api/editor/reference-changes/${id}/reject`, caller, { note: "Not in the report." }), params(id)),
+    cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
+  },
+  {
+    name: "POST /api/editor/reference-changes/[id]/withdraw",
+    prepare: editorsProposal,
+    call: (caller, id) => routes.withdraw.POST(request("POST", `/api/editor/reference-changes/${id}/withdraw`, caller, {}), params(id)),
+    cells: matrix({ anonymous: 401, editor: 200, reviewer: 403, admin: 403, token: 403 }),
   },
   {
     name: "POST /api/editor/observations",
