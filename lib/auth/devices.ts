@@ -11,17 +11,21 @@ const DEVICE_DAYS = 365;
 
 export type KnownDevice = { id: string; token: string };
 
+// A device unseen for as long as its cookie lasts is a stranger again (and its row goes at the account's next sign-in).
+const forgottenBefore = () => new Date(Date.now() - DEVICE_DAYS * 86_400_000);
+
 /** The device this request's cookie names, when it is known to the account of `email`; null otherwise. */
 export async function knownDeviceFor(request: Request, email: string): Promise<KnownDevice | null> {
   const token = readCookie(request, cookieName(DEVICE_COOKIE));
   if (!token) return null;
-  const device = await getDb().knownDevice.findUnique({ where: { id: hashSecret(token) }, select: { id: true, user: { select: { email: true } } } });
-  return device && device.user.email === email ? { id: device.id, token } : null;
+  const device = await getDb().knownDevice.findUnique({ where: { id: hashSecret(token) }, select: { id: true, lastSeenAt: true, user: { select: { email: true } } } });
+  return device && device.user.email === email && device.lastSeenAt > forgottenBefore() ? { id: device.id, token } : null;
 }
 
 /** After a correct password: the device's cookie, kept for the device it was or made for a new one. */
 export async function rememberDevice(userId: string, device: KnownDevice | null): Promise<string> {
   const until = new Date(Date.now() + DEVICE_DAYS * 86_400_000);
+  await getDb().knownDevice.deleteMany({ where: { userId, lastSeenAt: { lt: forgottenBefore() } } });
   if (device) {
     await getDb().knownDevice.update({ where: { id: device.id }, data: { lastSeenAt: new Date() } });
     return setCookieHeader(DEVICE_COOKIE, device.token, until);
