@@ -144,11 +144,15 @@ describe("no lost edits", () => {
 describe("reference data", () => {
   it("refuses a stale edit of a source with 409 and keeps the stored publisher", async () => {
     const sources = await import("./sources/[id]/route");
+    const apply = await import("./reference-changes/[id]/apply/route");
     const source = await database.db.source.create({ data: { url: "https://example.org/ref", publisher: "First" } });
     const seen = source.updatedAt.toISOString();
-    const body = (publisher: string) => ({ updatedAt: seen, data: { url: source.url, publisher } });
+    const body = (publisher: string) => ({ updatedAt: seen, data: { url: source.url, publisher }, reason: "The outlet's printed name." });
     const first = await sources.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, body("Second")), params(source.id));
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(202);
+    const proposal = (await first.json()).data.id;
+    const applied = await apply.POST(request("POST", `/api/editor/reference-changes/${proposal}/apply`, callers.reviewer, {}), params(proposal));
+    expect(applied.status).toBe(200);
     const stale = await sources.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.reviewer, body("Third")), params(source.id));
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.details.current.publisher).toBe("Second");
@@ -167,7 +171,11 @@ describe("duplicates and impossible dates", () => {
     const mine = await database.db.source.create({ data: { url: "https://example.org/mine", publisher: "B" } });
     const before = await fingerprint(database.db);
     const response = await sources.PATCH(
-      request("PATCH", `/api/editor/sources/${mine.id}`, callers.editor, { updatedAt: mine.updatedAt.toISOString(), data: { url: "https://example.org/taken", publisher: "B" } }),
+      request("PATCH", `/api/editor/sources/${mine.id}`, callers.editor, {
+        updatedAt: mine.updatedAt.toISOString(),
+        data: { url: "https://example.org/taken", publisher: "B" },
+        reason: "The report moved.",
+      }),
       params(mine.id),
     );
     expect(response.status).toBe(409);
@@ -178,10 +186,13 @@ describe("duplicates and impossible dates", () => {
   it("refuses an event dated on a day that does not exist", async () => {
     const events = await import("./events/route");
     const response = await events.POST(
-      request("POST", "/api/editor/events", callers.editor, { kind: "other", startsOn: "2024-02-31", datePrecision: "day", titleEs: "x", titleEn: "x", sourceUrl: "https://example.org/e" }),
+      request("POST", "/api/editor/events", callers.editor, {
+        data: { kind: "other", startsOn: "2024-02-31", datePrecision: "day", titleEs: "x", titleEn: "x", sourceUrl: "https://example.org/e" },
+        reason: "A decree of that day.",
+      }),
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).error.details.fields).toEqual([expect.objectContaining({ path: "startsOn", message: "This date does not exist." })]);
+    expect((await response.json()).error.details.fields).toEqual([expect.objectContaining({ path: "data.startsOn", message: "This date does not exist." })]);
   });
 });
 
