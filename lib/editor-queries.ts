@@ -3,9 +3,9 @@ import type { Prisma } from "./generated/prisma/client";
 import type { DatePrecision, ProducerType, Qualifier } from "./observation-types";
 import { isoDay } from "./dates";
 import { isStorableText } from "./storable-text";
-import { readPage, type Paged } from "./paging";
+import { readPage, REVIEW_PAGE_SIZE, type Paged } from "./paging";
 
-export { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE } from "./paging";
+export { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, REVIEW_PAGE_SIZE } from "./paging";
 
 // Reads for the editor workspace. Everything leaves here as plain, serialisable data.
 
@@ -207,12 +207,13 @@ export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
         reason: reasons.get(row.id) ?? null,
       }));
     },
+    REVIEW_PAGE_SIZE,
   );
 }
 
 // Suggestions, not a list to page through: an import naming thousands of producers must not put
 // all of them into every figure form.
-const PRODUCER_SUGGESTIONS = 1000;
+const PRODUCER_SUGGESTIONS = 500;
 
 /** Known producers, offered as suggestions so one organisation is not entered under two spellings. */
 export function listProducerNames(): Promise<{ name: string; type: ProducerType }[]> {

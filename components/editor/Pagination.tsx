@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import { EDITOR_PAGE_SIZE, type Paged } from "@/lib/paging";
+import type { Paged } from "@/lib/paging";
 import styles from "./editor.module.css";
 
 /**
@@ -11,7 +11,7 @@ import styles from "./editor.module.css";
 export async function Pagination({ locale, base, list, label }: { locale: Locale; base: string; list: Paged<unknown>; label: string }) {
   const t = await getTranslations({ locale, namespace: "editor.paging" });
   const href = (page: number) => (page === 1 ? base : `${base}?${new URLSearchParams({ page: String(page) })}`);
-  const from = (list.page - 1) * EDITOR_PAGE_SIZE + 1;
+  const from = (list.page - 1) * list.pageSize + 1;
   const range = { from: from.toLocaleString(locale), to: (from + list.rows.length - 1).toLocaleString(locale), total: list.total.toLocaleString(locale) };
   const summary =
     list.rows.length === 0 ? (list.page > 1 ? t("emptyPage") : null) : list.totalIsCapped ? t("showingOfMore", range) : list.total > list.rows.length ? t("showingOf", range) : null;
