@@ -167,6 +167,7 @@ describe("npm start on PostgreSQL after a 100,000-row import", () => {
       "/es/editor/reference/indicators",
       "/es/editor/reference/framings",
       "/es/editor/reference/events",
+      "/es/editor/reference/review",
     ];
     // Once before measuring: the first request of each route loads its code.
     for (const path of pages.slice(0, 2)) await (await fetch(`${app.url}${path}`, { headers: { cookie } })).arrayBuffer();
