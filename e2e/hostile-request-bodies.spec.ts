@@ -10,6 +10,17 @@ const CHUNK = Buffer.alloc(64 * 1024, "[");
 
 type Answer = { status: number; body: string; sentBytes: number };
 
+/** Until the socket takes more, or closes (the server answered and hung up). */
+function drained(req: ReturnType<typeof httpRequest>) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      req.off("drain", done).off("close", done);
+      resolve();
+    };
+    req.on("drain", done).on("close", done);
+  });
+}
+
 /**
  * POSTs `chunks` chunks of "[" over plain node:http, one after another as the socket drains, and
  * stops sending as soon as the server answers. `declare`: the Content-Length to announce (none: chunked).
@@ -40,7 +51,7 @@ function postBrackets(baseURL: string, path: string, chunks: number, declare?: n
         await beforeChunk?.(index);
         if (answered) break;
         sentBytes += CHUNK.length;
-        if (!req.write(CHUNK)) await new Promise((drained) => req.once("drain", drained).once("close", drained));
+        if (!req.write(CHUNK)) await drained(req);
       }
       if (!answered && declare === undefined) req.end();
     })().catch(reject);
