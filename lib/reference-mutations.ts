@@ -54,6 +54,8 @@ type Writer<Entity extends ReferenceEntity> = {
   create?: (tx: Tx, input: ReferenceInput<Entity>) => Promise<{ id: string }>;
   /** A value another record already holds, found before anything is stored (a 409 naming the field). */
   duplicate?: (tx: Tx, id: string | null, input: ReferenceInput<Entity>) => Promise<string | null>;
+  /** Refuses, when it is proposed, what could never be applied (a framing of an unknown indicator). */
+  check?: (tx: Tx, input: ReferenceInput<Entity>) => Promise<void>;
 };
 
 // Producers and sources are created only with the figures that first cite them (reviewed as figures).
@@ -75,6 +77,7 @@ const WRITERS: { [Entity in ReferenceEntity]: Writer<Entity> } = {
   framing: {
     update: async (tx, id, input) => tx.framing.update({ where: { id }, data: await framingData(tx, input) }),
     create: async (tx, input) => tx.framing.create({ data: await framingData(tx, input) }),
+    check: async (tx, input) => void (await indicatorIdFor(tx, input.indicatorSlug)),
   },
   event: {
     update: async (tx, id, input) => tx.event.update({ where: { id }, data: await eventData(tx, input) }),
@@ -88,7 +91,15 @@ const duplicateError = (field: string) =>
   new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", { fields: [{ path: field, message: "Already in use." }] });
 
 
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+// The proposal is stored as JSON, which PostgreSQL checks more strictly than text: no NUL (a 400, as
+// for any text field) and no lone surrogate (the text column would have stored U+FFFD for it anyway).
+function asJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) => {
+    if (typeof item !== "string") return item;
+    if (!isStorableText(item)) throw new AppError(400, "invalid_request", "Text cannot contain the NUL character (U+0000).");
+    return item.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  }) as Prisma.InputJsonValue;
+}
 
 type Proposal<Entity extends ReferenceEntity> = {
   entity: Entity;
@@ -116,6 +127,8 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(act
           throw conflict("Someone changed this since you opened it. Review the current version and propose your change again.", { current: current.values });
         }
       }
+      const stored = asJson(data);
+      await writer.check?.(tx, data);
       const taken = await writer.duplicate?.(tx, id ?? null, data);
       if (taken) throw duplicateError(taken);
       const row = await tx.referenceChange.create({
@@ -123,14 +136,14 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(act
           entityType: entity,
           entityId: id ?? null,
           isCreate,
-          data: asJson(data),
+          data: stored,
           seenUpdatedAt: seenUpdatedAt ? new Date(seenUpdatedAt) : null,
           reason,
           proposedById: actor.user.id,
         },
         select: proposalSelect,
       });
-      await appendChange(tx, { action: "reference.proposed", entityType: "reference_change", entityId: row.id, actor, reason, after: { entityType: entity, entityId: id ?? null, data } });
+      await appendChange(tx, { action: "reference.proposed", entityType: "reference_change", entityId: row.id, actor, reason, after: { entityType: entity, entityId: id ?? null, data: stored } });
       return toProposalView(row);
     },
     { isolationLevel: "Serializable" },

@@ -158,10 +158,13 @@ const eventFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "sourceUrl"], kind: "url", required: true },
 ];
 
-const seenVersionFields: FieldSpec[] = [
-  { path: ["updatedAt"], kind: "moment", required: true },
+// Reference edits and new records are proposals: { data, reason }, and { updatedAt } for an edit.
+const REASON = "The report says so, in a sentence.";
+const proposalFields: FieldSpec[] = [
   { path: ["data"], kind: "object", required: true },
+  { path: ["reason"], kind: "text", max: 2000, required: true, alsoInvalid: ["abcd", "  ab  "] },
 ];
+const seenVersionFields: FieldSpec[] = [{ path: ["updatedAt"], kind: "moment", required: true }, ...proposalFields];
 
 /** Ids that name nothing: hostile text, near-misses of real ids, SQL. */
 function bogusId(real: string[]): fc.Arbitrary<string> {
@@ -407,7 +410,7 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/editor/indicators"],
-      cases: bodyCases(callers.editor, indicatorInput("synthetic_new"), indicatorFields()),
+      cases: bodyCases(callers.editor, { data: indicatorInput("synthetic_new"), reason: REASON }, [...proposalFields, ...indicatorFields(["data"])], [[], ["data"]]),
       send: ({ headers, body }) => routes.indicators.POST(hostileRequest("POST", "/api/editor/indicators", headers, body)),
     });
   });
@@ -417,7 +420,7 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["PATCH /api/editor/indicators/[id]"],
-      cases: casesForRecord(callers.editor, ids.indicator, { updatedAt: seen.indicator, data: indicatorInput("synthetic_hostile") }, [...seenVersionFields, ...indicatorFields(["data"])], [[], ["data"]]),
+      cases: casesForRecord(callers.editor, ids.indicator, { updatedAt: seen.indicator, data: indicatorInput("synthetic_hostile"), reason: REASON }, [...seenVersionFields, ...indicatorFields(["data"])], [[], ["data"]]),
       send: ({ id, headers, body }) => routes.indicator.PATCH(hostileRequest("PATCH", "/api/editor/indicators/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
@@ -428,7 +431,7 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/editor/framings"],
-      cases: bodyCases(callers.editor, framingInput, framingFields(), [[], ["producer"]]),
+      cases: bodyCases(callers.editor, { data: framingInput, reason: REASON }, [...proposalFields, ...framingFields(["data"])], [[], ["data"], ["data", "producer"]]),
       send: ({ headers, body }) => routes.framings.POST(hostileRequest("POST", "/api/editor/framings", headers, body)),
     });
   });
@@ -438,7 +441,7 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["PATCH /api/editor/framings/[id]"],
-      cases: casesForRecord(callers.editor, ids.framing, { updatedAt: seen.framing, data: framingInput }, [...seenVersionFields, ...framingFields(["data"])], [[], ["data"], ["data", "producer"]]),
+      cases: casesForRecord(callers.editor, ids.framing, { updatedAt: seen.framing, data: framingInput, reason: REASON }, [...seenVersionFields, ...framingFields(["data"])], [[], ["data"], ["data", "producer"]]),
       send: ({ id, headers, body }) => routes.framing.PATCH(hostileRequest("PATCH", "/api/editor/framings/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
@@ -449,7 +452,7 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/editor/events"],
-      cases: bodyCases(callers.editor, eventInput, eventFields()),
+      cases: bodyCases(callers.editor, { data: eventInput, reason: REASON }, [...proposalFields, ...eventFields(["data"])], [[], ["data"]]),
       send: ({ headers, body }) => routes.events.POST(hostileRequest("POST", "/api/editor/events", headers, body)),
     });
   });
@@ -459,14 +462,14 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["PATCH /api/editor/events/[id]"],
-      cases: casesForRecord(callers.editor, ids.event, { updatedAt: seen.event, data: eventInput }, [...seenVersionFields, ...eventFields(["data"])], [[], ["data"]]),
+      cases: casesForRecord(callers.editor, ids.event, { updatedAt: seen.event, data: eventInput, reason: REASON }, [...seenVersionFields, ...eventFields(["data"])], [[], ["data"]]),
       send: ({ id, headers, body }) => routes.event.PATCH(hostileRequest("PATCH", "/api/editor/events/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
   });
 
   it("PATCH /api/editor/sources/[id] refuses hostile edits", async () => {
-    const valid = { updatedAt: seen.source, data: { url: "https://example.org/synthetic", publisher: "Synthetic", publishedAt: null, archivedUrl: null } };
+    const valid = { updatedAt: seen.source, data: { url: "https://example.org/synthetic", publisher: "Synthetic", publishedAt: null, archivedUrl: null }, reason: REASON };
     const outcomes = await sendHostile({
       db: database.db,
       counter,
@@ -497,7 +500,7 @@ describe("with an account of each role", () => {
       cases: casesForRecord(
         callers.editor,
         ids.producer,
-        { updatedAt: seen.producer, data: { name: "Synthetic producer", type: "ngo" } },
+        { updatedAt: seen.producer, data: { name: "Synthetic producer", type: "ngo" }, reason: REASON },
         [
           ...seenVersionFields,
           { path: ["data", "name"], kind: "text", max: 300, required: true },
