@@ -69,3 +69,29 @@ describe("renderAtomFeed", () => {
     expect(xml).toContain("<author><name>Contraste</name></author>");
   });
 });
+
+describe("a reference change in the feed", () => {
+  const relabelled: PublicChange = {
+    id: "r1",
+    action: "producer.updated",
+    entityType: "producer",
+    createdAt: "2025-03-03T10:00:00.000Z",
+    reason: "The report names an NGO.",
+    reviewer: "Ana Reviewer",
+    indicatorSlug: null,
+    before: { name: "Ministerio", type: "government" },
+    after: { name: "Asociación Civil", type: "ngo" },
+  };
+  const build = (locale: "es" | "en") =>
+    buildChangeFeed({ changes: [relabelled], indicatorNames: new Map(), locale, origin: "https://contraste.example", t }).entries[0]!;
+
+  it("names the record and gives each changed field before and after, in the reader's language", () => {
+    const es = build("es");
+    expect(es.title).toBe("referenceEntryTitle(actions.edited|entities.producer: Asociación Civil)");
+    expect(es.summary).toContain("fields.name: Ministerio → Asociación Civil");
+    expect(es.summary).toContain("fields.type: Gobierno → ONG");
+    expect(es.summary).toContain("reason: The report names an NGO.");
+    expect(build("en").summary).toContain("fields.type: Government → NGO");
+    expect(es.link).toBe("https://contraste.example/es/changes#change-r1");
+  });
+});

@@ -28,6 +28,7 @@ let routes: {
   publicEvents: typeof import("./v1/events/route");
   sources: typeof import("./v1/sources/route");
   changes: typeof import("./v1/changes/route");
+  apply: typeof import("./editor/reference-changes/[id]/apply/route");
   oembed: typeof import("./oembed/route");
 };
 
@@ -54,6 +55,7 @@ beforeAll(async () => {
     publicEvents: await import("./v1/events/route"),
     sources: await import("./v1/sources/route"),
     changes: await import("./v1/changes/route"),
+    apply: await import("./editor/reference-changes/[id]/apply/route"),
     oembed: await import("./oembed/route"),
   };
 });
@@ -114,28 +116,38 @@ describe("SQL metacharacters in text fields", () => {
   });
 
   it("are stored and served verbatim in reference data, accounts and tokens", async () => {
+    // Reference data changes through review: the editor proposes (202) with a reason, a reviewer applies.
+    const reason = hostile("reason");
+    const apply = async (proposal: { id: string }) =>
+      json(await routes.apply.POST(request("POST", `/api/editor/reference-changes/${proposal.id}/apply`, callers.reviewer, {}), id(proposal.id)), 200);
     const indicator = { slug: "synthetic_sql", nameEs: hostile("nameEs"), nameEn: hostile("nameEn"), descriptionEs: hostile("descriptionEs"), descriptionEn: hostile("descriptionEn"), unit: hostile("unit"), theme: "public_opinion", valueKind: "share" };
-    expect((await json(await routes.indicators.POST(request("POST", "/api/editor/indicators", callers.editor, indicator)), 201)).data).toMatchObject(indicator);
+    const indicatorProposal = (await json(await routes.indicators.POST(request("POST", "/api/editor/indicators", callers.editor, { data: indicator, reason })), 202)).data;
+    expect(indicatorProposal).toMatchObject({ data: indicator, reason });
+    await apply(indicatorProposal);
     const framing = { indicatorSlug: "synthetic_sql", producer: { name: hostile("framing producer"), type: "government" }, sourceUrl: "https://example.org/f?x=' OR '1'='1", summaryEs: hostile("summaryEs"), summaryEn: hostile("summaryEn") };
-    await json(await routes.framings.POST(request("POST", "/api/editor/framings", callers.editor, framing)), 201);
+    await apply((await json(await routes.framings.POST(request("POST", "/api/editor/framings", callers.editor, { data: framing, reason })), 202)).data);
     const published = (await json(await routes.indicator.GET(get("/api/v1/indicators/synthetic_sql"), slug("synthetic_sql")), 200)).data;
     expect(published).toMatchObject({ name: { es: indicator.nameEs, en: indicator.nameEn }, description: { es: indicator.descriptionEs, en: indicator.descriptionEn }, unit: indicator.unit });
     expect(published.framings).toEqual([{ producer: framing.producer, summary: { es: framing.summaryEs, en: framing.summaryEn }, source: { url: framing.sourceUrl, publisher: null } }]);
 
     const event = { kind: "other", startsOn: "2024-05-01", datePrecision: "day", dateNote: hostile("dateNote"), titleEs: hostile("titleEs"), titleEn: hostile("titleEn"), sourceUrl: "https://example.org/e?$1=%_" };
-    await json(await routes.events.POST(request("POST", "/api/editor/events", callers.editor, event)), 201);
+    await apply((await json(await routes.events.POST(request("POST", "/api/editor/events", callers.editor, { data: event, reason })), 202)).data);
     const events = (await json(await routes.publicEvents.GET(get("/api/v1/events?from=2024-05-01&to=2024-05-01")), 200)).data;
     expect(events).toEqual([expect.objectContaining({ dateNote: event.dateNote, title: { es: event.titleEs, en: event.titleEn }, source: { url: event.sourceUrl, publisher: null } })]);
 
     const source = await database.db.source.findUniqueOrThrow({ where: { url: event.sourceUrl } });
     const sourceEdit = { url: source.url, publisher: hostile("source publisher"), publishedAt: null, archivedUrl: null };
-    await json(await routes.source.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, { updatedAt: source.updatedAt.toISOString(), data: sourceEdit }), id(source.id)), 200);
+    await apply((await json(await routes.source.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, { updatedAt: source.updatedAt.toISOString(), data: sourceEdit, reason }), id(source.id)), 202)).data);
     const sources = (await json(await routes.sources.GET(get("/api/v1/sources")), 200)).data;
     expect(sources).toContainEqual(expect.objectContaining({ url: source.url, publisher: sourceEdit.publisher }));
 
     const producer = await database.db.producer.findFirstOrThrow({ where: { name: framing.producer.name } });
     const renamed = { name: hostile("renamed producer"), type: "government" };
-    expect((await json(await routes.producer.PATCH(request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, { updatedAt: producer.updatedAt.toISOString(), data: renamed }), id(producer.id)), 200)).data).toMatchObject(renamed);
+    await apply((await json(await routes.producer.PATCH(request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, { updatedAt: producer.updatedAt.toISOString(), data: renamed, reason }), id(producer.id)), 202)).data);
+    expect(await database.db.producer.findUniqueOrThrow({ where: { id: producer.id } })).toMatchObject(renamed);
+    // The public change log carries the reason and the renamed producer verbatim.
+    const logged = (await json(await routes.changes.GET(get("/api/v1/changes")), 200)).data;
+    expect(logged[0]).toMatchObject({ action: "producer.updated", reason, after: renamed });
 
     const user = { email: "o'brien+_@example.org", displayName: short("displayName"), password: `${SQL} long enough`, role: "editor" };
     expect((await json(await routes.users.POST(request("POST", "/api/editor/users", callers.admin, user)), 201)).data).toMatchObject({ email: user.email, displayName: user.displayName });
