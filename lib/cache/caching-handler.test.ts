@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { createCachingHandler } from "./caching-handler";
+import { createCachingHandler, type CachingOptions } from "./caching-handler";
 import { ResponseCache } from "./response-cache";
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
@@ -26,7 +26,7 @@ const NEXT_INTERNAL_REQUESTS: [string, Record<string, string>][] = [
  * says it may be kept (proxy.ts) and the API and feed say so themselves; like Next.js, a prefetch gets
  * `{}` and a navigation gets a component payload.
  */
-async function serve(behaviour: Behaviour = () => {}, renderMs = 0, cache = new ResponseCache()) {
+async function serve(behaviour: Behaviour = () => {}, renderMs = 0, cache = new ResponseCache(), options: CachingOptions = {}) {
   const seen: IncomingMessage[] = [];
   const urls: string[] = [];
   const next = async (req: IncomingMessage, res: ServerResponse) => {
@@ -38,6 +38,8 @@ async function serve(behaviour: Behaviour = () => {}, renderMs = 0, cache = new 
       return res.end("{}");
     }
     if (req.headers.rsc || req.headers["next-router-prefetch"] || req.url!.includes("_rsc=")) {
+      // proxy.ts does not see the headers Next.js keeps for itself, and calls the page public.
+      res.setHeader("cache-control", "public, max-age=0, must-revalidate");
       res.setHeader("content-type", "text/x-component");
       return res.end('0:{"P":null}\n');
     }
@@ -50,7 +52,7 @@ async function serve(behaviour: Behaviour = () => {}, renderMs = 0, cache = new 
     res.write(`<!doctype html><html lang="en"><head><title>Contraste</title></head><body><p>render ${seen.length} of ${req.url}</p>`);
     res.end(`<footer>${"·".repeat(300)}</footer></body></html>`);
   };
-  server = createServer(createCachingHandler(next, cache));
+  server = createServer(createCachingHandler(next, cache, options));
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
@@ -181,6 +183,16 @@ describe("the public response cache in front of Next.js", () => {
     expect(app.renders()).toBe(4);
   });
 
+  it("with CONTRASTE_PUBLIC_URL, keeps one copy for every Host, rendered for the public origin", async () => {
+    const app = await serve((req, res) => res.setHeader("x-origin", `${req.headers["x-forwarded-proto"]}://${req.headers["x-forwarded-host"]}|${req.headers.host}`), 0, new ResponseCache(), { publicOrigin: "https://contraste.example" });
+    const forged = await raw(app.port, "/en/indicators/a", { host: "evil.example", "x-forwarded-host": "evil2.example", "x-forwarded-proto": "javascript" });
+    expect(forged.headers["x-origin"]).toBe("https://contraste.example|contraste.example");
+    const reader = await app.get("/en/indicators/a");
+    expect(reader.headers.get("x-contraste-cache")).toBe("hit");
+    expect(reader.headers.get("x-origin")).toBe("https://contraste.example|contraste.example");
+    expect(app.renders()).toBe(1);
+  });
+
   it("keeps copies for a few hosts only, so random Host headers cannot fill the memory", async () => {
     const app = await serve();
     await app.get("/en");
@@ -238,9 +250,10 @@ describe("what a blanking attempt gets", () => {
     expect(page).toContain("</html>");
     expect(page).toContain("<p>render 2 of /en/sources</p>");
     expect((await app.get("/en/sources")).headers.get("x-contraste-cache")).toBe("hit");
-    // Once the page is kept, an internal request still goes to Next.js, not to the copy.
-    await app.get(`/en/sources${query}`, headers);
+    // Once the page is kept, an internal request still goes to Next.js, not to the copy, and its answer is not called public.
+    const again = await app.get(`/en/sources${query}`, headers);
     expect(app.renders()).toBe(3);
+    expect(again.headers.get("cache-control")).not.toMatch(/public/);
   });
 
   it("keeps only a whole response of the type the route gives", async () => {

@@ -159,9 +159,32 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
 
   return (req, res) => {
     const request = cacheableRequest(req, options);
-    if (!request) return next(req, res);
-    return serve(req, res, request, false);
+    if (request) return serve(req, res, request, false);
+    if (isPublicPageInternal(req)) keepPrivate(res);
+    return next(req, res);
   };
+}
+
+/** A prefetch or navigation request for a public page: Next.js does not show proxy.ts its own headers. */
+function isPublicPageInternal(req: IncomingMessage): boolean {
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+  return publicRoute(queryAt === -1 ? url : url.slice(0, queryAt))?.kind === "page" && isNextInternalRequest(Object.keys(req.headers), params);
+}
+
+// What Next.js says of a dynamic render: the answer to a prefetch or navigation is for the one who asked.
+const PRIVATE = "private, no-cache, no-store, max-age=0, must-revalidate";
+
+/** Keeps proxy.ts's "public" off the answer to a Next.js-internal request. */
+function keepPrivate(res: ServerResponse) {
+  const originalWriteHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headersArg = args.find((arg) => arg && typeof arg === "object" && !Array.isArray(arg)) as Record<string, unknown> | undefined;
+    for (const name of Object.keys(headersArg ?? {})) if (name.toLowerCase() === "cache-control") headersArg![name] = PRIVATE;
+    if (!this.headersSent && this.hasHeader("cache-control")) this.setHeader("cache-control", PRIVATE);
+    return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
 }
 
 /**
