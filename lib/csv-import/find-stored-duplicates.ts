@@ -6,12 +6,23 @@ import type { ValidRow } from "./validate-rows";
  * Row numbers of the rows that repeat a figure already stored: same indicator, producer, source,
  * value and range (compared as numbers, so "12.50" repeats 12.5), hedge and period.
  *
- * The rows go in as one JSON document and are grouped with the stored figures of their indicators
- * by that key: a group holding both is a repeat. Grouping stays linear whatever the planner guesses
+ * The rows go in as JSON documents of BATCH rows, each grouped with the stored figures of their
+ * indicators by that key: a group holding both is a repeat. Grouping stays linear whatever the planner guesses
  * of the document's size, where a join can turn into a nested loop over every stored figure per row.
  */
 export async function findStoredDuplicates(db: Prisma.TransactionClient | Database, rows: ValidRow[]): Promise<Set<number>> {
-  if (!rows.length) return new Set();
+  const found = new Set<number>();
+  // A row is a repeat of a stored figure or not whatever other rows travel with it, so the rows can
+  // go in batches: a 100,000-row document as one parameter blocked the event loop for seconds.
+  for (let start = 0; start < rows.length; start += BATCH) {
+    for (const row of await findInBatch(db, rows.slice(start, start + BATCH))) found.add(row);
+  }
+  return found;
+}
+
+const BATCH = 2000;
+
+async function findInBatch(db: Prisma.TransactionClient | Database, rows: ValidRow[]): Promise<number[]> {
   const keys = rows.map(({ row, input }) => ({
     row,
     slug: input.indicatorSlug,
@@ -43,5 +54,5 @@ export async function findStoredDuplicates(db: Prisma.TransactionClient | Databa
     JSON.stringify(keys),
     [...new Set(keys.map((key) => key.slug))],
   );
-  return new Set(found.map((duplicate) => Number(duplicate.row)));
+  return found.map((duplicate) => Number(duplicate.row));
 }
