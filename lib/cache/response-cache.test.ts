@@ -79,4 +79,15 @@ describe("ResponseCache", () => {
     cache.invalidate(["overview"]);
     expect(cache.store("c/en", cache.ticket([]), entry("c"), { origin: "c", path: "/en", query: "" })).toBe(true);
   });
+
+  it("pushes out other origins' pages before those of the origin readers use", () => {
+    const cache = new ResponseCache(100, { variantsPerPath: 2, variantShare: 0.5, origins: 4 });
+    const plain = (origin: string, path: string) => cache.store(`${origin}${path}`, cache.ticket([]), entry("1234567890"), { origin, path, query: "" });
+    plain("site", "/en");
+    plain("site", "/es");
+    cache.get("site/en");
+    for (let i = 0; i < 20; i++) plain(`forged${i % 3}`, `/en/indicators/${i}`);
+    expect(cache.get("site/en")).toBeDefined();
+    expect(cache.get("site/es")).toBeDefined();
+  });
 });

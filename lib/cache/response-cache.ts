@@ -31,7 +31,7 @@ export type CacheLimits = {
   origins: number;
 };
 
-export const DEFAULT_LIMITS: CacheLimits = { variantsPerPath: 16, variantShare: 0.5, origins: 8 };
+export const DEFAULT_LIMITS: CacheLimits = { variantsPerPath: 16, variantShare: 0.5, origins: 4 };
 
 type Entry = CachedResponse & { placement: Placement };
 
@@ -42,6 +42,8 @@ export class ResponseCache {
   private variantBytes = 0;
   private perOrigin = new Map<string, number>();
   private variantsPerPath = new Map<string, number>();
+  /** Hits per origin: the origin readers actually use is the one whose plain pages go last. */
+  private hitsPerOrigin = new Map<string, number>();
 
   constructor(
     private readonly maxBytes = 256 * 1024 * 1024,
@@ -55,6 +57,7 @@ export class ResponseCache {
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (entry) {
+      this.hitsPerOrigin.set(entry.placement.origin, (this.hitsPerOrigin.get(entry.placement.origin) ?? 0) + 1);
       // Map order doubles as recency order for eviction.
       this.entries.delete(key);
       this.entries.set(key, entry);
@@ -84,8 +87,11 @@ export class ResponseCache {
     }
     this.entries.set(key, stored);
     this.account(stored, +1);
-    // Variants go first; the plain pages are a small, fixed set (one per public path and origin).
+    // Variants go first, then other origins' pages: the plain pages of the origin readers use are a
+    // small, fixed set (one per public path) that a flood of forged Hosts cannot push out.
+    const primary = this.primaryOrigin();
     while (this.bytes > this.maxBytes && this.evictFirst((e) => Boolean(e.placement.query)));
+    while (this.bytes > this.maxBytes && this.evictFirst((e) => e.placement.origin !== primary));
     while (this.bytes > this.maxBytes && this.evictFirst(() => true));
     return this.entries.has(key);
   }
@@ -102,6 +108,12 @@ export class ResponseCache {
       }
     }
     return dropped;
+  }
+
+  private primaryOrigin(): string | undefined {
+    let primary: string | undefined;
+    for (const [origin, hits] of this.hitsPerOrigin) if (this.perOrigin.has(origin) && (primary === undefined || hits > (this.hitsPerOrigin.get(primary) ?? 0))) primary = origin;
+    return primary;
   }
 
   /** Removes the least recently used entry that matches; false when none does. */
@@ -121,7 +133,10 @@ export class ResponseCache {
     const { origin, query } = entry.placement;
     const origins = (this.perOrigin.get(origin) ?? 0) + sign;
     if (origins) this.perOrigin.set(origin, origins);
-    else this.perOrigin.delete(origin);
+    else {
+      this.perOrigin.delete(origin);
+      this.hitsPerOrigin.delete(origin);
+    }
     if (query) {
       this.variantBytes += sign * size;
       const group = groupOf(entry.placement);
