@@ -9,7 +9,7 @@ let session: typeof import("./route");
 let password: typeof import("../password/route");
 let tokens: typeof import("../tokens/route");
 
-const ACCOUNTS = ["alice", "bob", "carol", "dave", "erin", "frank", "gina"] as const;
+const ACCOUNTS = ["alice", "bob", "carol", "dave", "erin", "frank", "gina", "hugo"] as const;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -87,6 +87,20 @@ describe("an attacker who knows an editor's email", () => {
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(4);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(26);
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+  });
+});
+
+describe("an editor who mistyped", () => {
+  it("starts with free tries again a day after the last failure", async () => {
+    const statuses = async (count: number, firstAddress: number) => {
+      const answers: number[] = [];
+      for (let attempt = 0; attempt < count; attempt += 1) answers.push((await signIn("hugo@example.org", "wrong password!", `203.0.113.${firstAddress + attempt}`)).status);
+      return answers;
+    };
+    expect(await statuses(5, 50)).toEqual([401, 401, 401, 401, 429]);
+    vi.setSystemTime(Date.now() + 25 * 3_600_000);
+    expect(await statuses(4, 60)).toEqual([401, 401, 401, 401]);
+    expect((await signIn("hugo@example.org", TEST_PASSWORD, "203.0.113.70")).status).toBe(429);
   });
 });
 
