@@ -4,13 +4,17 @@ import { formatAsOf } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { canApplyReferenceChange, canWithdrawReferenceChange } from "@/lib/permissions";
 import type { PendingReferenceChange } from "@/lib/reference-queries";
-import { ENTITIES } from "./entities";
+import { ENTITIES, type EntityName } from "./entities";
 import { toFormValues } from "./form-values";
 import { ProposalActions, type ProposalActionText } from "./ProposalActions";
 import { referenceFormText } from "./reference-form-text";
 import styles from "./reference.module.css";
 
 type Props = { proposal: PendingReferenceChange; actor: Actor; locale: Locale };
+
+// The field that names a record for people: a source's address, an event's title in the page's language.
+const subjectField = (entity: EntityName, locale: Locale) =>
+  ({ source: "url", producer: "name", framing: "producer.name", event: locale === "es" ? "titleEs" : "titleEn", indicator: locale === "es" ? "nameEs" : "nameEn" })[entity];
 
 /** One pending proposal: what it changes (each field now and proposed), who proposed it and why, and what this person may do with it. */
 export async function ProposalCard({ proposal, actor, locale }: Props) {
@@ -21,7 +25,7 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   const proposed = toFormValues(spec.fields, proposal.data);
   const shown = (field: string, value: string | undefined) => (value ? (fieldText.options[field]?.[value] ?? value) : t("form.empty"));
   const entity = t(`review.entities.${proposal.entityType}`);
-  const subject = current ? (current[spec.fields[0]!.name] ?? "") : null;
+  const subject = current ? (current[subjectField(proposal.entityType, locale)] ?? "") : null;
   const canApply = canApplyReferenceChange(actor, proposal);
   const canWithdraw = canWithdrawReferenceChange(actor, proposal);
   const actionText: ProposalActionText = { ...(t.raw("review") as ProposalActionText), errors: t.raw("errors") as Record<string, string> };
@@ -53,10 +57,7 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
           })}
         </tbody>
       </table>
-      {canApply || canWithdraw ? null : (
-        <p className="muted">{proposal.proposedById === (actor.kind === "user" ? actor.user.id : "") ? t("review.ownProposal") : t("review.reviewerOnly")}</p>
-      )}
-      {canWithdraw && !canApply ? <p className="muted">{t("review.ownProposal")}</p> : null}
+      {canApply ? null : <p className="muted">{canWithdraw ? t("review.ownProposal") : t("review.reviewerOnly")}</p>}
       <ProposalActions id={proposal.id} canApply={canApply} canWithdraw={canWithdraw} text={actionText} />
     </li>
   );
