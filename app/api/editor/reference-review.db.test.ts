@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCallers, createTestIndicator, request, type Caller, type Callers } from "@/lib/testing/editor-fixtures";
+import { validateAgainstOpenApi } from "@/lib/testing/openapi-validator";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 // Issue #12, finding 8: one editor could relabel a producer or repoint a published figure's source,
@@ -106,7 +107,10 @@ async function readerView() {
 async function publicChangeLog(): Promise<{ id: string; action: string; reason: string | null; before: unknown; after: unknown }[]> {
   const response = await publicApi.changes.GET(get("/api/v1/changes"));
   expect(response.status).toBe(200);
-  return (await response.json()).data;
+  const body = await response.json();
+  // Reference entries are part of the published contract too.
+  expect(validateAgainstOpenApi("/api/v1/changes", "get", 200, body)).toEqual([]);
+  return body.data;
 }
 
 async function decide(verb: "apply" | "reject" | "withdraw", caller: Caller, proposalId: string, body: unknown = {}) {
