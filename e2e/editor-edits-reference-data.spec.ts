@@ -47,7 +47,8 @@ async function applyFromReviewPage(page: Page, text: string) {
 }
 
 test("an editor proposes reference changes, a second person applies them, and readers see them in the change log", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  // Three people, about twenty page loads: slow on a shared CI machine.
+  test.setTimeout(360_000);
   const stamp = Date.now().toString(36);
 
   await test.step("signed out, the editor is sent to sign in", async () => {
@@ -190,6 +191,7 @@ test("an editor proposes reference changes, a second person applies them, and re
   await test.step("a reviewer's own proposal has no Apply for them; the admin applies it, and both languages read it", async () => {
     await reviewer.goto("/en/editor/reference/indicators?q=journalists_exiled");
     await reviewer.getByRole("table").getByRole("link").first().click();
+    await expect(reviewer.getByRole("heading", { level: 1, name: "Edit an indicator" })).toBeVisible();
     const editPage = reviewer.url();
     const originalName = await reviewer.getByLabel("Name in English").inputValue();
     const originalUnitEs = await reviewer.getByLabel("Unit in Spanish").inputValue();
