@@ -257,6 +257,9 @@ const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc
       cookie: fc.oneof(
         junk.map((value) => `NEXT_LOCALE=${value}`),
         junk.map((value) => `contraste_session=${value}`),
+        // The name production reads (lib/auth/cookies.ts), and the device cookie's.
+        junk.map((value) => `__Host-contraste_session=${value}`),
+        junk.map((value) => `__Host-contraste_device=${value}`),
         fc.constantFrom("NEXT_LOCALE=es; NEXT_LOCALE=en", "NEXT_LOCALE", "__proto__=x; constructor=y", ";;;", `big=${"c".repeat(7_000)}`, Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join("; ")),
       ),
       rsc: fc.constantFrom("1", "0", "garbage"),
