@@ -24,7 +24,7 @@ function parseFeed(page: Page, xml: string) {
 test("a visitor reads the change log and finds its feed", async ({ page }) => {
   await page.goto("/en/changes");
   await expect(page.getByRole("heading", { level: 1, name: "Change log" })).toBeVisible();
-  await expect(page.getByText("No figure has been published, corrected or retracted yet.")).toBeVisible();
+  await expect(page.getByText("No figure or reference record has been published, corrected or changed yet.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Follow the changes (Atom feed)" })).toHaveAttribute("href", "/en/changes/feed.xml");
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/en/changes/feed.xml");
 });
