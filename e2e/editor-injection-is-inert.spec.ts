@@ -81,14 +81,22 @@ async function publishHostileData(baseURL: string) {
   const editor = await signedIn(baseURL, EDITOR);
   const reviewer = await signedIn(baseURL, REVIEWER);
   const publish = (draft: { id: string; version: number }) => send(reviewer, "post", `/api/editor/observations/${draft.id}/publish`, { version: draft.version }, 200);
+  // Reference data is proposed with a reason (shown on the change log) and applied by a second person.
+  const propose = async (path: string, data: unknown) => {
+    const proposal = await send(editor, "post", path, { data, reason: TEXT.correction }, 202);
+    await send(reviewer, "post", `/api/editor/reference-changes/${proposal.id}/apply`, {}, 200);
+  };
 
-  await send(
-    editor,
-    "post",
-    "/api/editor/indicators",
-    { slug: SLUG, nameEn: TEXT.nameEn, nameEs: TEXT.nameEs, descriptionEn: TEXT.descriptionEn, descriptionEs: TEXT.descriptionEs, unit: TEXT.unit, theme: "public_opinion", valueKind: "point_in_time_count" },
-    201,
-  );
+  await propose("/api/editor/indicators", {
+    slug: SLUG,
+    nameEn: TEXT.nameEn,
+    nameEs: TEXT.nameEs,
+    descriptionEn: TEXT.descriptionEn,
+    descriptionEs: TEXT.descriptionEs,
+    unit: TEXT.unit,
+    theme: "public_opinion",
+    valueKind: "point_in_time_count",
+  });
   const official = await publish(await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.ministry, type: "government" }, "1000", "2022-01-01"), 201));
   await publish(await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.ngo, type: "ngo" }, "1500", "2022-01-01"), 201));
   const retracted = await publish(await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.newspaper, type: "media" }, "1300", "2023-01-01"), 201));
@@ -101,14 +109,8 @@ async function publishHostileData(baseURL: string) {
   );
   await publish(proposal);
   await send(reviewer, "post", `/api/editor/observations/${retracted.id}/retract`, { version: retracted.version, reason: TEXT.retraction }, 200);
-  await send(editor, "post", "/api/editor/framings", { indicatorSlug: SLUG, producer: { name: TEXT.ministry, type: "government" }, sourceUrl: SOURCE_URL, summaryEn: TEXT.framingEn, summaryEs: TEXT.framingEs }, 201);
-  await send(
-    editor,
-    "post",
-    "/api/editor/events",
-    { kind: "report", startsOn: "2022-06-15", datePrecision: "day", titleEn: TEXT.eventEn, titleEs: TEXT.eventEs, dateNote: TEXT.dateNote, sourceUrl: SOURCE_URL },
-    201,
-  );
+  await propose("/api/editor/framings", { indicatorSlug: SLUG, producer: { name: TEXT.ministry, type: "government" }, sourceUrl: SOURCE_URL, summaryEn: TEXT.framingEn, summaryEs: TEXT.framingEs });
+  await propose("/api/editor/events", { kind: "report", startsOn: "2022-06-15", datePrecision: "day", titleEn: TEXT.eventEn, titleEs: TEXT.eventEs, dateNote: TEXT.dateNote, sourceUrl: SOURCE_URL });
   await Promise.all([admin.dispose(), editor.dispose(), reviewer.dispose()]);
 }
 
