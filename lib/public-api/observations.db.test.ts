@@ -52,7 +52,8 @@ describe("GET /api/v1/indicators/{slug}/observations?all=true", () => {
     expect(response.status).toBe(200);
     const pieces: string[] = [];
     const decoder = new TextDecoder();
-    for await (const chunk of response.body!) pieces.push(decoder.decode(chunk, { stream: true }));
+    const reader = response.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) pieces.push(decoder.decode(read.value, { stream: true }));
     return { response, pieces };
   };
 
