@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { dataset } from "./dataset";
 
@@ -33,6 +34,11 @@ async function signedInPage(browser: Browser, person: { email: string; password:
   const response = await page.request.post("/api/editor/session", { data: { email: person.email, password: person.password } });
   expect(response.ok(), `${person.email} signs in`).toBe(true);
   return page;
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`), page.url()).toEqual([]);
 }
 
 const proposalCard = (page: Page, text: string) => page.locator("[data-proposal]").filter({ hasText: text });
@@ -104,6 +110,7 @@ test("an editor proposes reference changes, a second person applies them, and re
     await expect(pending.locator("[data-proposal]")).toContainText(correctedPublisher);
     await expect(pending.getByRole("button", { name: "Apply" })).toHaveCount(0);
     await expect(pending.getByRole("button", { name: "Withdraw" })).toBeVisible();
+    await expectAccessible(editor);
 
     await page.goto("/en/sources");
     await expect(page.getByText(correctedPublisher)).toHaveCount(0);
@@ -117,6 +124,7 @@ test("an editor proposes reference changes, a second person applies them, and re
     await expect(reviewer.getByRole("heading", { level: 1, name: "Reference changes to review" })).toBeVisible();
     const card = proposalCard(reviewer, reason);
     await expect(card.getByRole("row", { name: /Publisher or outlet/ }).getByRole("cell").nth(1)).toHaveText(correctedPublisher);
+    await expectAccessible(reviewer);
     await applyFromReviewPage(reviewer, reason);
   });
 
@@ -134,6 +142,7 @@ test("an editor proposes reference changes, a second person applies them, and re
     await expect(entrada.locator("[data-action-label]")).toHaveText("Modificado");
     await expect(entrada.getByRole("heading")).toContainText("Fuente:");
     await expect(entrada.locator('[data-field="publisher"]')).toContainText("Editorial o medio");
+    await expectAccessible(page);
   });
 
   await test.step("the stale tab's proposal is refused and shows the current publisher", async () => {
