@@ -29,8 +29,6 @@ export const canPublishObservation = (actor: Actor | null, draft: DraftWriters) 
 
 export const canRetractObservation = (actor: Actor | null) => hasRole(actor, "reviewer", "admin");
 
-export const canEditReferenceData = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
-
 export const canImportObservations = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
 
 export const canManageUsers = (actor: Actor | null) => hasRole(actor, "admin");

@@ -4,7 +4,7 @@ import { EditorNav } from "@/components/editor/EditorNav";
 import { EditorQueryProvider } from "@/components/editor/EditorQueryProvider";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { canEditReferenceData, canImportObservations, canManageApiTokens, canManageUsers, canReview } from "@/lib/permissions";
+import { canProposeReferenceChange, canImportObservations, canManageApiTokens, canManageUsers, canReview } from "@/lib/permissions";
 
 // The workspace is for the people who keep the figures; search engines have nothing to find here.
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -20,7 +20,7 @@ export default async function EditorLayout({ children, params }: Props) {
         <EditorNav
           user={actor.user}
           locale={locale}
-          can={{ review: canReview(actor), import: canImportObservations(actor), reference: canEditReferenceData(actor), users: canManageUsers(actor), tokens: canManageApiTokens(actor) }}
+          can={{ review: canReview(actor), import: canImportObservations(actor), reference: canProposeReferenceChange(actor), users: canManageUsers(actor), tokens: canManageApiTokens(actor) }}
         />
       ) : null}
       {children}
