@@ -45,21 +45,25 @@ const command =
 const FIRST_PAUSE_MS = 250;
 const LONGEST_PAUSE_MS = 30_000;
 const STAYED_UP_MS = 60_000;
-// A web server that dies within seconds of the very first start is misconfigured (no build, port
-// taken), not crashed: npm start then fails as it always did, instead of retrying for ever.
-const FIRST_START_GRACE_MS = 10_000;
 
 let child: ChildProcess;
 let startedAt = 0;
 let starts = 0;
 let crashesInARow = 0;
+// A web server that dies before it ever listened is misconfigured (no build, port taken), not
+// crashed: npm start then fails as it always did, instead of retrying for ever. It says it listens
+// over the IPC channel (scripts/web-server.ts).
+let hasListened = false;
 let stopping = false;
 let restartTimer: NodeJS.Timeout | undefined;
 
 function startWebServer() {
   starts += 1;
   startedAt = Date.now();
-  child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: "inherit" });
+  child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  child.on("message", (message) => {
+    if (message === "listening") hasListened = true;
+  });
   if (nextCommand === "start") log("info", "web server started", { pid: child.pid, start: starts, maxHeapMegabytes: command[0]?.startsWith("--max-old") ? heapMegabytes : undefined });
   child.on("exit", onWebServerExit);
 }
@@ -67,7 +71,7 @@ function startWebServer() {
 function onWebServerExit(code: number | null, signal: NodeJS.Signals | null) {
   const upForMs = Date.now() - startedAt;
   const crashed = code !== 0;
-  if (stopping || !crashed || nextCommand === "dev" || (starts === 1 && upForMs < FIRST_START_GRACE_MS)) {
+  if (stopping || !crashed || nextCommand === "dev" || !hasListened) {
     void shutdown(code ?? (signal ? 0 : 1));
     return;
   }

@@ -40,7 +40,11 @@ const server = createWebServer({
   databaseIsUp: watch ? () => watch.isUp() : undefined,
   trustedProxies: trustedProxyCount(),
 });
-server.listen(port, hostname, () => log("info", "listening", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, cache: Boolean(cache) }));
+server.listen(port, hostname, () => {
+  log("info", "listening", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, cache: Boolean(cache) });
+  // Under npm start, tells the supervisor (scripts/serve.ts) that this configuration works, so a later crash is restarted.
+  process.send?.("listening");
+});
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
