@@ -119,6 +119,10 @@ test("an editor proposes reference changes, a second person applies them, and re
   });
 
   await test.step("a reviewer who did not propose it applies it from the reference review page", async () => {
+    // The review queue, where reviewers start, points to the reference changes waiting.
+    await reviewer.goto("/en/editor/review");
+    await reviewer.getByRole("link", { name: /reference data changes? waits? for review/ }).click();
+    await expect(reviewer.getByRole("heading", { level: 1, name: "Reference changes to review" })).toBeVisible();
     await reviewer.goto("/en/editor/reference");
     await reviewer.getByRole("link", { name: "Changes waiting for review" }).click();
     await expect(reviewer.getByRole("heading", { level: 1, name: "Reference changes to review" })).toBeVisible();

@@ -353,6 +353,11 @@ export function listPendingReferenceChanges(query: Pick<ListQuery, "page">): Pro
   );
 }
 
+/** How many reference changes wait for a reviewer (the review queue points to them). */
+export function countPendingReferenceChanges(): Promise<number> {
+  return getDb().referenceChange.count({ where: { status: "pending" } });
+}
+
 /** Pending proposals for one record, shown on its edit page. */
 export async function listPendingReferenceChangesFor(entity: ReferenceEntity, id: string): Promise<PendingReferenceChange[]> {
   if (!isStorableText(id)) return [];

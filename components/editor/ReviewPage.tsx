@@ -12,13 +12,19 @@ import { PublishButton } from "./PublishButton";
 /** A queued draft and whether this reviewer may publish it (never their own: two-person rule). */
 export type QueueEntry = { item: ReviewItem; canPublish: boolean; ownDraft: boolean };
 
-export async function ReviewPage({ locale, entries, queue }: { locale: Locale; entries: QueueEntry[]; queue: Paged<unknown> }) {
+/** The figures waiting for review, a page at a time; reference changes have their own page, linked here. */
+export async function ReviewPage({ locale, entries, queue, referenceChanges }: { locale: Locale; entries: QueueEntry[]; queue: Paged<unknown>; referenceChanges: number }) {
   const { t, raw, errorMessages } = await getEditorMessages(locale);
   const headings = { publishedNow: t("observation.publishedNow"), proposed: t("observation.proposed"), newFigure: t("observation.newFigure") };
   return (
     <>
       <h1>{t("review.title")}</h1>
       <p className="lede">{t("review.intro")}</p>
+      {referenceChanges > 0 ? (
+        <p>
+          <Link href={`/${locale}/editor/reference/review`}>{t("review.referenceChanges", { count: referenceChanges })}</Link>
+        </p>
+      ) : null}
       {queue.total === 0 ? <p className="muted">{t("review.empty")}</p> : null}
       <Pagination locale={locale} base={`/${locale}/editor/review`} list={queue} label={t("paging.queuePages")} />
       <ol className={styles.queue}>

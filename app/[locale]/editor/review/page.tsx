@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireEditor } from "@/components/editor/require-editor";
 import { ReviewPage } from "@/components/editor/ReviewPage";
 import { listReviewQueue } from "@/lib/editor-queries";
+import { countPendingReferenceChanges } from "@/lib/reference-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { ZPageParam } from "@/lib/paging";
 import { canPublishObservation, canReview, hasChangedDraft } from "@/lib/permissions";
@@ -17,7 +18,7 @@ export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { actor } = await requireEditor(locale, `/${locale}/editor/review`);
   if (!canReview(actor)) notFound();
-  const queue = await listReviewQueue(ZPageParam.parse((await searchParams).page));
+  const [queue, referenceChanges] = await Promise.all([listReviewQueue(ZPageParam.parse((await searchParams).page)), countPendingReferenceChanges()]);
   const entries = queue.rows.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: hasChangedDraft(actor, item) }));
-  return <ReviewPage locale={locale} entries={entries} queue={queue} />;
+  return <ReviewPage locale={locale} entries={entries} queue={queue} referenceChanges={referenceChanges} />;
 }
