@@ -8,6 +8,28 @@ import { ChangeFigureLine } from "./ChangeFigureLine";
 import styles from "./changes.module.css";
 
 type Props = { change: PublicChange; indicatorName: string | null; locale: Locale };
+type Translate = Awaited<ReturnType<typeof getTranslations<"changes">>>;
+
+/** When, what kind of change, and who reviewed it: the same line for figures and reference data. */
+function ChangeMeta({ change, action, t, locale }: { change: PublicChange; action: ReturnType<typeof changeKind>; t: Translate; locale: Locale }) {
+  return (
+    <p className={styles.meta}>
+      <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
+      <span className={styles.action} data-action-label>
+        {t(`actions.${action}`)}
+      </span>
+      {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}
+    </p>
+  );
+}
+
+function ChangeReason({ reason, t }: { reason: string | null; t: Translate }) {
+  return reason ? (
+    <p className={styles.reason}>
+      <span className={styles.label}>{t("reason")}:</span> {reason}
+    </p>
+  ) : null;
+}
 
 /** One published change: when, what happened to which indicator's figure, from which source, why, and who reviewed it. */
 export async function ChangeItem({ change, indicatorName, locale }: Props) {
@@ -28,13 +50,7 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
   return (
     <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action} data-entity={change.entityType}>
       <h2 className={styles.title}>{change.indicatorSlug ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
-      <p className={styles.meta}>
-        <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
-        <span className={styles.action} data-action-label>
-          {t(`actions.${action}`)}
-        </span>
-        {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}
-      </p>
+      <ChangeMeta change={change} action={action} t={t} locale={locale} />
       {lines.length ? (
         <dl className={styles.figures} aria-label={t("changed")}>
           {lines.map((line) => (
@@ -53,11 +69,7 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
           ))}
         </dl>
       ) : null}
-      {change.reason ? (
-        <p className={styles.reason}>
-          <span className={styles.label}>{t("reason")}:</span> {change.reason}
-        </p>
-      ) : null}
+      <ChangeReason reason={change.reason} t={t} />
     </li>
   );
 }
@@ -74,13 +86,7 @@ async function FigureChangeItem({ change, indicatorName, locale }: { change: Pub
       <h2 className={styles.title}>
         {change.indicatorSlug && indicatorName ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{name}</Link> : name}
       </h2>
-      <p className={styles.meta}>
-        <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
-        <span className={styles.action} data-action-label>
-          {t(`actions.${action}`)}
-        </span>
-        {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}
-      </p>
+      <ChangeMeta change={change} action={action} t={t} locale={locale} />
       <dl className={styles.figures}>
         {action === "corrected" && change.before && change.after ? (
           <>
@@ -91,11 +97,7 @@ async function FigureChangeItem({ change, indicatorName, locale }: { change: Pub
           <ChangeFigureLine label={t("figure")} figure={figure} sourceLabel={source} locale={locale} />
         ) : null}
       </dl>
-      {change.reason ? (
-        <p className={styles.reason}>
-          <span className={styles.label}>{t("reason")}:</span> {change.reason}
-        </p>
-      ) : null}
+      <ChangeReason reason={change.reason} t={t} />
     </li>
   );
 }
