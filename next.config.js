@@ -8,7 +8,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
   // The site has no next/image. The optimizer would fetch any local address it is given; off, and the
-  // web server refuses /_next/image before Next.js (lib/server/web-server.ts).
+  // web server refuses /_next/image before Next.js (server/web-server.ts).
   images: { unoptimized: true },
   // npm test type-checks the whole project as its own step (npm run typecheck); checking again in
   // every build only slows the e2e and benchmark builds down.

@@ -1,7 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest } from "next/server";
-import { isNextInternalRequest, PUBLIC_REVALIDATE } from "./lib/cache/next-internal";
-import { publicRoute } from "./lib/cache/route-tags";
+import { isNextInternalRequest, PUBLIC_REVALIDATE } from "./server/cache/next-internal";
+import { publicRoute } from "./server/cache/route-tags";
 import { routing } from "./lib/i18n/routing";
 import { contentSecurityPolicy, createNonce, isEmbedPath } from "./lib/security/content-security-policy";
 
@@ -19,7 +19,7 @@ export default function proxy(request: NextRequest) {
   const response = handleI18nRouting(new NextRequest(request, { headers }));
   response.headers.set("content-security-policy", policy);
   // A public page is the same for every reader, and says so, as the cached copy of it will
-  // (lib/cache/caching-handler.ts keeps only what says public); Next.js would call it private.
+  // (server/cache/caching-handler.ts keeps only what says public); Next.js would call it private.
   const isPublicPage = publicRoute(request.nextUrl.pathname)?.kind === "page" && (request.method === "GET" || request.method === "HEAD");
   if (isPublicPage && !isNextInternalRequest(request.headers.keys(), request.nextUrl.searchParams) && !response.headers.has("location")) {
     response.headers.set("cache-control", PUBLIC_REVALIDATE);

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { trustedProxyCount } from "./server/client-address";
+import { trustedProxyCount } from "./api/client-address";
 
 /** The entry the outermost of `trusted` proxies wrote in a comma-separated forwarding header. */
 function forwarded(value: string | null, trusted: number): string | undefined {

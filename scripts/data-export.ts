@@ -1,8 +1,8 @@
 // npm run data:export -- FILE: everything (drafts, history, users without password hashes) as JSON.
 import { writeFile } from "node:fs/promises";
-import { exportBackup } from "../lib/backup";
+import { exportBackup } from "../lib/dataset/backup";
 import { createDatabaseClient } from "../lib/db/client";
-import { withDatabase } from "../lib/db/with-database";
+import { withDatabase } from "../server/database/with-database";
 
 const file = process.argv[2];
 if (!file) {

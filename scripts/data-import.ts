@@ -1,9 +1,9 @@
 // npm run data:import -- FILE: restores a backup into an empty, migrated database.
 import { readFile } from "node:fs/promises";
-import { BackupError, importBackup } from "../lib/backup";
+import { BackupError, importBackup } from "../lib/dataset/backup";
 import { createDatabaseClient } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/migrations";
-import { withDatabase } from "../lib/db/with-database";
+import { applyMigrations } from "../server/database/migrations";
+import { withDatabase } from "../server/database/with-database";
 
 const file = process.argv[2];
 if (!file) {

@@ -5,9 +5,9 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { listMigrationDirectories } from "../lib/db/migrations";
-import { MIGRATIONS_DIR, SCHEMA_PATH, openSchemaEngine } from "../lib/db/schema-engine";
+import { startEmbeddedDatabase } from "../server/database/embedded";
+import { listMigrationDirectories } from "../server/database/migrations";
+import { MIGRATIONS_DIR, SCHEMA_PATH, openSchemaEngine } from "../server/database/schema-engine";
 
 const SNAPSHOT = "schema.prisma";
 const name = z

@@ -2,7 +2,7 @@
 import { DatasetError } from "../lib/dataset/parse-dataset";
 import { seedFromFiles } from "../lib/dataset/load-seed";
 import { createDatabaseClient } from "../lib/db/client";
-import { withDatabase } from "../lib/db/with-database";
+import { withDatabase } from "../server/database/with-database";
 
 try {
   const report = await withDatabase(async (url) => {

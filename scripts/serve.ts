@@ -10,9 +10,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { embeddedDataDir, forgetRunningServer, recordRunningServer, startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
-import { prepareDatabase } from "../lib/db/prepare";
-import { log } from "../lib/server/logger";
+import { embeddedDataDir, forgetRunningServer, recordRunningServer, startEmbeddedDatabase, type EmbeddedDatabase } from "../server/database/embedded";
+import { prepareDatabase } from "../server/database/prepare";
+import { log } from "../lib/observability/logger";
 
 const nextCommand = process.argv[2] === "dev" ? "dev" : "start";
 let embedded: EmbeddedDatabase | undefined;

@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 
 let database: TestDatabase;
-let users: typeof import("../lib/users");
+let users: typeof import("../lib/users/users");
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  users = await import("../lib/users");
+  users = await import("../lib/users/users");
 });
 afterAll(() => database.drop());
 

@@ -4,10 +4,10 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { getDb } from "../lib/db/client";
-import { withDatabase } from "../lib/db/with-database";
+import { withDatabase } from "../server/database/with-database";
 import { AppError } from "../lib/errors";
 import { ZNewUser } from "../lib/schemas/user";
-import { createUserFromShell } from "../lib/users";
+import { createUserFromShell } from "../lib/users/users";
 
 const USAGE = 'Usage: npm run user:add -- --email E --role admin|reviewer|editor [--name "Display Name"] (password on standard input)';
 
@@ -56,7 +56,7 @@ if (!parsed.success) {
 
 try {
   const user = await withDatabase(async (url) => {
-    // lib/users.ts reaches the database through getDb(), which reads DATABASE_URL.
+    // lib/users/users/users.ts reaches the database through getDb(), which reads DATABASE_URL.
     process.env.DATABASE_URL = url;
     try {
       return await createUserFromShell(parsed.data);

@@ -1,12 +1,12 @@
 // The production web server: Next.js behind Contraste's request pipeline (request ids, JSON logs,
 // public response cache, database guard), in one process. Started by scripts/serve.ts (npm start).
 import nextModule from "next";
-import { EVERYTHING, sharedResponseCache } from "../lib/cache/response-cache";
-import { installJsonConsole } from "../lib/server/json-console";
-import { trustedProxyCount } from "../lib/server/client-address";
-import { log } from "../lib/server/logger";
-import { watchDatabase, type DatabaseWatch } from "../lib/server/database-watch";
-import { closeGracefully, createWebServer, listenHostname } from "../lib/server/web-server";
+import { EVERYTHING, sharedResponseCache } from "../server/cache/response-cache";
+import { installJsonConsole } from "../server/json-console";
+import { trustedProxyCount } from "../lib/api/client-address";
+import { log } from "../lib/observability/logger";
+import { watchDatabase, type DatabaseWatch } from "../server/database-watch";
+import { closeGracefully, createWebServer, listenHostname } from "../server/web-server";
 
 installJsonConsole();
 const port = Number(process.env.PORT ?? 3000);

@@ -1,7 +1,7 @@
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { OverviewPage } from "@/components/overview/OverviewPage";
-import { listIndicators } from "@/lib/indicators";
-import { getIndicatorDigests } from "@/lib/overview";
+import { listIndicators } from "@/lib/indicators/queries";
+import { getIndicatorDigests } from "@/lib/indicators/overview";
 
 // Figures change when editors publish; never prerender them at build time.
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_FIELDS } from "@/lib/csv-import/fields";
-import { createCallers, createTestIndicator, observationInput, request, TEST_HOST, type Callers } from "@/lib/testing/editor-fixtures";
-import { FORMULA_PAYLOADS, SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/lib/testing/hostile-inputs";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createCallers, createTestIndicator, observationInput, request, TEST_HOST, type Callers } from "@/testing/editor-fixtures";
+import { FORMULA_PAYLOADS, SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/testing/hostile-inputs";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 // Issue #7: SQL metacharacters (and script payloads) in every text field and query parameter are
 // stored and given back exactly as written, and break nothing: every query is parameterised.
@@ -187,7 +187,7 @@ describe("SQL metacharacters in query parameters and slugs", () => {
   });
 
   it("finds % and _ literally in the editor's searches, never as wildcards", async () => {
-    const { listProducers, listSources, ZListQuery } = await import("@/lib/reference-queries");
+    const { listProducers, listSources, ZListQuery } = await import("@/lib/reference/queries");
     await database.db.producer.createMany({ data: [{ name: "Synthetic 100% sure", type: "media" }, { name: "Synthetic a_b", type: "media" }, { name: "Synthetic plain", type: "media" }] });
     const names = async (q: string) => (await listProducers(ZListQuery.parse({ q }))).rows.map((row) => row.name);
     for (const [q, expected] of [["%", "Synthetic 100% sure"], ["_", "Synthetic a_b"], ["\\", null]] as const) {

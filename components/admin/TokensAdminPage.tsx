@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
-import type { listApiTokens } from "@/lib/api-tokens";
+import type { listApiTokens } from "@/lib/users/api-tokens";
 import type { Locale } from "@/lib/i18n/routing";
 import { AdminQueryProvider } from "./AdminQueryProvider";
 import { Pagination } from "@/components/editor/Pagination";

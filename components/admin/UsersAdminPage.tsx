@@ -3,7 +3,7 @@ import { formatMoment } from "@/components/editor/format-time";
 import { Pagination } from "@/components/editor/Pagination";
 import { getEditorMessages } from "@/components/editor/editor-messages";
 import type { Locale } from "@/lib/i18n/routing";
-import type { listUsers } from "@/lib/users";
+import type { listUsers } from "@/lib/users/users";
 import { AdminQueryProvider } from "./AdminQueryProvider";
 import { NewUserForm, type Role } from "./NewUserForm";
 import styles from "./admin.module.css";

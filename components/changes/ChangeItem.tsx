@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatAsOf } from "@/lib/format";
+import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { changeKind, isReferenceChange, type PublicChange, type PublicFigureChange, type PublicReferenceChange } from "@/lib/public-changes";
-import { referenceChangeLines, referenceChangeTitle } from "@/lib/reference-change-text";
+import { changeKind, isReferenceChange, type PublicChange, type PublicFigureChange, type PublicReferenceChange } from "@/lib/changes/public-changes";
+import { referenceChangeLines, referenceChangeTitle } from "@/lib/changes/reference-change-text";
 import { ChangeFigureLine } from "./ChangeFigureLine";
 import styles from "./changes.module.css";
 

@@ -1,9 +1,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { PublicEvent } from "@/lib/events";
-import type { PublicObservation } from "@/lib/observation-types";
-import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/lib/testing/hostile-inputs";
+import type { PublicEvent } from "@/lib/events/queries";
+import type { PublicObservation } from "@/lib/observations/types";
+import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/testing/hostile-inputs";
 import { buildChartModel } from "./chart-model";
 import { IndicatorChartSvg } from "./IndicatorChartSvg";
 

@@ -1,6 +1,6 @@
-import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/format";
+import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
+import { localized } from "@/lib/i18n/localized";
 import type { ChartModel, PointModel, SeriesModel } from "./chart-model";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
 

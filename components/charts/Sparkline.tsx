@@ -1,4 +1,4 @@
-import type { ChartObservation } from "@/lib/observation-types";
+import type { ChartObservation } from "@/lib/observations/types";
 import { buildChartModel } from "./chart-model";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
 

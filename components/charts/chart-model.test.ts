@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PublicObservation } from "@/lib/observation-types";
+import type { PublicObservation } from "@/lib/observations/types";
 import { buildChartModel } from "./chart-model";
 
 const figure = (id: string, extra: Partial<PublicObservation> = {}): PublicObservation => ({

@@ -1,8 +1,8 @@
 import { scaleLinear, scaleUtc } from "d3-scale";
-import type { ChartState } from "@/lib/chart-state";
-import type { PublicEvent } from "@/lib/events";
-import { periodEnd } from "@/lib/observation-period";
-import type { ChartObservation, ProducerType, PublicObservation } from "@/lib/observation-types";
+import type { ChartState } from "@/lib/charts/chart-state";
+import type { PublicEvent } from "@/lib/events/queries";
+import { periodEnd } from "@/lib/observations/period";
+import type { ChartObservation, ProducerType, PublicObservation } from "@/lib/observations/types";
 import { fromIsoDay } from "@/lib/dates";
 
 // Everything the indicator chart draws, computed once from the data and the URL state. The server

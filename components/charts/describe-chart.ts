@@ -1,8 +1,8 @@
-import type { ChartSummary, FigureGroupSummary } from "@/lib/chart-data";
-import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
+import type { ChartSummary, FigureGroupSummary } from "@/lib/observations/chart-data";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { isOfficial, type PublicObservation } from "@/lib/observation-types";
-import { periodEnd } from "@/lib/observation-period";
+import { isOfficial, type PublicObservation } from "@/lib/observations/types";
+import { periodEnd } from "@/lib/observations/period";
 
 // The chart's text alternative, written from the data: what each side reported, how it moved,
 // and the latest figure with its date and producer.

@@ -1,4 +1,4 @@
-import type { ProducerType } from "@/lib/observation-types";
+import type { ProducerType } from "@/lib/observations/types";
 
 // Each producer type has its own marker shape, so series differ by more than colour.
 export function markerPath(type: ProducerType, cx: number, cy: number, r = 5): string {

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { DraftSummary, FigureSummary } from "@/lib/editor-queries";
+import type { DraftSummary, FigureSummary } from "@/lib/observations/editor-queries";
 import type { Paged } from "@/lib/paging";
-import { formatAsOf, formatFigure } from "@/lib/format";
+import { formatAsOf, formatFigure } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
+import { localized } from "@/lib/i18n/localized";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { formatMoment } from "./format-time";

@@ -5,7 +5,7 @@ import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { SignOutButton } from "./SignOutButton";
 
-/** Which parts of the workspace this person may open, decided by lib/permissions.ts. */
+/** Which parts of the workspace this person may open, decided by lib/auth/permissions.ts. */
 export type NavPermissions = { review: boolean; import: boolean; reference: boolean; users: boolean; tokens: boolean };
 
 /** The editor's own navigation for a signed-in person, listing only what they may use. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { EditorFigure } from "@/lib/editor-queries";
-import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
+import type { EditorFigure } from "@/lib/observations/editor-queries";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import styles from "./editor.module.css";
 import type { EditorMessages } from "./messages";

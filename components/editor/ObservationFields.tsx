@@ -1,4 +1,4 @@
-import type { ProducerType } from "@/lib/observation-types";
+import type { ProducerType } from "@/lib/observations/types";
 import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/observation";
 import styles from "./editor.module.css";
 import type { FieldErrors } from "./field-errors";

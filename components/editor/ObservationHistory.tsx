@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "@/lib/changes";
+import type { HistoryEntry } from "@/lib/changes/history";
 import type { Locale } from "@/lib/i18n/routing";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";

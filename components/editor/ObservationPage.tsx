@@ -1,11 +1,11 @@
 import Link from "next/link";
-import type { HistoryEntry } from "@/lib/changes";
-import type { FigureForEditing } from "@/lib/editor-queries";
-import { formatFigure } from "@/lib/format";
+import type { HistoryEntry } from "@/lib/changes/history";
+import type { FigureForEditing } from "@/lib/observations/editor-queries";
+import { formatFigure } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { IndicatorSummary } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
-import type { ProducerType } from "@/lib/observation-types";
+import type { IndicatorSummary } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
+import type { ProducerType } from "@/lib/observations/types";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { FigureComparison, FigureFacts } from "./FigureFacts";
@@ -15,7 +15,7 @@ import { ObservationHistory } from "./ObservationHistory";
 import { PublishButton } from "./PublishButton";
 import { RetractForm } from "./RetractForm";
 
-/** What the signed-in person may do here, decided on the server by lib/permissions.ts. */
+/** What the signed-in person may do here, decided on the server by lib/auth/permissions.ts. */
 export type ObservationPermissions = { edit: boolean; publish: boolean; retract: boolean; ownDraft: boolean };
 
 type Props = {

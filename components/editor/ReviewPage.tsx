@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { ReviewItem } from "@/lib/editor-queries";
+import type { ReviewItem } from "@/lib/observations/editor-queries";
 import type { Paged } from "@/lib/paging";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
+import { localized } from "@/lib/i18n/localized";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { FigureComparison } from "./FigureFacts";

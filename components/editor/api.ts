@@ -44,7 +44,7 @@ export async function callApi<T>(method: "POST" | "PATCH" | "DELETE", url: strin
   return data.data.data;
 }
 
-/** A figure as the mutation routes answer it (see snapshot() in lib/observation-mutations.ts). */
+/** A figure as the mutation routes answer it (see snapshot() in testing/oracles/public-observations/mutations.ts). */
 export const ZFigureSnapshot = z.object({
   id: z.string(),
   indicator: z.string(),

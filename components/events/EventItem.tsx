@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import type { PublicEvent } from "@/lib/events";
-import { formatAsOf } from "@/lib/format";
+import type { PublicEvent } from "@/lib/events/queries";
+import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
-import type { DatePrecision } from "@/lib/observation-types";
+import { localized } from "@/lib/i18n/localized";
+import type { DatePrecision } from "@/lib/observations/types";
 import styles from "./events.module.css";
 
 /** The machine-readable form of a date known only to its precision: "2022-03-27", "2021-05" or "2021". */

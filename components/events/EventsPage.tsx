@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { PublicEvent } from "@/lib/events";
+import type { PublicEvent } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { EventItem } from "./EventItem";
 import styles from "./events.module.css";

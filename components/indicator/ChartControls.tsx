@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { type ChartState, toggleHidden, withChange } from "@/lib/chart-state";
-import { producerTypeLabel } from "@/lib/format";
+import { type ChartState, toggleHidden, withChange } from "@/lib/charts/chart-state";
+import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ProducerType } from "@/lib/observation-types";
+import type { ProducerType } from "@/lib/observations/types";
 import { SERIES_TYPE_ORDER } from "@/components/charts/chart-model";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "@/components/charts/marker-shapes";
 

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { EventModel } from "@/components/charts/chart-model";
-import { formatAsOf } from "@/lib/format";
+import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
+import { localized } from "@/lib/i18n/localized";
 
 /** The events drawn on the chart, numbered as their markers are. */
 export async function ChartEventsList({ events, locale }: { events: EventModel[]; locale: Locale }) {

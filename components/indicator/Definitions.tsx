@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import { unitFor, type IndicatorSummary } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
+import { unitFor, type IndicatorSummary } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
 
 export async function Definitions({ indicator, locale }: { indicator: IndicatorSummary; locale: Locale }) {
   const t = await getTranslations({ locale });

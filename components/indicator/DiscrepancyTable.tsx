@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import type { Discrepancy } from "@/lib/discrepancy";
-import { formatAsOf, formatFigure, formatNumber, producerTypeLabel } from "@/lib/format";
+import type { Discrepancy } from "@/lib/observations/discrepancy";
+import { formatAsOf, formatFigure, formatNumber, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { PublicObservation } from "@/lib/observation-types";
+import type { PublicObservation } from "@/lib/observations/types";
 
 function SourcedFigure({ observation, locale }: { observation: PublicObservation; locale: Locale }) {
   return (

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { EmbedButton } from "@/components/embed/EmbedButton";
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/oembed";
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/public-api/oembed";
 import { ChartExport } from "./ChartExport";
 
 type Props = { slug: string; name: string; locale: Locale; pageUrl: string; embedUrl: string };

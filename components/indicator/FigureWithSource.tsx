@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { PublicObservation } from "@/lib/observation-types";
+import type { PublicObservation } from "@/lib/observations/types";
 
 /** One figure with what a reader needs to cite it: hedge, as-of date, producer and type, source. */
 export async function FigureWithSource({

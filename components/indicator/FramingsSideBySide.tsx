@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { producerTypeLabel } from "@/lib/format";
-import type { PublicFraming } from "@/lib/framings";
+import { producerTypeLabel } from "@/lib/i18n/format";
+import type { PublicFraming } from "@/lib/indicators/framings";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
-import { isOfficial } from "@/lib/observation-types";
+import { localized } from "@/lib/i18n/localized";
+import { isOfficial } from "@/lib/observations/types";
 
 function FramingList({ framings, locale, empty }: { framings: PublicFraming[]; locale: Locale; empty: string }) {
   if (!framings.length) return <p className="muted">{empty}</p>;

@@ -5,8 +5,8 @@ import { describeChart } from "@/components/charts/describe-chart";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
-import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/format";
-import type { ChartSummary } from "@/lib/chart-data";
+import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/i18n/format";
+import type { ChartSummary } from "@/lib/observations/chart-data";
 import type { Locale } from "@/lib/i18n/routing";
 
 type Props = {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { type ChartState, SORT_KEYS, withChange } from "@/lib/chart-state";
-import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/format";
+import { type ChartState, SORT_KEYS, withChange } from "@/lib/charts/chart-state";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ObservationPage } from "@/lib/indicator-figures";
-import { localized } from "@/lib/localized";
+import type { ObservationPage } from "@/lib/observations/indicator-figures";
+import { localized } from "@/lib/i18n/localized";
 import { TablePages } from "./TablePages";
 
 type Props = { page: ObservationPage; state: ChartState; locale: Locale; basePath: string; anchor: string };

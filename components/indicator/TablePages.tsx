@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { type ChartState, withChange } from "@/lib/chart-state";
-import { formatNumber } from "@/lib/format";
+import { type ChartState, withChange } from "@/lib/charts/chart-state";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ObservationPage } from "@/lib/indicator-figures";
+import type { ObservationPage } from "@/lib/observations/indicator-figures";
 
 type Props = { page: ObservationPage; state: ChartState; locale: Locale; basePath: string; anchor: string; position: "start" | "end" };
 

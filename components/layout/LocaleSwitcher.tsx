@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { canonicalPageQuery } from "@/lib/cache/route-tags";
+import { canonicalPageQuery } from "@/server/cache/route-tags";
 import type { Locale } from "@/lib/i18n/routing";
 
 /**

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { Discrepancy } from "@/lib/discrepancy";
-import { formatAsOf, formatNumber } from "@/lib/format";
+import type { Discrepancy } from "@/lib/observations/discrepancy";
+import { formatAsOf, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 
 export async function GapNote({ gap, locale }: { gap: Discrepancy; locale: Locale }) {

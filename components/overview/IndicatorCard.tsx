@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { FigureWithSource } from "@/components/indicator/FigureWithSource";
 import type { Locale } from "@/lib/i18n/routing";
-import { unitFor, type IndicatorSummary } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
-import type { IndicatorDigest } from "@/lib/overview";
+import { unitFor, type IndicatorSummary } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
+import type { IndicatorDigest } from "@/lib/indicators/overview";
 import { GapNote } from "./GapNote";
 
 export async function IndicatorCard({ indicator, digest, locale }: { indicator: IndicatorSummary; digest: IndicatorDigest | undefined; locale: Locale }) {

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import type { IndicatorSummary } from "@/lib/indicators";
-import type { IndicatorDigest } from "@/lib/overview";
-import { THEME_ORDER } from "@/lib/themes";
+import type { IndicatorSummary } from "@/lib/indicators/queries";
+import type { IndicatorDigest } from "@/lib/indicators/overview";
+import { THEME_ORDER } from "@/lib/charts/themes";
 import { IndicatorCard } from "./IndicatorCard";
 
 type Props = { indicators: IndicatorSummary[]; digests: Map<string, IndicatorDigest>; locale: Locale };

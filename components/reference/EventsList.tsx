@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { formatAsOf } from "@/lib/format";
+import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
-import type { EventRow, ListPage } from "@/lib/reference-queries";
+import { localized } from "@/lib/i18n/localized";
+import type { EventRow, ListPage } from "@/lib/reference/queries";
 import { ReferenceList } from "./ReferenceList";
 
 export async function EventsList({ locale, list }: { locale: Locale; list: ListPage<EventRow> }) {

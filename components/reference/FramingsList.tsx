@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { producerTypeLabel } from "@/lib/format";
+import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { localized } from "@/lib/localized";
-import type { FramingRow, ListPage } from "@/lib/reference-queries";
+import { localized } from "@/lib/i18n/localized";
+import type { FramingRow, ListPage } from "@/lib/reference/queries";
 import { ReferenceList } from "./ReferenceList";
 
 // Long enough to tell framings of one indicator apart in the table.

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { producerTypeLabel } from "@/lib/format";
+import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ListPage, ProducerRow } from "@/lib/reference-queries";
+import type { ListPage, ProducerRow } from "@/lib/reference/queries";
 import { ReferenceList } from "./ReferenceList";
 
 export async function ProducersList({ locale, list }: { locale: Locale; list: ListPage<ProducerRow> }) {

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
-import { formatAsOf } from "@/lib/format";
+import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { canApplyReferenceChange, canWithdrawReferenceChange } from "@/lib/permissions";
-import type { PendingReferenceChange } from "@/lib/reference-queries";
+import { canApplyReferenceChange, canWithdrawReferenceChange } from "@/lib/auth/permissions";
+import type { PendingReferenceChange } from "@/lib/reference/queries";
 import { ENTITIES, type EntityName } from "./entities";
 import { toFormValues } from "./form-values";
 import { ProposalActions, type ProposalActionText } from "./ProposalActions";

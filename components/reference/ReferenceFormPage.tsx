@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPageActor } from "@/lib/auth/page-session";
-import { listPendingReferenceChangesFor, type EditableRecord } from "@/lib/reference-queries";
+import { listPendingReferenceChangesFor, type EditableRecord } from "@/lib/reference/queries";
 import { ENTITIES, type EntityName } from "./entities";
 import { toFormValues } from "./form-values";
 import { ProposalList } from "./ProposalCard";

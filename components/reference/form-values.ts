@@ -8,7 +8,7 @@ export type FormValues = Record<string, string>;
 /** The first message for each field, by schema path. */
 export type FieldErrors = Record<string, string>;
 
-/** Record (as lib/reference-queries reads it) → the form's text fields; null becomes "". */
+/** Record (as lib/reference/queries reads it) → the form's text fields; null becomes "". */
 export function toFormValues(fields: readonly FieldSpec[], record: unknown): FormValues {
   const values: FormValues = {};
   for (const field of fields) {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { PRODUCER_TYPE_LABELS } from "@/lib/format";
+import { PRODUCER_TYPE_LABELS } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { ENTITIES, type EntityName } from "./entities";
 import type { FieldText, FormText } from "./form-text";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { formatAsOf } from "@/lib/format";
+import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ProducerWithSources } from "@/lib/producers";
+import type { ProducerWithSources } from "@/lib/sources/producers";
 import styles from "./sources.module.css";
 
 /** One producer: how many figures it backs, and each document those figures were read from. */

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { producerTypeLabel } from "@/lib/format";
+import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ProducerType } from "@/lib/observation-types";
-import type { ProducerWithSources } from "@/lib/producers";
+import type { ProducerType } from "@/lib/observations/types";
+import type { ProducerWithSources } from "@/lib/sources/producers";
 import { ProducerSources } from "./ProducerSources";
 import styles from "./sources.module.css";
 

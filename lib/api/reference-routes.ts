@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { applyReferenceChange, proposeReferenceChange, rejectReferenceChange, withdrawReferenceChange } from "../reference-mutations";
+import { applyReferenceChange, proposeReferenceChange, rejectReferenceChange, withdrawReferenceChange } from "../reference/mutations";
 import { REFERENCE_SCHEMAS, withReason, withSeenVersion, ZRejectReferenceChange, ZWithdrawReferenceChange, type ReferenceEntity, type ReferenceInput } from "../schemas/reference";
 import { handleMutation } from "./mutation";
 

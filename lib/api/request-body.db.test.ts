@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, observationInput, TEST_HOST, type Callers, type Caller } from "../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createCallers, createTestIndicator, fingerprint, observationInput, TEST_HOST, type Callers, type Caller } from "../../testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { IMPORT_BODY_LIMIT_BYTES } from "../csv-import/fields";
 import { JSON_BODY_LIMIT_BYTES } from "./request-body";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isDatabaseUnavailable, isSerializationFailure, RETRY_AFTER_SECONDS } from "../db/transient-errors";
 import { AppError } from "../errors";
-import { logError } from "../server/logger";
+import { logError } from "../observability/logger";
 
 export function jsonResponse(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);

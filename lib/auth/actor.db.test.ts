@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, observationInput, request, type Callers } from "../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createCallers, createTestIndicator, fingerprint, observationInput, request, type Callers } from "../../testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 
 // An API token acts for the admin who made it: it stops working when that person may no longer act.
 let database: TestDatabase;

@@ -1,5 +1,5 @@
 import { getDb } from "../db/client";
-import { CLIENT_ADDRESS_HEADER } from "../server/client-address";
+import { CLIENT_ADDRESS_HEADER } from "../api/client-address";
 
 // Password checks are limited per key, with delays that grow with each failure: 3 free tries, then
 // 1 s, 2 s, 4 s ... up to 15 minutes; a key's count starts again a day after its last failure.
@@ -16,7 +16,7 @@ export const addressKey = (address: string) => `address:${address}`;
 export const deviceKey = (deviceId: string) => `device:${deviceId}`;
 export const passwordChangeKey = (userId: string) => `password:${userId}`;
 
-// The web server stamps the address (lib/server/client-address.ts), from the socket or from the
+// The web server stamps the address (lib/api/client-address.ts), from the socket or from the
 // proxies it is told to trust; X-Forwarded-For itself is the client's to write. Cut to the length of
 // an IPv6 address with a zone, so that no header could overflow the throttle table's index.
 export function clientAddress(request: Request): string {

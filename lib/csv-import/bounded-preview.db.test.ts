@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, request, type Callers } from "../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createCallers, createTestIndicator, fingerprint, request, type Callers } from "../../testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { LISTED_PROBLEMS } from "./validate-rows";
 
 // Issue 12, finding 5: a check listed every problem in one blocking pass (1 MB of bad rows gave a

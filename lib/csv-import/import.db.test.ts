@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, request, type Callers } from "../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createCallers, createTestIndicator, fingerprint, request, type Callers } from "../../testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { guessMapping, IMPORT_FIELDS, TEMPLATE_CSV } from "./fields";
 
 let database: TestDatabase;

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, type Database } from "../db/client";
 import { AppError, forbidden } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { canImportObservations } from "../permissions";
+import { canImportObservations } from "../auth/permissions";
 import type { ColumnMapping } from "./fields";
 import { findStoredDuplicates } from "./find-stored-duplicates";
 import { insertDrafts } from "./insert-drafts";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { CURATION_PATH, DATASET_PATH, seedFromFiles } from "./load-seed";
 import { DatasetError, parseDataset } from "./parse-dataset";
 import { seedDatabase } from "./seed-database";

@@ -1,5 +1,5 @@
 import { getDb } from "../db/client";
-import type { EventKind } from "../events";
+import type { EventKind } from "../events/queries";
 import type { Prisma } from "../generated/prisma/client";
 import { isoDayOrNull, fromIsoDay } from "../dates";
 import { encodeCursor } from "./observations";

@@ -1,7 +1,7 @@
 import { databaseUnavailableResponse, unstorableTextError } from "../api/respond";
 import { AppError } from "../errors";
 import { isDatabaseUnavailable } from "../db/transient-errors";
-import { logError } from "../server/logger";
+import { logError } from "../observability/logger";
 import { publicError } from "./respond";
 
 /** Runs a public GET; its errors keep the one error shape and are never cached. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addFigures, createFixtureIndicator, denseFigures } from "../testing/figures-fixture";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { addFigures, createFixtureIndicator, denseFigures } from "../../testing/figures-fixture";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 
 // The indicator page's downloads ask for every figure at once (all=true); the API reads them in
 // pages of 1000 along the (indicatorId, asOf, id) index, as a cursor-following client would.

@@ -1,6 +1,6 @@
 import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { ProducerType } from "../observation-types";
+import type { ProducerType } from "../observations/types";
 import { exactNumber } from "./json";
 import { isoDayOrNull, isRealIsoDay, fromIsoDay } from "../dates";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { errorResponse } from "../api/respond";
-import { logError } from "../server/logger";
+import { logError } from "../observability/logger";
 
 // Every public GET: cacheable, revalidatable by ETag, readable from any origin.
 export const PUBLIC_HEADERS = {

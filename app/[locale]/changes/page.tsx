@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { ChangeLogPage } from "@/components/changes/ChangeLogPage";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
-import { listIndicators } from "@/lib/indicators";
-import { changeFeedPath, listPublicChanges } from "@/lib/public-changes";
+import { listIndicators } from "@/lib/indicators/queries";
+import { changeFeedPath, listPublicChanges } from "@/lib/changes/public-changes";
 
 // Changes appear when reviewers publish; never prerender them at build time.
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { EditorNav } from "@/components/editor/EditorNav";
 import { EditorQueryProvider } from "@/components/editor/EditorQueryProvider";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { canProposeReferenceChange, canImportObservations, canManageApiTokens, canManageUsers, canReview } from "@/lib/permissions";
+import { canProposeReferenceChange, canImportObservations, canManageApiTokens, canManageUsers, canReview } from "@/lib/auth/permissions";
 
 // The workspace is for the people who keep the figures; search engines have nothing to find here.
 export const metadata: Metadata = { robots: { index: false, follow: false } };

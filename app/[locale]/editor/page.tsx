@@ -1,10 +1,10 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { DashboardPage } from "@/components/editor/DashboardPage";
-import { requireEditor } from "@/components/editor/require-editor";
-import { listDrafts, listRecentlyPublished } from "@/lib/editor-queries";
+import { requireEditor } from "@/lib/auth/require-editor";
+import { listDrafts, listRecentlyPublished } from "@/lib/observations/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { ZPageParam } from "@/lib/paging";
-import { canReview } from "@/lib/permissions";
+import { canReview } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

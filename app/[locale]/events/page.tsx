@@ -2,7 +2,7 @@ import { requireLocale } from "@/lib/i18n/request-locale";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EventsPage } from "@/components/events/EventsPage";
-import { listEvents } from "@/lib/events";
+import { listEvents } from "@/lib/events/queries";
 import { isLocale } from "@/lib/i18n/routing";
 
 // Events change when editors publish; never prerender them at build time.

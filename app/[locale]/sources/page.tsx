@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SourcesPage } from "@/components/sources/SourcesPage";
 import { isLocale } from "@/lib/i18n/routing";
-import { listProducersWithSources } from "@/lib/producers";
+import { listProducersWithSources } from "@/lib/sources/producers";
 
 // Figures change when editors publish; never prerender them at build time.
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { observationInput, TEST_HOST, TEST_PASSWORD, createTestIndicator } from "@/lib/testing/editor-fixtures";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
+import { observationInput, TEST_HOST, TEST_PASSWORD, createTestIndicator } from "@/testing/editor-fixtures";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
 
 let database: TestDatabase;
 let session: typeof import("./session/route");

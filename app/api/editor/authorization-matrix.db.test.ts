@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 import {
   createCallers,
   createTestIndicator,
@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   type Caller,
   type Callers,
-} from "@/lib/testing/editor-fixtures";
+} from "@/testing/editor-fixtures";
 
 // Every mutating route against every kind of caller: the exact status each gets, and for every
 // refusal, proof that the database did not change.
@@ -251,7 +251,7 @@ const scenarios: Scenario[] = [
   {
     name: "POST /api/editor/observations/[id]/publish",
     // Written by the editor, so for every other caller only the role decides (who wrote a draft:
-    // lib/observation-publishing.db.test.ts).
+    // testing/oracles/public-observations/publishing.db.test.ts).
     prepare: async () => (await draftBy(callers.ids.editor)).id,
     call: (caller, id) => routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, caller, { version: 1 }), params(id)),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, observationInput, request, type Callers } from "@/lib/testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createCallers, createTestIndicator, observationInput, request, type Callers } from "@/testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 // Fifty people save the same figure at the same moment, each from the version they opened.
 let database: TestDatabase;

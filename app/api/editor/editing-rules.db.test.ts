@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { createCallers, createTestIndicator, fingerprint, observationInput, request, type Callers } from "@/lib/testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
+import { createCallers, createTestIndicator, fingerprint, observationInput, request, type Callers } from "@/testing/editor-fixtures";
 
 let database: TestDatabase;
 let callers: Callers;
@@ -10,7 +10,7 @@ let routes: {
   publish: typeof import("./observations/[id]/publish/route");
   retract: typeof import("./observations/[id]/retract/route");
 };
-let observations: typeof import("@/lib/observations");
+let observations: typeof import("@/testing/oracles/public-observations");
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -21,7 +21,7 @@ beforeAll(async () => {
     publish: await import("./observations/[id]/publish/route"),
     retract: await import("./observations/[id]/retract/route"),
   };
-  observations = await import("@/lib/observations");
+  observations = await import("@/testing/oracles/public-observations");
   await createTestIndicator(database.db);
   callers = await createCallers(database.db);
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, observationInput, TEST_PASSWORD, type Caller, type Callers } from "@/lib/testing/editor-fixtures";
+import { createCallers, createTestIndicator, observationInput, TEST_PASSWORD, type Caller, type Callers } from "@/testing/editor-fixtures";
 import {
   expectErrorShape,
   expectOutcomes,
@@ -21,8 +21,8 @@ import {
   wrongTopLevel,
   type FieldSpec,
   type HostileCounter,
-} from "@/lib/testing/hostile-inputs";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+} from "@/testing/hostile-inputs";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 // Issue #7: every editor route, called by a caller allowed to reach its validation, gets generated
 // malformed and hostile input. Each must answer a clear 4xx with the error shape (never a 5xx), and

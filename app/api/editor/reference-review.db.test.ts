@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, request, type Caller, type Callers } from "@/lib/testing/editor-fixtures";
-import { validateAgainstOpenApi } from "@/lib/testing/openapi-validator";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createCallers, createTestIndicator, request, type Caller, type Callers } from "@/testing/editor-fixtures";
+import { validateAgainstOpenApi } from "@/testing/openapi-validator";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 // Issue #12, finding 8: one editor could relabel a producer or repoint a published figure's source,
 // live at once and with no public trace. Reader-visible reference data now changes like a figure:

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getIndicatorBySlug } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, parseIndicatorUrl } from "@/lib/oembed";
+import { getIndicatorBySlug } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, parseIndicatorUrl } from "@/lib/public-api/oembed";
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { parseQuery } from "@/lib/public-api/query";
 import { publicError, publicJson } from "@/lib/public-api/respond";

@@ -1,4 +1,4 @@
-import { checkReadiness } from "@/lib/readiness";
+import { checkReadiness } from "@/lib/db/readiness";
 
 export const dynamic = "force-dynamic";
 

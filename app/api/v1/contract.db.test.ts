@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFromFiles } from "@/lib/dataset/load-seed";
 import { openApiDocument } from "@/lib/public-api/openapi";
-import { validateAgainstOpenApi } from "@/lib/testing/openapi-validator";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { createCallers, observationInput, request } from "@/lib/testing/editor-fixtures";
+import { validateAgainstOpenApi } from "@/testing/openapi-validator";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
+import { createCallers, observationInput, request } from "@/testing/editor-fixtures";
 
 let database: TestDatabase;
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFromFiles } from "@/lib/dataset/load-seed";
 import { decodeCursor } from "@/lib/public-api/observations";
 import { ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList, ZQuerySince } from "@/lib/public-api/query";
-import { createCallers, observationInput, TEST_HOST, type Callers } from "@/lib/testing/editor-fixtures";
+import { createCallers, observationInput, TEST_HOST, type Callers } from "@/testing/editor-fixtures";
 import {
   BAD_DAYS,
   expectErrorShape,
@@ -22,8 +22,8 @@ import {
   totalPlannedInputs,
   type FieldSpec,
   type HostileCounter,
-} from "@/lib/testing/hostile-inputs";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+} from "@/testing/hostile-inputs";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 // Issue #7: the public API (and the token write path) on the real dataset, with hostile query
 // strings, slugs, bodies and headers. A public error is a 4xx with the error shape, never cached.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedFromFiles } from "@/lib/dataset/load-seed";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 const file = JSON.parse(readFileSync("prisma/data/el-salvador-indicators.json", "utf8")) as {
   indicators: { slug: string }[];

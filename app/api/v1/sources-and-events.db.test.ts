@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { createTestIndicator } from "@/lib/testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
+import { createTestIndicator } from "@/testing/editor-fixtures";
 import type { ObservationStatus } from "@/lib/generated/prisma/client";
 
 let database: TestDatabase;
 let sources: typeof import("./sources/route");
 let events: typeof import("./events/route");
-let producers: typeof import("@/lib/producers");
+let producers: typeof import("@/lib/sources/producers");
 
 const DRAFT_URL = "https://leak.example/unpublished-draft-report";
 const DRAFT_PUBLISHER = "Unpublished Draft Publisher";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   sources = await import("./sources/route");
   events = await import("./events/route");
-  producers = await import("@/lib/producers");
+  producers = await import("@/lib/sources/producers");
   const db = database.db;
   const indicator = await createTestIndicator(db);
   const producer = await db.producer.create({ data: { name: "Test NGO", type: "ngo" } });

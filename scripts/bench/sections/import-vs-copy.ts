@@ -10,7 +10,7 @@ import { commitImport, previewImport } from "../../../lib/csv-import/run-import"
 import { parseCsv, validateRows } from "../../../lib/csv-import/validate-rows";
 import { createDatabaseClient, type Database } from "../../../lib/db/client";
 import type { TObservationInput } from "../../../lib/schemas/observation";
-import { createUserFromShell } from "../../../lib/users";
+import { createUserFromShell } from "../../../lib/users/users";
 import type { BenchSection } from "../context";
 import type { BenchDatabase } from "../databases";
 import { createSeededDatabase } from "../seeded-database";

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { renderAtomFeed } from "@/lib/atom";
-import { buildChangeFeed } from "@/lib/change-feed";
+import { renderAtomFeed } from "@/lib/changes/atom";
+import { buildChangeFeed } from "@/lib/changes/feed";
 import { isLocale } from "@/lib/i18n/routing";
-import { listIndicators } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
-import { listPublicChanges } from "@/lib/public-changes";
+import { listIndicators } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
+import { listPublicChanges } from "@/lib/changes/public-changes";
 import { originFromHeaders } from "@/lib/site-origin";
 
 // Changes appear when reviewers publish; never prerender the feed at build time.

@@ -1,6 +1,6 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { AccountPage } from "@/components/editor/AccountPage";
-import { requireEditor } from "@/components/editor/require-editor";
+import { requireEditor } from "@/lib/auth/require-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import type { ImportMessages } from "@/components/import/messages";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
-import { canImportObservations } from "@/lib/permissions";
+import { canImportObservations } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

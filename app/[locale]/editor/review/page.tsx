@@ -1,12 +1,12 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { notFound } from "next/navigation";
-import { requireEditor } from "@/components/editor/require-editor";
+import { requireEditor } from "@/lib/auth/require-editor";
 import { ReviewPage } from "@/components/editor/ReviewPage";
-import { listReviewQueue } from "@/lib/editor-queries";
-import { countPendingReferenceChanges } from "@/lib/reference-queries";
+import { listReviewQueue } from "@/lib/observations/editor-queries";
+import { countPendingReferenceChanges } from "@/lib/reference/queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { ZPageParam } from "@/lib/paging";
-import { canPublishObservation, canReview, hasChangedDraft } from "@/lib/permissions";
+import { canPublishObservation, canReview, hasChangedDraft } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getEditorMessages } from "@/components/editor/editor-messages";
 import { SetupForm } from "@/components/editor/SetupForm";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { countUsers } from "@/lib/users";
+import { countUsers } from "@/lib/users/users";
 
 export const dynamic = "force-dynamic";
 

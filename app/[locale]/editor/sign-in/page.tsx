@@ -1,11 +1,11 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { redirect } from "next/navigation";
 import { getEditorMessages } from "@/components/editor/editor-messages";
-import { editorReturnPath } from "@/components/editor/require-editor";
+import { editorReturnPath } from "@/lib/auth/require-editor";
 import { SignInForm } from "@/components/editor/SignInForm";
 import { getPageUser } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { countUsers } from "@/lib/users";
+import { countUsers } from "@/lib/users/users";
 
 export const dynamic = "force-dynamic";
 

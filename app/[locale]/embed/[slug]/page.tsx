@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { EmbedChart } from "@/components/embed/EmbedChart";
-import { getChartData } from "@/lib/chart-data";
-import { chartStateQuery, parseChartState, type SearchParams } from "@/lib/chart-state";
-import { listEvents } from "@/lib/events";
+import { getChartData } from "@/lib/observations/chart-data";
+import { chartStateQuery, parseChartState, type SearchParams } from "@/lib/charts/chart-state";
+import { listEvents } from "@/lib/events/queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { getIndicatorBySlug } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
+import { getIndicatorBySlug } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
 import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";

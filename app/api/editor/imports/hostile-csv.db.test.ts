@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guessMapping, IMPORT_FIELDS, type ImportField } from "@/lib/csv-import/fields";
-import { createCallers, createTestIndicator, type Callers } from "@/lib/testing/editor-fixtures";
+import { createCallers, createTestIndicator, type Callers } from "@/testing/editor-fixtures";
 import {
   BAD_DAYS,
   BAD_DECIMALS,
@@ -26,8 +26,8 @@ import {
   wrongTopLevel,
   wrongType,
   type HostileCounter,
-} from "@/lib/testing/hostile-inputs";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+} from "@/testing/hostile-inputs";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 // Issue #7: the CSV importer with hostile files and mappings. The preview may answer 200 (it lists
 // the problems and writes nothing); the import refuses every file with a bad row, all or nothing.

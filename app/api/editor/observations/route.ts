@@ -1,5 +1,5 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { createObservationDraft } from "@/lib/observation-mutations";
+import { createObservationDraft } from "@/lib/observations/mutations";
 import { ZObservationInput } from "@/lib/schemas/observation";
 
 // POST /api/editor/observations – add a figure as a draft

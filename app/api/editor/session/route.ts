@@ -4,7 +4,7 @@ import { knownDeviceFor, rememberDevice } from "@/lib/auth/devices";
 import { clearedSessionCookie, createSession, endSession, readSessionToken, sessionCookie } from "@/lib/auth/session";
 import { accountKey, addressKey, clearFailures, clientAddress, deviceKey, reserveAttempt } from "@/lib/auth/throttle";
 import { ZSignIn } from "@/lib/schemas/user";
-import { authenticate } from "@/lib/users";
+import { authenticate } from "@/lib/users/users";
 
 const WRONG = "The email or the password is wrong.";
 

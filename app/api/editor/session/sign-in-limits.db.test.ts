@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/server/client-address";
-import { TEST_HOST, TEST_PASSWORD } from "@/lib/testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
+import { TEST_HOST, TEST_PASSWORD } from "@/testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 
 let database: TestDatabase;
 let session: typeof import("./route");

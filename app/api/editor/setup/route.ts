@@ -3,7 +3,7 @@ import { jsonResponse } from "@/lib/api/respond";
 import { rememberDevice } from "@/lib/auth/devices";
 import { createSession, sessionCookie } from "@/lib/auth/session";
 import { ZFirstAdmin } from "@/lib/schemas/user";
-import { createFirstAdmin } from "@/lib/users";
+import { createFirstAdmin } from "@/lib/users/users";
 
 // POST /api/editor/setup – create the first admin; refused once any user exists
 export function POST(request: Request) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { TEST_HOST, TEST_PASSWORD } from "@/lib/testing/editor-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
+import { TEST_HOST, TEST_PASSWORD } from "@/testing/editor-fixtures";
 
 let database: TestDatabase;
 let setup: typeof import("./route");

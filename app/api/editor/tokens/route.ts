@@ -1,5 +1,5 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { createApiToken } from "@/lib/api-tokens";
+import { createApiToken } from "@/lib/users/api-tokens";
 import { ZNewApiToken } from "@/lib/schemas/user";
 
 // POST /api/editor/tokens – an admin creates an API token (its secret is shown once)

@@ -1,6 +1,6 @@
 import { handleMutation } from "@/lib/api/mutation";
 import { ZNewUser } from "@/lib/schemas/user";
-import { createUser } from "@/lib/users";
+import { createUser } from "@/lib/users/users";
 
 // POST /api/editor/users – an admin adds a user
 export function POST(request: Request) {

@@ -1,7 +1,7 @@
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { parseQuery, ZQueryLimit, ZQuerySince } from "@/lib/public-api/query";
 import { preflight, publicJson } from "@/lib/public-api/respond";
-import { listPublicChanges } from "@/lib/public-changes";
+import { listPublicChanges } from "@/lib/changes/public-changes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { createObservationDraft } from "@/lib/observation-mutations";
+import { createObservationDraft } from "@/lib/observations/mutations";
 import { ZObservationInput } from "@/lib/schemas/observation";
 
 // POST /api/v1/observations – scripts submit a figure as a draft (Authorization: Bearer <token>)

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TokensAdminPage } from "@/components/admin/TokensAdminPage";
-import { listApiTokens } from "@/lib/api-tokens";
+import { listApiTokens } from "@/lib/users/api-tokens";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import { ZPageParam } from "@/lib/paging";
-import { canManageApiTokens } from "@/lib/permissions";
+import { canManageApiTokens } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -6,8 +6,8 @@ import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import { ZPageParam } from "@/lib/paging";
-import { canManageUsers } from "@/lib/permissions";
-import { listUsers } from "@/lib/users";
+import { canManageUsers } from "@/lib/auth/permissions";
+import { listUsers } from "@/lib/users/users";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { notFound } from "next/navigation";
 import { ObservationPage } from "@/components/editor/ObservationPage";
-import { requireEditor } from "@/components/editor/require-editor";
-import { listObservationHistory } from "@/lib/changes";
-import { getObservationForEditing, listProducerNames } from "@/lib/editor-queries";
+import { requireEditor } from "@/lib/auth/require-editor";
+import { listObservationHistory } from "@/lib/changes/history";
+import { getObservationForEditing, listProducerNames } from "@/lib/observations/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listIndicators } from "@/lib/indicators";
-import { canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft } from "@/lib/permissions";
+import { listIndicators } from "@/lib/indicators/queries";
+import { canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

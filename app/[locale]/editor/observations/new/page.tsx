@@ -3,12 +3,12 @@ import { editorMetadata } from "@/components/editor/editor-metadata";
 import { getEditorMessages } from "@/components/editor/editor-messages";
 import { ObservationForm } from "@/components/editor/ObservationForm";
 import { EMPTY_OBSERVATION } from "@/components/editor/observation-form-values";
-import { requireEditor } from "@/components/editor/require-editor";
-import { listProducerNames } from "@/lib/editor-queries";
+import { requireEditor } from "@/lib/auth/require-editor";
+import { listProducerNames } from "@/lib/observations/editor-queries";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listIndicators } from "@/lib/indicators";
-import { localized } from "@/lib/localized";
-import { canCreateObservation } from "@/lib/permissions";
+import { listIndicators } from "@/lib/indicators/queries";
+import { localized } from "@/lib/i18n/localized";
+import { canCreateObservation } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { IndicatorsList } from "@/components/reference/IndicatorsList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
-import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listIndicators, ZListQuery } from "@/lib/reference-queries";
+import { listIndicators, ZListQuery } from "@/lib/reference/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.indicators.title");

@@ -1,8 +1,8 @@
 import { ProducersList } from "@/components/reference/ProducersList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
-import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listProducers, ZListQuery } from "@/lib/reference-queries";
+import { listProducers, ZListQuery } from "@/lib/reference/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.producers.title");

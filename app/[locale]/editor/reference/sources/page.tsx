@@ -1,8 +1,8 @@
 import { SourcesList } from "@/components/reference/SourcesList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
-import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listSources, ZListQuery } from "@/lib/reference-queries";
+import { listSources, ZListQuery } from "@/lib/reference/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.sources.title");

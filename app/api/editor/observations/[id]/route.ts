@@ -1,5 +1,5 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { updateObservation } from "@/lib/observation-mutations";
+import { updateObservation } from "@/lib/observations/mutations";
 import { ZUpdateObservation } from "@/lib/schemas/observation";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { handleMutation } from "@/lib/api/mutation";
-import { revokeApiToken } from "@/lib/api-tokens";
+import { revokeApiToken } from "@/lib/users/api-tokens";
 
 type Context = { params: Promise<{ id: string }> };
 

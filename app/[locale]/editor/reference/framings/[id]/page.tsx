@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { ReferenceFormPage } from "@/components/reference/ReferenceFormPage";
 import { indicatorOptions } from "@/components/reference/reference-form-text";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
-import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { getFramingForEdit, listIndicatorChoices } from "@/lib/reference-queries";
+import { getFramingForEdit, listIndicatorChoices } from "@/lib/reference/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.framings.edit");

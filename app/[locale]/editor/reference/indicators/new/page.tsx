@@ -1,6 +1,6 @@
 import { ReferenceFormPage } from "@/components/reference/ReferenceFormPage";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
-import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";

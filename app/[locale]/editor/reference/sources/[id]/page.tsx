@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { ReferenceFormPage } from "@/components/reference/ReferenceFormPage";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
-import { requireReferenceEditor } from "@/components/reference/require-reference-editor";
+import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { getSourceForEdit } from "@/lib/reference-queries";
+import { getSourceForEdit } from "@/lib/reference/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.sources.edit");

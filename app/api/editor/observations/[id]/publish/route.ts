@@ -1,5 +1,5 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { publishObservation } from "@/lib/observation-mutations";
+import { publishObservation } from "@/lib/observations/mutations";
 import { ZPublishObservation } from "@/lib/schemas/observation";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,5 +1,5 @@
 import { handleMutation } from "@/lib/api/mutation";
-import { retractObservation } from "@/lib/observation-mutations";
+import { retractObservation } from "@/lib/observations/mutations";
 import { ZRetractObservation } from "@/lib/schemas/observation";
 
 type Context = { params: Promise<{ id: string }> };

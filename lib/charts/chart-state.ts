@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { ProducerType } from "../observations/types";
+
+// The indicator page's state lives in its URL (?hide=government&from=2019&events=0&view=table&page=2) so a
+// shared or reloaded link shows the same thing. Parsing is forgiving: an unknown or malformed
+// parameter falls back to its default instead of breaking an old link.
+
+export const PRODUCER_TYPES = ["government", "ngo", "academic", "media", "intergovernmental"] as const satisfies readonly ProducerType[];
+export const SORT_KEYS = ["asOf", "value", "producer", "type", "publisher", "publishedAt"] as const;
+
+export type ChartState = {
+  hidden: ProducerType[];
+  from: number | null;
+  to: number | null;
+  events: boolean;
+  view: "chart" | "table";
+  sort: (typeof SORT_KEYS)[number];
+  dir: "asc" | "desc";
+  /** Page of the figures table (1-based); the chart and the downloads are not paged. */
+  page: number;
+};
+
+export const DEFAULT_CHART_STATE: ChartState = {
+  hidden: [],
+  from: null,
+  to: null,
+  events: true,
+  view: "chart",
+  sort: "asOf",
+  dir: "asc",
+  page: 1,
+};
+
+const year = z.coerce.number().int().min(1900).max(2100);
+const page = z.coerce.number().int().min(1).max(1_000_000);
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function parseOr<T>(schema: z.ZodType<T>, raw: string | undefined, fallback: T): T {
+  if (raw === undefined) return fallback;
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : fallback;
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseChartState(params: SearchParams): ChartState {
+  const hidden = (first(params.hide) ?? "")
+    .split(",")
+    .filter((type): type is ProducerType => (PRODUCER_TYPES as readonly string[]).includes(type));
+  let from = parseOr(year.nullable(), first(params.from), null);
+  let to = parseOr(year.nullable(), first(params.to), null);
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  return {
+    hidden: [...new Set(hidden)],
+    from,
+    to,
+    events: first(params.events) !== "0",
+    view: first(params.view) === "table" ? "table" : "chart",
+    sort: parseOr(z.enum(SORT_KEYS), first(params.sort), DEFAULT_CHART_STATE.sort),
+    dir: first(params.dir) === "desc" ? "desc" : "asc",
+    page: parseOr(page, first(params.page), DEFAULT_CHART_STATE.page),
+  };
+}
+
+/** Query string for a state, leaving out defaults so links stay short. */
+export function chartStateQuery(state: ChartState): string {
+  const params = new URLSearchParams();
+  if (state.hidden.length) params.set("hide", [...state.hidden].sort().join(","));
+  if (state.from !== null) params.set("from", String(state.from));
+  if (state.to !== null) params.set("to", String(state.to));
+  if (!state.events) params.set("events", "0");
+  if (state.view !== "chart") params.set("view", state.view);
+  if (state.sort !== DEFAULT_CHART_STATE.sort) params.set("sort", state.sort);
+  if (state.dir !== DEFAULT_CHART_STATE.dir) params.set("dir", state.dir);
+  if (state.page !== DEFAULT_CHART_STATE.page) params.set("page", String(state.page));
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+export function withChange(state: ChartState, change: Partial<ChartState>): string {
+  return chartStateQuery({ ...state, ...change });
+}
+
+export function toggleHidden(state: ChartState, type: ProducerType): ProducerType[] {
+  return state.hidden.includes(type) ? state.hidden.filter((hidden) => hidden !== type) : [...state.hidden, type];
+}

@@ -1,0 +1,161 @@
+import { isoDay } from "../dates";
+import { getDb } from "../db/client";
+import { gapBetween, type Discrepancy } from "../observations/discrepancy";
+import { periodEnd, periodEndSql } from "../observations/period";
+import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "../observations/shapes";
+import { type ChartObservation, isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "../observations/types";
+
+export type IndicatorDigest = {
+  official: PublicObservation | null;
+  independent: PublicObservation | null;
+  /** Only when the two latest figures cover the same period. */
+  gap: Discrepancy | null;
+  /** Real published figures for the sparkline: all of a producer's, or SPARKLINE_POINTS spread over its time span. */
+  sample: ChartObservation[];
+  figureCount: number;
+  sourceCount: number;
+};
+
+/** Most figures a sparkline draws per producer and date precision; a series with more is sampled. */
+export const SPARKLINE_POINTS = 10;
+
+/** The latest of a list by the end of the period each figure covers: a yearly 2025 figure is later than March 2025. */
+export function latestFigure(observations: PublicObservation[]): PublicObservation | null {
+  return observations.reduce<PublicObservation | null>(
+    (best, candidate) => (!best || periodEnd(candidate) >= periodEnd(best) ? candidate : best),
+    null,
+  );
+}
+
+function withGap(official: PublicObservation | null, independent: PublicObservation | null) {
+  const comparable =
+    official &&
+    independent &&
+    official.asOf === independent.asOf &&
+    official.datePrecision === independent.datePrecision &&
+    !official.valueMax &&
+    !independent.valueMax;
+  return { official, independent, gap: comparable ? gapBetween(official, independent) : null };
+}
+
+/** The digest of one indicator from all its published figures, oldest first (the reference getIndicatorDigests matches). */
+export function digest(observations: PublicObservation[]): IndicatorDigest {
+  return {
+    ...withGap(
+      latestFigure(observations.filter((o) => isOfficial(o.producer.type))),
+      latestFigure(observations.filter((o) => !isOfficial(o.producer.type))),
+    ),
+    sample: observations,
+    figureCount: observations.length,
+    sourceCount: new Set(observations.map((o) => o.source.url)).size,
+  };
+}
+
+// For each indicator and producer with published figures (from the tally), the latest figure per
+// date precision: one index probe each. The latest of these by period end is the card's headline
+// figure, with the same tie-breaks as latestFigure over the figures oldest first (asOf, createdAt).
+// Sparklines take a producer's figures whole when it has few, else the first figure on or after
+// each of SPARKLINE_POINTS evenly spaced days between its first and latest (one probe each).
+const DIGEST_SQL = `
+WITH pairs AS (
+  SELECT t."indicatorId", t."producerId", p.type::text = ANY($1::text[]) AS official, sum(t.published)::int AS figures
+  FROM "ObservationTally" t JOIN "Producer" p ON p.id = t."producerId"
+  WHERE t.published > 0
+  GROUP BY 1, 2, 3
+), latest AS (
+  SELECT pairs.*, c.id, c."asOf", c."createdAt", c."datePrecision", ${periodEndSql("c")} AS "periodEnd"
+  FROM pairs CROSS JOIN unnest(enum_range(NULL::"DatePrecision")) AS d(precision)
+  CROSS JOIN LATERAL (
+    SELECT o.id, o."asOf", o."createdAt", o."datePrecision" FROM "Observation" o
+    WHERE o."indicatorId" = pairs."indicatorId" AND o."producerId" = pairs."producerId" AND o.status = 'published' AND o."datePrecision" = d.precision
+    ORDER BY o."asOf" DESC, o."createdAt" DESC, o.id DESC LIMIT 1
+  ) AS c
+), headline AS (
+  SELECT DISTINCT ON ("indicatorId", official) id, CASE WHEN official THEN 'official' ELSE 'independent' END AS role
+  FROM latest ORDER BY "indicatorId", official, "periodEnd" DESC, "asOf" DESC, "createdAt" DESC, id DESC
+), slots AS (
+  SELECT latest."indicatorId", latest."producerId", latest."datePrecision",
+         first."asOf" + ((latest."asOf" - first."asOf") * slot) / ($2::int - 1) AS "from"
+  FROM latest
+  CROSS JOIN LATERAL (
+    SELECT o."asOf" FROM "Observation" o
+    WHERE o."indicatorId" = latest."indicatorId" AND o."producerId" = latest."producerId" AND o.status = 'published' AND o."datePrecision" = latest."datePrecision"
+    ORDER BY o."asOf" LIMIT 1
+  ) AS first
+  CROSS JOIN generate_series(0, $2::int - 1) AS slot
+  WHERE latest.figures > $2::int
+), sample AS (
+  SELECT c.id FROM pairs CROSS JOIN LATERAL (
+    SELECT o.id FROM "Observation" o
+    WHERE o."indicatorId" = pairs."indicatorId" AND o."producerId" = pairs."producerId" AND o.status = 'published'
+    LIMIT $2::int
+  ) AS c
+  WHERE pairs.figures <= $2::int
+  UNION
+  SELECT c.id FROM slots CROSS JOIN LATERAL (
+    SELECT o.id FROM "Observation" o
+    WHERE o."indicatorId" = slots."indicatorId" AND o."producerId" = slots."producerId" AND o.status = 'published'
+      AND o."datePrecision" = slots."datePrecision" AND o."asOf" >= slots."from"
+    ORDER BY o."asOf", o."createdAt", o.id LIMIT 1
+  ) AS c
+)
+-- Headline figures by id (read in full afterwards); sparkline points with only what the chart reads.
+SELECT picked.role, o.id, i.slug AS "indicatorSlug", o.value, o."valueMax", o."asOf", o."datePrecision"::text AS "datePrecision",
+       p.id AS "producerId", p.name AS "producerName", p.type::text AS "producerType"
+FROM (SELECT role, id FROM headline UNION ALL SELECT 'sample', id FROM sample) AS picked
+JOIN "Observation" o ON o.id = picked.id
+JOIN "Indicator" i ON i.id = o."indicatorId"
+JOIN "Producer" p ON p.id = o."producerId"
+ORDER BY o."asOf", o."createdAt", o.id`;
+
+type DigestRow = Pick<PublicObservationRow, "id" | "indicatorSlug" | "value" | "valueMax" | "asOf" | "datePrecision" | "producerId" | "producerName" | "producerType"> & {
+  role: "official" | "independent" | "sample";
+};
+
+const COUNTS_SQL = `
+SELECT i.slug, sum(t.published)::int AS figures, count(DISTINCT t."sourceId")::int AS sources
+FROM "ObservationTally" t JOIN "Indicator" i ON i.id = t."indicatorId"
+WHERE t.published > 0
+GROUP BY i.slug`;
+
+/**
+ * One digest per indicator slug. The work grows with the number of indicators and producers, not
+ * with the number of figures: counts come from the tally, figures from index probes.
+ */
+export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest>> {
+  const db = getDb();
+  const [rows, counts] = await Promise.all([
+    db.$queryRawUnsafe<DigestRow[]>(DIGEST_SQL, [...OFFICIAL_PRODUCER_TYPES], SPARKLINE_POINTS),
+    db.$queryRawUnsafe<{ slug: string; figures: number; sources: number }[]>(COUNTS_SQL),
+  ]);
+  const headlineIds = rows.filter((row) => row.role !== "sample").map((row) => row.id);
+  const headlines = new Map(
+    (
+      await db.$queryRawUnsafe<PublicObservationRow[]>(`SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM "Observation" o ${PUBLIC_OBSERVATION_JOINS} WHERE o.id = ANY($1::text[])`, headlineIds)
+    ).map((row) => [row.id, fromPublicObservationRow(row)]),
+  );
+  const picked = new Map<string, { official: PublicObservation | null; independent: PublicObservation | null; sample: ChartObservation[] }>();
+  for (const row of rows) {
+    const digest = picked.get(row.indicatorSlug) ?? { official: null, independent: null, sample: [] };
+    if (row.role === "sample") {
+      digest.sample.push({
+        id: row.id,
+        value: row.value.toString(),
+        valueMax: row.valueMax?.toString() ?? null,
+        asOf: isoDay(row.asOf),
+        datePrecision: row.datePrecision,
+        producer: { id: row.producerId, name: row.producerName, type: row.producerType },
+        status: "published",
+      });
+    } else {
+      digest[row.role] = headlines.get(row.id) ?? null;
+    }
+    picked.set(row.indicatorSlug, digest);
+  }
+  return new Map(
+    counts.map(({ slug, figures, sources }) => {
+      const digest = picked.get(slug);
+      return [slug, { ...withGap(digest?.official ?? null, digest?.independent ?? null), sample: digest?.sample ?? [], figureCount: figures, sourceCount: sources }];
+    }),
+  );
+}

@@ -1,0 +1,191 @@
+import type { ChartState } from "../charts/chart-state";
+import { getDb } from "../db/client";
+import { periodEndSql } from "./period";
+import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
+import { isOfficial, type ProducerType, type PublicObservation } from "./types";
+
+// What the indicator chart draws, chosen in the database. A producer's series with more figures
+// than the chart can show is thinned to real figures only: for each of a fixed number of time
+// buckets its lowest, highest (top of a range) and latest figure and its latest hedged one, plus
+// its first figure and the one whose period ends last. Nothing is averaged or interpolated, every
+// drawn point is a stored figure with its source, and the table and downloads keep every figure.
+
+/**
+ * Most points drawn per producer series, and for the whole chart (a crowded chart gives each series
+ * fewer). Every drawn point is a focusable element with its label and source in the page, so the
+ * budget also bounds the page's size.
+ */
+export const MAX_POINTS_PER_SERIES = 300;
+export const CHART_POINT_BUDGET = 400;
+const MIN_POINTS_PER_SERIES = 40;
+
+/** The bound on one series' points when `seriesCount` series are drawn. */
+export function pointsPerSeries(seriesCount: number): number {
+  return Math.min(MAX_POINTS_PER_SERIES, Math.max(MIN_POINTS_PER_SERIES, Math.floor(CHART_POINT_BUDGET / Math.max(1, seriesCount))));
+}
+
+/** Time buckets of a thinned series: four picks each, plus its first and last figure, stay within the bound. */
+export const bucketsFor = (bound: number) => Math.floor((bound - 2) / 4);
+
+/** What the chart's text alternative says about one side (official or independent). */
+export type FigureGroupSummary = { count: number; first: PublicObservation | null; last: PublicObservation | null };
+
+/** The published figures in the selected range, hidden producer types included. */
+export type ChartSummary = { count: number; producerCount: number; official: FigureGroupSummary; independent: FigureGroupSummary };
+
+export type ChartData = {
+  /** The published figures to draw: every one in range, or, for a dense series, a thinned set of them. */
+  observations: PublicObservation[];
+  /** Figures of the shown series in range, before thinning. */
+  visibleCount: number;
+  thinned: boolean;
+  /** For the text alternative: every published figure in range, hidden series included. */
+  summary: ChartSummary;
+};
+
+const NO_GROUP: FigureGroupSummary = { count: 0, first: null, last: null };
+
+// $1 indicator, $2 official producer ids, $3 shown producer ids, $4 first day to read (the range's
+// start less the longest period), $5 range start, $6 day after the range, $7 points per series,
+// $8 buckets. The range keeps a figure whose period overlaps it, as chart-model's overlapsRange does.
+// Two passes over the figures in range, both read from the covering index: one groups them into
+// (producer, time bucket) cells, the other keeps the figures that are a cell's or a side's extreme.
+const PEND = periodEndSql("o");
+const IN_RANGE = `o."indicatorId" = $1 AND o.status = 'published' AND o."asOf" >= $4::date AND o."asOf" < $6::date AND ${PEND} >= $5::date`;
+const BUCKET = `(CASE WHEN span.hi = span.lo THEN 0 ELSE greatest(0, least($8::int - 1, ((o."asOf" - span.lo) * $8::int) / (span.hi - span.lo))) END)`;
+const CHART_SQL = `
+WITH span AS MATERIALIZED (
+  SELECT (SELECT o."asOf" FROM "Observation" o WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[]) ORDER BY o."asOf" LIMIT 1) AS lo,
+         (SELECT o."asOf" FROM "Observation" o WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[]) ORDER BY o."asOf" DESC LIMIT 1) AS hi
+), cells AS MATERIALIZED (
+  SELECT o."producerId" AS producer, ${BUCKET} AS bucket, count(*)::int AS n,
+         min(o.value) AS "minValue", max(COALESCE(o."valueMax", o.value)) AS "maxTop", max(o."asOf") AS "lastDay",
+         max(o."asOf") FILTER (WHERE o.qualifier <> 'exact') AS "hedgedDay", min(o."asOf") AS "firstDay",
+         min(${PEND}) AS "firstEnd", max(${PEND}) AS "lastEnd"
+  FROM "Observation" o CROSS JOIN span WHERE ${IN_RANGE}
+  GROUP BY 1, 2
+), sides AS MATERIALIZED (
+  SELECT c.producer = ANY($2::text[]) AS official, sum(c.n)::int AS n, min(c."firstEnd") AS "firstEnd", max(c."lastEnd") AS "lastEnd"
+  FROM cells c GROUP BY 1
+), series AS MATERIALIZED (
+  -- One row per producer, its cells' extremes in arrays indexed by bucket, so the second pass looks
+  -- them up instead of joining every figure to its cell.
+  SELECT s.*, side.n AS "sideCount", side."firstEnd" AS "sideFirstEnd", side."lastEnd" AS "sideLastEnd", cell.*
+  FROM (
+    SELECT producer, producer = ANY($2::text[]) AS official, producer = ANY($3::text[]) AS shown, sum(n)::int AS n,
+           min("firstDay") AS "firstDay", max("lastEnd") AS "lastEnd"
+    FROM cells GROUP BY producer
+  ) AS s
+  JOIN sides side ON side.official = s.official
+  CROSS JOIN LATERAL (
+    SELECT array_agg(c."minValue" ORDER BY b) AS "minValues", array_agg(c."maxTop" ORDER BY b) AS "maxTops",
+           array_agg(c."lastDay" ORDER BY b) AS "lastDays", array_agg(c."hedgedDay" ORDER BY b) AS "hedgedDays"
+    FROM generate_series(0, $8::int - 1) AS b LEFT JOIN cells c ON c.producer = s.producer AND c.bucket = b
+  ) AS cell
+), candidates AS MATERIALIZED (
+  SELECT o.id, o."producerId" COLLATE "C" AS producer, k.bucket, s.official, o."asOf", o."createdAt",
+         s.shown AND s.n <= $7::int AS "whole",
+         s.shown AND s.n > $7::int AND o.value = s."minValues"[k.bucket + 1] AS "isMin",
+         s.shown AND s.n > $7::int AND COALESCE(o."valueMax", o.value) = s."maxTops"[k.bucket + 1] AS "isMax",
+         s.shown AND s.n > $7::int AND o."asOf" = s."lastDays"[k.bucket + 1] AS "isLatest",
+         s.shown AND s.n > $7::int AND o.qualifier <> 'exact' AND o."asOf" = s."hedgedDays"[k.bucket + 1] AS "isHedged",
+         s.shown AND s.n > $7::int AND o."asOf" = s."firstDay" AS "isFirst",
+         s.shown AND s.n > $7::int AND k.pend = s."lastEnd" AS "isLast",
+         k.pend = s."sideFirstEnd" AS "opensSide", k.pend = s."sideLastEnd" AS "closesSide"
+  FROM "Observation" o CROSS JOIN span
+  JOIN series s ON s.producer = o."producerId"
+  CROSS JOIN LATERAL (SELECT ${BUCKET} AS bucket, ${PEND} AS pend) AS k
+  WHERE ${IN_RANGE} AND (
+    (s.shown AND (s.n <= $7::int OR o.value = s."minValues"[k.bucket + 1] OR COALESCE(o."valueMax", o.value) = s."maxTops"[k.bucket + 1]
+      OR o."asOf" = s."lastDays"[k.bucket + 1] OR (o.qualifier <> 'exact' AND o."asOf" = s."hedgedDays"[k.bucket + 1])
+      OR o."asOf" = s."firstDay" OR k.pend = s."lastEnd"))
+    OR k.pend = s."sideFirstEnd" OR k.pend = s."sideLastEnd")
+), points AS (
+  SELECT id FROM candidates WHERE "whole"
+  UNION (SELECT DISTINCT ON (producer, bucket) id FROM candidates WHERE "isMin" ORDER BY producer, bucket, "asOf" DESC, "createdAt" DESC, id)
+  UNION (SELECT DISTINCT ON (producer, bucket) id FROM candidates WHERE "isMax" ORDER BY producer, bucket, "asOf" DESC, "createdAt" DESC, id)
+  UNION (SELECT DISTINCT ON (producer, bucket) id FROM candidates WHERE "isLatest" ORDER BY producer, bucket, "createdAt" DESC, id)
+  UNION (SELECT DISTINCT ON (producer, bucket) id FROM candidates WHERE "isHedged" ORDER BY producer, bucket, "createdAt" DESC, id)
+  UNION (SELECT DISTINCT ON (producer) id FROM candidates WHERE "isFirst" ORDER BY producer, "createdAt", id)
+  UNION (SELECT DISTINCT ON (producer) id FROM candidates WHERE "isLast" ORDER BY producer, "asOf" DESC, "createdAt" DESC, id DESC)
+), firsts AS (
+  SELECT DISTINCT ON (official) id, official FROM candidates WHERE "opensSide" ORDER BY official, "asOf", "createdAt", id
+), lasts AS (
+  SELECT DISTINCT ON (official) id, official FROM candidates WHERE "closesSide" ORDER BY official, "asOf" DESC, "createdAt" DESC, id DESC
+)
+SELECT picked.role, picked.official, side.n AS "groupCount",
+       (SELECT COALESCE(sum(n), 0)::int FROM series WHERE shown) AS "visibleCount", (SELECT count(*)::int FROM series) AS "producerCount",
+       ${PUBLIC_OBSERVATION_COLUMNS}
+FROM (
+  SELECT 'point' AS role, NULL::boolean AS official, id FROM points
+  UNION ALL SELECT 'first', official, id FROM firsts
+  UNION ALL SELECT 'last', official, id FROM lasts
+) AS picked
+LEFT JOIN sides side ON side.official = picked.official
+JOIN "Observation" o ON o.id = picked.id
+${PUBLIC_OBSERVATION_JOINS}
+ORDER BY o."asOf", o."createdAt", o.id`;
+
+type ChartRow = PublicObservationRow & {
+  role: "point" | "first" | "last";
+  official: boolean | null;
+  groupCount: number | null;
+  visibleCount: number;
+  producerCount: number;
+};
+
+// Longer than any period a figure covers (a year, plus the days a month-end date rolls over).
+const LONGEST_PERIOD_DAYS = 370;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The chart's figures for one indicator and view: bounded by the point budget, not by how many figures exist. */
+export async function getChartData(indicatorId: string, state: Pick<ChartState, "hidden" | "from" | "to">): Promise<ChartData> {
+  const db = getDb();
+  // The producers with published figures here (from the tally, not from the figures).
+  const producers = await db.$queryRawUnsafe<{ id: string; type: ProducerType }[]>(
+    `SELECT DISTINCT p.id, p.type::text AS type FROM "ObservationTally" t JOIN "Producer" p ON p.id = t."producerId"
+     WHERE t."indicatorId" = $1 AND t.published > 0`,
+    indicatorId,
+  );
+  const shown = producers.filter((producer) => !state.hidden.includes(producer.type));
+  const bound = pointsPerSeries(shown.length);
+  const rangeStart = state.from === null ? null : Date.UTC(state.from, 0, 1);
+  const rows = await db.$queryRawUnsafe<ChartRow[]>(
+    CHART_SQL,
+    indicatorId,
+    producers.filter((producer) => isOfficial(producer.type)).map((producer) => producer.id),
+    shown.map((producer) => producer.id),
+    rangeStart === null ? "-infinity" : isoDate(rangeStart - LONGEST_PERIOD_DAYS * 86_400_000),
+    rangeStart === null ? "-infinity" : isoDate(rangeStart),
+    state.to === null ? "infinity" : isoDate(Date.UTC(state.to + 1, 0, 1)),
+    bound,
+    bucketsFor(bound),
+  );
+  const observations: PublicObservation[] = [];
+  const groups: Record<"official" | "independent", FigureGroupSummary> = { official: { ...NO_GROUP }, independent: { ...NO_GROUP } };
+  for (const row of rows) {
+    const observation = fromPublicObservationRow(row);
+    if (row.role === "point") {
+      observations.push(observation);
+      continue;
+    }
+    const group = groups[row.official ? "official" : "independent"];
+    group.count = row.groupCount ?? 0;
+    group[row.role] = observation;
+  }
+  const visibleCount = rows[0]?.visibleCount ?? 0;
+  return {
+    observations,
+    visibleCount,
+    thinned: observations.length < visibleCount,
+    summary: {
+      count: groups.official.count + groups.independent.count,
+      producerCount: rows[0]?.producerCount ?? 0,
+      official: groups.official,
+      independent: groups.independent,
+    },
+  };
+}
+
+/** What the chart's note says when dense series were thinned; null when every figure is drawn. */
+export const thinningOf = (chart: ChartData) => (chart.thinned ? { shown: chart.observations.length, total: chart.visibleCount } : null);

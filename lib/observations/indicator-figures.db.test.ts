@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SORT_KEYS } from "../charts/chart-state";
+import { findDiscrepancies } from "./discrepancy";
+import { sortObservations } from "../../testing/oracles/sort-observations";
+import { addFigures, createFixtureIndicator, denseFigures, mixedFigures } from "../../testing/figures-fixture";
+import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+
+let database: TestDatabase;
+let figures: typeof import("./indicator-figures");
+let observations: typeof import("../../testing/oracles/public-observations");
+const indicatorIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  figures = await import("./indicator-figures");
+  observations = await import("../../testing/oracles/public-observations");
+  for (const slug of ["mixed", "dense", "empty"]) indicatorIds[slug] = (await createFixtureIndicator(database.db, slug)).id;
+  await addFigures(database.db, [
+    ...mixedFigures("mixed"),
+    ...denseFigures("dense", 40, ["Ministerio de Seguridad", "Cristosal", "el faro", "Ñandú Observatorio"]),
+  ]);
+});
+afterAll(() => database.drop());
+
+const list = (slug: string) => observations.listPublicObservations(indicatorIds[slug]!);
+
+describe("listObservationPage", () => {
+  it.each(SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
+    "shows every figure exactly once across the pages, in the full table's order (%s %s)",
+    async (sort, dir) => {
+      for (const [slug, pageSize] of [["mixed", 4], ["dense", 37]] as const) {
+        const expected = sortObservations(await list(slug), sort, dir);
+        const first = await figures.listObservationPage(indicatorIds[slug]!, { sort, dir, page: 1 }, pageSize);
+        expect(first.total).toBe(expected.length);
+        expect(first.pageCount).toBe(Math.ceil(expected.length / pageSize));
+        const seen = [...first.rows];
+        for (let page = 2; page <= first.pageCount; page++) {
+          const next = await figures.listObservationPage(indicatorIds[slug]!, { sort, dir, page }, pageSize);
+          expect(next.page).toBe(page);
+          expect(next.rows.length).toBeLessThanOrEqual(pageSize);
+          seen.push(...next.rows);
+        }
+        expect(seen).toEqual(expected);
+      }
+    },
+  );
+
+  it("shows the last page for a page past the end, and an empty table for an indicator without figures", async () => {
+    const past = await figures.listObservationPage(indicatorIds.mixed!, { sort: "asOf", dir: "asc", page: 99 }, 5);
+    expect(past.page).toBe(past.pageCount);
+    expect(past.rows.length).toBeGreaterThan(0);
+    expect(await figures.listObservationPage(indicatorIds.empty!, { sort: "value", dir: "asc", page: 1 })).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
+  });
+});
+
+describe("the page's controls", () => {
+  it("lists the years and producer types with figures, drafts left out", async () => {
+    for (const slug of ["mixed", "dense", "empty"]) {
+      const all = await list(slug);
+      expect(await figures.listObservationYears(indicatorIds[slug]!)).toEqual([...new Set(all.map((o) => Number(o.asOf.slice(0, 4))))].sort());
+      expect((await figures.listProducerTypes(indicatorIds[slug]!)).sort()).toEqual([...new Set(all.map((o) => o.producer.type))].sort());
+    }
+  });
+});
+
+describe("listRecentDiscrepancies", () => {
+  it("pairs the figures as findDiscrepancies does on the full list", async () => {
+    for (const slug of ["mixed", "dense", "empty"]) {
+      const expected = findDiscrepancies((await list(slug)).filter((o) => o.status === "published"));
+      expect(await figures.listRecentDiscrepancies(indicatorIds[slug]!, 1000)).toEqual({ discrepancies: expected, more: false });
+    }
+  });
+
+  it("lists only the most recent pairs when there are more than the page shows", async () => {
+    const expected = findDiscrepancies((await list("dense")).filter((o) => o.status === "published"));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await figures.listRecentDiscrepancies(indicatorIds.dense!, 5)).toEqual({ discrepancies: expected.slice(-5), more: true });
+  });
+});

@@ -1,0 +1,150 @@
+import type { ChartState } from "../charts/chart-state";
+import { getDb } from "../db/client";
+import { gapBetween, type Discrepancy } from "./discrepancy";
+import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
+import { isOfficial, type ProducerType, type PublicObservation } from "./types";
+import { isoDay } from "../dates";
+import { compareText } from "../../testing/oracles/sort-observations";
+
+// The indicator page's table, time-range choices and discrepancy view, each read with work bounded
+// by what the page shows (one page of rows, one probe per year), not by how many figures exist.
+
+export const TABLE_PAGE_SIZE = 50;
+
+export type ObservationPage = { rows: PublicObservation[]; total: number; page: number; pageCount: number; pageSize: number };
+
+const VISIBLE = `o.status IN ('published', 'retracted')`;
+
+type Tallied = { producerId: string; producerName: string; producerType: ProducerType; sourceId: string; publisher: string | null; publishedAt: Date | null; figures: number };
+
+// Producers and sources with published or retracted figures here: few, whatever the figures' number.
+function listTallied(indicatorId: string) {
+  return getDb().$queryRawUnsafe<Tallied[]>(
+    `SELECT t."producerId", p.name AS "producerName", p.type::text AS "producerType", t."sourceId", s.publisher, s."publishedAt",
+            (t.published + t.retracted)::int AS figures
+     FROM "ObservationTally" t JOIN "Producer" p ON p.id = t."producerId" JOIN "Source" s ON s.id = t."sourceId"
+     WHERE t."indicatorId" = $1 AND t.published + t.retracted > 0`,
+    indicatorId,
+  );
+}
+
+// Text columns sort as sortObservations does (localeCompare, nulls as ""): the few distinct producers
+// or sources are ranked here and the database orders figures by that rank.
+const RANKED: Partial<Record<ChartState["sort"], { column: "producerId" | "sourceId"; key: (row: Tallied) => string | null }>> = {
+  producer: { column: "producerId", key: (row) => row.producerName },
+  type: { column: "producerId", key: (row) => row.producerType },
+  publisher: { column: "sourceId", key: (row) => row.publisher },
+  publishedAt: { column: "sourceId", key: (row) => (row.publishedAt ? isoDay(row.publishedAt) : null) },
+};
+
+function rankBy(tallied: Tallied[], ranked: NonNullable<(typeof RANKED)[ChartState["sort"]]>) {
+  const keys = new Map(tallied.map((row) => [row[ranked.column], ranked.key(row)]));
+  const ordered = [...keys].sort(([, a], [, b]) => compareText(a, b));
+  const ranks: number[] = [];
+  ordered.forEach(([, key], index) => ranks.push(index > 0 && compareText(ordered[index - 1]![1], key) === 0 ? ranks[index - 1]! : index));
+  return { ids: ordered.map(([id]) => id), ranks };
+}
+
+/**
+ * One page of every published and retracted figure, in the table's order: the sort key, then date,
+ * then id, as sortObservations orders the full list. A page past the end shows the last one.
+ */
+export async function listObservationPage(
+  indicatorId: string,
+  { sort, dir, page }: Pick<ChartState, "sort" | "dir" | "page">,
+  pageSize = TABLE_PAGE_SIZE,
+): Promise<ObservationPage> {
+  const tallied = await listTallied(indicatorId);
+  const total = tallied.reduce((sum, row) => sum + row.figures, 0);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(page, pageCount);
+  const direction = dir === "asc" ? "ASC" : "DESC";
+  const ranked = RANKED[sort];
+  const rank = ranked ? rankBy(tallied, ranked) : null;
+  const key = rank ? "r.rank" : sort === "value" ? "o.value" : null;
+  const order = key ? `${key} ${direction}, o."asOf" ASC, o.id ASC` : `o."asOf" ${direction}, o.id ASC`;
+  const rows = await getDb().$queryRawUnsafe<PublicObservationRow[]>(
+    `WITH page AS (
+       SELECT o.id, o.value, o."asOf", ${rank ? "r.rank" : "0 AS rank"}
+       FROM "Observation" o ${rank ? `JOIN unnest($4::text[], $5::int[]) AS r(key, rank) ON r.key = o."${ranked!.column}"` : ""}
+       WHERE o."indicatorId" = $1 AND ${VISIBLE}
+       ORDER BY ${order} OFFSET $2 LIMIT $3
+     )
+     SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM page r JOIN "Observation" o ON o.id = r.id ${PUBLIC_OBSERVATION_JOINS}
+     ORDER BY ${order}`,
+    indicatorId,
+    (current - 1) * pageSize,
+    pageSize,
+    ...(rank ? [rank.ids, rank.ranks] : []),
+  );
+  return { rows: rows.map(fromPublicObservationRow), total, page: current, pageCount, pageSize };
+}
+
+/** The years with a published or retracted figure (for the time-range choices): one index probe per year. */
+export async function listObservationYears(indicatorId: string): Promise<number[]> {
+  const next = (after: string) =>
+    `(SELECT extract(year FROM o."asOf")::int FROM "Observation" o WHERE o."indicatorId" = $1 AND ${VISIBLE} ${after} ORDER BY o."asOf" LIMIT 1)`;
+  const rows = await getDb().$queryRawUnsafe<{ year: number }[]>(
+    `WITH RECURSIVE years(year) AS (
+       SELECT ${next("")}
+       UNION ALL
+       SELECT ${next(`AND o."asOf" >= make_date(years.year + 1, 1, 1)`)} FROM years WHERE years.year IS NOT NULL
+     )
+     SELECT year FROM years WHERE year IS NOT NULL`,
+    indicatorId,
+  );
+  return rows.map((row) => row.year);
+}
+
+/** The producer types with a published or retracted figure here. */
+export async function listProducerTypes(indicatorId: string): Promise<ProducerType[]> {
+  return [...new Set((await listTallied(indicatorId)).map((row) => row.producerType))];
+}
+
+export type RecentDiscrepancies = { discrepancies: Discrepancy[]; more: boolean };
+
+/** Pairs listed at most on the indicator page; older ones are left out, with a note. */
+export const DISCREPANCY_LIMIT = 20;
+
+/**
+ * The most recent pairs of an official and an independent published figure for the same period,
+ * oldest first, as findDiscrepancies pairs them (ranges have no single gap and are left out).
+ */
+export async function listRecentDiscrepancies(indicatorId: string, limit = DISCREPANCY_LIMIT): Promise<RecentDiscrepancies> {
+  const producers = [...new Map((await listTallied(indicatorId)).map((row) => [row.producerId, row.producerType])).entries()];
+  const official = producers.filter(([, type]) => isOfficial(type)).map(([id]) => id);
+  const independent = producers.filter(([, type]) => !isOfficial(type)).map(([id]) => id);
+  if (!official.length || !independent.length) return { discrepancies: [], more: false };
+  // Newest official figures first (read backwards along the index), each with the independent
+  // figures of its period, until enough pairs are found.
+  const rows = await getDb().$queryRawUnsafe<(PublicObservationRow & { pair: number; side: "official" | "independent" })[]>(
+    `WITH pairs AS (
+       SELECT a.id AS official, b.id AS independent, a."asOf", a."createdAt" AS "officialCreatedAt", b."createdAt" AS "independentCreatedAt"
+       FROM "Observation" a
+       CROSS JOIN LATERAL (
+         SELECT b.id, b."createdAt" FROM "Observation" b
+         WHERE b."indicatorId" = $1 AND b.status = 'published' AND b."valueMax" IS NULL AND b."producerId" = ANY($3::text[])
+           AND b."asOf" = a."asOf" AND b."datePrecision" = a."datePrecision"
+       ) AS b
+       WHERE a."indicatorId" = $1 AND a.status = 'published' AND a."valueMax" IS NULL AND a."producerId" = ANY($2::text[])
+       ORDER BY a."asOf" DESC, a."createdAt" DESC, a.id DESC, b."createdAt" DESC, b.id DESC
+       LIMIT $4
+     ), numbered AS (
+       SELECT official, independent,
+              row_number() OVER (ORDER BY "asOf" DESC, "officialCreatedAt" DESC, official DESC, "independentCreatedAt" DESC, independent DESC)::int AS pair
+       FROM pairs
+     )
+     SELECT numbered.pair, side.name AS side, ${PUBLIC_OBSERVATION_COLUMNS}
+     FROM numbered CROSS JOIN LATERAL (VALUES ('official', numbered.official), ('independent', numbered.independent)) AS side(name, id)
+     JOIN "Observation" o ON o.id = side.id ${PUBLIC_OBSERVATION_JOINS}
+     ORDER BY numbered.pair`,
+    indicatorId,
+    official,
+    independent,
+    limit + 1,
+  );
+  const pairs = new Map<number, Partial<Record<"official" | "independent", PublicObservation>>>();
+  for (const row of rows) pairs.set(row.pair, { ...pairs.get(row.pair), [row.side]: fromPublicObservationRow(row) });
+  const recent = [...pairs.values()].slice(0, limit).reverse();
+  return { discrepancies: recent.map((pair) => gapBetween(pair.official!, pair.independent!)), more: pairs.size > limit };
+}

@@ -1,0 +1,233 @@
+import { accountableUserId, type Actor } from "../auth/actor";
+import { transactionInvalidating } from "../../server/cache/invalidation";
+import { appendChange } from "../changes/history";
+import { getDb } from "../db/client";
+import { AppError, conflict, forbidden, notFound } from "../errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { canCreateObservation, canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft, type DraftWriters } from "../auth/permissions";
+import type { TObservationInput } from "../schemas/observation";
+import { isoDayOrNull, fromIsoDay } from "../dates";
+
+type Tx = Prisma.TransactionClient;
+
+const snapshotInclude = {
+  indicator: { select: { slug: true } },
+  producer: { select: { name: true, type: true } },
+  source: { select: { url: true, publisher: true, publishedAt: true } },
+} satisfies Prisma.ObservationInclude;
+
+type ObservationWithLinks = Prisma.ObservationGetPayload<{ include: typeof snapshotInclude }>;
+
+
+/** The figure as readers and the change log see it: what was said, by whom, from where. */
+export function snapshot(row: ObservationWithLinks) {
+  return {
+    id: row.id,
+    indicator: row.indicator.slug,
+    value: row.value.toString(),
+    valueMax: row.valueMax?.toString() ?? null,
+    qualifier: row.qualifier,
+    asOf: isoDayOrNull(row.asOf),
+    datePrecision: row.datePrecision,
+    producer: row.producer,
+    source: { ...row.source, publishedAt: isoDayOrNull(row.source.publishedAt) },
+    attribution: row.attribution,
+    noteEn: row.noteEn,
+    noteEs: row.noteEs,
+    status: row.status,
+    version: row.version,
+  };
+}
+export type ObservationSnapshot = ReturnType<typeof snapshot>;
+
+async function loadForUpdate(tx: Tx, id: string): Promise<ObservationWithLinks> {
+  const row = await tx.observation.findUnique({ where: { id }, include: snapshotInclude });
+  if (!row) throw notFound("This figure");
+  return row;
+}
+
+const staleVersion = (current: ObservationWithLinks) =>
+  conflict("Someone changed this figure since you opened it. Review the current version and apply your change again.", {
+    current: snapshot(current),
+  });
+
+/** Indicator, producer and source rows for an input; producers and sources are found or created. */
+async function resolveLinks(tx: Tx, input: TObservationInput) {
+  const indicator = await tx.indicator.findUnique({ where: { slug: input.indicatorSlug }, select: { id: true } });
+  if (!indicator) throw new AppError(400, "invalid_request", `Unknown indicator "${input.indicatorSlug}".`, { field: "indicatorSlug" });
+  const producer = await tx.producer.upsert({
+    where: { name_type: { name: input.producer.name, type: input.producer.type } },
+    create: { name: input.producer.name, type: input.producer.type },
+    update: {},
+    select: { id: true },
+  });
+  const source = await tx.source.upsert({
+    where: { url: input.source.url },
+    create: {
+      url: input.source.url,
+      publisher: input.source.publisher,
+      publishedAt: input.source.publishedAt ? fromIsoDay(input.source.publishedAt) : null,
+      retrievedAt: new Date(new Date().toISOString().slice(0, 10)),
+    },
+    update: {},
+    select: { id: true },
+  });
+  return { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id };
+}
+
+function figureFields(input: TObservationInput) {
+  return {
+    value: input.value,
+    valueMax: input.valueMax ?? null,
+    qualifier: input.qualifier,
+    asOf: fromIsoDay(input.asOf),
+    datePrecision: input.datePrecision,
+    attribution: input.attribution || `${input.producer.name} (${input.source.publisher})`,
+    noteEn: input.noteEn || null,
+    noteEs: input.noteEs || null,
+  };
+}
+
+/** A new draft's author, who is also its first writer: a token's drafts are its creator's. */
+const authorship = (actor: Actor) => ({ authorId: accountableUserId(actor), contributorIds: [accountableUserId(actor)] });
+
+/** Adds the actor to a draft's writers (kept in first-write order, each once). */
+const withWriter = (draft: DraftWriters, actor: Actor) => [...new Set([...draft.contributorIds, accountableUserId(actor)])];
+
+function publishRefusal(actor: Actor, draft: DraftWriters) {
+  if (!canReview(actor)) return forbidden("Only a reviewer can publish.");
+  if (hasChangedDraft(actor, draft)) return forbidden("You changed this draft, so a second person must publish it: a reviewer who has not changed it.");
+  return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.");
+}
+
+const transaction = <T>(work: (tx: Tx) => Promise<T>) => transactionInvalidating(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
+
+export function createObservationDraft(actor: Actor, input: TObservationInput) {
+  if (!canCreateObservation(actor)) throw forbidden();
+  return transaction(async (tx) => {
+    const created = await tx.observation.create({
+      data: { ...(await resolveLinks(tx, input)), ...figureFields(input), status: "draft", ...authorship(actor) },
+      include: snapshotInclude,
+    });
+    await appendChange(tx, { action: "observation.created", entityType: "observation", entityId: created.id, actor, after: snapshot(created) });
+    return snapshot(created);
+  });
+}
+
+/**
+ * A draft is edited in place. A published figure is never overwritten here: the change becomes a
+ * draft that proposes a correction (with its reason) for a second person to publish.
+ */
+export function updateObservation(actor: Actor, id: string, version: number, input: TObservationInput, reason: string | null | undefined) {
+  if (!canEditObservation(actor)) throw forbidden();
+  return transaction(async (tx) => {
+    const current = await loadForUpdate(tx, id);
+    if (current.version !== version) throw staleVersion(current);
+    const links = await resolveLinks(tx, input);
+
+    if (current.status === "draft") {
+      const { count } = await tx.observation.updateMany({
+        where: { id, version },
+        data: { ...links, ...figureFields(input), contributorIds: withWriter(current, actor), version: { increment: 1 } },
+      });
+      if (count !== 1) throw staleVersion(await loadForUpdate(tx, id));
+      const updated = await loadForUpdate(tx, id);
+      await appendChange(tx, { action: "observation.updated", entityType: "observation", entityId: id, actor, reason, before: snapshot(current), after: snapshot(updated) });
+      return snapshot(updated);
+    }
+
+    if (current.status !== "published") throw conflict(`A ${current.status} figure cannot be edited.`);
+    if (!reason) throw new AppError(400, "invalid_request", "Say why this published figure needs correcting.", { field: "reason" });
+    const pending = await tx.observation.findFirst({ where: { revisionOfId: id, status: "draft" }, select: { id: true } });
+    if (pending) throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id });
+    const proposal = await tx.observation.create({
+      data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, ...authorship(actor) },
+      include: snapshotInclude,
+    });
+    await appendChange(tx, {
+      action: "observation.correction_proposed",
+      entityType: "observation",
+      entityId: proposal.id,
+      actor,
+      reason,
+      before: snapshot(current),
+      after: snapshot(proposal),
+    });
+    return snapshot(proposal);
+  });
+}
+
+export function publishObservation(actor: Actor, id: string, version: number) {
+  return transaction(async (tx) => {
+    // Read, checked and written in one serializable transaction: an edit that commits after this read
+    // changes the row this transaction then writes, so PostgreSQL aborts it and the retry re-reads
+    // the writers (and the publish names a version, which an edit also changes).
+    const draft = await loadForUpdate(tx, id);
+    if (!canPublishObservation(actor, draft)) throw publishRefusal(actor, draft);
+    if (draft.version !== version) throw staleVersion(draft);
+    if (draft.status !== "draft") throw conflict(`This figure is ${draft.status}, not a draft.`);
+    const reviewerId = actor.kind === "user" ? actor.user.id : null;
+    const now = new Date();
+
+    if (!draft.revisionOfId) {
+      await tx.observation.update({ where: { id, version }, data: { status: "published", reviewerId, publishedAt: now, version: { increment: 1 } } });
+      const published = await loadForUpdate(tx, id);
+      await appendChange(tx, { action: "observation.published", entityType: "observation", entityId: id, actor, before: snapshot(draft), after: snapshot(published) });
+      return snapshot(published);
+    }
+
+    const original = await loadForUpdate(tx, draft.revisionOfId);
+    if (original.status !== "published") throw conflict(`The figure this corrects is ${original.status}.`);
+    const proposal = await tx.changeEntry.findFirst({
+      where: { entityId: draft.id, action: "observation.correction_proposed" },
+      select: { reason: true },
+    });
+    await tx.observation.update({
+      where: { id: original.id, version: original.version },
+      data: {
+        indicatorId: draft.indicatorId,
+        producerId: draft.producerId,
+        sourceId: draft.sourceId,
+        value: draft.value,
+        valueMax: draft.valueMax,
+        qualifier: draft.qualifier,
+        asOf: draft.asOf,
+        datePrecision: draft.datePrecision,
+        attribution: draft.attribution,
+        noteEn: draft.noteEn,
+        noteEs: draft.noteEs,
+        reviewerId,
+        version: { increment: 1 },
+      },
+    });
+    await tx.observation.update({ where: { id: draft.id, version }, data: { status: "superseded", reviewerId, version: { increment: 1 } } });
+    const corrected = await loadForUpdate(tx, original.id);
+    await appendChange(tx, {
+      action: "observation.corrected",
+      entityType: "observation",
+      entityId: original.id,
+      actor,
+      reason: proposal?.reason ?? null,
+      before: snapshot(original),
+      after: snapshot(corrected),
+    });
+    return snapshot(corrected);
+  });
+}
+
+/** Takes a published figure off the charts, with a reason; it stays in the table, the API and the history. */
+export function retractObservation(actor: Actor, id: string, version: number, reason: string) {
+  if (!canRetractObservation(actor)) throw forbidden("Only a reviewer can retract a figure.");
+  return transaction(async (tx) => {
+    const current = await loadForUpdate(tx, id);
+    if (current.version !== version) throw staleVersion(current);
+    if (current.status !== "published") throw conflict(`Only a published figure can be retracted; this one is ${current.status}.`);
+    await tx.observation.update({
+      where: { id, version },
+      data: { status: "retracted", retractedAt: new Date(), retractionReason: reason, version: { increment: 1 } },
+    });
+    const retracted = await loadForUpdate(tx, id);
+    await appendChange(tx, { action: "observation.retracted", entityType: "observation", entityId: id, actor, reason, before: snapshot(current), after: snapshot(retracted) });
+    return snapshot(retracted);
+  });
+}

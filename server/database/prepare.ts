@@ -1,0 +1,18 @@
+import { seedFromFiles } from "../../lib/dataset/load-seed";
+import { createDatabaseClient } from "../../lib/db/client";
+import { applyMigrations } from "./migrations";
+
+/** Brings a database to the current schema and, when it holds no indicator yet, loads the dataset. */
+export async function prepareDatabase(databaseUrl: string, log: (line: string) => void = console.log): Promise<void> {
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+  const db = createDatabaseClient(databaseUrl, 2);
+  try {
+    if ((await db.indicator.count()) === 0) {
+      const report = await seedFromFiles(db);
+      log(`Loaded the dataset: ${report.indicators.created} indicators, ${report.observations.created} observations.`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,54 @@
+import { getDb } from "../../lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PublicObservation } from "../../lib/observations/types";
+import { isoDay } from "../../lib/dates";
+
+const publicObservationSelect = {
+  id: true,
+  value: true,
+  valueMax: true,
+  qualifier: true,
+  asOf: true,
+  datePrecision: true,
+  attribution: true,
+  noteEn: true,
+  noteEs: true,
+  indicator: { select: { slug: true } },
+  status: true,
+  retractedAt: true,
+  retractionReason: true,
+  producer: { select: { id: true, name: true, type: true } },
+  source: { select: { url: true, publisher: true, publishedAt: true } },
+} satisfies Prisma.ObservationSelect;
+
+type ObservationRow = Prisma.ObservationGetPayload<{ select: typeof publicObservationSelect }>;
+
+
+function toPublicObservation(row: ObservationRow): PublicObservation {
+  return {
+    id: row.id,
+    indicatorSlug: row.indicator.slug,
+    value: row.value.toString(),
+    valueMax: row.valueMax?.toString() ?? null,
+    qualifier: row.qualifier,
+    asOf: isoDay(row.asOf),
+    datePrecision: row.datePrecision,
+    producer: row.producer,
+    source: { ...row.source, publishedAt: row.source.publishedAt ? isoDay(row.source.publishedAt) : null },
+    attribution: row.attribution,
+    noteEn: row.noteEn,
+    noteEs: row.noteEs,
+    status: row.status === "retracted" ? "retracted" : "published",
+    retraction: row.status === "retracted" ? { reason: row.retractionReason, at: row.retractedAt?.toISOString() ?? null } : null,
+  };
+}
+
+/** Published and retracted figures of one indicator, oldest first (retracted ones are shown marked, never drawn). */
+export async function listPublicObservations(indicatorId: string): Promise<PublicObservation[]> {
+  const rows = await getDb().observation.findMany({
+    where: { indicatorId, status: { in: ["published", "retracted"] } },
+    select: publicObservationSelect,
+    orderBy: [{ asOf: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map(toPublicObservation);
+}
