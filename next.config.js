@@ -26,7 +26,9 @@ const nextConfig = {
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
       // Browsers honour it only over HTTPS, where production runs; two years, as the preload list asks.
-      ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+      ...(process.env.NODE_ENV === "production"
+        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+        : []),
     ];
     return [
       { source: "/:path*", headers: everywhere },
@@ -34,7 +36,10 @@ const nextConfig = {
       { source: "/:path((?!(?:es|en)/embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
       // The API, feeds and files run no script and are framed by no one.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
-      { source: "/:locale(es|en)/changes/feed.xml", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: "/:locale(es|en)/changes/feed.xml",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -34,8 +34,18 @@ export default defineConfig({
     // Read-only journeys first, on the untouched dataset; then the first-run journey, which needs a
     // database with no users; then the editors' journeys, which sign in as the admin it created.
     { name: "public", testIgnore: /editor-.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "first-run", testMatch: /editor-publishes-a-figure\.spec\.ts/, dependencies: ["public"], use: { ...devices["Desktop Chrome"] } },
-    { name: "editors", testMatch: /editor-(?!publishes-a-figure).*\.spec\.ts/, dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "first-run",
+      testMatch: /editor-publishes-a-figure\.spec\.ts/,
+      dependencies: ["public"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "editors",
+      testMatch: /editor-(?!publishes-a-figure).*\.spec\.ts/,
+      dependencies: ["first-run"],
+      use: { ...devices["Desktop Chrome"] },
+    },
   ],
   webServer: {
     // The production server with no DATABASE_URL, on an empty data folder: it must migrate and seed itself.

@@ -13,7 +13,11 @@ const handleI18nRouting = createMiddleware(routing);
  * it on the scripts it writes; the same policy goes out with the response.
  */
 export default function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy({ nonce: createNonce(), frameable: isEmbedPath(request.nextUrl.pathname), development: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({
+    nonce: createNonce(),
+    frameable: isEmbedPath(request.nextUrl.pathname),
+    development: process.env.NODE_ENV === "development",
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = handleI18nRouting(new NextRequest(request, { headers }));

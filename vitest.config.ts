@@ -12,7 +12,14 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["{lib,server,testing,components,app,scripts}/**/*.test.ts?(x)"], exclude: [...dbTests, ...faultTests] } },
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["{lib,server,testing,components,app,scripts}/**/*.test.ts?(x)"],
+          exclude: [...dbTests, ...faultTests],
+        },
+      },
       {
         resolve: { alias },
         test: { name: "postgres", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "postgres" } },

@@ -1,7 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const PAGES = ["", "/indicators/homicide_rate", "/indicators/homicide_rate?view=table", "/indicators/deaths_in_custody_cumulative", "/events", "/sources", "/changes", "/api-docs", "/embed/homicide_rate"];
+const PAGES = [
+  "",
+  "/indicators/homicide_rate",
+  "/indicators/homicide_rate?view=table",
+  "/indicators/deaths_in_custody_cumulative",
+  "/events",
+  "/sources",
+  "/changes",
+  "/api-docs",
+  "/embed/homicide_rate",
+];
 
 for (const colorScheme of ["light", "dark"] as const) {
   for (const locale of ["es", "en"]) {
@@ -12,7 +22,13 @@ for (const colorScheme of ["light", "dark"] as const) {
       for (const path of PAGES) {
         await page.goto(`/${locale}${path}`);
         const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-        const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`);
+        const summary = results.violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(" "))
+              .join(" | ")}`,
+        );
         expect(summary, `${locale}${path} (${colorScheme})`).toEqual([]);
       }
     });

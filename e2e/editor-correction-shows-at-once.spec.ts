@@ -6,7 +6,12 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 // The admin the first-run journey creates (see playwright.config.ts); it adds this test's own people.
 const ADMIN = { email: "admin@example.org", password: "correct horse battery staple 42" };
 const EDITOR = { email: "cache-editor@example.org", displayName: "Cache Editor", password: "cache editor password", role: "editor" };
-const REVIEWER = { email: "cache-reviewer@example.org", displayName: "Cache Reviewer", password: "cache reviewer password", role: "reviewer" };
+const REVIEWER = {
+  email: "cache-reviewer@example.org",
+  displayName: "Cache Reviewer",
+  password: "cache reviewer password",
+  role: "reviewer",
+};
 const INDICATOR = "prison_population";
 const UNRELATED_INDICATOR = "homicide_rate";
 const PAGE = `/en/indicators/${INDICATOR}`;

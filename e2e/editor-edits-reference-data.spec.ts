@@ -12,7 +12,12 @@ const OWN_ADMIN = { email: "ref-admin@example.org", displayName: "Ref Admin", pa
 // The admin the figure editor's journey creates when it runs first and closes setup.
 const SHARED_ADMIN = { email: "admin@example.org", password: "correct horse battery staple 42" };
 const EDITOR = { email: "ref-editor@example.org", displayName: "Rafa Reference Editor", password: "reference editor 2026", role: "editor" };
-const REVIEWER = { email: "ref-reviewer@example.org", displayName: "Rosa Reference Reviewer", password: "reference reviewer 2026", role: "reviewer" };
+const REVIEWER = {
+  email: "ref-reviewer@example.org",
+  displayName: "Rosa Reference Reviewer",
+  password: "reference reviewer 2026",
+  role: "reviewer",
+};
 // The new event cites a document the dataset's events already cite, as a second event from one decree would.
 const EVENT_SOURCE_URL = (dataset as typeof dataset & { events: { sourceUrl: string }[] }).events[0]!.sourceUrl;
 
@@ -38,7 +43,10 @@ async function signedInPage(browser: Browser, person: { email: string; password:
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`), page.url()).toEqual([]);
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`),
+    page.url(),
+  ).toEqual([]);
 }
 
 const proposalCard = (page: Page, text: string) => page.locator("[data-proposal]").filter({ hasText: text });
@@ -52,7 +60,10 @@ async function applyFromReviewPage(page: Page, text: string) {
   await expect(card).toHaveCount(0);
 }
 
-test("an editor proposes reference changes, a second person applies them, and readers see them in the change log", async ({ page, browser }) => {
+test("an editor proposes reference changes, a second person applies them, and readers see them in the change log", async ({
+  page,
+  browser,
+}) => {
   // Three people, about twenty page loads: slow on a shared CI machine.
   test.setTimeout(360_000);
   const stamp = Date.now().toString(36);
@@ -105,7 +116,9 @@ test("an editor proposes reference changes, a second person applies them, and re
   await test.step("the editor proposes the new publisher; it waits for review and readers see nothing yet", async () => {
     await editor.getByLabel("Why this change").fill(reason);
     await editor.getByRole("button", { name: "Propose change" }).click();
-    await expect(editor.getByRole("status").filter({ hasText: "Proposed. Your change will be published when a reviewer approves it." })).toBeVisible();
+    await expect(
+      editor.getByRole("status").filter({ hasText: "Proposed. Your change will be published when a reviewer approves it." }),
+    ).toBeVisible();
     const pending = editor.getByRole("region", { name: "Waiting for review on this record" });
     await expect(pending.locator("[data-proposal]")).toContainText(correctedPublisher);
     await expect(pending.getByRole("button", { name: "Apply" })).toHaveCount(0);
@@ -127,7 +140,12 @@ test("an editor proposes reference changes, a second person applies them, and re
     await reviewer.getByRole("link", { name: "Changes waiting for review" }).click();
     await expect(reviewer.getByRole("heading", { level: 1, name: "Reference changes to review" })).toBeVisible();
     const card = proposalCard(reviewer, reason);
-    await expect(card.getByRole("row", { name: /Publisher or outlet/ }).getByRole("cell").nth(1)).toHaveText(correctedPublisher);
+    await expect(
+      card
+        .getByRole("row", { name: /Publisher or outlet/ })
+        .getByRole("cell")
+        .nth(1),
+    ).toHaveText(correctedPublisher);
     await expectAccessible(reviewer);
     await applyFromReviewPage(reviewer, reason);
   });
@@ -186,7 +204,9 @@ test("an editor proposes reference changes, a second person applies them, and re
     await editor.getByLabel("Source web address").fill(EVENT_SOURCE_URL);
     await editor.getByLabel("Why this change").fill("The report was published that day.");
     await editor.getByRole("button", { name: "Propose" }).click();
-    await expect(editor.getByRole("status").filter({ hasText: "Proposed. Your change will be published when a reviewer approves it." })).toBeVisible();
+    await expect(
+      editor.getByRole("status").filter({ hasText: "Proposed. Your change will be published when a reviewer approves it." }),
+    ).toBeVisible();
 
     await page.goto("/en/events");
     await expect(page.getByRole("heading", { name: eventTitle, exact: true })).toHaveCount(0);

@@ -13,7 +13,11 @@ const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enou
 const HEADER = "indicator,value,asOf,datePrecision,producer,producerType,sourceUrl,publisher";
 const good = (value: string) => `homicide_rate,${value},2030,year,Import Test Lab,academic,https://example.org/import-test,Import Test`;
 const GOOD_ROWS = [good("9.91"), good("9.92"), good("9.93")] as const;
-const csvFile = (name: string, lines: readonly string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(`${[HEADER, ...lines].join("\r\n")}\r\n`) });
+const csvFile = (name: string, lines: readonly string[]) => ({
+  name,
+  mimeType: "text/csv",
+  buffer: Buffer.from(`${[HEADER, ...lines].join("\r\n")}\r\n`),
+});
 
 async function signIn(page: Page) {
   const setup = await page.request.post("/api/editor/setup", { data: ADMIN });
@@ -27,7 +31,11 @@ async function signIn(page: Page) {
 }
 
 const totals = (page: Page) => page.getByTestId("import-totals");
-const total = (page: Page, label: string) => totals(page).locator("div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+const total = (page: Page, label: string) =>
+  totals(page)
+    .locator("div")
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator("dd");
 const importButton = (page: Page) => page.getByRole("button", { name: /^Import \d[\d,]* figures? as drafts?$/ });
 const outcome = (page: Page) => page.getByTestId("import-outcome");
 
@@ -59,7 +67,13 @@ test("an editor checks a file, fixes its bad rows, imports it as drafts, and re-
 
   await test.step("the check lists exactly the two bad rows and blocks the import", async () => {
     // Row 1 is the header: the impossible date is on row 3, the unknown producer type on row 5.
-    const rows = [GOOD_ROWS[0], "homicide_rate,9.94,2030-02-30,day,Import Test Lab,academic,https://example.org/import-test,Import Test", GOOD_ROWS[1], "homicide_rate,9.95,2030,year,Import Test Lab,blog,https://example.org/import-test,Import Test", GOOD_ROWS[2]];
+    const rows = [
+      GOOD_ROWS[0],
+      "homicide_rate,9.94,2030-02-30,day,Import Test Lab,academic,https://example.org/import-test,Import Test",
+      GOOD_ROWS[1],
+      "homicide_rate,9.95,2030,year,Import Test Lab,blog,https://example.org/import-test,Import Test",
+      GOOD_ROWS[2],
+    ];
     await page.getByLabel("CSV file").setInputFiles(csvFile("with-errors.csv", rows));
     await expect(page.getByText("with-errors.csv: 5 rows below the header.")).toBeVisible();
     // Columns named like the fields are matched already; the rest say "not in this file".
@@ -115,12 +129,17 @@ test("an editor checks a file, fixes its bad rows, imports it as drafts, and re-
 test("a file with hundreds of bad rows counts them all and lists the first hundred, in English and Spanish", async ({ page }) => {
   await page.goto("/en/editor/import");
   await expect(page.getByText("at most 20 MB")).toBeVisible();
-  const rows = Array.from({ length: 250 }, (_, i) => `homicide_rate,${20000 + i},2032,year,Import Test Lab,blog,https://example.org/import-test,Import Test`);
+  const rows = Array.from(
+    { length: 250 },
+    (_, i) => `homicide_rate,${20000 + i},2032,year,Import Test Lab,blog,https://example.org/import-test,Import Test`,
+  );
   const file = csvFile("many-errors.csv", rows);
   await chooseAndCheck(page, file);
   await expect(total(page, "Problems")).toHaveText("250");
   await expect(total(page, "Rows with problems")).toHaveText("250");
-  await expect(page.getByTestId("import-problems-truncated")).toHaveText("The server lists the first 100 of 250 problems. Fix these and check again to see the rest.");
+  await expect(page.getByTestId("import-problems-truncated")).toHaveText(
+    "The server lists the first 100 of 250 problems. Fix these and check again to see the rest.",
+  );
   await expect(page.getByTestId("import-problems-by-column")).toHaveText("producerType: 250 problems");
   const problems = page.getByRole("table", { name: /Problems found/ }).locator("tbody tr");
   await expect(problems).toHaveCount(25);
@@ -137,7 +156,9 @@ test("a file with hundreds of bad rows counts them all and lists the first hundr
   await page.getByLabel("Archivo CSV").setInputFiles(file);
   await expect(page.getByText(`${file.name}: `)).toBeVisible();
   await page.getByRole("button", { name: "Revisar el archivo" }).click();
-  await expect(page.getByTestId("import-problems-truncated")).toHaveText("El servidor lista los primeros 100 de 250 problemas. Corríjalos y revise de nuevo para ver el resto.");
+  await expect(page.getByTestId("import-problems-truncated")).toHaveText(
+    "El servidor lista los primeros 100 de 250 problemas. Corríjalos y revise de nuevo para ver el resto.",
+  );
 });
 
 test("a file over 20 MB is refused before it is sent, and the server refuses such a body with 413", async ({ page }) => {
@@ -158,7 +179,10 @@ test("a file over 20 MB is refused before it is sent, and the server refuses suc
 test("two thousand rows import in one go, with a progress bar while they are sent and saved", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto("/en/editor/import");
-  const rows = Array.from({ length: 2000 }, (_, i) => `homicide_rate,${10000 + i},2031,year,Import Test Lab,academic,https://example.org/import-test-bulk,Import Test`);
+  const rows = Array.from(
+    { length: 2000 },
+    (_, i) => `homicide_rate,${10000 + i},2031,year,Import Test Lab,academic,https://example.org/import-test-bulk,Import Test`,
+  );
   await chooseAndCheck(page, csvFile("bulk.csv", rows));
   await expect(total(page, "New figures")).toHaveText("2,000");
 

@@ -45,8 +45,18 @@ const TEXT = {
 };
 const SOURCE_URL = `https://example.org/synthetic-injection-${STAMP}?q="><svg onload=window.__pwned=1>`;
 
-const EDITOR = { email: `injection-editor-${STAMP}@example.org`, displayName: "Synthetic injection editor", password: "injection editor password", role: "editor" };
-const REVIEWER = { email: `injection-reviewer-${STAMP}@example.org`, displayName: TEXT.reviewer, password: "injection reviewer password", role: "reviewer" };
+const EDITOR = {
+  email: `injection-editor-${STAMP}@example.org`,
+  displayName: "Synthetic injection editor",
+  password: "injection editor password",
+  role: "editor",
+};
+const REVIEWER = {
+  email: `injection-reviewer-${STAMP}@example.org`,
+  displayName: TEXT.reviewer,
+  password: "injection reviewer password",
+  role: "reviewer",
+};
 
 async function signedIn(baseURL: string, person: { email: string; password: string }): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL });
@@ -80,7 +90,8 @@ async function publishHostileData(baseURL: string) {
   for (const person of [EDITOR, REVIEWER]) await send(admin, "post", "/api/editor/users", person, 201);
   const editor = await signedIn(baseURL, EDITOR);
   const reviewer = await signedIn(baseURL, REVIEWER);
-  const publish = (draft: { id: string; version: number }) => send(reviewer, "post", `/api/editor/observations/${draft.id}/publish`, { version: draft.version }, 200);
+  const publish = (draft: { id: string; version: number }) =>
+    send(reviewer, "post", `/api/editor/observations/${draft.id}/publish`, { version: draft.version }, 200);
   // Reference data is proposed with a reason (shown on the change log) and applied by a second person.
   const propose = async (path: string, data: unknown) => {
     const proposal = await send(editor, "post", path, { data, reason: TEXT.correction }, 202);
@@ -97,20 +108,48 @@ async function publishHostileData(baseURL: string) {
     theme: "public_opinion",
     valueKind: "point_in_time_count",
   });
-  const official = await publish(await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.ministry, type: "government" }, "1000", "2022-01-01"), 201));
+  const official = await publish(
+    await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.ministry, type: "government" }, "1000", "2022-01-01"), 201),
+  );
   await publish(await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.ngo, type: "ngo" }, "1500", "2022-01-01"), 201));
-  const retracted = await publish(await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.newspaper, type: "media" }, "1300", "2023-01-01"), 201));
+  const retracted = await publish(
+    await send(editor, "post", "/api/editor/observations", figure({ name: TEXT.newspaper, type: "media" }, "1300", "2023-01-01"), 201),
+  );
   const proposal = await send(
     editor,
     "patch",
     `/api/editor/observations/${official.id}`,
-    { version: official.version, observation: figure({ name: TEXT.ministry, type: "government" }, "1100", "2023-01-01"), reason: TEXT.correction },
+    {
+      version: official.version,
+      observation: figure({ name: TEXT.ministry, type: "government" }, "1100", "2023-01-01"),
+      reason: TEXT.correction,
+    },
     200,
   );
   await publish(proposal);
-  await send(reviewer, "post", `/api/editor/observations/${retracted.id}/retract`, { version: retracted.version, reason: TEXT.retraction }, 200);
-  await propose("/api/editor/framings", { indicatorSlug: SLUG, producer: { name: TEXT.ministry, type: "government" }, sourceUrl: SOURCE_URL, summaryEn: TEXT.framingEn, summaryEs: TEXT.framingEs });
-  await propose("/api/editor/events", { kind: "report", startsOn: "2022-06-15", datePrecision: "day", titleEn: TEXT.eventEn, titleEs: TEXT.eventEs, dateNote: TEXT.dateNote, sourceUrl: SOURCE_URL });
+  await send(
+    reviewer,
+    "post",
+    `/api/editor/observations/${retracted.id}/retract`,
+    { version: retracted.version, reason: TEXT.retraction },
+    200,
+  );
+  await propose("/api/editor/framings", {
+    indicatorSlug: SLUG,
+    producer: { name: TEXT.ministry, type: "government" },
+    sourceUrl: SOURCE_URL,
+    summaryEn: TEXT.framingEn,
+    summaryEs: TEXT.framingEs,
+  });
+  await propose("/api/editor/events", {
+    kind: "report",
+    startsOn: "2022-06-15",
+    datePrecision: "day",
+    titleEn: TEXT.eventEn,
+    titleEs: TEXT.eventEs,
+    dateNote: TEXT.dateNote,
+    sourceUrl: SOURCE_URL,
+  });
   await Promise.all([admin.dispose(), editor.dispose(), reviewer.dispose()]);
 }
 
@@ -154,7 +193,8 @@ async function visit(page: Page, path: string, refusals: string[]) {
 }
 
 /** The payload is on the page as text a reader sees. */
-const shows = (page: Page, text: string) => expect(page.getByText(text, { exact: false }).filter({ visible: true }).first(), text).toBeVisible();
+const shows = (page: Page, text: string) =>
+  expect(page.getByText(text, { exact: false }).filter({ visible: true }).first(), text).toBeVisible();
 
 test("script, HTML and SVG typed by editors stay text on every page, embed, feed, export and download", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
@@ -176,7 +216,18 @@ test("script, HTML and SVG typed by editors stay text on every page, embed, feed
   await test.step("the indicator page: chart, framings, definitions, figures", async () => {
     await visit(page, `/en/indicators/${SLUG}`, refusals);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(TEXT.nameEn);
-    for (const text of [TEXT.descriptionEn, TEXT.framingEn, TEXT.ministry, TEXT.ngo, TEXT.publisher, TEXT.noteEn, TEXT.attribution, TEXT.retraction, TEXT.eventEn]) await shows(page, text);
+    for (const text of [
+      TEXT.descriptionEn,
+      TEXT.framingEn,
+      TEXT.ministry,
+      TEXT.ngo,
+      TEXT.publisher,
+      TEXT.noteEn,
+      TEXT.attribution,
+      TEXT.retraction,
+      TEXT.eventEn,
+    ])
+      await shows(page, text);
     // The chart's own labels carry the names as SVG text, and its points reveal them on focus.
     const chart = page.getByTestId("chart-svg");
     await expect(chart.locator("title").filter({ hasText: TEXT.ngo }).first()).toBeAttached();
@@ -208,7 +259,9 @@ test("script, HTML and SVG typed by editors stay text on every page, embed, feed
       return {
         wellFormed: document.querySelector("parsererror") === null,
         dangerous: document.querySelectorAll("script, foreignObject, iframe, img, image, a").length,
-        handlers: [...document.querySelectorAll("*")].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith("on"))).length,
+        handlers: [...document.querySelectorAll("*")].filter((element) =>
+          [...element.attributes].some((attribute) => attribute.name.startsWith("on")),
+        ).length,
         text: document.documentElement.textContent ?? "",
       };
     }, svg);
@@ -253,7 +306,9 @@ test("script, HTML and SVG typed by editors stay text on every page, embed, feed
       const document = new DOMParser().parseFromString(text, "application/xml");
       return {
         wellFormed: document.querySelector("parsererror") === null,
-        foreign: [...document.querySelectorAll("*")].filter((element) => element.namespaceURI !== "http://www.w3.org/2005/Atom").map((element) => element.nodeName),
+        foreign: [...document.querySelectorAll("*")]
+          .filter((element) => element.namespaceURI !== "http://www.w3.org/2005/Atom")
+          .map((element) => element.nodeName),
         text: document.documentElement.textContent ?? "",
       };
     }, xml);
@@ -267,7 +322,9 @@ test("script, HTML and SVG typed by editors stay text on every page, embed, feed
 
   await test.step("the JSON and CSV downloads", async () => {
     const api = `/api/v1/indicators/${SLUG}/observations?includeRetracted=true`;
-    const json = (await (await page.request.get(api)).json()) as { data: { producer: { name: string }; note: { en: string }; attribution: string; retractionReason: string | null }[] };
+    const json = (await (await page.request.get(api)).json()) as {
+      data: { producer: { name: string }; note: { en: string }; attribution: string; retractionReason: string | null }[];
+    };
     expect(json.data.map((row) => row.producer.name).sort()).toEqual([TEXT.ministry, TEXT.newspaper, TEXT.ngo].sort());
     expect(json.data.every((row) => row.note.en === TEXT.noteEn && row.attribution === TEXT.attribution)).toBe(true);
     expect(json.data.map((row) => row.retractionReason)).toContain(TEXT.retraction);
@@ -278,9 +335,14 @@ test("script, HTML and SVG typed by editors stay text on every page, embed, feed
     expect(rows.map((row) => row.noteEn)).toEqual([TEXT.noteEn, TEXT.noteEn, TEXT.noteEn]);
     // The formula is defused with a leading apostrophe; no cell starts one.
     expect(rows.map((row) => row.noteEs)).toEqual([`'${TEXT.noteEs}`, `'${TEXT.noteEs}`, `'${TEXT.noteEs}`]);
-    for (const cell of rows.flatMap((row) => Object.values(row))) expect(/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell), cell).toBe(false);
+    for (const cell of rows.flatMap((row) => Object.values(row)))
+      expect(/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell), cell).toBe(false);
     const indicator = (await (await page.request.get(`/api/v1/indicators/${SLUG}`)).json()).data;
-    expect(indicator).toMatchObject({ name: { en: TEXT.nameEn, es: TEXT.nameEs }, description: { en: TEXT.descriptionEn }, unit: TEXT.unit });
+    expect(indicator).toMatchObject({
+      name: { en: TEXT.nameEn, es: TEXT.nameEs },
+      description: { en: TEXT.descriptionEn },
+      unit: TEXT.unit,
+    });
     expect(indicator.framings[0].summary).toEqual({ en: TEXT.framingEn, es: TEXT.framingEs });
   });
 });

@@ -60,7 +60,10 @@ test("the first admin sets up Contraste and adds an editor and a reviewer", asyn
   await expect(page).toHaveURL(/\/en\/editor$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Editor dashboard");
 
-  for (const [person, role] of [[EDITOR, "editor"], [REVIEWER, "reviewer"]] as const) {
+  for (const [person, role] of [
+    [EDITOR, "editor"],
+    [REVIEWER, "reviewer"],
+  ] as const) {
     const response = await page.request.post("/api/editor/users", { data: { ...person, role } });
     expect(response.status()).toBe(201);
   }
@@ -276,7 +279,10 @@ test("the editor's pages speak Spanish too and have no WCAG 2.2 AA violations", 
   const check = async (target: Page, path: string) => {
     await target.goto(path);
     const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`), path).toEqual([]);
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`),
+      path,
+    ).toEqual([]);
   };
   const visitor = await browser.newContext();
   const stranger = await visitor.newPage();
@@ -286,7 +292,8 @@ test("the editor's pages speak Spanish too and have no WCAG 2.2 AA violations", 
 
   await signIn(page, ADMIN);
   for (const locale of ["en", "es"]) {
-    for (const path of ["", "/observations/new", `/observations/${figureId}`, "/review", "/account"]) await check(page, `/${locale}/editor${path}`);
+    for (const path of ["", "/observations/new", `/observations/${figureId}`, "/review", "/account"])
+      await check(page, `/${locale}/editor${path}`);
   }
   await page.goto("/es/editor/observations/new");
   await page.getByRole("button", { name: "Guardar borrador" }).click();

@@ -15,12 +15,15 @@ test("on every indicator page, every figure in the chart, table and discrepancy 
 
     // Every point drawn on the chart is a row of the table, so its source is one step away.
     const tableIds = new Set(rowSources.map(([id]) => id));
-    const pointIds = await page.getByTestId("chart-svg").locator("[data-observation]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-observation")));
+    const pointIds = await page
+      .getByTestId("chart-svg")
+      .locator("[data-observation]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-observation")));
     for (const id of pointIds) expect(tableIds.has(id), `${slug} point ${id}`).toBe(true);
 
-    const discrepancyLinks = await page.locator(".discrepancy tbody tr").evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll("a.source-link")].map((a) => a.getAttribute("href"))),
-    );
+    const discrepancyLinks = await page
+      .locator(".discrepancy tbody tr")
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("a.source-link")].map((a) => a.getAttribute("href"))));
     for (const links of discrepancyLinks) {
       expect(links, slug).toHaveLength(2);
       for (const href of links) expect(allSourceUrls, slug).toContain(href);

@@ -30,10 +30,20 @@ const REFERENCE_ENTITIES = ["indicators", "events", "framings", "producers", "so
 /** Cuts a 10 KB path down to something a failure message can show. */
 const shown = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}… (${text.length} chars)` : text);
 const described = (request: HostileRequest) =>
-  [`${request.method} ${shown(request.path)}`, ...Object.entries(request.headers).map(([name, value]) => `  ${name}: ${shown(value)}`)].join("\n");
+  [
+    `${request.method} ${shown(request.path)}`,
+    ...Object.entries(request.headers).map(([name, value]) => `  ${name}: ${shown(value)}`),
+  ].join("\n");
 
 async function sendThroughPlaywright(api: APIRequestContext, request: HostileRequest): Promise<Answer> {
-  const response = await api.fetch(request.path, { method: request.method, headers: request.headers, data: request.body, maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 });
+  const response = await api.fetch(request.path, {
+    method: request.method,
+    headers: request.headers,
+    data: request.body,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+    timeout: 20_000,
+  });
   return { status: response.status(), headers: response.headers(), body: await response.text() };
 }
 
@@ -51,8 +61,18 @@ function sendRaw(origin: URL, request: HostileRequest): Promise<Answer> {
     let headBytes = 0;
     socket.setTimeout(20_000, () => socket.destroy(new Error("no answer within 20 s")));
     socket.on("connect", () => {
-      const headers = { host: origin.host, ...request.headers, connection: "close", ...(request.body === undefined ? {} : { "content-length": String(Buffer.byteLength(request.body)) }) };
-      const head = Buffer.from(`${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`, "latin1");
+      const headers = {
+        host: origin.host,
+        ...request.headers,
+        connection: "close",
+        ...(request.body === undefined ? {} : { "content-length": String(Buffer.byteLength(request.body)) }),
+      };
+      const head = Buffer.from(
+        `${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join("")}\r\n`,
+        "latin1",
+      );
       headBytes = head.length;
       socket.write(Buffer.concat([head, Buffer.from(request.body ?? "")]));
     });
@@ -78,14 +98,16 @@ function parseAnswer(data: Buffer): Answer {
   if (headEnd < 0) throw new Error(`the connection closed without a complete answer (${data.length} bytes)`);
   const [statusLine = "", ...lines] = data.subarray(0, headEnd).toString("latin1").split("\r\n");
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(":")).trim().toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]));
+  const headers = Object.fromEntries(
+    lines.map((line) => [line.slice(0, line.indexOf(":")).trim().toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
+  );
   const body = data.subarray(headEnd + 4);
   return { status, headers, body: (headers["transfer-encoding"] === "chunked" ? dechunked(body) : body).toString("utf8") };
 }
 
 function dechunked(data: Buffer): Buffer {
   const parts: Buffer[] = [];
-  for (let at = 0; at < data.length; ) {
+  for (let at = 0; at < data.length;) {
     const lineEnd = data.indexOf("\r\n", at);
     const size = lineEnd < 0 ? 0 : parseInt(data.subarray(at, lineEnd).toString("latin1"), 16);
     if (!size) break;
@@ -103,7 +125,9 @@ const CRASH_TEXT = /Application error: a (?:server|client)-side exception|Intern
 /** No 5xx; a redirect stays on this site; an HTML answer is a page of the site, not a crash. */
 function expectNoCrash(origin: URL, request: HostileRequest, answer: Answer, expectedStatus?: number[]) {
   const fail = (why: string) => {
-    throw new Error(`${why}\n${described(request)}\n→ ${answer.status} ${answer.headers["content-type"] ?? ""}\n${shown(answer.body.replace(/\s+/g, " "))}`);
+    throw new Error(
+      `${why}\n${described(request)}\n→ ${answer.status} ${answer.headers["content-type"] ?? ""}\n${shown(answer.body.replace(/\s+/g, " "))}`,
+    );
   };
   if (answer.reset) return; // a head past the server's limit, refused before anything was rendered
   if (!(answer.status >= 200 && answer.status < 500)) fail(`expected no 5xx, got ${answer.status}`);
@@ -120,13 +144,16 @@ function expectNoCrash(origin: URL, request: HostileRequest, answer: Answer, exp
   const sitePage = /<html lang="(?:es|en)"/.test(answer.body);
   // Next.js's own not-found answers: its default page for an address no route matches, and the shell
   // that carries a page's notFound() (NEXT_HTTP_ERROR_FALLBACK;404) for the client to render.
-  const nextNotFound = answer.body.includes("NEXT_HTTP_ERROR_FALLBACK;404") || answer.body.includes("<title>404: This page could not be found.</title>");
+  const nextNotFound =
+    answer.body.includes("NEXT_HTTP_ERROR_FALLBACK;404") || answer.body.includes("<title>404: This page could not be found.</title>");
   if (answer.status === 200 && !sitePage) fail("a 200 that is not a page of the site");
   if (answer.status === 404 && !sitePage && !nextNotFound) fail("a 404 that is neither the site's nor Next.js's not-found page");
 }
 
 const messageOf = (error: unknown): string =>
-  error instanceof Error ? [error.message, ...(error.cause === undefined ? [] : [`Because: ${messageOf(error.cause)}`])].join("\n") : String(error);
+  error instanceof Error
+    ? [error.message, ...(error.cause === undefined ? [] : [`Because: ${messageOf(error.cause)}`])].join("\n")
+    : String(error);
 
 /** Runs the property in LANES side by side (seeds SEED, SEED+1, …) and reports every lane that failed. */
 async function fuzz<Case>(category: string, runs: number, cases: fc.Arbitrary<Case>, check: (input: Case) => Promise<void>) {
@@ -143,7 +170,10 @@ async function fuzz<Case>(category: string, runs: number, cases: fc.Arbitrary<Ca
   );
   // fast-check names the seed, path and counterexample; the check's own error, what went wrong, is its cause.
   const failures = lanes.flatMap((lane) => (lane.status === "rejected" ? [messageOf(lane.reason)] : []));
-  if (failures.length) throw new Error(`${category}: ${failures.length} of ${LANES} lanes failed; HOSTILE_SEED=${SEED} replays this run.\n\n${failures.join("\n\n")}`);
+  if (failures.length)
+    throw new Error(
+      `${category}: ${failures.length} of ${LANES} lanes failed; HOSTILE_SEED=${SEED} replays this run.\n\n${failures.join("\n\n")}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,15 +181,72 @@ async function fuzz<Case>(category: string, runs: number, cases: fc.Arbitrary<Ca
 
 const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 /** What a browser sends for the text: its UTF-8 bytes, percent-encoded except unreserved ASCII. */
-const encoded = (text: string) => [...Buffer.from(text, "utf8")].map((byte) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : hex(byte))).join("");
+const encoded = (text: string) =>
+  [...Buffer.from(text, "utf8")]
+    .map((byte) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : hex(byte)))
+    .join("");
 const control = fc.constantFrom(...Array.from({ length: 32 }, (_, byte) => byte), 0x7f);
 
 const SEGMENTS = [
-  "%00", "a%00b", "homicide_rate%00", "%00homicide_rate", "homi%00cide_rate", "%E0%A4%A", "%ZZ", "%", "%%", "%2", "%C0%AF", "%ED%A0%80", "%FF%FE",
-  "%uD800", "..", ".", "%2e%2e", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "..%2F..%2F", "%2F", "a%2Fb", "%2F%2Fevil.example", "%5C", "%5C..%5C", "%252e%252e",
-  "%25", "%3B", ";x", "homicide_rate;x=1", "__proto__", "constructor", "prototype", "%F0%9F%92%A5", "%EF%BB%BF", "%E2%80%AE", "%D9%A1%D9%A2",
-  "'%20OR%20'1'%3D'1", "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E", "%0D%0ASet-Cookie:%20x=1", "%09", "%20", "+", "~", "HOMICIDE_RATE",
-  "homicide-rate", "0", "-1", "1e309", "NaN", "null", "es", "en", "api", "_next", "editor", "favicon.ico", "feed.xml", "index", "page",
+  "%00",
+  "a%00b",
+  "homicide_rate%00",
+  "%00homicide_rate",
+  "homi%00cide_rate",
+  "%E0%A4%A",
+  "%ZZ",
+  "%",
+  "%%",
+  "%2",
+  "%C0%AF",
+  "%ED%A0%80",
+  "%FF%FE",
+  "%uD800",
+  "..",
+  ".",
+  "%2e%2e",
+  "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+  "..%2F..%2F",
+  "%2F",
+  "a%2Fb",
+  "%2F%2Fevil.example",
+  "%5C",
+  "%5C..%5C",
+  "%252e%252e",
+  "%25",
+  "%3B",
+  ";x",
+  "homicide_rate;x=1",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "%F0%9F%92%A5",
+  "%EF%BB%BF",
+  "%E2%80%AE",
+  "%D9%A1%D9%A2",
+  "'%20OR%20'1'%3D'1",
+  "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+  "%0D%0ASet-Cookie:%20x=1",
+  "%09",
+  "%20",
+  "+",
+  "~",
+  "HOMICIDE_RATE",
+  "homicide-rate",
+  "0",
+  "-1",
+  "1e309",
+  "NaN",
+  "null",
+  "es",
+  "en",
+  "api",
+  "_next",
+  "editor",
+  "favicon.ico",
+  "feed.xml",
+  "index",
+  "page",
 ];
 const overlong = fc
   .tuple(fc.constantFrom("x", "%00", "%C3%A9", "..%2F", "%E0%A4%A", "a."), fc.constantFrom(10_240, 15_000, 20_000))
@@ -168,7 +255,12 @@ const overlong = fc
 /** One path segment, as it goes on the wire. */
 const hostileSegment: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SEGMENTS) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom("", "a", "homicide_rate"), control, fc.constantFrom("", "b")).map(([a, byte, b]) => `${a}${hex(byte)}${b}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom("", "a", "homicide_rate"), control, fc.constantFrom("", "b"))
+      .map(([a, byte, b]) => `${a}${hex(byte)}${b}`),
+  },
   { weight: 2, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 16 }).map(encoded) },
   { weight: 2, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 8 }).map((bytes) => [...bytes].map(hex).join("")) },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(..."!$&'()*+,;=:@-._~%aZ0"), minLength: 1, maxLength: 12 }) },
@@ -194,24 +286,110 @@ const PATHS: ((segment: string) => string)[] = [
 ];
 
 // Bytes that are not even percent-encoded (the server's parser, not Next.js, must refuse most).
-const RAW_BYTES = ["\u0000", "\u0001", "\u007f", "\u00ff", "\u00c3\u00a9", "\\", "\\..\\", "\t", "|", "^", "`", "{", "}", "\""];
+const RAW_BYTES = ["\u0000", "\u0001", "\u007f", "\u00ff", "\u00c3\u00a9", "\\", "\\..\\", "\t", "|", "^", "`", "{", "}", '"'];
 
 // ---------------------------------------------------------------------------------------------
 // Hostile query strings
 
 const QUERY_KEYS = [
-  "hide", "from", "to", "events", "view", "sort", "dir", "page", "q", "next", "changed", "saved", "created", "lang", "locale", "producer",
-  "producerType", "range", "_rsc", "__proto__", "constructor", "prototype", "__proto__[polluted]", "constructor[prototype][polluted]",
-  "page[]", "hide[0]", "from[]", "page.x", "", "%00", "%E0%A4%A", "a%26b",
+  "hide",
+  "from",
+  "to",
+  "events",
+  "view",
+  "sort",
+  "dir",
+  "page",
+  "q",
+  "next",
+  "changed",
+  "saved",
+  "created",
+  "lang",
+  "locale",
+  "producer",
+  "producerType",
+  "range",
+  "_rsc",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "__proto__[polluted]",
+  "constructor[prototype][polluted]",
+  "page[]",
+  "hide[0]",
+  "from[]",
+  "page.x",
+  "",
+  "%00",
+  "%E0%A4%A",
+  "a%26b",
 ];
 const QUERY_VALUES = [
-  "", "1", "0", "-1", "-0", "2", "50", "2019", "2024", "1900", "2100", "1899", "2101", "NaN", "Infinity", "-Infinity", "1e309", "1e-309", "1e3",
-  "9007199254740993", "99999999999999999999", "1000000", "1000001", "100000", "0x7E3", "2019.5", "%EF%BC%92%EF%BC%90%EF%BC%91%EF%BC%99",
-  "%D9%A1%D9%A2", "true", "null", "undefined", "[]", "{}", "table", "chart", "desc", "asc", "value", "producer", "publishedAt", "asOf",
-  "government", "government,ngo,academic,media,intergovernmental", "government,government", ",,,", "__proto__", "constructor", "toString",
-  "%00", "a%00b", "%E0%A4%A", "%ZZ", "%", "%2C", "..%2F..%2Fetc%2Fpasswd", "/es/editor", "/es/editor/observations/%00", "//evil.example",
-  "https://evil.example", "javascript:alert(1)", "%0D%0ALocation:%20https://evil.example", "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
-  "'%3B%20DROP%20TABLE%20%22Observation%22%3B%20--", "x".repeat(8_000),
+  "",
+  "1",
+  "0",
+  "-1",
+  "-0",
+  "2",
+  "50",
+  "2019",
+  "2024",
+  "1900",
+  "2100",
+  "1899",
+  "2101",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e309",
+  "1e-309",
+  "1e3",
+  "9007199254740993",
+  "99999999999999999999",
+  "1000000",
+  "1000001",
+  "100000",
+  "0x7E3",
+  "2019.5",
+  "%EF%BC%92%EF%BC%90%EF%BC%91%EF%BC%99",
+  "%D9%A1%D9%A2",
+  "true",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
+  "table",
+  "chart",
+  "desc",
+  "asc",
+  "value",
+  "producer",
+  "publishedAt",
+  "asOf",
+  "government",
+  "government,ngo,academic,media,intergovernmental",
+  "government,government",
+  ",,,",
+  "__proto__",
+  "constructor",
+  "toString",
+  "%00",
+  "a%00b",
+  "%E0%A4%A",
+  "%ZZ",
+  "%",
+  "%2C",
+  "..%2F..%2Fetc%2Fpasswd",
+  "/es/editor",
+  "/es/editor/observations/%00",
+  "//evil.example",
+  "https://evil.example",
+  "javascript:alert(1)",
+  "%0D%0ALocation:%20https://evil.example",
+  "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+  "'%3B%20DROP%20TABLE%20%22Observation%22%3B%20--",
+  "x".repeat(8_000),
 ];
 const queryValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...QUERY_VALUES) },
@@ -223,7 +401,9 @@ const queryPair = fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue);
 const hostileQuery: fc.Arbitrary<string> = fc
   .oneof(
     fc.array(queryPair, { minLength: 1, maxLength: 6 }),
-    fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.array(queryValue, { minLength: 2, maxLength: 5 })).map(([key, values]) => values.map((value) => [key, value] as [string, string])),
+    fc
+      .tuple(fc.constantFrom(...QUERY_KEYS), fc.array(queryValue, { minLength: 2, maxLength: 5 }))
+      .map(([key, values]) => values.map((value) => [key, value] as [string, string])),
   )
   .map((pairs) => pairs.map(([key, value]) => (value === "" && key.length % 2 ? key : `${key}=${value}`)).join("&"))
   .filter((query) => query.length < 12_000);
@@ -231,23 +411,75 @@ const hostileQuery: fc.Arbitrary<string> = fc
 // The pages that read their query string, and those that do not (which must ignore it). A public
 // page falls back to its defaults and answers 200; an editor page sends a signed-out reader on.
 const publicPage = fc.oneof(
-  fc.tuple(fc.constantFrom(...PAGE_LOCALES), fc.constantFrom(...SLUGS), fc.constantFrom("indicators", "embed")).map(([locale, slug, kind]) => `/${locale}/${kind}/${slug}`),
-  fc.tuple(fc.constantFrom(...PAGE_LOCALES), fc.constantFrom("", "/changes", "/changes/feed.xml", "/events", "/sources", "/api-docs")).map(([locale, rest]) => `/${locale}${rest}`),
+  fc
+    .tuple(fc.constantFrom(...PAGE_LOCALES), fc.constantFrom(...SLUGS), fc.constantFrom("indicators", "embed"))
+    .map(([locale, slug, kind]) => `/${locale}/${kind}/${slug}`),
+  fc
+    .tuple(fc.constantFrom(...PAGE_LOCALES), fc.constantFrom("", "/changes", "/changes/feed.xml", "/events", "/sources", "/api-docs"))
+    .map(([locale, rest]) => `/${locale}${rest}`),
 );
 const editorPage = fc
-  .tuple(fc.constantFrom(...PAGE_LOCALES), fc.constantFrom("", "/sign-in", "/setup", "/review", "/import", "/observations/new", "/observations/cm0000000000000000000000", ...REFERENCE_ENTITIES.map((entity) => `/reference/${entity}`)))
+  .tuple(
+    fc.constantFrom(...PAGE_LOCALES),
+    fc.constantFrom(
+      "",
+      "/sign-in",
+      "/setup",
+      "/review",
+      "/import",
+      "/observations/new",
+      "/observations/cm0000000000000000000000",
+      ...REFERENCE_ENTITIES.map((entity) => `/reference/${entity}`),
+    ),
+  )
   .map(([locale, rest]) => `/${locale}/editor${rest}`);
 
 // ---------------------------------------------------------------------------------------------
 // Hostile headers
 
 const junk = fc.oneof(
-  fc.constantFrom("%E0%A4%A", "%", "%00", "'; DROP TABLE \"Session\"; --", "<script>", "=;=;=", "__proto__", "null", "[]", "{}", "a".repeat(8_000), ""),
+  fc.constantFrom(
+    "%E0%A4%A",
+    "%",
+    "%00",
+    '\'; DROP TABLE "Session"; --',
+    "<script>",
+    "=;=;=",
+    "__proto__",
+    "null",
+    "[]",
+    "{}",
+    "a".repeat(8_000),
+    "",
+  ),
   fc.string({ unit: "binary-ascii", maxLength: 60 }).map((text) => text.replace(/[\u0000-\u001f\u007f]/g, "")),
 );
-const ACCEPT_LANGUAGES = ["i-klingon", "en_US", "x-private", "zh-Hant-TW-u-ca-chinese-x-foo", "123", "en--us", "und", "*", "-", "en;q=NaN", "es;q=1e309,en;q=-1", "de-DE-1996-1996", "en-a-bbb-a-ccc", "root", `${"en-aaaaaaaa,".repeat(500)}es`];
+const ACCEPT_LANGUAGES = [
+  "i-klingon",
+  "en_US",
+  "x-private",
+  "zh-Hant-TW-u-ca-chinese-x-foo",
+  "123",
+  "en--us",
+  "und",
+  "*",
+  "-",
+  "en;q=NaN",
+  "es;q=1e309,en;q=-1",
+  "de-DE-1996-1996",
+  "en-a-bbb-a-ccc",
+  "root",
+  `${"en-aaaaaaaa,".repeat(500)}es`,
+];
 const FORGED_HOSTS = ["evil.example", "evil.example:666", "[::1", "a b", "evil.example/x?y#z", "127.0.0.1:1@evil.example", "%00", ""];
-const STATE_TREES = ["garbage", "%5B%22%22%5D", '["",{"children":["x",{}]},null,null,true]', "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", encodeURIComponent(JSON.stringify(["", { children: ["__proto__", {}] }])), "[".repeat(8_000)];
+const STATE_TREES = [
+  "garbage",
+  "%5B%22%22%5D",
+  '["",{"children":["x",{}]},null,null,true]',
+  "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+  encodeURIComponent(JSON.stringify(["", { children: ["__proto__", {}] }])),
+  "[".repeat(8_000),
+];
 
 /** Any mix of hostile language, cookie, router, action, forwarding and caching headers. */
 const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc
@@ -260,7 +492,14 @@ const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc
         // The name production reads (lib/auth/cookies.ts), and the device cookie's.
         junk.map((value) => `__Host-contraste_session=${value}`),
         junk.map((value) => `__Host-contraste_device=${value}`),
-        fc.constantFrom("NEXT_LOCALE=es; NEXT_LOCALE=en", "NEXT_LOCALE", "__proto__=x; constructor=y", ";;;", `big=${"c".repeat(7_000)}`, Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join("; ")),
+        fc.constantFrom(
+          "NEXT_LOCALE=es; NEXT_LOCALE=en",
+          "NEXT_LOCALE",
+          "__proto__=x; constructor=y",
+          ";;;",
+          `big=${"c".repeat(7_000)}`,
+          Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join("; "),
+        ),
       ),
       rsc: fc.constantFrom("1", "0", "garbage"),
       "next-router-state-tree": fc.oneof(fc.constantFrom(...STATE_TREES), junk),
@@ -271,7 +510,11 @@ const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc
       "x-forwarded-for": junk,
       "x-forwarded-host": fc.constantFrom(...FORGED_HOSTS),
       "x-forwarded-proto": fc.constantFrom("javascript", "https", "ftp", "", "http,https"),
-      "x-middleware-subrequest": fc.constantFrom("middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"),
+      "x-middleware-subrequest": fc.constantFrom(
+        "middleware:middleware:middleware:middleware:middleware",
+        "proxy:proxy:proxy:proxy:proxy",
+        "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+      ),
       "x-request-id": junk,
       "if-none-match": junk,
       range: fc.constantFrom("bytes=0-0", "bytes=-1", "bytes=99999999999-", "garbage"),
@@ -286,7 +529,11 @@ const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc
   )
   .filter((headers) => Object.keys(headers).length > 0);
 
-const headerPage = fc.oneof(publicPage, editorPage, fc.constantFrom("/", "/indicators/homicide_rate", "/events", "/editor", "/es/indicators/no_such_indicator"));
+const headerPage = fc.oneof(
+  publicPage,
+  editorPage,
+  fc.constantFrom("/", "/indicators/homicide_rate", "/events", "/editor", "/es/indicators/no_such_indicator"),
+);
 
 // ---------------------------------------------------------------------------------------------
 // The journeys
@@ -302,13 +549,17 @@ test("hostile path segments on every dynamic page and on the locale get no 5xx",
     expectNoCrash(origin, request, await sendRaw(origin, request));
   });
   // Very long paths: many segments, up to past the server's 16 KB header limit (a 431, not a 5xx).
-  const long = fc.tuple(fc.constantFrom("a/", "../", "%2e%2e/", "es/", "%00/", "indicators/homicide_rate/"), fc.integer({ min: 100, max: 8_000 })).map(([unit, times]) => `/${unit.repeat(times)}`);
+  const long = fc
+    .tuple(fc.constantFrom("a/", "../", "%2e%2e/", "es/", "%00/", "indicators/homicide_rate/"), fc.integer({ min: 100, max: 8_000 }))
+    .map(([unit, times]) => `/${unit.repeat(times)}`);
   await fuzz("very long paths", 60, long, async (path) => {
     const request = { method: "GET", path, headers: {} };
     expectNoCrash(origin, request, await sendRaw(origin, request));
   });
   // Bytes that are not percent-encoded at all, where a page name goes.
-  const raw = fc.tuple(fc.constantFrom(...PATHS), fc.constantFrom(...RAW_BYTES), fc.constantFrom("", "a", "homicide_rate")).map(([path, bytes, word]) => path(`${word}${bytes}${word}`));
+  const raw = fc
+    .tuple(fc.constantFrom(...PATHS), fc.constantFrom(...RAW_BYTES), fc.constantFrom("", "a", "homicide_rate"))
+    .map(([path, bytes, word]) => path(`${word}${bytes}${word}`));
   await fuzz("raw bytes in the request line", 120, raw, async (path) => {
     const request = { method: "GET", path, headers: {} };
     expectNoCrash(origin, request, await sendRaw(origin, request));
@@ -322,7 +573,8 @@ test("hostile query strings on the pages that read them get the page or a redire
     const answer = await sendThroughPlaywright(api, request);
     // Malformed state falls back to the defaults, so an old or mangled link still shows the page.
     expectNoCrash(origin, request, answer, [200]);
-    if (page.endsWith("/feed.xml") && !answer.headers["content-type"]?.startsWith("application/atom+xml")) throw new Error(`${described(request)}: the feed is not Atom`);
+    if (page.endsWith("/feed.xml") && !answer.headers["content-type"]?.startsWith("application/atom+xml"))
+      throw new Error(`${described(request)}: the feed is not Atom`);
   });
   await fuzz("query strings on editor pages", 210, fc.tuple(editorPage, hostileQuery), async ([page, query]) => {
     const request = { method: "GET", path: `${page}?${query}`, headers: {} };
@@ -330,7 +582,10 @@ test("hostile query strings on the pages that read them get the page or a redire
   });
 });
 
-test("hostile language, cookie, router, action and forwarding headers get no 5xx, and a forged host reaches no one else", async ({ request: api, baseURL }) => {
+test("hostile language, cookie, router, action and forwarding headers get no 5xx, and a forged host reaches no one else", async ({
+  request: api,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!);
   await fuzz("headers", 510, fc.tuple(headerPage, hostileHeaders), async ([path, headers]) => {
     const request = { method: "GET", path, headers };
@@ -338,7 +593,12 @@ test("hostile language, cookie, router, action and forwarding headers get no 5xx
   });
   // A forged Host or forwarded host, over a bare socket (Playwright sends its own Host). The links it
   // puts in its own page must not end up in the copy other readers get from the response cache.
-  const forged = fc.tuple(publicPage, fc.constantFrom(...FORGED_HOSTS.filter(Boolean)), fc.constantFrom("host", "x-forwarded-host"), fc.nat());
+  const forged = fc.tuple(
+    publicPage,
+    fc.constantFrom(...FORGED_HOSTS.filter(Boolean)),
+    fc.constantFrom("host", "x-forwarded-host"),
+    fc.nat(),
+  );
   await fuzz("forged hosts", 150, forged, async ([page, host, header, nonce]) => {
     const path = `${page}?forged=${nonce}`;
     const request = { method: "GET", path, headers: { [header]: host } };
@@ -357,9 +617,25 @@ test("odd methods and server-action posts to pages get no 5xx", async ({ request
     path: headerPage,
     headers: fc.record({
       "next-action": fc.oneof(fc.constantFrom("7f0000000000000000000000000000000000000000", "x", "$ACTION_ID_x"), junk),
-      "content-type": fc.constantFrom("text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "multipart/form-data", "application/x-www-form-urlencoded", "application/json"),
+      "content-type": fc.constantFrom(
+        "text/plain;charset=UTF-8",
+        "multipart/form-data; boundary=x",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+        "application/json",
+      ),
     }),
-    body: fc.oneof(fc.constantFrom("[]", '["$@1"]', "--x\r\nContent-Disposition: form-data; name=\"1_$ACTION_ID_x\"\r\n\r\n\r\n--x--", "$ACTION_ID_x=1", "{}", "{".repeat(1_000)), junk),
+    body: fc.oneof(
+      fc.constantFrom(
+        "[]",
+        '["$@1"]',
+        '--x\r\nContent-Disposition: form-data; name="1_$ACTION_ID_x"\r\n\r\n\r\n--x--',
+        "$ACTION_ID_x=1",
+        "{}",
+        "{".repeat(1_000),
+      ),
+      junk,
+    ),
   });
   const otherMethod = fc.record({
     method: fc.constantFrom("HEAD", "OPTIONS", "PUT", "PATCH", "DELETE", "POST", "TRACE", "PROPFIND"),

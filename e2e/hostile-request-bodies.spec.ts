@@ -81,7 +81,11 @@ test("a setup body that declares 600 MB is refused with 413 before the server re
   expect(JSON.parse(answer.body).error).toMatchObject({ code: "payload_too_large" });
   expect(answer.sentBytes).toBeLessThan(600 * 1024 * 1024);
   // Setup is still open: nothing was created.
-  const status = await fetch(`${baseURL}/api/editor/setup`, { method: "POST", headers: { "content-type": "application/json", origin: new URL(baseURL!).origin }, body: "{}" });
+  const status = await fetch(`${baseURL}/api/editor/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(baseURL!).origin },
+    body: "{}",
+  });
   expect(status.status).toBe(400);
   expect((await fetch(`${baseURL}/api/health`)).status).toBe(200);
 });

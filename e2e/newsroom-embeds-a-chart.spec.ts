@@ -43,10 +43,21 @@ test("oEmbed: discovery link on the page and a valid rich response", async ({ pa
   const response = await request.get(discovery!);
   expect(response.status()).toBe(200);
   const oembed = await response.json();
-  expect(oembed).toMatchObject({ version: "1.0", type: "rich", provider_name: "Contraste", title: "Homicide rate", width: expect.any(Number), height: expect.any(Number) });
+  expect(oembed).toMatchObject({
+    version: "1.0",
+    type: "rich",
+    provider_name: "Contraste",
+    title: "Homicide rate",
+    width: expect.any(Number),
+    height: expect.any(Number),
+  });
   expect(oembed.html).toMatch(new RegExp(`^<iframe src="${baseURL}/en/embed/homicide_rate"`));
-  expect((await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/en/indicators/homicide_rate")}`)).status()).toBe(404);
-  expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/en/indicators/homicide_rate`)}&format=xml`)).status()).toBe(501);
+  expect(
+    (await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/en/indicators/homicide_rate")}`)).status(),
+  ).toBe(404);
+  expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}/en/indicators/homicide_rate`)}&format=xml`)).status()).toBe(
+    501,
+  );
 });
 
 test("a researcher downloads the data and the chart, and copies the citation and embed code", async ({ page }) => {
@@ -67,7 +78,9 @@ test("a researcher downloads the data and the chart, and copies the citation and
   const pngBytes = Buffer.concat(await (await png.createReadStream()).toArray());
   expect(pngBytes.subarray(1, 4).toString()).toBe("PNG");
 
-  await expect(page.getByTestId("citation")).toContainText(/Contraste, "Homicide rate", http.*\/en\/indicators\/homicide_rate \(accessed \d{4}-\d{2}-\d{2}\)/);
+  await expect(page.getByTestId("citation")).toContainText(
+    /Contraste, "Homicide rate", http.*\/en\/indicators\/homicide_rate \(accessed \d{4}-\d{2}-\d{2}\)/,
+  );
   await page.getByTestId("embed-button").click();
   await expect(page.getByTestId("embed-code")).toHaveValue(/<iframe src=".*\/en\/embed\/homicide_rate"/);
 });

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 // Every page carries a strict policy: scripts only from this site and only with this render's nonce.
-const scriptPolicy = (policy: string) => policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+const scriptPolicy = (policy: string) =>
+  policy
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith("script-src")) ?? "";
 
 test("pages allow only their own nonced scripts, and the app still works under the policy", async ({ page }) => {
   const violations: string[] = [];
@@ -37,7 +41,14 @@ test("each render gets its own nonce", async ({ request }) => {
 });
 
 test("every response says nosniff, a referrer policy, a permissions policy and HSTS; only embeds may be framed", async ({ request }) => {
-  for (const path of ["/en", "/es/sources", "/api/v1/indicators", "/en/embed/homicide_rate", "/en/changes/feed.xml", "/en/editor/sign-in"]) {
+  for (const path of [
+    "/en",
+    "/es/sources",
+    "/api/v1/indicators",
+    "/en/embed/homicide_rate",
+    "/en/changes/feed.xml",
+    "/en/editor/sign-in",
+  ]) {
     const headers = (await request.get(path)).headers();
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");

@@ -35,9 +35,7 @@ test("a visitor reads every dated event, each with its kind and source", async (
 test("a Spanish reader sees the events in Spanish", async ({ page }) => {
   await page.goto("/es/events");
   await expect(page.getByRole("heading", { level: 1, name: "Eventos" })).toBeVisible();
-  const declared = page
-    .locator("[data-event]")
-    .filter({ has: page.getByRole("heading", { name: declaration!.title_es, exact: true }) });
+  const declared = page.locator("[data-event]").filter({ has: page.getByRole("heading", { name: declaration!.title_es, exact: true }) });
   await expect(declared.locator("time").first()).toHaveText("27 de marzo de 2022");
   await expect(declared.locator("[data-kind]")).toHaveText("Decreto");
 });

@@ -17,7 +17,10 @@ test("a visitor compares official and independent homicide rates and shares the 
   await expect(chart.locator("[data-observation]")).toHaveCount(figures.length);
 
   // The 2022 discrepancy: the official rate against the university observatory's re-estimate.
-  const row = page.getByTestId("discrepancy-table").locator("tr", { hasText: formatted(independent2022.value) }).filter({ hasText: "2022" });
+  const row = page
+    .getByTestId("discrepancy-table")
+    .locator("tr", { hasText: formatted(independent2022.value) })
+    .filter({ hasText: "2022" });
   await expect(row.first()).toContainText(formatted(official2022.value));
 
   // Hover a point: its figure and a working source link appear.
@@ -51,7 +54,9 @@ test("a visitor compares official and independent homicide rates and shares the 
   const href = (await link.getAttribute("href"))!;
   expect(figures.map((f) => f.sourceUrl)).toContain(href);
   // No internet here: answer for the outside site so following the link can be observed.
-  await page.context().route(`${new URL(href).origin}/**`, (route) => route.fulfill({ body: "<title>source</title>source", contentType: "text/html" }));
+  await page
+    .context()
+    .route(`${new URL(href).origin}/**`, (route) => route.fulfill({ body: "<title>source</title>source", contentType: "text/html" }));
   await link.click();
   await expect(page).toHaveURL(href);
 });
@@ -73,7 +78,10 @@ test("a time range and the events toggle live in the URL", async ({ page }) => {
   await page.locator('select[name="from"]').selectOption("2024");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2024/);
-  const dates = await page.getByTestId("chart-svg").locator("[data-observation]").evaluateAll((nodes) => nodes.length);
+  const dates = await page
+    .getByTestId("chart-svg")
+    .locator("[data-observation]")
+    .evaluateAll((nodes) => nodes.length);
   const inRange = observationsOf("soe_arrests_cumulative").filter((o) => Number(o.date.slice(0, 4)) >= 2024).length;
   expect(dates).toBe(inRange);
   await page.locator("[data-events-toggle]").click();

@@ -16,7 +16,8 @@ function parseFeed(page: Page, xml: string) {
       title: child("title")?.textContent ?? null,
       id: child("id")?.textContent ?? null,
       updated: child("updated")?.textContent ?? null,
-      self: [...root.children].find((node) => node.localName === "link" && node.getAttribute("rel") === "self")?.getAttribute("href") ?? null,
+      self:
+        [...root.children].find((node) => node.localName === "link" && node.getAttribute("rel") === "self")?.getAttribute("href") ?? null,
     };
   }, xml);
 }

@@ -28,9 +28,13 @@ test("a visitor sees every indicator with its latest official and independent fi
   }
 
   // No government series exists for deaths in custody; the card says so instead of inventing one.
-  await expect(page.locator('[data-indicator="deaths_in_custody_cumulative"] [data-figure="Official"]')).toContainText("no figure on record");
+  await expect(page.locator('[data-indicator="deaths_in_custody_cumulative"] [data-figure="Official"]')).toContainText(
+    "no figure on record",
+  );
   const arrestsOfficial = page.locator('[data-indicator="soe_arrests_cumulative"] [data-figure="Official"]');
-  const officialUrls = observationsOf("soe_arrests_cumulative").filter((o) => o.sourceType === "government").map((o) => o.sourceUrl);
+  const officialUrls = observationsOf("soe_arrests_cumulative")
+    .filter((o) => o.sourceType === "government")
+    .map((o) => o.sourceUrl);
   expect(officialUrls).toContain(await arrestsOfficial.getByRole("link").getAttribute("href"));
 });
 

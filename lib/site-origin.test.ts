@@ -11,12 +11,16 @@ const linksFor = (headers: Record<string, string>) => originFromHeaders(new Head
 describe("the origin pages write their absolute links with", () => {
   it("is the Host over plain HTTP, whatever a client writes in forwarding headers", () => {
     expect(linksFor({ host: "contraste.test" })).toBe("http://contraste.test");
-    expect(linksFor({ host: "contraste.test", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).toBe("http://contraste.test");
+    expect(linksFor({ host: "contraste.test", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).toBe(
+      "http://contraste.test",
+    );
   });
 
   it("follows what the outermost trusted proxy forwarded", () => {
     vi.stubEnv("CONTRASTE_TRUSTED_PROXIES", "1");
-    expect(linksFor({ host: "10.0.0.2:3000", "x-forwarded-host": "evil.example, contraste.org", "x-forwarded-proto": "https" })).toBe("https://contraste.org");
+    expect(linksFor({ host: "10.0.0.2:3000", "x-forwarded-host": "evil.example, contraste.org", "x-forwarded-proto": "https" })).toBe(
+      "https://contraste.org",
+    );
     expect(linksFor({ host: "10.0.0.2:3000", "x-forwarded-proto": "javascript" })).toBe("http://localhost:3000");
   });
 

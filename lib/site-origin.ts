@@ -3,7 +3,10 @@ import { trustedProxyCount } from "./api/client-address";
 
 /** The entry the outermost of `trusted` proxies wrote in a comma-separated forwarding header. */
 function forwarded(value: string | null, trusted: number): string | undefined {
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries[Math.max(0, entries.length - trusted)];
 }
 

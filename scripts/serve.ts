@@ -10,7 +10,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { embeddedDataDir, forgetRunningServer, recordRunningServer, startEmbeddedDatabase, type EmbeddedDatabase } from "../server/database/embedded";
+import {
+  embeddedDataDir,
+  forgetRunningServer,
+  recordRunningServer,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from "../server/database/embedded";
 import { prepareDatabase } from "../server/database/prepare";
 import { log } from "../lib/observability/logger";
 
@@ -20,7 +26,12 @@ const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 // A runaway request should end the web server at a known size, soon, rather than swap the machine
 // for minutes first; the supervisor then starts it again.
-const heapMegabytes = z.coerce.number().int().min(256).default(1024).parse(process.env.CONTRASTE_WEB_MAX_HEAP_MB || undefined);
+const heapMegabytes = z.coerce
+  .number()
+  .int()
+  .min(256)
+  .default(1024)
+  .parse(process.env.CONTRASTE_WEB_MAX_HEAP_MB || undefined);
 
 if (!process.env.DATABASE_URL) {
   const dataDir = embeddedDataDir();
@@ -38,7 +49,12 @@ const resolve = createRequire(import.meta.url).resolve;
 const command =
   nextCommand === "dev"
     ? [resolve("next/dist/bin/next"), "dev"]
-    : [...(/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapMegabytes}`]), "--import", "tsx", fileURLToPath(new URL("./web-server.ts", import.meta.url))];
+    : [
+        ...(/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapMegabytes}`]),
+        "--import",
+        "tsx",
+        fileURLToPath(new URL("./web-server.ts", import.meta.url)),
+      ];
 
 // Restart pauses double from a quarter of a second up to half a minute, and start again from the
 // shortest once the web server has stayed up for a minute: a crash loop cannot spin the processor.
@@ -60,11 +76,19 @@ let restartTimer: NodeJS.Timeout | undefined;
 function startWebServer() {
   starts += 1;
   startedAt = Date.now();
-  child = spawn(process.execPath, command, { env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" }, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  child = spawn(process.execPath, command, {
+    env: { ...env, NODE_ENV: nextCommand === "dev" ? "development" : "production" },
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+  });
   child.on("message", (message) => {
     if (message === "listening") hasListened = true;
   });
-  if (nextCommand === "start") log("info", "web server started", { pid: child.pid, start: starts, maxHeapMegabytes: command[0]?.startsWith("--max-old") ? heapMegabytes : undefined });
+  if (nextCommand === "start")
+    log("info", "web server started", {
+      pid: child.pid,
+      start: starts,
+      maxHeapMegabytes: command[0]?.startsWith("--max-old") ? heapMegabytes : undefined,
+    });
   child.on("exit", onWebServerExit);
 }
 

@@ -29,7 +29,10 @@ function userAdd(args: string[], stdin: string): Promise<{ code: number | null; 
 
 describe("npm run user:add", () => {
   it("creates the user from a piped password line and prints only its id", async () => {
-    const result = await userAdd(["--email", "Ana@Example.org", "--role", "reviewer", "--name", "Ana Reviewer"], "a long password with spaces \n");
+    const result = await userAdd(
+      ["--email", "Ana@Example.org", "--role", "reviewer", "--name", "Ana Reviewer"],
+      "a long password with spaces \n",
+    );
     expect(result.code).toBe(0);
     const user = await database.db.user.findUniqueOrThrow({ where: { email: "ana@example.org" } });
     expect(result.stdout).toBe(user.id);

@@ -87,7 +87,9 @@ describe("request ids and logs", () => {
     });
     let seenInside: string | undefined;
     const get = await start({ next: (_req, res) => ((seenInside = currentRequestId()), res.end("ok")) });
-    const fresh = await get("/en/editor?token=abc123&view=table", { headers: { cookie: "contraste_session=s3cret", authorization: "Bearer t0ken" } });
+    const fresh = await get("/en/editor?token=abc123&view=table", {
+      headers: { cookie: "contraste_session=s3cret", authorization: "Bearer t0ken" },
+    });
     const id = fresh.headers.get("x-request-id")!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(seenInside).toBe(id);
@@ -95,7 +97,13 @@ describe("request ids and logs", () => {
     expect((await get("/en", { headers: { "x-request-id": "not an id" } })).headers.get("x-request-id")).not.toBe("not an id");
 
     const entry = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.requestId === id)!;
-    expect(entry).toMatchObject({ level: "info", message: "request", method: "GET", status: 200, path: "/en/editor?token=%5Bredacted%5D&view=table" });
+    expect(entry).toMatchObject({
+      level: "info",
+      message: "request",
+      method: "GET",
+      status: 200,
+      path: "/en/editor?token=%5Bredacted%5D&view=table",
+    });
     expect(lines.join("")).not.toMatch(/s3cret|t0ken|abc123/);
   });
 
@@ -116,7 +124,9 @@ describe("request ids and logs", () => {
       password: "[redacted]",
       nested: { apiToken: "[redacted]", list: [{ sessionId: "[redacted]" }] },
     });
-    expect(JSON.parse(formatLogLine("error", "connect failed: postgresql://app:hunter2@db:5432/contraste")).message).toBe("connect failed: postgresql://app:[redacted]@db:5432/contraste");
+    expect(JSON.parse(formatLogLine("error", "connect failed: postgresql://app:hunter2@db:5432/contraste")).message).toBe(
+      "connect failed: postgresql://app:[redacted]@db:5432/contraste",
+    );
   });
 });
 
@@ -150,7 +160,10 @@ describe("requests Next.js would answer with a 500", () => {
       const { port } = server!.address() as { port: number };
       const req = request({ host: "127.0.0.1", port, method, path }, (res) => {
         let body = "";
-        res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        res
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (body += chunk))
+          .on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
       });
       req.on("error", reject).end();
     });
@@ -173,7 +186,12 @@ describe("requests Next.js would answer with a 500", () => {
     expect(cache.size).toBe(0);
 
     // Escapes that decode, and broken ones in the query string (which pages read leniently), still reach Next.js.
-    for (const path of ["/es/indicators/a%00b", "/es/indicators/%C3%A9", "/es/indicators/%2e%2e", "/es/indicators/homicide_rate?from=%E0%A4%A"]) {
+    for (const path of [
+      "/es/indicators/a%00b",
+      "/es/indicators/%C3%A9",
+      "/es/indicators/%2e%2e",
+      "/es/indicators/homicide_rate?from=%E0%A4%A",
+    ]) {
       expect((await send("GET", path)).status, path).toBe(200);
     }
     expect(seen).toHaveLength(4);
@@ -198,7 +216,12 @@ describe("requests Next.js would answer with a 500", () => {
     let rendered = 0;
     const cache = new ResponseCache();
     await start({ cache, next: (_req, res) => (rendered++, res.writeHead(500).end("optimizer")) });
-    for (const path of ["/_next/image?url=/etc/passwd&w=64&q=75", "/_next/image?url=http://169.254.169.254/&w=64&q=75", "/_next/image", "/_next/image/x"]) {
+    for (const path of [
+      "/_next/image?url=/etc/passwd&w=64&q=75",
+      "/_next/image?url=http://169.254.169.254/&w=64&q=75",
+      "/_next/image",
+      "/_next/image/x",
+    ]) {
       const answer = await send("GET", path);
       expect(answer.status, path).toBe(404);
       expect(answer.headers["cache-control"]).toBe("no-store");

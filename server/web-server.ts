@@ -27,7 +27,14 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
   const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
   if (req.url?.startsWith("/api/")) {
     res.writeHead(503, { ...headers, "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify({ error: { code: "database_unavailable", message: "The database is unavailable for a moment; nothing was changed. Try again shortly." } }));
+    res.end(
+      JSON.stringify({
+        error: {
+          code: "database_unavailable",
+          message: "The database is unavailable for a moment; nothing was changed. Try again shortly.",
+        },
+      }),
+    );
     return;
   }
   res.writeHead(503, { ...headers, "content-type": "text/html; charset=utf-8" });
@@ -103,7 +110,8 @@ function loggablePath(url: string): string {
 export function createRequestHandler(options: WebServerOptions): Handler {
   const guarded: Handler = (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
-    if (options.databaseIsUp && !options.databaseIsUp() && !ALWAYS_ANSWERED.has(path) && !path.startsWith("/_next/")) return answerUnavailable(req, res);
+    if (options.databaseIsUp && !options.databaseIsUp() && !ALWAYS_ANSWERED.has(path) && !path.startsWith("/_next/"))
+      return answerUnavailable(req, res);
     return options.next(req, res);
   };
   const pipeline = options.cache ? createCachingHandler(guarded, options.cache, { publicOrigin: options.publicOrigin }) : guarded;
@@ -157,4 +165,3 @@ export function createWebServer(options: WebServerOptions): Server {
   });
   return server;
 }
-

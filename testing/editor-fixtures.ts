@@ -27,7 +27,9 @@ export async function createCallers(db: Database): Promise<Callers> {
   const reviewer = await createUserWithSession(db, "reviewer");
   const admin = await createUserWithSession(db, "admin");
   const { secret, hash } = newSecret("ctk_");
-  const token = await db.apiToken.create({ data: { name: "test script", tokenHash: hash, tokenPrefix: secret.slice(0, 10), createdById: admin.user.id } });
+  const token = await db.apiToken.create({
+    data: { name: "test script", tokenHash: hash, tokenPrefix: secret.slice(0, 10), createdById: admin.user.id },
+  });
   return {
     anonymous: { name: "anonymous", headers: sameSite },
     editor: { name: "editor", headers: editor.headers },
@@ -40,7 +42,16 @@ export async function createCallers(db: Database): Promise<Callers> {
 
 export async function createTestIndicator(db: Database, slug = "test_indicator") {
   return db.indicator.create({
-    data: { slug, nameEn: "Test", nameEs: "Prueba", descriptionEn: "Test", descriptionEs: "Prueba", unit: "people", theme: "state_of_exception", valueKind: "cumulative_count" },
+    data: {
+      slug,
+      nameEn: "Test",
+      nameEs: "Prueba",
+      descriptionEn: "Test",
+      descriptionEs: "Prueba",
+      unit: "people",
+      theme: "state_of_exception",
+      valueKind: "cumulative_count",
+    },
   });
 }
 

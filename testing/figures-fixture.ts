@@ -38,7 +38,17 @@ export function seededRandom(seed: number) {
 
 export async function createFixtureIndicator(db: Database, slug: string, sortOrder = 0) {
   return db.indicator.create({
-    data: { slug, nameEn: slug, nameEs: slug, descriptionEn: "Test", descriptionEs: "Prueba", unit: "people", theme: "prisons_custody", valueKind: "point_in_time_count", sortOrder },
+    data: {
+      slug,
+      nameEn: slug,
+      nameEs: slug,
+      descriptionEn: "Test",
+      descriptionEs: "Prueba",
+      unit: "people",
+      theme: "prisons_custody",
+      valueKind: "point_in_time_count",
+      sortOrder,
+    },
   });
 }
 
@@ -55,7 +65,11 @@ export async function addFigures(db: Database, figures: FigureSpec[], start = Da
     const known = sources.get(url);
     if (known) return known;
     const row = await db.source.create({
-      data: { url, publisher: index % 3 === 0 ? null : index % 3 === 1 ? "Diario El Mundo" : "agencia EFE", publishedAt: index % 2 ? new Date(Date.UTC(2024, index % 12, 1)) : null },
+      data: {
+        url,
+        publisher: index % 3 === 0 ? null : index % 3 === 1 ? "Diario El Mundo" : "agencia EFE",
+        publishedAt: index % 2 ? new Date(Date.UTC(2024, index % 12, 1)) : null,
+      },
     });
     sources.set(url, row.id);
     return row.id;
@@ -86,7 +100,13 @@ const day = (from: string, plus: number) => new Date(fromIsoDay(from).getTime() 
 
 /** The mixed dataset: every kind of figure, on `slug`. */
 export function mixedFigures(slug: string): FigureSpec[] {
-  const f = (producer: string, value: string, asOf: string, extra: Partial<FigureSpec> = {}): FigureSpec => ({ indicator: slug, producer, value, asOf, ...extra });
+  const f = (producer: string, value: string, asOf: string, extra: Partial<FigureSpec> = {}): FigureSpec => ({
+    indicator: slug,
+    producer,
+    value,
+    asOf,
+    ...extra,
+  });
   return [
     f("Ministerio de Seguridad", "2.4", "2025-03-16"),
     f("Ministerio de Seguridad", "1.3", "2025-01-01", { datePrecision: "year" }),

@@ -56,7 +56,8 @@ export const HOSTILE_PLAN = {
 
 export const plannedInputs = (section: keyof typeof HOSTILE_PLAN) =>
   Object.values(HOSTILE_PLAN[section]).reduce<number>((sum, runs) => sum + runs, 0);
-export const totalPlannedInputs = () => (Object.keys(HOSTILE_PLAN) as (keyof typeof HOSTILE_PLAN)[]).reduce((sum, section) => sum + plannedInputs(section), 0);
+export const totalPlannedInputs = () =>
+  (Object.keys(HOSTILE_PLAN) as (keyof typeof HOSTILE_PLAN)[]).reduce((sum, section) => sum + plannedInputs(section), 0);
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
@@ -71,12 +72,79 @@ export const SCRIPT_PAYLOADS = [
   "{{constructor.constructor('window.__pwned=1')()}}",
   "javascript:window.__pwned=1",
 ];
-export const SQL_PAYLOADS = [`'; DROP TABLE "Observation"; --`, "\\", "$1", "%", "_", "' OR '1'='1", `"; SELECT pg_sleep(5); --`, "\\'; --", '$$; DELETE FROM "User"; $$', "%_%"];
+export const SQL_PAYLOADS = [
+  `'; DROP TABLE "Observation"; --`,
+  "\\",
+  "$1",
+  "%",
+  "_",
+  "' OR '1'='1",
+  `"; SELECT pg_sleep(5); --`,
+  "\\'; --",
+  '$$; DELETE FROM "User"; $$',
+  "%_%",
+];
 export const FORMULA_PAYLOADS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=cmd|" /C calc"!A0'];
 export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
-const NUMBER_LIKE = ["NaN", "1e309", "-0", "12abc", "Infinity", "-Infinity", "0x1F", "1,5", "１２", "١٢", "1e5", "null", "undefined", "true", "[]", "{}"];
-const ODD_TEXT = ["a\u0000b", "\u202Eevil", "\uFEFFbom", "\uD800", "x\uDFFF", "💥🇸🇻", "\u0007\u0008\u001b[31m", "line\r\nbreak", "\u0085\u2028\u2029", "Ω≈ç√∫", "\u0301\u0301\u0301"];
-const METACHARACTERS = ["\u0000", "\u0001", "\u001f", "\u007f", "'", '"', "`", "\\", "<", ">", "&", "%", "_", ";", "-", "\n", "\r", "\t", "$", "{", "}", "/", "*", "=", "@", "+"];
+const NUMBER_LIKE = [
+  "NaN",
+  "1e309",
+  "-0",
+  "12abc",
+  "Infinity",
+  "-Infinity",
+  "0x1F",
+  "1,5",
+  "１２",
+  "١٢",
+  "1e5",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+];
+const ODD_TEXT = [
+  "a\u0000b",
+  "\u202Eevil",
+  "\uFEFFbom",
+  "\uD800",
+  "x\uDFFF",
+  "💥🇸🇻",
+  "\u0007\u0008\u001b[31m",
+  "line\r\nbreak",
+  "\u0085\u2028\u2029",
+  "Ω≈ç√∫",
+  "\u0301\u0301\u0301",
+];
+const METACHARACTERS = [
+  "\u0000",
+  "\u0001",
+  "\u001f",
+  "\u007f",
+  "'",
+  '"',
+  "`",
+  "\\",
+  "<",
+  ">",
+  "&",
+  "%",
+  "_",
+  ";",
+  "-",
+  "\n",
+  "\r",
+  "\t",
+  "$",
+  "{",
+  "}",
+  "/",
+  "*",
+  "=",
+  "@",
+  "+",
+];
 const HUGE = ["x".repeat(10_001), "é".repeat(100_000), "<".repeat(1_000_000)];
 
 export const PAYLOADS = [...SCRIPT_PAYLOADS, ...SQL_PAYLOADS, ...FORMULA_PAYLOADS, ...PROTOTYPE_KEYS, ...NUMBER_LIKE, ...ODD_TEXT];
@@ -97,7 +165,18 @@ export const hostileUrlText: fc.Arbitrary<string> = hostileTextUpTo(HUGE.slice(0
 
 /** Text a header may carry (no NUL, CR, LF, nothing above U+00FF), yet hostile. */
 export const hostileHeaderText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("%E0%A4%A", "%", "%%", "%00", "%0d%0aSet-Cookie:x=1", "'; DROP TABLE \"Session\"; --", "<script>", "a".repeat(8000), "=;=;=", "\u00ff\u00fe"),
+  fc.constantFrom(
+    "%E0%A4%A",
+    "%",
+    "%%",
+    "%00",
+    "%0d%0aSet-Cookie:x=1",
+    '\'; DROP TABLE "Session"; --',
+    "<script>",
+    "a".repeat(8000),
+    "=;=;=",
+    "\u00ff\u00fe",
+  ),
   fc.string({ unit: "binary-ascii", maxLength: 60 }).map((text) => text.replace(/[\u0000-\u001f\u007f]/g, "")),
 );
 
@@ -114,7 +193,8 @@ const MARK = "\u2063raw\u2063";
 /** JSON.stringify, except that RawJson values are spliced in verbatim (so the text may not even be JSON). */
 export function jsonText(value: unknown): string {
   const raws: string[] = [];
-  const text = JSON.stringify(value, (_key, item: unknown) => (item instanceof RawJson ? `${MARK}${raws.push(item.text) - 1}${MARK}` : item)) ?? "";
+  const text =
+    JSON.stringify(value, (_key, item: unknown) => (item instanceof RawJson ? `${MARK}${raws.push(item.text) - 1}${MARK}` : item)) ?? "";
   return text.replace(new RegExp(`"${MARK}(\\d+)${MARK}"`, "g"), (_match, index: string) => raws[Number(index)]!);
 }
 
@@ -126,19 +206,30 @@ function ownKeysObject(entries: [string, unknown][]): Record<string, unknown> {
 }
 
 const pollution = fc.constantFrom<unknown>(
-  ownKeysObject([["polluted", "yes"], ["isAdmin", true], ["role", "admin"]]),
+  ownKeysObject([
+    ["polluted", "yes"],
+    ["isAdmin", true],
+    ["role", "admin"],
+  ]),
   ownKeysObject([["prototype", ownKeysObject([["polluted", "yes"]])]]),
 );
 
 export const protoObject: fc.Arbitrary<Record<string, unknown>> = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 8 })), fc.oneof(pollution, hostileText)), { minLength: 1, maxLength: 4 })
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 8 })), fc.oneof(pollution, hostileText)), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map(ownKeysObject);
 
 const deepNesting = fc
   .tuple(fc.constantFrom(64, 1000, 20_000), fc.boolean())
-  .map(([depth, arrays]) => new RawJson(arrays ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`));
+  .map(
+    ([depth, arrays]) => new RawJson(arrays ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`),
+  );
 
-const rawNumbers = fc.constantFrom("1e309", "-1e309", "-0", "NaN", "Infinity", "01", ".5", "+1", "0x10", "1_000", "1e-400").map((text) => new RawJson(text));
+const rawNumbers = fc
+  .constantFrom("1e309", "-1e309", "-0", "NaN", "Infinity", "01", ".5", "+1", "0x10", "1_000", "1e-400")
+  .map((text) => new RawJson(text));
 
 /** A value of the wrong JSON type for a string or an object field. */
 export const wrongType = (nullAllowed: boolean): fc.Arbitrary<unknown> =>
@@ -156,27 +247,128 @@ export const wrongType = (nullAllowed: boolean): fc.Arbitrary<unknown> =>
 const WHITESPACE = ["", " ", "\t\n", "\u00a0", "\u3000 ", "\uFEFF", "\r\n\r\n"];
 const whitespaceOnly = fc.constantFrom(...WHITESPACE);
 // More than `max` code points (what the schemas' limits count), whatever the payload is made of.
-const tooLong = (max: number) => fc.tuple(fc.constantFrom(...PAYLOADS), fc.integer({ min: 1, max: 3 })).map(([payload, times]) => `y${payload}${"y".repeat(max * times)}`);
+const tooLong = (max: number) =>
+  fc.tuple(fc.constantFrom(...PAYLOADS), fc.integer({ min: 1, max: 3 })).map(([payload, times]) => `y${payload}${"y".repeat(max * times)}`);
 /** PostgreSQL stores no U+0000: text carrying one must be refused, never stored cut short. */
 const withNul = fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 5 })).map(([a, b]) => `y${a.slice(0, 40)}\u0000${b}y`);
 
 export const BAD_DAYS = [
-  "2024-02-30", "2023-02-29", "0000-01-01", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-1", "20240101", "2024/01/01", "01-01-2024",
-  "2024-01-01T00:00:00Z", "+275760-09-13", "-2024-01-01", " 2024-01-01", "2024-01-01 ", "9999-99-99", "2024-01-32", "", "today", "1e309",
-  "2024-01-01\u0000", "２０２４-01-01", "2024-02-29x", "2024-01-01'; --",
+  "2024-02-30",
+  "2023-02-29",
+  "0000-01-01",
+  "2024-13-01",
+  "2024-00-10",
+  "2024-01-00",
+  "2024-1-1",
+  "20240101",
+  "2024/01/01",
+  "01-01-2024",
+  "2024-01-01T00:00:00Z",
+  "+275760-09-13",
+  "-2024-01-01",
+  " 2024-01-01",
+  "2024-01-01 ",
+  "9999-99-99",
+  "2024-01-32",
+  "",
+  "today",
+  "1e309",
+  "2024-01-01\u0000",
+  "２０２４-01-01",
+  "2024-02-29x",
+  "2024-01-01'; --",
 ];
 export const BAD_URLS = [
-  "javascript:window.__pwned=1", "JAVASCRIPT:alert(1)", "data:text/html,<script>window.__pwned=1</script>", "vbscript:msgbox(1)", "ftp://example.org/x",
-  "file:///etc/passwd", "//example.org/x", "example.org", "http://", "https://", "http:// space.org", "not a url", "", " ", `https://${"a".repeat(2000)}.org`,
-  "mailto:someone@example.org", "about:blank", "http://[::1", "https://example.org/\u0000", "'; DROP TABLE \"Source\"; --",
+  "javascript:window.__pwned=1",
+  "JAVASCRIPT:alert(1)",
+  "data:text/html,<script>window.__pwned=1</script>",
+  "vbscript:msgbox(1)",
+  "ftp://example.org/x",
+  "file:///etc/passwd",
+  "//example.org/x",
+  "example.org",
+  "http://",
+  "https://",
+  "http:// space.org",
+  "not a url",
+  "",
+  " ",
+  `https://${"a".repeat(2000)}.org`,
+  "mailto:someone@example.org",
+  "about:blank",
+  "http://[::1",
+  "https://example.org/\u0000",
+  '\'; DROP TABLE "Source"; --',
 ];
 export const BAD_DECIMALS = [
-  "12abc", "NaN", "Infinity", "1e309", "1e5", "-0.0.0", "1,5", " ", "", "0x1F", "١٢", "１２", "+5", "--1", ".5", "5.", "1.12345678901",
-  "123456789012345678901", "- 1", "1 000", "∞", "12\u0000", "1'; --",
+  "12abc",
+  "NaN",
+  "Infinity",
+  "1e309",
+  "1e5",
+  "-0.0.0",
+  "1,5",
+  " ",
+  "",
+  "0x1F",
+  "١٢",
+  "１２",
+  "+5",
+  "--1",
+  ".5",
+  "5.",
+  "1.12345678901",
+  "123456789012345678901",
+  "- 1",
+  "1 000",
+  "∞",
+  "12\u0000",
+  "1'; --",
 ];
-const BAD_VERSIONS: unknown[] = [0, -1, 1.5, -2147483648, 1e-7, Number.MIN_VALUE, "1", "one", "", true, [], {}, new RawJson("-0"), new RawJson("1e309"), new RawJson("NaN"), new RawJson("0.0")];
-const BAD_MOMENTS = ["2024-13-01T00:00:00Z", "yesterday", "2024-01-01", "2024-01-01T00:00:00", "2024-01-01T00:00:00+02:00", "", "0", "2024-01-01T25:00:00Z", "1e309", "2024-01-01T00:00:00Z'; --"];
-const BAD_EMAILS = ["", "not-an-email", "a@", "@example.org", "a@b", "<script>@example.org", "a b@example.org", `'; DROP TABLE "User"; --@example.org`, `${"x".repeat(400)}@example.org`, "a@example.org\u0000", "a@@example.org", "\u0000@example.org"];
+const BAD_VERSIONS: unknown[] = [
+  0,
+  -1,
+  1.5,
+  -2147483648,
+  1e-7,
+  Number.MIN_VALUE,
+  "1",
+  "one",
+  "",
+  true,
+  [],
+  {},
+  new RawJson("-0"),
+  new RawJson("1e309"),
+  new RawJson("NaN"),
+  new RawJson("0.0"),
+];
+const BAD_MOMENTS = [
+  "2024-13-01T00:00:00Z",
+  "yesterday",
+  "2024-01-01",
+  "2024-01-01T00:00:00",
+  "2024-01-01T00:00:00+02:00",
+  "",
+  "0",
+  "2024-01-01T25:00:00Z",
+  "1e309",
+  "2024-01-01T00:00:00Z'; --",
+];
+const BAD_EMAILS = [
+  "",
+  "not-an-email",
+  "a@",
+  "@example.org",
+  "a@b",
+  "<script>@example.org",
+  "a b@example.org",
+  `'; DROP TABLE "User"; --@example.org`,
+  `${"x".repeat(400)}@example.org`,
+  "a@example.org\u0000",
+  "a@@example.org",
+  "\u0000@example.org",
+];
 
 export type FieldKind =
   | { kind: "text"; max: number } // required, trimmed, at least one character
@@ -214,7 +406,12 @@ export function invalidValue(field: FieldSpec): fc.Arbitrary<unknown> {
     case "optionalText":
       return fc.oneof(tooLong(field.max), withNul, wrong, ...extra);
     case "reference":
-      return fc.oneof(hostileText.filter((text) => !field.known.includes(text.trim())), whitespaceOnly, wrong, ...extra);
+      return fc.oneof(
+        hostileText.filter((text) => !field.known.includes(text.trim())),
+        whitespaceOnly,
+        wrong,
+        ...extra,
+      );
     case "enum":
       return fc.oneof(
         hostileText.filter((text) => !field.values.includes(text)),
@@ -231,17 +428,37 @@ export function invalidValue(field: FieldSpec): fc.Arbitrary<unknown> {
     case "version":
       return fc.oneof(fc.constantFrom(...BAD_VERSIONS), hostileText, fc.constant(null), protoObject, deepNesting, ...extra);
     case "moment":
-      return fc.oneof(fc.constantFrom(...BAD_MOMENTS), hostileText.filter((text) => !/^\d{4}-\d\d-\d\dT/.test(text)), wrong, ...extra);
+      return fc.oneof(
+        fc.constantFrom(...BAD_MOMENTS),
+        hostileText.filter((text) => !/^\d{4}-\d\d-\d\dT/.test(text)),
+        wrong,
+        ...extra,
+      );
     case "email":
-      return fc.oneof(fc.constantFrom(...BAD_EMAILS), hostileText.filter((text) => !text.includes("@")), wrong, ...extra);
+      return fc.oneof(
+        fc.constantFrom(...BAD_EMAILS),
+        hostileText.filter((text) => !text.includes("@")),
+        wrong,
+        ...extra,
+      );
     case "newPassword":
       return fc.oneof(fc.string({ maxLength: 11 }), fc.constantFrom("x".repeat(257), ...HUGE), wrong, ...extra);
     case "secret":
       return fc.oneof(fc.constantFrom("", "x".repeat(257), ...HUGE), wrong, ...extra);
     case "slug":
-      return fc.oneof(hostileText.filter((text) => !/^[a-z0-9_]{2,80}$/.test(text)), fc.constantFrom("A", "a", "a-b", "x".repeat(81), "ok_slug\u0000"), wrong, ...extra);
+      return fc.oneof(
+        hostileText.filter((text) => !/^[a-z0-9_]{2,80}$/.test(text)),
+        fc.constantFrom("A", "a", "a-b", "x".repeat(81), "ok_slug\u0000"),
+        wrong,
+        ...extra,
+      );
     case "object":
-      return fc.oneof(wrongType(field.nullable ?? false).filter((value) => typeof value !== "object" || value === null || Array.isArray(value) || value instanceof RawJson), ...extra);
+      return fc.oneof(
+        wrongType(field.nullable ?? false).filter(
+          (value) => typeof value !== "object" || value === null || Array.isArray(value) || value instanceof RawJson,
+        ),
+        ...extra,
+      );
   }
 }
 
@@ -258,7 +475,9 @@ function containerAt(root: unknown, path: string[]): Record<string, unknown> | n
     if (typeof node !== "object" || node === null || Array.isArray(node) || node instanceof RawJson) return null;
     node = (node as Record<string, unknown>)[key];
   }
-  return typeof node === "object" && node !== null && !Array.isArray(node) && !(node instanceof RawJson) ? (node as Record<string, unknown>) : null;
+  return typeof node === "object" && node !== null && !Array.isArray(node) && !(node instanceof RawJson)
+    ? (node as Record<string, unknown>)
+    : null;
 }
 
 function applyMutation(root: Record<string, unknown>, mutation: Mutation) {
@@ -277,33 +496,56 @@ export function hostileBody(valid: Record<string, unknown>, fields: FieldSpec[],
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     ...fields.map((field) =>
       field.required
-        ? fc.oneof(invalidValue(field).map((value): Mutation => ({ path: field.path, value })), fc.constant<Mutation>({ path: field.path, remove: true }))
+        ? fc.oneof(
+            invalidValue(field).map((value): Mutation => ({ path: field.path, value })),
+            fc.constant<Mutation>({ path: field.path, remove: true }),
+          )
         : invalidValue(field).map((value): Mutation => ({ path: field.path, value })),
     ),
   );
   const extra: fc.Arbitrary<Extra> = fc.record({
     container: fc.constantFrom(...containers),
-    key: fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, "id", "status", "role", "authorId", "version", "isPublic"), fc.string({ maxLength: 10 })),
+    key: fc.oneof(
+      fc.constantFrom(...PROTOTYPE_KEYS, "id", "status", "role", "authorId", "version", "isPublic"),
+      fc.string({ maxLength: 10 }),
+    ),
     value: fc.oneof(pollution, hostileText, wrongType(false)),
   });
-  const mutated = fc.record({ mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }), extras: fc.array(extra, { maxLength: 2 }) }).map(({ mutations, extras }) => {
-    const body = clone(valid) as Record<string, unknown>;
-    // Extra keys first: a mutation may then replace their container, which stays invalid.
-    for (const { container, key, value } of extras) {
-      const target = containerAt(body, container);
-      if (target && !fields.some((field) => field.path.join(".") === [...container, key].join("."))) {
-        Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  const mutated = fc
+    .record({ mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }), extras: fc.array(extra, { maxLength: 2 }) })
+    .map(({ mutations, extras }) => {
+      const body = clone(valid) as Record<string, unknown>;
+      // Extra keys first: a mutation may then replace their container, which stays invalid.
+      for (const { container, key, value } of extras) {
+        const target = containerAt(body, container);
+        if (target && !fields.some((field) => field.path.join(".") === [...container, key].join("."))) {
+          Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+        }
       }
-    }
-    for (const change of mutations) applyMutation(body, change);
-    return jsonText(body);
-  });
+      for (const change of mutations) applyMutation(body, change);
+      return jsonText(body);
+    });
   return fc.oneof({ weight: 8, arbitrary: mutated }, { weight: 1, arbitrary: notJson }, { weight: 1, arbitrary: wrongTopLevel });
 }
 
 /** Text that JSON.parse refuses. */
 export const notJson: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("{", '{"a":', "<xml/>", "a=1&b=2", "undefined", "NaN", "'single'", "{'a':1}", "[1,]", "\uFEFF{}", "{} {}", '{"a":1,}', "--\r\nContent-Disposition: form-data", `{"x":"${"\\u".repeat(3)}"}`),
+  fc.constantFrom(
+    "{",
+    '{"a":',
+    "<xml/>",
+    "a=1&b=2",
+    "undefined",
+    "NaN",
+    "'single'",
+    "{'a':1}",
+    "[1,]",
+    "\uFEFF{}",
+    "{} {}",
+    '{"a":1,}',
+    "--\r\nContent-Disposition: form-data",
+    `{"x":"${"\\u".repeat(3)}"}`,
+  ),
   fc.string({ unit: "binary", minLength: 1, maxLength: 40 }).filter((text) => {
     try {
       JSON.parse(text);
@@ -343,7 +585,16 @@ export const hostileCredentials: fc.Arbitrary<Record<string, string | null>> = f
   fc.constant({ cookie: "contraste_session=%E0%A4%A" }),
   hostileHeaderText.map((junk) => ({ authorization: `Bearer ${junk}` })),
   fc.constantFrom("Bearer", "Basic YWRtaW46YWRtaW4=", "Bearer ctk_' OR '1'='1", "bearer  ").map((authorization) => ({ authorization })),
-  fc.constantFrom("http://evil.example", "null", "javascript:alert(1)", `http://${TEST_HOST}.evil.example`, "http://contraste.test:1", "%%%").map((origin) => ({ origin })),
+  fc
+    .constantFrom(
+      "http://evil.example",
+      "null",
+      "javascript:alert(1)",
+      `http://${TEST_HOST}.evil.example`,
+      "http://contraste.test:1",
+      "%%%",
+    )
+    .map((origin) => ({ origin })),
   fc.constant({ origin: null, "sec-fetch-site": "cross-site" }),
   // A forged X-Forwarded-Host naming the foreign Origin: believed, it would make the request look same-site.
   fc.constant({ "x-forwarded-host": "evil.example", origin: "http://evil.example" }),
@@ -397,7 +648,20 @@ export async function expectRefused(response: Response, context: string): Promis
   await expectErrorShape(response, context);
 }
 
-const TABLES = ["Indicator", "Producer", "Source", "Observation", "Framing", "Event", "User", "Session", "ApiToken", "LoginThrottle", "ChangeEntry", "_prisma_migrations"];
+const TABLES = [
+  "Indicator",
+  "Producer",
+  "Source",
+  "Observation",
+  "Framing",
+  "Event",
+  "User",
+  "Session",
+  "ApiToken",
+  "LoginThrottle",
+  "ChangeEntry",
+  "_prisma_migrations",
+];
 
 /**
  * Every row of every table, hashed. ApiToken.lastUsedAt is left out: a token caller is recorded as

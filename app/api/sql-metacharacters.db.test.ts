@@ -91,26 +91,74 @@ describe("SQL metacharacters in text fields", () => {
       noteEn: hostile("noteEn"),
       noteEs: hostile("noteEs"),
     };
-    const draft = (await json(await routes.observations.POST(request("POST", "/api/editor/observations", callers.editor, input)), 201)).data;
-    expect(draft).toMatchObject({ producer: input.producer, source: { url: input.source.url, publisher: input.source.publisher }, attribution: input.attribution, noteEn: input.noteEn });
-    await json(await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), id(draft.id)), 200);
+    const draft = (await json(await routes.observations.POST(request("POST", "/api/editor/observations", callers.editor, input)), 201))
+      .data;
+    expect(draft).toMatchObject({
+      producer: input.producer,
+      source: { url: input.source.url, publisher: input.source.publisher },
+      attribution: input.attribution,
+      noteEn: input.noteEn,
+    });
+    await json(
+      await routes.publish.POST(
+        request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }),
+        id(draft.id),
+      ),
+      200,
+    );
 
-    const scripted = { ...observationInput({ value: "121" }), producer: { name: hostile("token producer"), type: "media" }, noteEn: `$1 $2 ${SQL}` };
+    const scripted = {
+      ...observationInput({ value: "121" }),
+      producer: { name: hostile("token producer"), type: "media" },
+      noteEn: `$1 $2 ${SQL}`,
+    };
     const submitted = (await json(await routes.submit.POST(request("POST", "/api/v1/observations", callers.token, scripted)), 201)).data;
     expect(submitted.producer.name).toBe(scripted.producer.name);
     expect(submitted.noteEn).toBe(scripted.noteEn);
 
-    const cells: Record<string, string> = { ...Object.fromEntries(IMPORT_FIELDS.map((field) => [field, ""])), indicator: "test_indicator", value: "122", asOf: "2024", datePrecision: "year", producer: hostile("csv producer"), producerType: "academic", sourceUrl: "https://example.org/csv?a='--", publisher: `@SUM(A1) ${SQL}`, noteEn: hostile("csv note"), noteEs: "\\'; --" };
+    const cells: Record<string, string> = {
+      ...Object.fromEntries(IMPORT_FIELDS.map((field) => [field, ""])),
+      indicator: "test_indicator",
+      value: "122",
+      asOf: "2024",
+      datePrecision: "year",
+      producer: hostile("csv producer"),
+      producerType: "academic",
+      sourceUrl: "https://example.org/csv?a='--",
+      publisher: `@SUM(A1) ${SQL}`,
+      noteEn: hostile("csv note"),
+      noteEs: "\\'; --",
+    };
     const csv = [IMPORT_FIELDS.join(","), IMPORT_FIELDS.map((field) => `"${cells[field]!.replace(/"/g, '""')}"`).join(",")].join("\r\n");
     const mapping = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, field]));
-    expect((await json(await routes.imports.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping })), 201)).data).toMatchObject({ created: 1 });
+    expect(
+      (await json(await routes.imports.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping })), 201)).data,
+    ).toMatchObject({ created: 1 });
     const imported = await database.db.observation.findFirstOrThrow({ where: { value: "122" }, include: { producer: true, source: true } });
-    expect(imported).toMatchObject({ noteEn: cells.noteEn, noteEs: cells.noteEs, producer: { name: cells.producer }, source: { publisher: cells.publisher, url: cells.sourceUrl } });
+    expect(imported).toMatchObject({
+      noteEn: cells.noteEn,
+      noteEs: cells.noteEs,
+      producer: { name: cells.producer },
+      source: { publisher: cells.publisher, url: cells.sourceUrl },
+    });
 
     // The public API gives the published figure back as written; the CSV export too, formula defused.
-    const { data } = await json(await routes.figures.GET(get("/api/v1/indicators/test_indicator/observations"), slug("test_indicator")), 200);
-    expect(data).toEqual([expect.objectContaining({ producer: input.producer, attribution: input.attribution, note: { en: input.noteEn, es: input.noteEs }, source: expect.objectContaining({ url: input.source.url }) })]);
-    const exported = parse(await (await routes.figures.GET(get("/api/v1/indicators/test_indicator/observations?format=csv"), slug("test_indicator"))).text(), { columns: true }) as Record<string, string>[];
+    const { data } = await json(
+      await routes.figures.GET(get("/api/v1/indicators/test_indicator/observations"), slug("test_indicator")),
+      200,
+    );
+    expect(data).toEqual([
+      expect.objectContaining({
+        producer: input.producer,
+        attribution: input.attribution,
+        note: { en: input.noteEn, es: input.noteEs },
+        source: expect.objectContaining({ url: input.source.url }),
+      }),
+    ]);
+    const exported = parse(
+      await (await routes.figures.GET(get("/api/v1/indicators/test_indicator/observations?format=csv"), slug("test_indicator"))).text(),
+      { columns: true },
+    ) as Record<string, string>[];
     expect(exported[0]).toMatchObject({ producer: `'${input.producer.name}`, publisher: input.source.publisher, noteEn: input.noteEn });
     await tablesIntact();
   });
@@ -119,42 +167,128 @@ describe("SQL metacharacters in text fields", () => {
     // Reference data changes through review: the editor proposes (202) with a reason, a reviewer applies.
     const reason = hostile("reason");
     const apply = async (proposal: { id: string }) =>
-      json(await routes.apply.POST(request("POST", `/api/editor/reference-changes/${proposal.id}/apply`, callers.reviewer, {}), id(proposal.id)), 200);
-    const indicator = { slug: "synthetic_sql", nameEs: hostile("nameEs"), nameEn: hostile("nameEn"), descriptionEs: hostile("descriptionEs"), descriptionEn: hostile("descriptionEn"), unit: hostile("unit"), theme: "public_opinion", valueKind: "share" };
-    const indicatorProposal = (await json(await routes.indicators.POST(request("POST", "/api/editor/indicators", callers.editor, { data: indicator, reason })), 202)).data;
+      json(
+        await routes.apply.POST(
+          request("POST", `/api/editor/reference-changes/${proposal.id}/apply`, callers.reviewer, {}),
+          id(proposal.id),
+        ),
+        200,
+      );
+    const indicator = {
+      slug: "synthetic_sql",
+      nameEs: hostile("nameEs"),
+      nameEn: hostile("nameEn"),
+      descriptionEs: hostile("descriptionEs"),
+      descriptionEn: hostile("descriptionEn"),
+      unit: hostile("unit"),
+      theme: "public_opinion",
+      valueKind: "share",
+    };
+    const indicatorProposal = (
+      await json(await routes.indicators.POST(request("POST", "/api/editor/indicators", callers.editor, { data: indicator, reason })), 202)
+    ).data;
     expect(indicatorProposal).toMatchObject({ data: indicator, reason });
     await apply(indicatorProposal);
-    const framing = { indicatorSlug: "synthetic_sql", producer: { name: hostile("framing producer"), type: "government" }, sourceUrl: "https://example.org/f?x=' OR '1'='1", summaryEs: hostile("summaryEs"), summaryEn: hostile("summaryEn") };
-    await apply((await json(await routes.framings.POST(request("POST", "/api/editor/framings", callers.editor, { data: framing, reason })), 202)).data);
+    const framing = {
+      indicatorSlug: "synthetic_sql",
+      producer: { name: hostile("framing producer"), type: "government" },
+      sourceUrl: "https://example.org/f?x=' OR '1'='1",
+      summaryEs: hostile("summaryEs"),
+      summaryEn: hostile("summaryEn"),
+    };
+    await apply(
+      (await json(await routes.framings.POST(request("POST", "/api/editor/framings", callers.editor, { data: framing, reason })), 202))
+        .data,
+    );
     const published = (await json(await routes.indicator.GET(get("/api/v1/indicators/synthetic_sql"), slug("synthetic_sql")), 200)).data;
-    expect(published).toMatchObject({ name: { es: indicator.nameEs, en: indicator.nameEn }, description: { es: indicator.descriptionEs, en: indicator.descriptionEn }, unit: indicator.unit });
-    expect(published.framings).toEqual([{ producer: framing.producer, summary: { es: framing.summaryEs, en: framing.summaryEn }, source: { url: framing.sourceUrl, publisher: null } }]);
+    expect(published).toMatchObject({
+      name: { es: indicator.nameEs, en: indicator.nameEn },
+      description: { es: indicator.descriptionEs, en: indicator.descriptionEn },
+      unit: indicator.unit,
+    });
+    expect(published.framings).toEqual([
+      {
+        producer: framing.producer,
+        summary: { es: framing.summaryEs, en: framing.summaryEn },
+        source: { url: framing.sourceUrl, publisher: null },
+      },
+    ]);
 
-    const event = { kind: "other", startsOn: "2024-05-01", datePrecision: "day", dateNote: hostile("dateNote"), titleEs: hostile("titleEs"), titleEn: hostile("titleEn"), sourceUrl: "https://example.org/e?$1=%_" };
-    await apply((await json(await routes.events.POST(request("POST", "/api/editor/events", callers.editor, { data: event, reason })), 202)).data);
+    const event = {
+      kind: "other",
+      startsOn: "2024-05-01",
+      datePrecision: "day",
+      dateNote: hostile("dateNote"),
+      titleEs: hostile("titleEs"),
+      titleEn: hostile("titleEn"),
+      sourceUrl: "https://example.org/e?$1=%_",
+    };
+    await apply(
+      (await json(await routes.events.POST(request("POST", "/api/editor/events", callers.editor, { data: event, reason })), 202)).data,
+    );
     const events = (await json(await routes.publicEvents.GET(get("/api/v1/events?from=2024-05-01&to=2024-05-01")), 200)).data;
-    expect(events).toEqual([expect.objectContaining({ dateNote: event.dateNote, title: { es: event.titleEs, en: event.titleEn }, source: { url: event.sourceUrl, publisher: null } })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        dateNote: event.dateNote,
+        title: { es: event.titleEs, en: event.titleEn },
+        source: { url: event.sourceUrl, publisher: null },
+      }),
+    ]);
 
     const source = await database.db.source.findUniqueOrThrow({ where: { url: event.sourceUrl } });
     const sourceEdit = { url: source.url, publisher: hostile("source publisher"), publishedAt: null, archivedUrl: null };
-    await apply((await json(await routes.source.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, { updatedAt: source.updatedAt.toISOString(), data: sourceEdit, reason }), id(source.id)), 202)).data);
+    await apply(
+      (
+        await json(
+          await routes.source.PATCH(
+            request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, {
+              updatedAt: source.updatedAt.toISOString(),
+              data: sourceEdit,
+              reason,
+            }),
+            id(source.id),
+          ),
+          202,
+        )
+      ).data,
+    );
     const sources = (await json(await routes.sources.GET(get("/api/v1/sources")), 200)).data;
     expect(sources).toContainEqual(expect.objectContaining({ url: source.url, publisher: sourceEdit.publisher }));
 
     const producer = await database.db.producer.findFirstOrThrow({ where: { name: framing.producer.name } });
     const renamed = { name: hostile("renamed producer"), type: "government" };
-    await apply((await json(await routes.producer.PATCH(request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, { updatedAt: producer.updatedAt.toISOString(), data: renamed, reason }), id(producer.id)), 202)).data);
+    await apply(
+      (
+        await json(
+          await routes.producer.PATCH(
+            request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, {
+              updatedAt: producer.updatedAt.toISOString(),
+              data: renamed,
+              reason,
+            }),
+            id(producer.id),
+          ),
+          202,
+        )
+      ).data,
+    );
     expect(await database.db.producer.findUniqueOrThrow({ where: { id: producer.id } })).toMatchObject(renamed);
     // The public change log carries the reason and the renamed producer verbatim.
     const logged = (await json(await routes.changes.GET(get("/api/v1/changes")), 200)).data;
     expect(logged[0]).toMatchObject({ action: "producer.updated", reason, after: renamed });
 
     const user = { email: "o'brien+_@example.org", displayName: short("displayName"), password: `${SQL} long enough`, role: "editor" };
-    expect((await json(await routes.users.POST(request("POST", "/api/editor/users", callers.admin, user)), 201)).data).toMatchObject({ email: user.email, displayName: user.displayName });
-    expect((await json(await routes.tokens.POST(request("POST", "/api/editor/tokens", callers.admin, { name: short("token") })), 201)).data.name).toBe(short("token"));
+    expect((await json(await routes.users.POST(request("POST", "/api/editor/users", callers.admin, user)), 201)).data).toMatchObject({
+      email: user.email,
+      displayName: user.displayName,
+    });
+    expect(
+      (await json(await routes.tokens.POST(request("POST", "/api/editor/tokens", callers.admin, { name: short("token") })), 201)).data.name,
+    ).toBe(short("token"));
 
     // The password with metacharacters signs in; the same email with SQL glued on does not.
-    const signIn = (email: string, password: string) => routes.session.POST(request("POST", "/api/editor/session", callers.anonymous, { email, password }));
+    const signIn = (email: string, password: string) =>
+      routes.session.POST(request("POST", "/api/editor/session", callers.anonymous, { email, password }));
     expect((await signIn(user.email, user.password)).status).toBe(200);
     expect((await signIn(user.email, `${user.password}' OR '1'='1`)).status).toBe(401);
     await tablesIntact();
@@ -182,15 +316,28 @@ describe("SQL metacharacters in query parameters and slugs", () => {
     expect((await routes.publicEvents.GET(get(`/api/v1/events?kind=${encodeURIComponent("report' OR '1'='1")}`))).status).toBe(400);
     expect((await routes.changes.GET(get(`/api/v1/changes?since=${encodeURIComponent("2024-01-01'; --")}`))).status).toBe(400);
     expect((await routes.changes.GET(get(`/api/v1/changes?limit=${encodeURIComponent("1; DROP TABLE x")}`))).status).toBe(400);
-    expect((await routes.oembed.GET(get(`/api/oembed?url=${encodeURIComponent(`http://${TEST_HOST}/es/indicators/test_indicator' OR '1'='1`)}`))).status).toBe(404);
+    expect(
+      (await routes.oembed.GET(get(`/api/oembed?url=${encodeURIComponent(`http://${TEST_HOST}/es/indicators/test_indicator' OR '1'='1`)}`)))
+        .status,
+    ).toBe(404);
     await tablesIntact();
   });
 
   it("finds % and _ literally in the editor's searches, never as wildcards", async () => {
     const { listProducers, listSources, ZListQuery } = await import("@/lib/reference/queries");
-    await database.db.producer.createMany({ data: [{ name: "Synthetic 100% sure", type: "media" }, { name: "Synthetic a_b", type: "media" }, { name: "Synthetic plain", type: "media" }] });
+    await database.db.producer.createMany({
+      data: [
+        { name: "Synthetic 100% sure", type: "media" },
+        { name: "Synthetic a_b", type: "media" },
+        { name: "Synthetic plain", type: "media" },
+      ],
+    });
     const names = async (q: string) => (await listProducers(ZListQuery.parse({ q }))).rows.map((row) => row.name);
-    for (const [q, expected] of [["%", "Synthetic 100% sure"], ["_", "Synthetic a_b"], ["\\", null]] as const) {
+    for (const [q, expected] of [
+      ["%", "Synthetic 100% sure"],
+      ["_", "Synthetic a_b"],
+      ["\\", null],
+    ] as const) {
       const found = await names(q);
       if (expected) expect(found).toContain(expected);
       expect(found.filter((name) => !name.includes(q))).toEqual([]);

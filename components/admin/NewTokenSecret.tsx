@@ -26,7 +26,13 @@ export function NewTokenSecret({ token, labels, onDismiss }: Props) {
       <p>
         <strong>{labels.secretWarning}</strong>
       </p>
-      <input className={styles.secretValue} readOnly value={token.secret} aria-labelledby="new-token-secret" onFocus={(event) => event.currentTarget.select()} />
+      <input
+        className={styles.secretValue}
+        readOnly
+        value={token.secret}
+        aria-labelledby="new-token-secret"
+        onFocus={(event) => event.currentTarget.select()}
+      />
       <div className={styles.actions}>
         <button type="button" onClick={copy}>
           {copied ? labels.copied : labels.copy}

@@ -16,7 +16,8 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "changes.admin" });
   const paging = (await getEditorMessages(locale)).t;
   const errorMessages = { internal_error: t("error") };
-  const moment = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time> : null);
+  const moment = (date: Date | null) =>
+    date ? <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time> : null;
   const revokeLabels = {
     revoke: t("tokens.revoke"),
     revokeLabel: t.raw("tokens.revokeLabel") as string,
@@ -76,7 +77,9 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
                     </td>
                     <td>{moment(token.lastUsedAt) ?? t("dateNever")}</td>
                     <td>{moment(token.revokedAt) ?? t("tokens.active")}</td>
-                    <td>{token.revokedAt ? null : <RevokeTokenButton token={token} labels={revokeLabels} errorMessages={errorMessages} />}</td>
+                    <td>
+                      {token.revokedAt ? null : <RevokeTokenButton token={token} labels={revokeLabels} errorMessages={errorMessages} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

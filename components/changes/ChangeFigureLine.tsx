@@ -12,7 +12,17 @@ function hostOf(url: string): string {
 }
 
 /** One side of a change: the figure as hedged, its date, who produced it and the document it came from. */
-export function ChangeFigureLine({ label, figure, sourceLabel, locale }: { label: string; figure: ChangeFigure; sourceLabel: string; locale: Locale }) {
+export function ChangeFigureLine({
+  label,
+  figure,
+  sourceLabel,
+  locale,
+}: {
+  label: string;
+  figure: ChangeFigure;
+  sourceLabel: string;
+  locale: Locale;
+}) {
   return (
     <>
       <dt className={styles.label}>{label}</dt>

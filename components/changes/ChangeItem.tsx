@@ -2,7 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import { changeKind, isReferenceChange, type PublicChange, type PublicFigureChange, type PublicReferenceChange } from "@/lib/changes/public-changes";
+import {
+  changeKind,
+  isReferenceChange,
+  type PublicChange,
+  type PublicFigureChange,
+  type PublicReferenceChange,
+} from "@/lib/changes/public-changes";
 import { referenceChangeLines, referenceChangeTitle } from "@/lib/changes/reference-change-text";
 import { ChangeFigureLine } from "./ChangeFigureLine";
 import styles from "./changes.module.css";
@@ -11,7 +17,17 @@ type Props = { change: PublicChange; indicatorName: string | null; locale: Local
 type Translate = Awaited<ReturnType<typeof getTranslations<"changes">>>;
 
 /** When, what kind of change, and who reviewed it: the same line for figures and reference data. */
-function ChangeMeta({ change, action, t, locale }: { change: PublicChange; action: ReturnType<typeof changeKind>; t: Translate; locale: Locale }) {
+function ChangeMeta({
+  change,
+  action,
+  t,
+  locale,
+}: {
+  change: PublicChange;
+  action: ReturnType<typeof changeKind>;
+  t: Translate;
+  locale: Locale;
+}) {
   return (
     <p className={styles.meta}>
       <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
@@ -49,7 +65,9 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
   const empty = t("emptyValue");
   return (
     <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action} data-entity={change.entityType}>
-      <h2 className={styles.title}>{change.indicatorSlug ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
+      <h2 className={styles.title}>
+        {change.indicatorSlug ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{title}</Link> : title}
+      </h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />
       {lines.length ? (
         <dl className={styles.figures} aria-label={t("changed")}>
@@ -74,7 +92,15 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
   );
 }
 
-async function FigureChangeItem({ change, indicatorName, locale }: { change: PublicFigureChange; indicatorName: string | null; locale: Locale }) {
+async function FigureChangeItem({
+  change,
+  indicatorName,
+  locale,
+}: {
+  change: PublicFigureChange;
+  indicatorName: string | null;
+  locale: Locale;
+}) {
   const t = await getTranslations({ locale, namespace: "changes" });
   const action = changeKind(change.action);
   const name = indicatorName ?? t("unknownIndicator");

@@ -8,7 +8,15 @@ type Active = { id: string; left: number; top: number };
 
 // The chart itself is server-rendered SVG; this small island only adds a details card with a
 // clickable source link for the point under the pointer or keyboard focus.
-export function ChartPointDetails({ details, children, closeLabel }: { details: Record<string, PointDetail>; children: ReactNode; closeLabel: string }) {
+export function ChartPointDetails({
+  details,
+  children,
+  closeLabel,
+}: {
+  details: Record<string, PointDetail>;
+  children: ReactNode;
+  closeLabel: string;
+}) {
   const frame = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Active | null>(null);
 

@@ -47,10 +47,13 @@ const events = [0, 1, 2, 3].map(event);
 
 function render(locale: "es" | "en") {
   const model = buildChartModel(observations, events, { hidden: [], from: null, to: null, events: true });
-  return renderToStaticMarkup(createElement(IndicatorChartSvg, { model, locale, title: SCRIPT_PAYLOADS[0]!, description: SCRIPT_PAYLOADS[2]!, idPrefix: "chart" }));
+  return renderToStaticMarkup(
+    createElement(IndicatorChartSvg, { model, locale, title: SCRIPT_PAYLOADS[0]!, description: SCRIPT_PAYLOADS[2]!, idPrefix: "chart" }),
+  );
 }
 
-const tags = (markup: string) => [...markup.matchAll(/<([A-Za-z][\w:-]*)((?:\s[^>]*)?)>/g)].map(([, name, attributes]) => ({ name: name!, attributes: attributes ?? "" }));
+const tags = (markup: string) =>
+  [...markup.matchAll(/<([A-Za-z][\w:-]*)((?:\s[^>]*)?)>/g)].map(([, name, attributes]) => ({ name: name!, attributes: attributes ?? "" }));
 
 describe("IndicatorChartSvg", () => {
   it.each(["es", "en"] as const)("draws hostile names and titles as text only (%s)", (locale) => {
@@ -61,8 +64,12 @@ describe("IndicatorChartSvg", () => {
     expect(found.filter((tag) => tag.name === "title").length).toBeGreaterThan(PAYLOADS.length);
     // No handler attribute on any element (onload, onerror...), and nothing that loads a resource.
     // React writes every value in double quotes with " escaped, so each match consumes a whole value.
-    const attributeNames = found.flatMap((tag) => [...tag.attributes.matchAll(/\s([^\s=]+)="[^"]*"/g)].map((match) => match[1]!.toLowerCase()));
-    expect(attributeNames.filter((name) => name.startsWith("on") || name === "href" || name === "xlink:href" || name === "src")).toEqual([]);
+    const attributeNames = found.flatMap((tag) =>
+      [...tag.attributes.matchAll(/\s([^\s=]+)="[^"]*"/g)].map((match) => match[1]!.toLowerCase()),
+    );
+    expect(attributeNames.filter((name) => name.startsWith("on") || name === "href" || name === "xlink:href" || name === "src")).toEqual(
+      [],
+    );
     for (const attack of ["<script", "<img", "<svg onload", "<iframe", "<x:script"]) expect(markup).not.toContain(attack);
     // The payloads are there, as text a reader can see.
     expect(markup).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");

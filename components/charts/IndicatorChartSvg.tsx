@@ -111,9 +111,24 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
             <g key={event.id} className={`chart-event chart-event-${event.kind}`} data-event={event.id}>
               <title>{label}</title>
               {x2 - x1 > 1 ? (
-                <rect x={x1} y={plot.top} width={x2 - x1} height={isRenewal ? 8 : plot.bottom - plot.top} fill="var(--event-band)" stroke={isRenewal ? "var(--event)" : "none"} />
+                <rect
+                  x={x1}
+                  y={plot.top}
+                  width={x2 - x1}
+                  height={isRenewal ? 8 : plot.bottom - plot.top}
+                  fill="var(--event-band)"
+                  stroke={isRenewal ? "var(--event)" : "none"}
+                />
               ) : (
-                <line x1={x1} x2={x1} y1={plot.top} y2={isRenewal ? plot.top + 8 : plot.bottom} stroke="var(--event)" strokeWidth={isRenewal ? 2 : 1} strokeDasharray={isRenewal ? undefined : "3 3"} />
+                <line
+                  x1={x1}
+                  x2={x1}
+                  y1={plot.top}
+                  y2={isRenewal ? plot.top + 8 : plot.bottom}
+                  stroke="var(--event)"
+                  strokeWidth={isRenewal ? 2 : 1}
+                  strokeDasharray={isRenewal ? undefined : "3 3"}
+                />
               )}
               {isRenewal ? null : (
                 <text x={(x1 + x2) / 2} y={labelY} textAnchor="middle" fontSize={11} fill="var(--event)">

@@ -11,7 +11,13 @@ export function Sparkline({ observations, label }: { observations: ChartObservat
     <svg className="sparkline" viewBox={`0 0 ${SIZE.width} ${SIZE.height}`} role="img" aria-label={label}>
       {model.series.map((series) => (
         <g key={series.producerId}>
-          <path d={series.path} fill="none" stroke={SERIES_COLORS[series.producerType]} strokeWidth={1.5} strokeDasharray={SERIES_DASH[series.producerType]} />
+          <path
+            d={series.path}
+            fill="none"
+            stroke={SERIES_COLORS[series.producerType]}
+            strokeWidth={1.5}
+            strokeDasharray={SERIES_DASH[series.producerType]}
+          />
           {series.points.map((point) => (
             <path
               key={point.observation.id}

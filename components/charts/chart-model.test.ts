@@ -24,7 +24,11 @@ const allVisible = { hidden: [], from: null, to: null, events: true };
 
 describe("buildChartModel", () => {
   it("leaves retracted figures off the chart", () => {
-    const model = buildChartModel([figure("a"), figure("b", { status: "retracted", retraction: { reason: "withdrawn", at: null } })], [], allVisible);
+    const model = buildChartModel(
+      [figure("a"), figure("b", { status: "retracted", retraction: { reason: "withdrawn", at: null } })],
+      [],
+      allVisible,
+    );
     expect(model.series.flatMap((s) => s.points.map((p) => p.observation.id))).toEqual(["a"]);
   });
 
@@ -37,7 +41,11 @@ describe("buildChartModel", () => {
   });
 
   it("keeps one series per producer and never merges two producers into one line", () => {
-    const model = buildChartModel([figure("a"), figure("b"), figure("c", { producer: { id: "p-a", name: "Producer a", type: "ngo" }, asOf: "2023-01-01" })], [], allVisible);
+    const model = buildChartModel(
+      [figure("a"), figure("b"), figure("c", { producer: { id: "p-a", name: "Producer a", type: "ngo" }, asOf: "2023-01-01" })],
+      [],
+      allVisible,
+    );
     expect(model.series.map((s) => [s.producerName, s.points.length])).toEqual([
       ["Producer a", 2],
       ["Producer b", 1],

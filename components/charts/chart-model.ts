@@ -75,9 +75,14 @@ export function buildChartModel<O extends ChartObservation>(
 
   const xStart = Math.min(...visible.map((o) => startMs(o.asOf)));
   const xEnd = Math.max(...visible.map(endMs));
-  const x = scaleUtc().domain([new Date(xStart), new Date(xEnd)]).range([plot.left, plot.right]);
+  const x = scaleUtc()
+    .domain([new Date(xStart), new Date(xEnd)])
+    .range([plot.left, plot.right]);
   const yMax = Math.max(0, ...visible.map((o) => Number(o.valueMax ?? o.value)));
-  const y = scaleLinear().domain([0, yMax || 1]).nice().range([plot.bottom, plot.top]);
+  const y = scaleLinear()
+    .domain([0, yMax || 1])
+    .nice()
+    .range([plot.bottom, plot.top]);
 
   const byProducer = new Map<string, O[]>();
   for (const observation of visible) {
@@ -93,7 +98,8 @@ export function buildChartModel<O extends ChartObservation>(
           const x2 = observation.datePrecision === "day" ? x1 : x(new Date(endMs(observation)));
           return {
             observation,
-            midpointMs: (startMs(observation.asOf) + (observation.datePrecision === "day" ? startMs(observation.asOf) : endMs(observation))) / 2,
+            midpointMs:
+              (startMs(observation.asOf) + (observation.datePrecision === "day" ? startMs(observation.asOf) : endMs(observation))) / 2,
             cx: (x1 + x2) / 2,
             cy: y(Number(observation.value)),
             periodX1: x1,
@@ -117,23 +123,24 @@ export function buildChartModel<O extends ChartObservation>(
         a.producerName.localeCompare(b.producerName),
     );
 
-  const eventModels: EventModel[] = state.events && visible.length
-    ? events
-        .filter((event) => {
-          const start = startMs(event.startsOn);
-          const end = event.endsOn ? startMs(event.endsOn) + DAY_MS : endMs({ asOf: event.startsOn, datePrecision: event.datePrecision });
-          return start < xEnd && end > xStart;
-        })
-        .map((event, index) => {
-          const start = startMs(event.startsOn);
-          const end = event.endsOn
-            ? startMs(event.endsOn) + DAY_MS
-            : event.datePrecision === "day"
-              ? start
-              : endMs({ asOf: event.startsOn, datePrecision: event.datePrecision });
-          return { event, number: index + 1, x1: x(new Date(Math.max(start, xStart))), x2: x(new Date(Math.min(end, xEnd))) };
-        })
-    : [];
+  const eventModels: EventModel[] =
+    state.events && visible.length
+      ? events
+          .filter((event) => {
+            const start = startMs(event.startsOn);
+            const end = event.endsOn ? startMs(event.endsOn) + DAY_MS : endMs({ asOf: event.startsOn, datePrecision: event.datePrecision });
+            return start < xEnd && end > xStart;
+          })
+          .map((event, index) => {
+            const start = startMs(event.startsOn);
+            const end = event.endsOn
+              ? startMs(event.endsOn) + DAY_MS
+              : event.datePrecision === "day"
+                ? start
+                : endMs({ asOf: event.startsOn, datePrecision: event.datePrecision });
+            return { event, number: index + 1, x1: x(new Date(Math.max(start, xStart))), x2: x(new Date(Math.min(end, xEnd))) };
+          })
+      : [];
 
   const years = x.ticks(8).map((date) => date.getUTCFullYear());
   const xTicks = [...new Set(years)].map((tickYear) => ({ year: tickYear, x: x(new Date(Date.UTC(tickYear, 0, 1))) }));

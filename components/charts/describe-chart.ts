@@ -34,8 +34,7 @@ const WORDS = {
     rose: "subieron",
     fell: "bajaron",
     same: "se mantuvieron",
-    move: (group: string, count: string, first: string, last: string, verb: string) =>
-      `${group} (${count}) ${verb} de ${first} a ${last}.`,
+    move: (group: string, count: string, first: string, last: string, verb: string) => `${group} (${count}) ${verb} de ${first} a ${last}.`,
     single: (group: string, figure: string) => `${group}: una cifra, ${figure}.`,
     at: (figure: string, date: string, producer: string) => `${figure} (${date}, ${producer})`,
     summary: (name: string, count: string, producers: string, from: string, to: string) =>

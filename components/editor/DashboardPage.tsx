@@ -17,7 +17,10 @@ export async function DashboardPage({ locale, drafts, recent, canReview }: Props
   const openLink = (figure: FigureSummary) => (
     <Link
       href={`${base}/observations/${figure.id}`}
-      aria-label={t("dashboard.openLabel", { indicator: localized(figure.indicator, "name", locale), figure: formatFigure(figure, locale) })}
+      aria-label={t("dashboard.openLabel", {
+        indicator: localized(figure.indicator, "name", locale),
+        figure: formatFigure(figure, locale),
+      })}
     >
       {t("dashboard.open")}
     </Link>

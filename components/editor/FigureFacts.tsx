@@ -7,7 +7,10 @@ import type { EditorMessages } from "./messages";
 
 // Plain rendering with no hooks, so server pages and client forms (the conflict notice) share it.
 
-export type ShownFigure = Pick<EditorFigure, "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source" | "attribution" | "noteEn" | "noteEs">;
+export type ShownFigure = Pick<
+  EditorFigure,
+  "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source" | "attribution" | "noteEn" | "noteEs"
+>;
 
 type Row = { key: keyof EditorMessages["compare"]; text: string; node: ReactNode };
 

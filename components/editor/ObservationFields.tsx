@@ -122,14 +122,30 @@ export function ObservationFields({ values, errors, onChange, indicators, produc
           {(control) => <input {...control} {...text("source.url")} type="url" autoComplete="off" required />}
         </FormField>
         <div className={styles.row}>
-          <FormField name="source.publisher" label={labels.sourcePublisher} hint={labels.sourcePublisherHint} error={errors["source.publisher"]}>
+          <FormField
+            name="source.publisher"
+            label={labels.sourcePublisher}
+            hint={labels.sourcePublisherHint}
+            error={errors["source.publisher"]}
+          >
             {(control) => <input {...control} {...text("source.publisher")} type="text" required />}
           </FormField>
-          <FormField name="source.publishedAt" label={labels.sourcePublishedAt} optionalLabel={optional} error={errors["source.publishedAt"]}>
+          <FormField
+            name="source.publishedAt"
+            label={labels.sourcePublishedAt}
+            optionalLabel={optional}
+            error={errors["source.publishedAt"]}
+          >
             {(control) => <input {...control} {...text("source.publishedAt")} type="date" />}
           </FormField>
         </div>
-        <FormField name="attribution" label={labels.attribution} hint={labels.attributionHint} optionalLabel={optional} error={errors.attribution}>
+        <FormField
+          name="attribution"
+          label={labels.attribution}
+          hint={labels.attributionHint}
+          optionalLabel={optional}
+          error={errors.attribution}
+        >
           {(control) => <input {...control} {...text("attribution")} type="text" />}
         </FormField>
       </fieldset>

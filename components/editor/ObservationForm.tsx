@@ -34,7 +34,17 @@ type Props = {
 
 type SaveRequest = { url: string; method: "POST" | "PATCH"; body: unknown };
 
-export function ObservationForm({ locale, target, initial, indicators, producers, labels, compareLabels, errorMessages, fieldMessages }: Props) {
+export function ObservationForm({
+  locale,
+  target,
+  initial,
+  indicators,
+  producers,
+  labels,
+  compareLabels,
+  errorMessages,
+  fieldMessages,
+}: Props) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState("");
@@ -78,7 +88,9 @@ export function ObservationForm({ locale, target, initial, indicators, producers
     }
     const parsed = ZUpdateObservation.safeParse({ version, observation, reason: reason.trim() || null });
     // A published figure is only ever corrected with a reason readers can see.
-    const reasonIssues = isCorrection ? (ZReason.safeParse(reason).error?.issues ?? []).map((issue) => ({ ...issue, path: ["reason"] })) : [];
+    const reasonIssues = isCorrection
+      ? (ZReason.safeParse(reason).error?.issues ?? []).map((issue) => ({ ...issue, path: ["reason"] }))
+      : [];
     const issues = [...(parsed.error?.issues ?? []), ...reasonIssues];
     if (!parsed.success || issues.length > 0) return setErrors(fromZodIssues(issues, fieldMessages, "observation."));
     setErrors({});
@@ -160,7 +172,9 @@ export function ObservationForm({ locale, target, initial, indicators, producers
           optionalLabel={isCorrection ? undefined : labels.optional}
           error={errors.reason}
         >
-          {(control) => <textarea {...control} value={reason} onChange={(event) => setReason(event.target.value)} required={isCorrection} />}
+          {(control) => (
+            <textarea {...control} value={reason} onChange={(event) => setReason(event.target.value)} required={isCorrection} />
+          )}
         </FormField>
       ) : null}
       <div className={styles.actions}>

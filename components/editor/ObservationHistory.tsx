@@ -25,7 +25,8 @@ export async function ObservationHistory({ entries, locale }: { entries: History
                 <ul aria-label={t("history.changed")}>
                   {changes.map((change) => (
                     <li key={change.field}>
-                      {t(`history.fields.${change.field}`)}: {change.before ?? t("history.empty_value")} → {change.after ?? t("history.empty_value")}
+                      {t(`history.fields.${change.field}`)}: {change.before ?? t("history.empty_value")} →{" "}
+                      {change.after ?? t("history.empty_value")}
                     </li>
                   ))}
                 </ul>

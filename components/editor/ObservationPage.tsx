@@ -50,7 +50,8 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
       {figure.status === "retracted" ? <p className={styles.notice}>{t("observation.retracted")}</p> : null}
       {figure.pendingCorrectionId ? (
         <p className={styles.notice}>
-          {t("observation.pendingCorrection")} <Link href={`${base}/observations/${figure.pendingCorrectionId}`}>{t("observation.openPending")}</Link>
+          {t("observation.pendingCorrection")}{" "}
+          <Link href={`${base}/observations/${figure.pendingCorrectionId}`}>{t("observation.openPending")}</Link>
         </p>
       ) : null}
 
@@ -58,14 +59,20 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
         <section aria-labelledby="compare-title" className={styles.section}>
           <h2 id="compare-title">{t("observation.compare")}</h2>
           <p>
-            {t("observation.correctionOf")} <Link href={`${base}/observations/${figure.revisionOf.id}`}>{t("observation.openOriginal")}</Link>
+            {t("observation.correctionOf")}{" "}
+            <Link href={`${base}/observations/${figure.revisionOf.id}`}>{t("observation.openOriginal")}</Link>
           </p>
           <FigureComparison
             published={figure.revisionOf}
             proposed={figure}
             locale={locale}
             labels={raw("compare")}
-            headings={{ caption: t("observation.compare"), publishedNow: t("observation.publishedNow"), proposed: t("observation.proposed"), newFigure: t("observation.newFigure") }}
+            headings={{
+              caption: t("observation.compare"),
+              publishedNow: t("observation.publishedNow"),
+              proposed: t("observation.proposed"),
+              newFigure: t("observation.newFigure"),
+            }}
           />
         </section>
       ) : (
@@ -95,7 +102,13 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
 
       {can.retract ? (
         <section className={styles.section}>
-          <RetractForm id={figure.id} version={figure.version} labels={raw("retract")} errorMessages={errorMessages} fieldMessages={fieldMessages} />
+          <RetractForm
+            id={figure.id}
+            version={figure.version}
+            labels={raw("retract")}
+            errorMessages={errorMessages}
+            fieldMessages={fieldMessages}
+          />
         </section>
       ) : null}
 

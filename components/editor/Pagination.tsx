@@ -12,9 +12,21 @@ export async function Pagination({ locale, base, list, label }: { locale: Locale
   const t = await getTranslations({ locale, namespace: "editor.paging" });
   const href = (page: number) => (page === 1 ? base : `${base}?${new URLSearchParams({ page: String(page) })}`);
   const from = (list.page - 1) * list.pageSize + 1;
-  const range = { from: from.toLocaleString(locale), to: (from + list.rows.length - 1).toLocaleString(locale), total: list.total.toLocaleString(locale) };
+  const range = {
+    from: from.toLocaleString(locale),
+    to: (from + list.rows.length - 1).toLocaleString(locale),
+    total: list.total.toLocaleString(locale),
+  };
   const summary =
-    list.rows.length === 0 ? (list.page > 1 ? t("emptyPage") : null) : list.totalIsCapped ? t("showingOfMore", range) : list.total > list.rows.length ? t("showingOf", range) : null;
+    list.rows.length === 0
+      ? list.page > 1
+        ? t("emptyPage")
+        : null
+      : list.totalIsCapped
+        ? t("showingOfMore", range)
+        : list.total > list.rows.length
+          ? t("showingOf", range)
+          : null;
   const hasPrevious = list.page > 1;
   if (!summary && !hasPrevious && !list.hasNext) return null;
   return (
@@ -26,7 +38,11 @@ export async function Pagination({ locale, base, list, label }: { locale: Locale
           {t("previous")}
         </Link>
       ) : null}
-      <span>{list.totalIsCapped ? t("pageOfMore", { page: list.page, pageCount: list.pageCount }) : t("pageOf", { page: list.page, pageCount: list.pageCount })}</span>
+      <span>
+        {list.totalIsCapped
+          ? t("pageOfMore", { page: list.page, pageCount: list.pageCount })
+          : t("pageOf", { page: list.page, pageCount: list.pageCount })}
+      </span>
       {list.hasNext ? (
         <Link href={href(list.page + 1)} rel="next">
           {t("next")}

@@ -24,7 +24,8 @@ export function RetractForm({ id, version, labels, errorMessages, fieldMessages 
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const retract = useMutation({
-    mutationFn: (body: { version: number; reason: string }) => callApi("POST", `/api/editor/observations/${id}/retract`, ZFigureSnapshot, body),
+    mutationFn: (body: { version: number; reason: string }) =>
+      callApi("POST", `/api/editor/observations/${id}/retract`, ZFigureSnapshot, body),
     onSuccess: () => router.refresh(),
     onError: (error) => setErrors(error instanceof ApiError ? fromApiError(error, fieldMessages) : {}),
   });

@@ -13,9 +13,23 @@ import { PublishButton } from "./PublishButton";
 export type QueueEntry = { item: ReviewItem; canPublish: boolean; ownDraft: boolean };
 
 /** The figures waiting for review, a page at a time; reference changes have their own page, linked here. */
-export async function ReviewPage({ locale, entries, queue, referenceChanges }: { locale: Locale; entries: QueueEntry[]; queue: Paged<unknown>; referenceChanges: number }) {
+export async function ReviewPage({
+  locale,
+  entries,
+  queue,
+  referenceChanges,
+}: {
+  locale: Locale;
+  entries: QueueEntry[];
+  queue: Paged<unknown>;
+  referenceChanges: number;
+}) {
   const { t, raw, errorMessages } = await getEditorMessages(locale);
-  const headings = { publishedNow: t("observation.publishedNow"), proposed: t("observation.proposed"), newFigure: t("observation.newFigure") };
+  const headings = {
+    publishedNow: t("observation.publishedNow"),
+    proposed: t("observation.proposed"),
+    newFigure: t("observation.newFigure"),
+  };
   return (
     <>
       <h1>{t("review.title")}</h1>
@@ -36,9 +50,17 @@ export async function ReviewPage({ locale, entries, queue, referenceChanges }: {
                 <h2 id={`review-${item.id}`}>{title}</h2>
                 {item.authorName ? <p className="muted">{t("review.by", { name: item.authorName })}</p> : null}
                 {item.reason ? <p>{t("review.reason", { reason: item.reason })}</p> : null}
-                <FigureComparison published={item.revisionOf} proposed={item} locale={locale} labels={raw("compare")} headings={{ ...headings, caption: title }} />
+                <FigureComparison
+                  published={item.revisionOf}
+                  proposed={item}
+                  locale={locale}
+                  labels={raw("compare")}
+                  headings={{ ...headings, caption: title }}
+                />
                 <div className={styles.actions}>
-                  {canPublish ? <PublishButton id={item.id} version={item.version} labels={raw("publish")} errorMessages={errorMessages} /> : null}
+                  {canPublish ? (
+                    <PublishButton id={item.id} version={item.version} labels={raw("publish")} errorMessages={errorMessages} />
+                  ) : null}
                   {ownDraft ? <span className="muted">{t("review.ownDraft")}</span> : null}
                   <Link href={`/${locale}/editor/observations/${item.id}`}>{t("dashboard.open")}</Link>
                 </div>

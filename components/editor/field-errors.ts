@@ -23,7 +23,11 @@ function collect(entries: { path: string; message: string }[], messages: FieldMe
 }
 
 export function fromZodIssues(issues: z.ZodError["issues"], messages: FieldMessages, stripPrefix = ""): FieldErrors {
-  return collect(issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })), messages, stripPrefix);
+  return collect(
+    issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    messages,
+    stripPrefix,
+  );
 }
 
 /** The server's field-level complaints: `details.fields` from zod, or `details.field` from a data check. */

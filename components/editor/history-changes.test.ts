@@ -23,7 +23,11 @@ describe("changedFields", () => {
   });
 
   it("describes producers and sources by their recognisable parts", () => {
-    const after = { ...figure, producer: { name: "Ministry", type: "government" }, source: { ...figure.source, url: "https://example.org/b" } };
+    const after = {
+      ...figure,
+      producer: { name: "Ministry", type: "government" },
+      source: { ...figure.source, url: "https://example.org/b" },
+    };
     expect(changedFields(figure, after)).toEqual([
       { field: "producer", before: "Observatory (academic)", after: "Ministry (government)" },
       { field: "source", before: "Example, https://example.org/a", after: "Example, https://example.org/b" },

@@ -2,7 +2,20 @@ import { z } from "zod";
 
 // The change log stores whole snapshots before and after; the history shows only what differs.
 
-export const HISTORY_FIELDS = ["indicator", "value", "valueMax", "qualifier", "asOf", "datePrecision", "producer", "source", "attribution", "noteEn", "noteEs", "status"] as const;
+export const HISTORY_FIELDS = [
+  "indicator",
+  "value",
+  "valueMax",
+  "qualifier",
+  "asOf",
+  "datePrecision",
+  "producer",
+  "source",
+  "attribution",
+  "noteEn",
+  "noteEs",
+  "status",
+] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
 export type FieldChange = { field: HistoryField; before: string | null; after: string | null };

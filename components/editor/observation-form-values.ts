@@ -41,7 +41,10 @@ export const EMPTY_OBSERVATION: ObservationFormValues = {
   noteEs: "",
 };
 
-type StoredFigure = Pick<EditorFigure, "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source" | "attribution" | "noteEn" | "noteEs">;
+type StoredFigure = Pick<
+  EditorFigure,
+  "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source" | "attribution" | "noteEn" | "noteEs"
+>;
 
 /** A stored figure (from the page, or from a 409's `details.current`) as form text. */
 export function toFormValues(figure: StoredFigure & { indicatorSlug: string }): ObservationFormValues {

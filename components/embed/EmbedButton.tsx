@@ -3,7 +3,13 @@
 import { useState } from "react";
 
 /** Shows the iframe code for this chart (with its current state) to copy into another site. */
-export function EmbedButton({ code, labels }: { code: string; labels: { embed: string; embedCode: string; copy: string; copied: string } }) {
+export function EmbedButton({
+  code,
+  labels,
+}: {
+  code: string;
+  labels: { embed: string; embedCode: string; copy: string; copied: string };
+}) {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   return (
@@ -15,7 +21,14 @@ export function EmbedButton({ code, labels }: { code: string; labels: { embed: s
         <div>
           <label>
             {labels.embedCode}
-            <textarea className="embed-code" readOnly rows={3} value={code} onFocus={(event) => event.currentTarget.select()} data-testid="embed-code" />
+            <textarea
+              className="embed-code"
+              readOnly
+              rows={3}
+              value={code}
+              onFocus={(event) => event.currentTarget.select()}
+              data-testid="embed-code"
+            />
           </label>
           <button
             type="button"

@@ -12,17 +12,13 @@ const dateTimeAttribute = (isoDay: string, precision: DatePrecision) =>
 
 function EventDate({ event, locale }: { event: PublicEvent; locale: Locale }) {
   const start = (
-    <time dateTime={dateTimeAttribute(event.startsOn, event.datePrecision)}>
-      {formatAsOf(event.startsOn, event.datePrecision, locale)}
-    </time>
+    <time dateTime={dateTimeAttribute(event.startsOn, event.datePrecision)}>{formatAsOf(event.startsOn, event.datePrecision, locale)}</time>
   );
   if (!event.endsOn) return start;
   return (
     <>
       {start} –{" "}
-      <time dateTime={dateTimeAttribute(event.endsOn, event.datePrecision)}>
-        {formatAsOf(event.endsOn, event.datePrecision, locale)}
-      </time>
+      <time dateTime={dateTimeAttribute(event.endsOn, event.datePrecision)}>{formatAsOf(event.endsOn, event.datePrecision, locale)}</time>
     </>
   );
 }
@@ -35,14 +31,14 @@ export async function EventItem({ event, locale }: { event: PublicEvent; locale:
     <li className={styles.event} data-event={event.id}>
       <h3 className={styles.title}>{localized(event, "title", locale)}</h3>
       <p className={styles.meta}>
-        <EventDate event={event} locale={locale} /> · <span className={styles.kind} data-kind={event.kind}>
+        <EventDate event={event} locale={locale} /> ·{" "}
+        <span className={styles.kind} data-kind={event.kind}>
           {t(`kinds.${event.kind}`)}
         </span>
       </p>
       {event.dateNote ? (
         <p className={styles.detail}>
-          <span className={styles.label}>{t("note")}:</span>{" "}
-          {/* Date notes are recorded in English only. */}
+          <span className={styles.label}>{t("note")}:</span> {/* Date notes are recorded in English only. */}
           <span lang={locale === "en" ? undefined : "en"}>{event.dateNote}</span>
         </p>
       ) : null}

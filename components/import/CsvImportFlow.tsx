@@ -47,7 +47,8 @@ export function CsvImportFlow({ locale, messages }: Props) {
     setMissing([]);
     if (!chosen) return;
     // The server would refuse it (413) after the whole upload; say so before reading it at all.
-    if (chosen.size > IMPORT_FILE_LIMIT_BYTES) return setFileError(fill(messages.file.tooLarge, { size: Math.round((chosen.size / 1024 / 1024) * 10) / 10 }, locale));
+    if (chosen.size > IMPORT_FILE_LIMIT_BYTES)
+      return setFileError(fill(messages.file.tooLarge, { size: Math.round((chosen.size / 1024 / 1024) * 10) / 10 }, locale));
     setReading(true);
     try {
       const csv = readCsv(chosen.name, await chosen.text());
@@ -82,13 +83,25 @@ export function CsvImportFlow({ locale, messages }: Props) {
   const stillMissing = missing.filter((field) => !mapping[field]);
   const refused = refusedSummary(importer.error);
   const summary = refused ?? check.data ?? null;
-  const importError = !importer.error ? null : refused ? fill(messages.import.refused, { message: importer.error.message }, locale) : errorText(importer.error, messages.errors, locale);
+  const importError = !importer.error
+    ? null
+    : refused
+      ? fill(messages.import.refused, { message: importer.error.message }, locale)
+      : errorText(importer.error, messages.errors, locale);
 
   return (
     <>
       <section aria-labelledby="import-step-file" className={styles.step}>
         <h2 id="import-step-file">{messages.steps.file}</h2>
-        <FilePicker file={file} reading={reading} error={fileError} disabled={busy} onChoose={chooseFile} messages={messages.file} locale={locale} />
+        <FilePicker
+          file={file}
+          reading={reading}
+          error={fileError}
+          disabled={busy}
+          onChoose={chooseFile}
+          messages={messages.file}
+          locale={locale}
+        />
       </section>
 
       {file ? (
@@ -112,7 +125,9 @@ export function CsvImportFlow({ locale, messages }: Props) {
               </p>
             </div>
             <div role="status" aria-live="polite" className={styles.status} data-testid="import-check-status">
-              {stillMissing.length > 0 ? <p className={styles.error}>{fill(messages.mapping.missing, { fields: stillMissing.join(", ") }, locale)}</p> : null}
+              {stillMissing.length > 0 ? (
+                <p className={styles.error}>{fill(messages.mapping.missing, { fields: stillMissing.join(", ") }, locale)}</p>
+              ) : null}
               {check.error ? <p className={styles.error}>{errorText(check.error, messages.errors, locale)}</p> : null}
               {summary ? (
                 <p>
@@ -129,7 +144,14 @@ export function CsvImportFlow({ locale, messages }: Props) {
                 </p>
               ) : null}
             </div>
-            {summary ? <PreviewReport key={refused ? importer.submittedAt : check.submittedAt} summary={summary} messages={messages} locale={locale} /> : null}
+            {summary ? (
+              <PreviewReport
+                key={refused ? importer.submittedAt : check.submittedAt}
+                summary={summary}
+                messages={messages}
+                locale={locale}
+              />
+            ) : null}
           </section>
         </form>
       ) : null}

@@ -23,7 +23,14 @@ export function FilePicker({ file, reading, error, disabled, onChoose, messages,
     <>
       <div className={styles.field}>
         <label htmlFor="import-file">{messages.label}</label>
-        <input id="import-file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" disabled={disabled} onChange={choose} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby="import-file-hint"
+          disabled={disabled}
+          onChange={choose}
+        />
         <p id="import-file-hint" className={styles.hint}>
           {messages.hint}
         </p>

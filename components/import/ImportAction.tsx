@@ -44,7 +44,11 @@ export function ImportAction({ summary, progress, result, error, onImport, messa
         <div className={styles.progress} data-phase={progress.phase}>
           <label htmlFor="import-progress">{percent === null ? messages.processing : fill(messages.uploading, { percent }, locale)}</label>
           {/* Keyed by phase: a <progress> without a value is indeterminate, while the server works. */}
-          {percent === null ? <progress key="processing" id="import-progress" /> : <progress key="uploading" id="import-progress" max={100} value={percent} />}
+          {percent === null ? (
+            <progress key="processing" id="import-progress" />
+          ) : (
+            <progress key="uploading" id="import-progress" max={100} value={percent} />
+          )}
         </div>
       ) : null}
       <div role="status" aria-live="polite" className={styles.status} data-testid="import-outcome">

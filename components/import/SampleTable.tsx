@@ -5,7 +5,8 @@ import type { ImportMessages } from "./messages";
 
 type Props = { sample: SampleRow[]; messages: ImportMessages["preview"]; locale: string };
 
-const figure = (row: SampleRow) => [row.qualifier === "exact" ? "" : `${row.qualifier} `, row.value, row.valueMax ? `–${row.valueMax}` : ""].join("");
+const figure = (row: SampleRow) =>
+  [row.qualifier === "exact" ? "" : `${row.qualifier} `, row.value, row.valueMax ? `–${row.valueMax}` : ""].join("");
 
 /** The first new rows as the server read them, to see the columns were matched right. */
 export function SampleTable({ sample, messages, locale }: Props) {

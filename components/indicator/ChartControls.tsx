@@ -13,7 +13,12 @@ function LegendSwatch({ type }: { type: ProducerType }) {
   return (
     <svg width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" className="legend-swatch">
       <path d="M1,7H33" stroke={SERIES_COLORS[type]} strokeWidth={2} strokeDasharray={SERIES_DASH[type]} />
-      <path d={markerPath(type, 17, 7, 4)} fill={type === "intergovernmental" ? "none" : "var(--bg)"} stroke={SERIES_COLORS[type]} strokeWidth={2} />
+      <path
+        d={markerPath(type, 17, 7, 4)}
+        fill={type === "intergovernmental" ? "none" : "var(--bg)"}
+        stroke={SERIES_COLORS[type]}
+        strokeWidth={2}
+      />
     </svg>
   );
 }
@@ -96,7 +101,12 @@ export async function ChartControls({ state, locale, basePath, producerTypes, ye
           </span>
         </fieldset>
       </form>
-      <Link href={href({ events: !state.events })} scroll={false} className="events-toggle" data-events-toggle={state.events ? "on" : "off"}>
+      <Link
+        href={href({ events: !state.events })}
+        scroll={false}
+        className="events-toggle"
+        data-events-toggle={state.events ? "on" : "off"}
+      >
         {state.events ? t("hideEvents") : t("showEvents")}
       </Link>
     </div>

@@ -29,7 +29,10 @@ function standaloneSvg(svg: SVGSVGElement, title: string, sourceLine: string): s
   clone.removeAttribute("class");
   const header = `<rect x="0" y="-40" width="${width}" height="${height + 80}" fill="${background}"/><text x="10" y="-14" font-size="18" font-weight="700" fill="${foreground}" font-family="system-ui, sans-serif">${escape(title)}</text>`;
   const footer = `<text x="10" y="${height + 28}" font-size="12" fill="${foreground}" font-family="system-ui, sans-serif">${escape(sourceLine)}</text>`;
-  return new XMLSerializer().serializeToString(clone).replace(/(<svg[^>]*>)/, `$1${header}`).replace(/<\/svg>$/, `${footer}</svg>`);
+  return new XMLSerializer()
+    .serializeToString(clone)
+    .replace(/(<svg[^>]*>)/, `$1${header}`)
+    .replace(/<\/svg>$/, `${footer}</svg>`);
 }
 
 function download(blob: Blob, name: string) {

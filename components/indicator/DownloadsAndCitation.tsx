@@ -23,7 +23,12 @@ export async function DownloadsAndCitation({ slug, name, locale, pageUrl, embedU
         <a href={`${api}?all=true`} download={`${slug}.json`}>
           {t("downloadJson")}
         </a>
-        <ChartExport title={name} sourceLine={t("chartSourceLine", { url: pageUrl })} fileName={slug} labels={{ svg: t("downloadSvg"), png: t("downloadPng") }} />
+        <ChartExport
+          title={name}
+          sourceLine={t("chartSourceLine", { url: pageUrl })}
+          fileName={slug}
+          labels={{ svg: t("downloadSvg"), png: t("downloadPng") }}
+        />
       </p>
       <EmbedButton
         code={embedIframe(embedUrl, name, EMBED_WIDTH, EMBED_HEIGHT)}

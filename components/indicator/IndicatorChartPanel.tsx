@@ -40,7 +40,11 @@ export async function IndicatorChartPanel({ model, summary, thinning, name, loca
     key: `p${series.producerId}`,
     name: series.producerName,
     producerType: series.producerType,
-    points: series.points.map((point) => ({ x: Math.round(point.midpointMs), y: Number(point.observation.value), id: point.observation.id })),
+    points: series.points.map((point) => ({
+      x: Math.round(point.midpointMs),
+      y: Number(point.observation.value),
+      id: point.observation.id,
+    })),
   }));
   const explorerLabels = Object.fromEntries(
     explorerSeries.flatMap((series) =>
@@ -56,7 +60,13 @@ export async function IndicatorChartPanel({ model, summary, thinning, name, loca
         <p className="chart-empty">{t("noData")}</p>
       ) : (
         <ChartPointDetails details={details} closeLabel={t("close")}>
-          <IndicatorChartSvg model={model} locale={locale} title={t("chartTitle", { name })} description={description} idPrefix="indicator-chart" />
+          <IndicatorChartSvg
+            model={model}
+            locale={locale}
+            title={t("chartTitle", { name })}
+            description={description}
+            idPrefix="indicator-chart"
+          />
         </ChartPointDetails>
       )}
       {model.empty ? null : (

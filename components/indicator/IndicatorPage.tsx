@@ -37,7 +37,19 @@ type Props = {
   locale: Locale;
 };
 
-export async function IndicatorPage({ pageUrl, indicator, chart, table: tablePage, discrepancies, years, producerTypes, events, framings, state, locale }: Props) {
+export async function IndicatorPage({
+  pageUrl,
+  indicator,
+  chart,
+  table: tablePage,
+  discrepancies,
+  years,
+  producerTypes,
+  events,
+  framings,
+  state,
+  locale,
+}: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const name = localized(indicator, "name", locale);
   const basePath = `/${locale}/indicators/${indicator.slug}`;
@@ -59,7 +71,13 @@ export async function IndicatorPage({ pageUrl, indicator, chart, table: tablePag
       <FramingsSideBySide framings={framings} locale={locale} />
       <DiscrepancyTable discrepancies={discrepancies.discrepancies} more={discrepancies.more} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
-      <DownloadsAndCitation slug={indicator.slug} name={name} locale={locale} pageUrl={pageUrl} embedUrl={`${pageUrl.replace(`/indicators/`, `/embed/`)}${chartStateQuery({ ...state, page: 1 })}`} />
+      <DownloadsAndCitation
+        slug={indicator.slug}
+        name={name}
+        locale={locale}
+        pageUrl={pageUrl}
+        embedUrl={`${pageUrl.replace(`/indicators/`, `/embed/`)}${chartStateQuery({ ...state, page: 1 })}`}
+      />
       {chart ? (
         <section aria-labelledby="all-figures-heading">
           <h2 id="all-figures-heading">{t("allFigures")}</h2>
@@ -70,7 +88,19 @@ export async function IndicatorPage({ pageUrl, indicator, chart, table: tablePag
   );
 }
 
-function ChartView({ chart, events, state, name, locale }: { chart: ChartData; events: PublicEvent[]; state: ChartState; name: string; locale: Locale }) {
+function ChartView({
+  chart,
+  events,
+  state,
+  name,
+  locale,
+}: {
+  chart: ChartData;
+  events: PublicEvent[];
+  state: ChartState;
+  name: string;
+  locale: Locale;
+}) {
   const model = buildChartModel(chart.observations, events, state);
   return (
     <div className="chart-layout">

@@ -30,14 +30,20 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
     const label = t(COLUMN_LABELS[key]);
     return (
       <th scope="col" aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={`${basePath}${withChange(state, { sort: key, dir: nextDir, page: 1 })}`} scroll={false} aria-label={t("sortBy", { column: label })}>
+        <Link
+          href={`${basePath}${withChange(state, { sort: key, dir: nextDir, page: 1 })}`}
+          scroll={false}
+          aria-label={t("sortBy", { column: label })}
+        >
           {label}
           {active ? <span aria-hidden="true">{state.dir === "asc" ? " ▲" : " ▼"}</span> : null}
         </Link>
       </th>
     );
   };
-  const pages = (position: "start" | "end") => <TablePages page={page} state={state} locale={locale} basePath={basePath} anchor={anchor} position={position} />;
+  const pages = (position: "start" | "end") => (
+    <TablePages page={page} state={state} locale={locale} basePath={basePath} anchor={anchor} position={position} />
+  );
   return (
     <>
       {pages("start")}

@@ -16,12 +16,28 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
       </Link>
       <span className="site-tagline">{t("tagline")}</span>
       <nav aria-label={t("nav.label")} className="site-nav">
-        <Link href={`/${locale}`} prefetch={false}>{t("nav.overview")}</Link>
-        <Link href={`/${locale}/events`} prefetch={false}>{t("nav.events")}</Link>
-        <Link href={`/${locale}/sources`} prefetch={false}>{t("nav.sources")}</Link>
-        <Link href={`/${locale}/changes`} prefetch={false}>{t("nav.changes")}</Link>
-        <Link href={`/${locale}/api-docs`} prefetch={false}>{t("nav.api")}</Link>
-        <Suspense fallback={<a href={`/${other}`} hrefLang={other} lang={other}>{switcher.label}</a>}>
+        <Link href={`/${locale}`} prefetch={false}>
+          {t("nav.overview")}
+        </Link>
+        <Link href={`/${locale}/events`} prefetch={false}>
+          {t("nav.events")}
+        </Link>
+        <Link href={`/${locale}/sources`} prefetch={false}>
+          {t("nav.sources")}
+        </Link>
+        <Link href={`/${locale}/changes`} prefetch={false}>
+          {t("nav.changes")}
+        </Link>
+        <Link href={`/${locale}/api-docs`} prefetch={false}>
+          {t("nav.api")}
+        </Link>
+        <Suspense
+          fallback={
+            <a href={`/${other}`} hrefLang={other} lang={other}>
+              {switcher.label}
+            </a>
+          }
+        >
           <LocaleSwitcher {...switcher} />
         </Suspense>
       </nav>

@@ -8,7 +8,15 @@ import { localized } from "@/lib/i18n/localized";
 import type { IndicatorDigest } from "@/lib/indicators/overview";
 import { GapNote } from "./GapNote";
 
-export async function IndicatorCard({ indicator, digest, locale }: { indicator: IndicatorSummary; digest: IndicatorDigest | undefined; locale: Locale }) {
+export async function IndicatorCard({
+  indicator,
+  digest,
+  locale,
+}: {
+  indicator: IndicatorSummary;
+  digest: IndicatorDigest | undefined;
+  locale: Locale;
+}) {
   const t = await getTranslations({ locale, namespace: "overview" });
   const name = localized(indicator, "name", locale);
   return (

@@ -6,7 +6,10 @@ import type { EventRow, ListPage } from "@/lib/reference/queries";
 import { ReferenceList } from "./ReferenceList";
 
 export async function EventsList({ locale, list }: { locale: Locale; list: ListPage<EventRow> }) {
-  const [t, tEvents] = await Promise.all([getTranslations({ locale, namespace: "reference" }), getTranslations({ locale, namespace: "events" })]);
+  const [t, tEvents] = await Promise.all([
+    getTranslations({ locale, namespace: "reference" }),
+    getTranslations({ locale, namespace: "events" }),
+  ]);
   return (
     <ReferenceList
       locale={locale}

@@ -5,7 +5,10 @@ import type { IndicatorRow, ListPage } from "@/lib/reference/queries";
 import { ReferenceList } from "./ReferenceList";
 
 export async function IndicatorsList({ locale, list }: { locale: Locale; list: ListPage<IndicatorRow> }) {
-  const [t, tThemes] = await Promise.all([getTranslations({ locale, namespace: "reference" }), getTranslations({ locale, namespace: "themes" })]);
+  const [t, tThemes] = await Promise.all([
+    getTranslations({ locale, namespace: "reference" }),
+    getTranslations({ locale, namespace: "themes" }),
+  ]);
   return (
     <ReferenceList
       locale={locale}

@@ -38,7 +38,17 @@ async function decide(id: string, verb: Verb, body: unknown) {
 }
 
 /** Apply or reject (a reviewer who did not propose it), or withdraw (its author); the page is read again after. */
-export function ProposalActions({ id, canApply, canWithdraw, text }: { id: string; canApply: boolean; canWithdraw: boolean; text: ProposalActionText }) {
+export function ProposalActions({
+  id,
+  canApply,
+  canWithdraw,
+  text,
+}: {
+  id: string;
+  canApply: boolean;
+  canWithdraw: boolean;
+  text: ProposalActionText;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState<Verb | null>(null);
   const [note, setNote] = useState("");

@@ -14,7 +14,13 @@ type Props = { proposal: PendingReferenceChange; actor: Actor; locale: Locale };
 
 // The field that names a record for people: a source's address, an event's title in the page's language.
 const subjectField = (entity: EntityName, locale: Locale) =>
-  ({ source: "url", producer: "name", framing: "producer.name", event: locale === "es" ? "titleEs" : "titleEn", indicator: locale === "es" ? "nameEs" : "nameEn" })[entity];
+  ({
+    source: "url",
+    producer: "name",
+    framing: "producer.name",
+    event: locale === "es" ? "titleEs" : "titleEn",
+    indicator: locale === "es" ? "nameEs" : "nameEn",
+  })[entity];
 
 /** One pending proposal: what it changes (each field now and proposed), who proposed it and why, and what this person may do with it. */
 export async function ProposalCard({ proposal, actor, locale }: Props) {
@@ -32,7 +38,9 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   return (
     <li className={styles.proposal} id={`proposal-${proposal.id}`} data-proposal={proposal.id} data-entity={proposal.entityType}>
       <h2>{current ? `${entity}: ${subject}` : t("review.newRecord", { entity })}</h2>
-      <p className="muted">{t("review.proposedBy", { name: proposal.proposedBy, date: formatAsOf(proposal.createdAt.slice(0, 10), "day", locale) })}</p>
+      <p className="muted">
+        {t("review.proposedBy", { name: proposal.proposedBy, date: formatAsOf(proposal.createdAt.slice(0, 10), "day", locale) })}
+      </p>
       <p>
         <strong>{t("review.reason")}:</strong> {proposal.reason}
       </p>
@@ -51,7 +59,9 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
               <tr key={field.name} data-field={field.name} data-differs={differs ? "" : undefined}>
                 <th scope="row">{fieldText.labels[field.name] ?? field.name}</th>
                 {current ? <td>{shown(field.name, current[field.name])}</td> : null}
-                <td>{differs && current ? <ins>{shown(field.name, proposed[field.name])}</ins> : shown(field.name, proposed[field.name])}</td>
+                <td>
+                  {differs && current ? <ins>{shown(field.name, proposed[field.name])}</ins> : shown(field.name, proposed[field.name])}
+                </td>
               </tr>
             );
           })}

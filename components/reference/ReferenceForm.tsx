@@ -31,7 +31,11 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   const spec = ENTITIES[entity];
   const router = useRouter();
   // Until React has attached the submit handler, a click would send the fields as a GET to this page.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   // Fields are uncontrolled, so nothing typed before hydration is lost; a new key refills them from `defaults`.
   const [defaults, setDefaults] = useState(() => record?.values ?? initialValues(spec.fields));
   const [fieldsKey, setFieldsKey] = useState(0);
@@ -99,7 +103,10 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
     setSubmitted(values);
     const parsed = spec.schema.safeParse(toInput(spec.fields, values));
     const why = ZReferenceReason.safeParse(reason);
-    const issues = [...(parsed.success ? [] : issuesOf(parsed.error)), ...(why.success ? [] : issuesOf(why.error).map((issue) => ({ ...issue, path: "reason" })))];
+    const issues = [
+      ...(parsed.success ? [] : issuesOf(parsed.error)),
+      ...(why.success ? [] : issuesOf(why.error).map((issue) => ({ ...issue, path: "reason" }))),
+    ];
     if (!parsed.success || !why.success) return setErrors(collectErrors(issues, fieldText.messages));
     setErrors({});
     mutation.mutate({ input: parsed.data, reason: why.data });
@@ -133,7 +140,14 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
       ) : null}
       {conflicted && refreshing ? <p role="status">{text.conflictWaiting}</p> : null}
       {newerVersion ? (
-        <ConflictNotice fields={spec.fields} current={newerVersion.values} yours={submitted} fieldText={fieldText} text={text} onLoadCurrent={loadCurrent} />
+        <ConflictNotice
+          fields={spec.fields}
+          current={newerVersion.values}
+          yours={submitted}
+          fieldText={fieldText}
+          text={text}
+          onLoadCurrent={loadCurrent}
+        />
       ) : null}
       <Fragment key={fieldsKey}>
         {spec.fields.map((field) => (

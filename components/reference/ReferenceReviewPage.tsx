@@ -8,7 +8,15 @@ import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
 import { ReferenceQueryProvider } from "./ReferenceQueryProvider";
 
 /** Every pending reference change, oldest first, a page at a time, with what each person may do. */
-export async function ReferenceReviewPage({ locale, list, actor }: { locale: Locale; list: ListPage<PendingReferenceChange>; actor: Actor }) {
+export async function ReferenceReviewPage({
+  locale,
+  list,
+  actor,
+}: {
+  locale: Locale;
+  list: ListPage<PendingReferenceChange>;
+  actor: Actor;
+}) {
   const t = await getTranslations({ locale, namespace: "reference" });
   return (
     <>

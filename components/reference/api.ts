@@ -24,7 +24,12 @@ export class ApiError extends Error {
 export async function saveRecord(method: "POST" | "PATCH", url: string, body: unknown): Promise<SavedRecord> {
   let response: Response;
   try {
-    response = await fetch(url, { method, credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method,
+      credentials: "same-origin",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, "network", "The server could not be reached.");
   }

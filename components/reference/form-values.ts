@@ -23,7 +23,8 @@ export function toFormValues(fields: readonly FieldSpec[], record: unknown): For
 export const readForm = (fields: readonly FieldSpec[], data: FormData): FormValues =>
   Object.fromEntries(fields.map((field) => [field.name, String(data.get(field.name) ?? "")]));
 
-export const initialValues = (fields: readonly FieldSpec[]): FormValues => Object.fromEntries(fields.map((field) => [field.name, field.initial ?? ""]));
+export const initialValues = (fields: readonly FieldSpec[]): FormValues =>
+  Object.fromEntries(fields.map((field) => [field.name, field.initial ?? ""]));
 
 /** The form's text fields → the nested object the schema and the route expect. An empty optional field is null. */
 export function toInput(fields: readonly FieldSpec[], values: FormValues): Record<string, unknown> {

@@ -48,7 +48,8 @@ export async function referenceFormText(
     const message = textAt(fieldErrors, field.name);
     if (message) fieldText.messages[field.name] = message;
     const words = optionWords[field.name];
-    fieldText.options[field.name] = choices[field.name] ?? Object.fromEntries((field.options ?? []).map((value) => [value, words ? words(value) : value]));
+    fieldText.options[field.name] =
+      choices[field.name] ?? Object.fromEntries((field.options ?? []).map((value) => [value, words ? words(value) : value]));
   }
 
   return { fieldText, text: { ...(t.raw("form") as Omit<FormText, "errors">), errors: t.raw("errors") as Record<string, string> } };
@@ -56,5 +57,7 @@ export async function referenceFormText(
 
 /** The framing form's indicator select: "Homicide rate (homicide_rate)", by slug. */
 export const indicatorOptions = (choices: { slug: string; nameEs: string; nameEn: string }[], locale: Locale) => ({
-  indicatorSlug: Object.fromEntries(choices.map((choice) => [choice.slug, `${locale === "es" ? choice.nameEs : choice.nameEn} (${choice.slug})`])),
+  indicatorSlug: Object.fromEntries(
+    choices.map((choice) => [choice.slug, `${locale === "es" ? choice.nameEs : choice.nameEn} (${choice.slug})`]),
+  ),
 });

@@ -38,7 +38,13 @@ describe("the Atom feed", () => {
     after: figure(i + 4),
   }));
   const xml = renderAtomFeed(
-    buildChangeFeed({ changes, indicatorNames: new Map([["synthetic", SCRIPT_PAYLOADS.join(" ")]]), locale: "en", origin: "https://contraste.example", t }),
+    buildChangeFeed({
+      changes,
+      indicatorNames: new Map([["synthetic", SCRIPT_PAYLOADS.join(" ")]]),
+      locale: "en",
+      origin: "https://contraste.example",
+      t,
+    }),
   );
 
   it("carries every payload as escaped text, never as markup", () => {
@@ -62,7 +68,25 @@ describe("the Atom feed", () => {
 describe("CSV exports", () => {
   it("neutralise every cell a spreadsheet would run, whatever starts it", () => {
     // Spreadsheets skip leading blanks and invisible characters, and read full-width signs as formula signs.
-    for (const formula of [...FORMULA_PAYLOADS, "=1+1", "+A1", "-A1", "@A1", "\t=1", "\r=1", "-1e5", "=-1", "+", "-", "@", " =1", "\u200B=1", "\uFEFF@A1", "＝1+1", "＠A1"]) {
+    for (const formula of [
+      ...FORMULA_PAYLOADS,
+      "=1+1",
+      "+A1",
+      "-A1",
+      "@A1",
+      "\t=1",
+      "\r=1",
+      "-1e5",
+      "=-1",
+      "+",
+      "-",
+      "@",
+      " =1",
+      "\u200B=1",
+      "\uFEFF@A1",
+      "＝1+1",
+      "＠A1",
+    ]) {
       expect(String(neutralizeCell(formula)).startsWith("'"), formula).toBe(true);
     }
     for (const number of ["-5", "-5.25", "0", "12", "-0.5"]) expect(neutralizeCell(number)).toBe(number);
@@ -87,7 +111,10 @@ describe("CSV exports", () => {
       version: 2,
       updatedAt: "2025-01-01T00:00:00.000Z",
     });
-    const csv = observationsCsv("=HYPERLINK(\"http://evil.example\")", PAYLOADS.map((_, i) => observation(i)));
+    const csv = observationsCsv(
+      '=HYPERLINK("http://evil.example")',
+      PAYLOADS.map((_, i) => observation(i)),
+    );
     const [header, ...rows] = parse(csv, { relax_column_count: false }) as string[][];
     expect(rows).toHaveLength(PAYLOADS.length);
     for (const row of rows) {
@@ -115,7 +142,12 @@ describe("CSV exports", () => {
 
 describe("the embed code", () => {
   it("puts titles and addresses in attributes that cannot be closed", () => {
-    const code = embedIframe(`https://contraste.example/en/embed/x?from="><script>window.__pwned=1</script>`, SCRIPT_PAYLOADS.join(" "), 800, 620);
+    const code = embedIframe(
+      `https://contraste.example/en/embed/x?from="><script>window.__pwned=1</script>`,
+      SCRIPT_PAYLOADS.join(" "),
+      800,
+      620,
+    );
     expect(code.match(/</g)).toHaveLength(2); // <iframe ...></iframe>, nothing else opens a tag
     expect(code).toMatch(/^<iframe src="[^"]*" title="[^"]*" width="800" height="620" style="[^"]*" loading="lazy"><\/iframe>$/);
     // Inside a double-quoted attribute only " and & matter; < is escaped too, for good measure.

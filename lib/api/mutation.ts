@@ -38,7 +38,10 @@ type MutationOptions<Schema extends z.ZodType, Result> = {
 };
 
 // A route handler that reads like a sentence: check origin, know the caller, parse, act, answer.
-export async function handleMutation<Schema extends z.ZodType, Result>(request: Request, options: MutationOptions<Schema, Result>): Promise<Response> {
+export async function handleMutation<Schema extends z.ZodType, Result>(
+  request: Request,
+  options: MutationOptions<Schema, Result>,
+): Promise<Response> {
   try {
     assertSameOrigin(request);
     const actor = await resolveActor(request);

@@ -1,6 +1,14 @@
 import type { Actor } from "../auth/actor";
 import { applyReferenceChange, proposeReferenceChange, rejectReferenceChange, withdrawReferenceChange } from "../reference/mutations";
-import { REFERENCE_SCHEMAS, withReason, withSeenVersion, ZRejectReferenceChange, ZWithdrawReferenceChange, type ReferenceEntity, type ReferenceInput } from "../schemas/reference";
+import {
+  REFERENCE_SCHEMAS,
+  withReason,
+  withSeenVersion,
+  ZRejectReferenceChange,
+  ZWithdrawReferenceChange,
+  type ReferenceEntity,
+  type ReferenceInput,
+} from "../schemas/reference";
 import { handleMutation } from "./mutation";
 
 type Context = { params: Promise<{ id: string }> };
@@ -42,5 +50,7 @@ const decision =
   };
 
 export const applyReferenceChangeRoute = decision(ZWithdrawReferenceChange, (actor, id) => applyReferenceChange(actor, id));
-export const rejectReferenceChangeRoute = decision(ZRejectReferenceChange, (actor, id, input) => rejectReferenceChange(actor, id, (input as { note: string }).note));
+export const rejectReferenceChangeRoute = decision(ZRejectReferenceChange, (actor, id, input) =>
+  rejectReferenceChange(actor, id, (input as { note: string }).note),
+);
 export const withdrawReferenceChangeRoute = decision(ZWithdrawReferenceChange, (actor, id) => withdrawReferenceChange(actor, id));

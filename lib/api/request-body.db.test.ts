@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, observationInput, TEST_HOST, type Callers, type Caller } from "../../testing/editor-fixtures";
+import {
+  createCallers,
+  createTestIndicator,
+  fingerprint,
+  observationInput,
+  TEST_HOST,
+  type Callers,
+  type Caller,
+} from "../../testing/editor-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { IMPORT_BODY_LIMIT_BYTES } from "../csv-import/fields";
 import { JSON_BODY_LIMIT_BYTES } from "./request-body";
@@ -49,10 +57,16 @@ function meteredBody(total: number, fill: (offset: number) => Uint8Array) {
 
 const brackets = new Uint8Array(CHUNK).fill("[".charCodeAt(0));
 // A valid start ('{"noteEn":"') then letters: a body that would parse if it ever ended.
-const longNote = (offset: number) => (offset === 0 ? new TextEncoder().encode(`{"noteEn":"${"a".repeat(CHUNK - 11)}`) : new Uint8Array(CHUNK).fill(97));
+const longNote = (offset: number) =>
+  offset === 0 ? new TextEncoder().encode(`{"noteEn":"${"a".repeat(CHUNK - 11)}`) : new Uint8Array(CHUNK).fill(97);
 
 function post(path: string, caller: Caller, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  return new Request(`http://${TEST_HOST}${path}`, { method: "POST", headers: { ...caller.headers, ...headers }, body, duplex: "half" } as RequestInit);
+  return new Request(`http://${TEST_HOST}${path}`, {
+    method: "POST",
+    headers: { ...caller.headers, ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 async function expectTooLarge(response: Response, limit: number) {
@@ -74,7 +88,9 @@ describe("request body limits", () => {
   it("refuses a first-run setup whose Content-Length declares 600 MB without reading any of it", async () => {
     const before = await fingerprint(database.db);
     const { stream, meter } = meteredBody(600 * 1024 * 1024, () => brackets);
-    const response = await routes.setup.POST(post("/api/editor/setup", callers.anonymous, stream, { "content-length": String(600 * 1024 * 1024) }));
+    const response = await routes.setup.POST(
+      post("/api/editor/setup", callers.anonymous, stream, { "content-length": String(600 * 1024 * 1024) }),
+    );
     await expectTooLarge(response, JSON_BODY_LIMIT_BYTES);
     // The stream may buffer a chunk ahead on its own; the route reads none of it.
     expect(meter.pulled).toBeLessThanOrEqual(CHUNK);
@@ -90,15 +106,20 @@ describe("request body limits", () => {
   });
 
   it("still accepts the largest legitimate form: an observation with both notes in full, in three-byte characters", async () => {
-    const body = JSON.stringify(observationInput({ value: "7", noteEn: "€".repeat(4000), noteEs: "€".repeat(4000), attribution: "€".repeat(500) }));
+    const body = JSON.stringify(
+      observationInput({ value: "7", noteEn: "€".repeat(4000), noteEs: "€".repeat(4000), attribution: "€".repeat(500) }),
+    );
     expect(Buffer.byteLength(body)).toBeGreaterThan(24_000);
-    const response = await routes.observations.POST(new Request(`http://${TEST_HOST}/api/editor/observations`, { method: "POST", headers: callers.editor.headers, body }));
+    const response = await routes.observations.POST(
+      new Request(`http://${TEST_HOST}/api/editor/observations`, { method: "POST", headers: callers.editor.headers, body }),
+    );
     expect(response.status).toBe(201);
   });
 
   it("gives imports their larger, stated limit: a 26 MB import body gets 413 after at most the limit", async () => {
     const before = await fingerprint(database.db);
-    const csvStart = (offset: number) => (offset === 0 ? new TextEncoder().encode(`{"csv":"${"a".repeat(CHUNK - 8)}`) : new Uint8Array(CHUNK).fill(97));
+    const csvStart = (offset: number) =>
+      offset === 0 ? new TextEncoder().encode(`{"csv":"${"a".repeat(CHUNK - 8)}`) : new Uint8Array(CHUNK).fill(97);
     const { stream, meter } = meteredBody(26 * 1024 * 1024, csvStart);
     await expectTooLarge(await routes.imports.POST(post("/api/editor/imports", callers.editor, stream)), IMPORT_BODY_LIMIT_BYTES);
     expect(meter.pulled).toBeLessThanOrEqual(IMPORT_BODY_LIMIT_BYTES + 2 * CHUNK);
@@ -107,7 +128,9 @@ describe("request body limits", () => {
 
   it("refuses deep nesting inside the import limit (2 MB of brackets) as 400 before parsing it", async () => {
     const body = "[".repeat(1024 * 1024) + "]".repeat(1024 * 1024);
-    const response = await routes.imports.POST(new Request(`http://${TEST_HOST}/api/editor/imports`, { method: "POST", headers: callers.editor.headers, body }));
+    const response = await routes.imports.POST(
+      new Request(`http://${TEST_HOST}/api/editor/imports`, { method: "POST", headers: callers.editor.headers, body }),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/nests more than \d+ levels/);
   });

@@ -15,7 +15,9 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${bytes / 1024} KB` : megabytes(bytes));
 
 export const payloadTooLarge = (limit: number) =>
-  new AppError(413, "payload_too_large", `The request body is larger than ${size(limit)}; nothing was read past that or changed.`, { limitBytes: limit });
+  new AppError(413, "payload_too_large", `The request body is larger than ${size(limit)}; nothing was read past that or changed.`, {
+    limitBytes: limit,
+  });
 
 /**
  * The body as text, read as a stream and abandoned at `limit` bytes: a declared Content-Length over

@@ -15,7 +15,13 @@ export function errorResponse(status: number, code: string, message: string, det
 
 type PrismaLikeError = { code?: string; name?: string };
 
-type UniqueViolation = { meta?: { target?: string[] | string; modelName?: string; driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } } } };
+type UniqueViolation = {
+  meta?: {
+    target?: string[] | string;
+    modelName?: string;
+    driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } };
+  };
+};
 
 // Which fields clashed: Prisma names them directly, or (through driver adapters) only the index,
 // which Prisma names <Model>_<field>_key.
@@ -30,11 +36,17 @@ function uniqueFields(error: unknown): string[] {
 
 /** The database is away (restarting, unreachable): nothing was changed, and clients may retry. */
 export function databaseUnavailableResponse(headers: Record<string, string> = {}): Response {
-  return errorResponse(503, "database_unavailable", "The database is unavailable for a moment; nothing was changed. Try again shortly.", undefined, {
-    "retry-after": String(RETRY_AFTER_SECONDS),
-    "cache-control": "no-store",
-    ...headers,
-  });
+  return errorResponse(
+    503,
+    "database_unavailable",
+    "The database is unavailable for a moment; nothing was changed. Try again shortly.",
+    undefined,
+    {
+      "retry-after": String(RETRY_AFTER_SECONDS),
+      "cache-control": "no-store",
+      ...headers,
+    },
+  );
 }
 
 type DatabaseRefusal = { meta?: { driverAdapterError?: { cause?: { code?: string } } } };
@@ -46,7 +58,9 @@ type DatabaseRefusal = { meta?: { driverAdapterError?: { cause?: { code?: string
  */
 export function unstorableTextError(error: unknown): AppError | null {
   const code = (error as DatabaseRefusal)?.meta?.driverAdapterError?.cause?.code;
-  return code === "22021" || code === "22P05" ? new AppError(400, "invalid_request", "Text cannot contain the NUL character (U+0000).") : null;
+  return code === "22021" || code === "22P05"
+    ? new AppError(400, "invalid_request", "Text cannot contain the NUL character (U+0000).")
+    : null;
 }
 
 /** One error shape for every route: { error: { code, message, details? } }. */

@@ -40,10 +40,25 @@ describe("the same-origin check, with no proxy and no public address configured"
 describe("the same-origin check behind a trusted proxy", () => {
   it("believes the proxy's X-Forwarded-Proto and -Host, and still compares the scheme", () => {
     vi.stubEnv("CONTRASTE_TRUSTED_PROXIES", "1");
-    accepted({ host: "internal:3000", origin: "https://contraste.example", "x-forwarded-host": "contraste.example", "x-forwarded-proto": "https" });
-    refused({ host: "internal:3000", origin: "http://contraste.example", "x-forwarded-host": "contraste.example", "x-forwarded-proto": "https" });
+    accepted({
+      host: "internal:3000",
+      origin: "https://contraste.example",
+      "x-forwarded-host": "contraste.example",
+      "x-forwarded-proto": "https",
+    });
+    refused({
+      host: "internal:3000",
+      origin: "http://contraste.example",
+      "x-forwarded-host": "contraste.example",
+      "x-forwarded-proto": "https",
+    });
     // The client wrote the first entry, the proxy appended the second: the proxy's counts.
-    refused({ host: "internal:3000", origin: "https://evil.example", "x-forwarded-host": "evil.example, contraste.example", "x-forwarded-proto": "https" });
+    refused({
+      host: "internal:3000",
+      origin: "https://evil.example",
+      "x-forwarded-host": "evil.example, contraste.example",
+      "x-forwarded-proto": "https",
+    });
   });
 });
 

@@ -18,7 +18,10 @@ const forgottenBefore = () => new Date(Date.now() - DEVICE_DAYS * 86_400_000);
 export async function knownDeviceFor(request: Request, email: string): Promise<KnownDevice | null> {
   const token = readCookie(request, cookieName(DEVICE_COOKIE));
   if (!token) return null;
-  const device = await getDb().knownDevice.findUnique({ where: { id: hashSecret(token) }, select: { id: true, lastSeenAt: true, user: { select: { email: true } } } });
+  const device = await getDb().knownDevice.findUnique({
+    where: { id: hashSecret(token) },
+    select: { id: true, lastSeenAt: true, user: { select: { email: true } } },
+  });
   return device && device.user.email === email && device.lastSeenAt > forgottenBefore() ? { id: device.id, token } : null;
 }
 

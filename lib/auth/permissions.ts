@@ -17,7 +17,8 @@ export type DraftWriters = { authorId: string | null; contributorIds: readonly s
 const writersOf = (draft: DraftWriters) => (draft.authorId ? [draft.authorId, ...draft.contributorIds] : draft.contributorIds);
 
 /** This actor wrote into the draft: created, edited, imported or proposed it, or sent it with their token. */
-export const hasChangedDraft = (actor: Actor | null, draft: DraftWriters) => actor !== null && writersOf(draft).includes(accountableUserId(actor));
+export const hasChangedDraft = (actor: Actor | null, draft: DraftWriters) =>
+  actor !== null && writersOf(draft).includes(accountableUserId(actor));
 
 /**
  * Two-person rule: a reviewer publishes only a draft they never wrote into, whoever wrote first or
@@ -49,7 +50,8 @@ export const canApplyReferenceChange = (actor: Actor | null, proposal: { propose
   hasRole(actor, "reviewer", "admin") && actor?.kind === "user" && proposal.proposedById !== actor.user.id;
 
 /** Turning a proposal down is a review decision too: the proposer withdraws instead. */
-export const canRejectReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) => canApplyReferenceChange(actor, proposal);
+export const canRejectReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) =>
+  canApplyReferenceChange(actor, proposal);
 
 export const canWithdrawReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) =>
   actor?.kind === "user" && proposal.proposedById === actor.user.id;

@@ -47,9 +47,14 @@ export async function reserveAttempt(keys: string[]): Promise<number> {
         const now = new Date();
         for (const key of ordered) {
           const open = { key, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] };
-          await tx.loginThrottle.updateMany({ where: { ...open, lastFailureAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } }, data: { failures: 0 } });
-          const increment = async () => (await tx.loginThrottle.updateMany({ where: open, data: { failures: { increment: 1 }, lastFailureAt: now } })).count;
-          const created = async () => (await tx.loginThrottle.createMany({ data: [{ key, failures: 1, lastFailureAt: now }], skipDuplicates: true })).count;
+          await tx.loginThrottle.updateMany({
+            where: { ...open, lastFailureAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } },
+            data: { failures: 0 },
+          });
+          const increment = async () =>
+            (await tx.loginThrottle.updateMany({ where: open, data: { failures: { increment: 1 }, lastFailureAt: now } })).count;
+          const created = async () =>
+            (await tx.loginThrottle.createMany({ data: [{ key, failures: 1, lastFailureAt: now }], skipDuplicates: true })).count;
           // A first attempt creates the row; when a parallel one created it a moment before, count on it.
           const counted = (await increment()) || (await created()) || (await increment());
           if (!counted) throw new Locked();

@@ -21,12 +21,20 @@ const corrected: PublicChange = {
   action: "observation.corrected",
   createdAt: "2025-03-02T10:00:00.000Z",
   reason: "Typo: <b>2.4</b> & not 2.5",
-  reviewer: "Ana \"Rev\" <Reviewer>",
+  reviewer: 'Ana "Rev" <Reviewer>',
   indicatorSlug: "homicide_rate",
   before: figure("2.4", "https://example.org/a?x=1&y=2"),
   after: figure("2.6", "https://example.org/b"),
 };
-const orphan: PublicChange = { ...corrected, id: "c1", action: "observation.published", reason: null, reviewer: null, indicatorSlug: null, before: null };
+const orphan: PublicChange = {
+  ...corrected,
+  id: "c1",
+  action: "observation.published",
+  reason: null,
+  reviewer: null,
+  indicatorSlug: null,
+  before: null,
+};
 
 const feed = buildChangeFeed({
   changes: [corrected, orphan],

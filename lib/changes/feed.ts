@@ -1,7 +1,15 @@
 import type { AtomFeed } from "./atom";
 import { formatAsOf, formatFigure, producerTypeLabel } from "../i18n/format";
 import type { Locale } from "../i18n/routing";
-import { changeFeedPath, changeKind, changeLogPath, isReferenceChange, type ChangeFigure, type PublicChange, type PublicReferenceChange } from "./public-changes";
+import {
+  changeFeedPath,
+  changeKind,
+  changeLogPath,
+  isReferenceChange,
+  type ChangeFigure,
+  type PublicChange,
+  type PublicReferenceChange,
+} from "./public-changes";
 import { referenceChangeLines, referenceChangeTitle } from "./reference-change-text";
 
 type Translate = (key: string, values?: Record<string, string>) => string;

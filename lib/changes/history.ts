@@ -63,7 +63,8 @@ export type NewChange = {
   isPublic?: boolean;
 };
 
-const asJson = (value: unknown) => (value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const asJson = (value: unknown) =>
+  value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 /** Appends one entry in the caller's transaction, so the change and its record commit together. */
 export async function appendChange(tx: Tx, change: NewChange) {

@@ -78,7 +78,13 @@ describe("listPublicChanges", () => {
 
   it("drops a figure whose source is not a web address rather than link to it", async () => {
     const entry = await database.db.changeEntry.create({
-      data: { action: "observation.published", entityType: "observation", entityId: "obs_2", isPublic: true, after: figure("5", { source: { url: "javascript:alert(1)" } }) },
+      data: {
+        action: "observation.published",
+        entityType: "observation",
+        entityId: "obs_2",
+        isPublic: true,
+        after: figure("5", { source: { url: "javascript:alert(1)" } }),
+      },
     });
     const [latest] = await publicChanges.listPublicChanges({ limit: 1 });
     expect(latest).toMatchObject({ id: entry.id, reviewer: null, after: null, indicatorSlug: null });

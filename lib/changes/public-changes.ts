@@ -92,7 +92,13 @@ const ZReferenceValues = {
     theme: text,
     valueKind: text,
   }),
-  framing: z.object({ indicatorSlug: text, producer: z.object({ name: text, type: ZProducerType }), sourceUrl: text, summaryEs: text, summaryEn: text }),
+  framing: z.object({
+    indicatorSlug: text,
+    producer: z.object({ name: text, type: ZProducerType }),
+    sourceUrl: text,
+    summaryEs: text,
+    summaryEn: text,
+  }),
   event: z.object({
     kind: text,
     startsOn: text,
@@ -156,10 +162,23 @@ function parseFigure(json: unknown) {
  */
 export async function listPublicChanges({ since, limit }: { since?: Date; limit: number }): Promise<PublicChange[]> {
   const rows = await getDb().changeEntry.findMany({
-    where: { isPublic: true, action: { in: [...PUBLIC_ACTIONS, ...PUBLIC_REFERENCE_ACTIONS] }, ...(since ? { createdAt: { gte: since } } : {}) },
+    where: {
+      isPublic: true,
+      action: { in: [...PUBLIC_ACTIONS, ...PUBLIC_REFERENCE_ACTIONS] },
+      ...(since ? { createdAt: { gte: since } } : {}),
+    },
     orderBy: { sequence: "desc" },
     take: limit,
-    select: { id: true, action: true, entityType: true, createdAt: true, reason: true, before: true, after: true, actorUser: { select: { displayName: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      createdAt: true,
+      reason: true,
+      before: true,
+      after: true,
+      actorUser: { select: { displayName: true } },
+    },
   });
   return rows.map((row): PublicChange => {
     if (isReferenceEntity(row.entityType)) {

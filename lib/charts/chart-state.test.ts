@@ -3,7 +3,16 @@ import { chartStateQuery, DEFAULT_CHART_STATE, parseChartState } from "./chart-s
 
 describe("chart state in the URL", () => {
   it("round-trips every setting through the query string", () => {
-    const state = { hidden: ["government" as const, "media" as const], from: 2019, to: 2024, events: false, view: "table" as const, sort: "value" as const, dir: "desc" as const, page: 3 };
+    const state = {
+      hidden: ["government" as const, "media" as const],
+      from: 2019,
+      to: 2024,
+      events: false,
+      view: "table" as const,
+      sort: "value" as const,
+      dir: "desc" as const,
+      page: 3,
+    };
     const query = chartStateQuery(state);
     expect(query).toBe("?hide=government%2Cmedia&from=2019&to=2024&events=0&view=table&sort=value&dir=desc&page=3");
     expect(parseChartState(Object.fromEntries(new URLSearchParams(query)))).toEqual(state);
@@ -14,7 +23,9 @@ describe("chart state in the URL", () => {
   });
 
   it("ignores malformed or unknown values instead of failing", () => {
-    expect(parseChartState({ hide: "government,martians", from: "soon", to: "99999", view: "pie", sort: "x;drop", page: "0", junk: "1" })).toEqual({
+    expect(
+      parseChartState({ hide: "government,martians", from: "soon", to: "99999", view: "pie", sort: "x;drop", page: "0", junk: "1" }),
+    ).toEqual({
       ...DEFAULT_CHART_STATE,
       hidden: ["government"],
     });

@@ -23,13 +23,24 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const header = "Indicator,Value,Date,Precision,Who,Type,Link,Outlet";
-const mapping = { indicator: "Indicator", value: "Value", asOf: "Date", datePrecision: "Precision", producer: "Who", producerType: "Type", sourceUrl: "Link", publisher: "Outlet" };
+const mapping = {
+  indicator: "Indicator",
+  value: "Value",
+  asOf: "Date",
+  datePrecision: "Precision",
+  producer: "Who",
+  producerType: "Type",
+  sourceUrl: "Link",
+  publisher: "Outlet",
+};
 const BAD_ROWS = 200_000;
 // Even rows have a value that is not a number, odd rows an indicator that does not exist: one problem each.
 const csv = [
   header,
   ...Array.from({ length: BAD_ROWS }, (_, i) =>
-    i % 2 === 0 ? `test_indicator,ten${i},2024,year,Test NGO,ngo,https://example.org/r,Example` : `no_such_indicator_${i},5,2024,year,Test NGO,ngo,https://example.org/r,Example`,
+    i % 2 === 0
+      ? `test_indicator,ten${i},2024,year,Test NGO,ngo,https://example.org/r,Example`
+      : `no_such_indicator_${i},5,2024,year,Test NGO,ngo,https://example.org/r,Example`,
   ),
   "test_indicator,12,2024,year,Test NGO,ngo,https://example.org/good,Example",
 ].join("\n");
@@ -80,7 +91,12 @@ describe("checking a file with 200,000 bad rows", () => {
 
   it("echoes at most 80 characters of a hostile cell in a problem's message", async () => {
     const slug = "x".repeat(50_000);
-    const response = await previewRoute.POST(request("POST", "/api/editor/imports/preview", callers.editor, { csv: `${header}\n${slug},5,2024,year,Test NGO,ngo,https://example.org/r,Example`, mapping }));
+    const response = await previewRoute.POST(
+      request("POST", "/api/editor/imports/preview", callers.editor, {
+        csv: `${header}\n${slug},5,2024,year,Test NGO,ngo,https://example.org/r,Example`,
+        mapping,
+      }),
+    );
     const text = await response.text();
     expect(Buffer.byteLength(text)).toBeLessThan(4 * 1024);
     expect(JSON.parse(text).data).toMatchObject({ errorCount: 1 });

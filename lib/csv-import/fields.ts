@@ -19,7 +19,16 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const REQUIRED_FIELDS: ImportField[] = ["indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"];
+export const REQUIRED_FIELDS: ImportField[] = [
+  "indicator",
+  "value",
+  "asOf",
+  "datePrecision",
+  "producer",
+  "producerType",
+  "sourceUrl",
+  "publisher",
+];
 
 /** Field → the CSV column it is read from (null: not in this file). */
 export const ZColumnMapping = z
@@ -48,7 +57,15 @@ export const ZImportRequest = z.object({
 
 /** Columns named like the fields map themselves, so the template needs no mapping step. */
 export function guessMapping(columns: string[]): ColumnMapping {
-  const normalized = new Map(columns.map((column) => [column.trim().toLowerCase().replace(/[\s_-]/g, ""), column]));
+  const normalized = new Map(
+    columns.map((column) => [
+      column
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]/g, ""),
+      column,
+    ]),
+  );
   return Object.fromEntries(IMPORT_FIELDS.map((field) => [field, normalized.get(field.toLowerCase()) ?? null]));
 }
 

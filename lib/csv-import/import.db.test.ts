@@ -19,12 +19,29 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const header = "Indicator,Value,Date,Precision,Who,Type,Link,Outlet,Hedge";
-const mapping = { indicator: "Indicator", value: "Value", asOf: "Date", datePrecision: "Precision", producer: "Who", producerType: "Type", sourceUrl: "Link", publisher: "Outlet", qualifier: "Hedge" };
-const row = (value: string, date = "2024", extra = "") => `test_indicator,${value},${date},year,Test NGO,ngo,https://example.org/r${extra},Example,exact`;
+const mapping = {
+  indicator: "Indicator",
+  value: "Value",
+  asOf: "Date",
+  datePrecision: "Precision",
+  producer: "Who",
+  producerType: "Type",
+  sourceUrl: "Link",
+  publisher: "Outlet",
+  qualifier: "Hedge",
+};
+const row = (value: string, date = "2024", extra = "") =>
+  `test_indicator,${value},${date},year,Test NGO,ngo,https://example.org/r${extra},Example,exact`;
 
 describe("CSV import", () => {
   it("lists every invalid row with its row number, column and reason, and writes nothing", async () => {
-    const csv = [header, row("10"), "test_indicator,ten,2024,year,Test NGO,ngo,https://example.org/r,Example,exact", "nope,5,2024-13-01,day,X,blog,not-a-url,,exact", row("11")].join("\n");
+    const csv = [
+      header,
+      row("10"),
+      "test_indicator,ten,2024,year,Test NGO,ngo,https://example.org/r,Example,exact",
+      "nope,5,2024-13-01,day,X,blog,not-a-url,,exact",
+      row("11"),
+    ].join("\n");
     const before = await fingerprint(database.db);
     const preview = await previewRoute.POST(request("POST", "/api/editor/imports/preview", callers.editor, { csv, mapping }));
     expect(preview.status).toBe(200);
@@ -53,7 +70,9 @@ describe("CSV import", () => {
     const drafts = await database.db.observation.findMany({ where: { value: { in: ["100", "101"] } } });
     expect(drafts.map((d) => d.status)).toEqual(["draft", "draft"]);
     expect(drafts.every((d) => d.authorId === callers.ids.editor)).toBe(true);
-    expect(await database.db.changeEntry.count({ where: { entityId: { in: drafts.map((d) => d.id) }, action: "observation.created" } })).toBe(2);
+    expect(
+      await database.db.changeEntry.count({ where: { entityId: { in: drafts.map((d) => d.id) }, action: "observation.created" } }),
+    ).toBe(2);
 
     const before = await fingerprint(database.db);
     const again = await importRoute.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping }));
@@ -72,7 +91,12 @@ describe("CSV import", () => {
     const columns = TEMPLATE_CSV.split("\r\n")[0]!.split(",");
     expect(columns).toEqual([...IMPORT_FIELDS]);
     const guessed = guessMapping(columns);
-    const preview = await previewRoute.POST(request("POST", "/api/editor/imports/preview", callers.editor, { csv: TEMPLATE_CSV.replace("soe_arrests_cumulative", "test_indicator"), mapping: guessed }));
+    const preview = await previewRoute.POST(
+      request("POST", "/api/editor/imports/preview", callers.editor, {
+        csv: TEMPLATE_CSV.replace("soe_arrests_cumulative", "test_indicator"),
+        mapping: guessed,
+      }),
+    );
     expect((await preview.json()).data).toMatchObject({ valid: 1, errorCount: 0 });
   });
 
@@ -97,15 +121,33 @@ describe("CSV import", () => {
 // Every column of the template, so each field travels through the bulk insert.
 describe("what an import stores", () => {
   const templateMapping = guessMapping([...IMPORT_FIELDS]);
-  const base = { indicator: "test_indicator", valueMax: "", qualifier: "exact", asOf: "2024", datePrecision: "year", producer: "Stored NGO", producerType: "ngo", sourceUrl: "https://example.org/stored", publisher: "Stored Outlet", publishedAt: "", attribution: "", noteEn: "", noteEs: "" };
+  const base = {
+    indicator: "test_indicator",
+    valueMax: "",
+    qualifier: "exact",
+    asOf: "2024",
+    datePrecision: "year",
+    producer: "Stored NGO",
+    producerType: "ngo",
+    sourceUrl: "https://example.org/stored",
+    publisher: "Stored Outlet",
+    publishedAt: "",
+    attribution: "",
+    noteEn: "",
+    noteEs: "",
+  };
   const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   const templateCsv = (rows: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>[]) =>
-    [IMPORT_FIELDS.join(","), ...rows.map((cells) => IMPORT_FIELDS.map((field) => quote({ ...base, ...cells }[field] ?? "")).join(","))].join("\r\n");
+    [
+      IMPORT_FIELDS.join(","),
+      ...rows.map((cells) => IMPORT_FIELDS.map((field) => quote({ ...base, ...cells }[field] ?? "")).join(",")),
+    ].join("\r\n");
   const commit = async (csv: string) => {
     const response = await importRoute.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping: templateMapping }));
     return { status: response.status, body: await response.json() };
   };
-  const stored = (url: string) => database.db.observation.findMany({ where: { source: { url } }, include: { producer: true, source: true }, orderBy: { value: "asc" } });
+  const stored = (url: string) =>
+    database.db.observation.findMany({ where: { source: { url } }, include: { producer: true, source: true }, orderBy: { value: "asc" } });
 
   it("keeps every digit, ranges, dates, notes and attributions as written", async () => {
     const url = "https://example.org/digits";
@@ -115,13 +157,29 @@ describe("what an import stores", () => {
         { value: "12345678901234567890.1234567891", sourceUrl: url, asOf: "2023-03", datePrecision: "month" },
         { value: "12345678901234567890.1234567892", sourceUrl: url, asOf: "2023-03", datePrecision: "month" },
         { value: "-3.5", valueMax: "20.75", qualifier: "about", sourceUrl: url, asOf: "2022-06-15", datePrecision: "day" },
-        { value: "0.0001", qualifier: "up_to", sourceUrl: url, attribution: "Stored NGO, in a radio interview", noteEn: 'Said "about", roughly', noteEs: "Dicho, más o menos", publishedAt: "2024-02-03" },
+        {
+          value: "0.0001",
+          qualifier: "up_to",
+          sourceUrl: url,
+          attribution: "Stored NGO, in a radio interview",
+          noteEn: 'Said "about", roughly',
+          noteEs: "Dicho, más o menos",
+          publishedAt: "2024-02-03",
+        },
       ]),
     );
     expect(status).toBe(201);
     expect(body.data).toMatchObject({ created: 5, duplicates: 0 });
     const rows = await stored(url);
-    expect(rows.map((r) => [r.value.toString(), r.valueMax?.toString() ?? null, r.qualifier, r.asOf.toISOString().slice(0, 10), r.datePrecision])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.value.toString(),
+        r.valueMax?.toString() ?? null,
+        r.qualifier,
+        r.asOf.toISOString().slice(0, 10),
+        r.datePrecision,
+      ]),
+    ).toEqual([
       ["-3.5", "20.75", "about", "2022-06-15", "day"],
       ["0.0001", null, "up_to", "2024-01-01", "year"],
       ["12.5", null, "exact", "2024-01-01", "year"],
@@ -129,12 +187,23 @@ describe("what an import stores", () => {
       ["12345678901234567890.1234567892", null, "exact", "2023-03-01", "month"],
     ]);
     const quoted = rows[1]!;
-    expect([quoted.attribution, quoted.noteEn, quoted.noteEs]).toEqual(["Stored NGO, in a radio interview", 'Said "about", roughly', "Dicho, más o menos"]);
+    expect([quoted.attribution, quoted.noteEn, quoted.noteEs]).toEqual([
+      "Stored NGO, in a radio interview",
+      'Said "about", roughly',
+      "Dicho, más o menos",
+    ]);
     expect([rows[0]!.attribution, rows[0]!.noteEn, rows[0]!.noteEs]).toEqual(["Stored NGO (Stored Outlet)", null, null]);
     expect(rows[2]!.attribution).toBe("Stored NGO (Earlier Outlet)");
-    expect(rows.every((r) => r.status === "draft" && r.authorId === callers.ids.editor && r.version === 1 && r.reviewerId === null && r.publishedAt === null)).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          r.status === "draft" && r.authorId === callers.ids.editor && r.version === 1 && r.reviewerId === null && r.publishedAt === null,
+      ),
+    ).toBe(true);
     expect(rows.every((r) => /^c[0-9a-z]{24}$/.test(r.id))).toBe(true);
-    expect(rows.every((r) => Math.abs(r.createdAt.getTime() - Date.now()) < 60_000 && r.updatedAt.getTime() === r.createdAt.getTime())).toBe(true);
+    expect(
+      rows.every((r) => Math.abs(r.createdAt.getTime() - Date.now()) < 60_000 && r.updatedAt.getTime() === r.createdAt.getTime()),
+    ).toBe(true);
     // The producer and the source were new: created as the last row naming them gives them.
     expect(rows[0]!.producer).toMatchObject({ name: "Stored NGO", type: "ngo" });
     expect(rows[0]!.source).toMatchObject({ url, publisher: "Stored Outlet" });
@@ -143,23 +212,68 @@ describe("what an import stores", () => {
 
   it("records one history entry per draft, by the importer, with the row as written", async () => {
     const url = "https://example.org/history";
-    await commit(templateCsv([{ value: "7.10", valueMax: "9", sourceUrl: url, noteEn: "First" }, { value: "8", sourceUrl: url, asOf: "2021-04", datePrecision: "month" }]));
+    await commit(
+      templateCsv([
+        { value: "7.10", valueMax: "9", sourceUrl: url, noteEn: "First" },
+        { value: "8", sourceUrl: url, asOf: "2021-04", datePrecision: "month" },
+      ]),
+    );
     const drafts = await stored(url);
-    const entries = await database.db.changeEntry.findMany({ where: { entityId: { in: drafts.map((d) => d.id) } }, orderBy: { sequence: "asc" } });
+    const entries = await database.db.changeEntry.findMany({
+      where: { entityId: { in: drafts.map((d) => d.id) } },
+      orderBy: { sequence: "asc" },
+    });
     expect(entries).toHaveLength(2);
     expect(entries.map((e) => e.entityId)).toEqual(drafts.map((d) => d.id));
     for (const entry of entries) {
-      expect(entry).toMatchObject({ action: "observation.created", entityType: "observation", actorUserId: callers.ids.editor, actorTokenId: null, reason: "CSV import", before: null, isPublic: false });
+      expect(entry).toMatchObject({
+        action: "observation.created",
+        entityType: "observation",
+        actorUserId: callers.ids.editor,
+        actorTokenId: null,
+        reason: "CSV import",
+        before: null,
+        isPublic: false,
+      });
     }
     const source = { url, publisher: "Stored Outlet", publishedAt: null };
     const producer = { name: "Stored NGO", type: "ngo" };
-    expect(entries[0]!.after).toEqual({ indicatorSlug: "test_indicator", value: "7.10", valueMax: "9", qualifier: "exact", asOf: "2024-01-01", datePrecision: "year", producer, source, attribution: null, noteEn: "First", noteEs: null });
-    expect(entries[1]!.after).toEqual({ indicatorSlug: "test_indicator", value: "8", valueMax: null, qualifier: "exact", asOf: "2021-04-01", datePrecision: "month", producer, source, attribution: null, noteEn: null, noteEs: null });
+    expect(entries[0]!.after).toEqual({
+      indicatorSlug: "test_indicator",
+      value: "7.10",
+      valueMax: "9",
+      qualifier: "exact",
+      asOf: "2024-01-01",
+      datePrecision: "year",
+      producer,
+      source,
+      attribution: null,
+      noteEn: "First",
+      noteEs: null,
+    });
+    expect(entries[1]!.after).toEqual({
+      indicatorSlug: "test_indicator",
+      value: "8",
+      valueMax: null,
+      qualifier: "exact",
+      asOf: "2021-04-01",
+      datePrecision: "month",
+      producer,
+      source,
+      attribution: null,
+      noteEn: null,
+      noteEs: null,
+    });
   });
 
   it("recognises repeats of stored figures and within the file by number, not by spelling", async () => {
     const url = "https://example.org/repeats";
-    await commit(templateCsv([{ value: "12.50", valueMax: "13", sourceUrl: url }, { value: "99", sourceUrl: url }]));
+    await commit(
+      templateCsv([
+        { value: "12.50", valueMax: "13", sourceUrl: url },
+        { value: "99", sourceUrl: url },
+      ]),
+    );
     const before = await fingerprint(database.db);
     const { body } = await commit(
       templateCsv([
@@ -183,13 +297,28 @@ describe("what an import stores", () => {
       ]),
     );
     expect(next.data).toMatchObject({ totalRows: 8, created: 7, duplicates: 1 });
-    expect((await stored(url)).map((r) => r.value.toString())).toEqual(["12.5", "12.5", "12.5", "12.5", "40", "99", "99", "12345678901234567890.5", "12345678901234567891.5"]);
+    expect((await stored(url)).map((r) => r.value.toString())).toEqual([
+      "12.5",
+      "12.5",
+      "12.5",
+      "12.5",
+      "40",
+      "99",
+      "99",
+      "12345678901234567890.5",
+      "12345678901234567891.5",
+    ]);
   });
 
   it("keeps a stored source's publisher, and adds a new producer type as its own producer", async () => {
     const url = "https://example.org/kept";
     await database.db.source.create({ data: { url, publisher: "Original Outlet" } });
-    await commit(templateCsv([{ value: "1", sourceUrl: url, publisher: "Renamed Outlet" }, { value: "2", sourceUrl: url, producerType: "media" }]));
+    await commit(
+      templateCsv([
+        { value: "1", sourceUrl: url, publisher: "Renamed Outlet" },
+        { value: "2", sourceUrl: url, producerType: "media" },
+      ]),
+    );
     const rows = await stored(url);
     expect(rows.map((r) => [r.source.publisher, r.producer.type, r.attribution])).toEqual([
       ["Original Outlet", "ngo", "Stored NGO (Renamed Outlet)"],

@@ -37,7 +37,10 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
  * travel as one JSON parameter, which node-postgres sends far faster than one array per column.
  */
 export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId: string): Promise<number> {
-  const producers = uniqueBy(inputs.map((input) => input.producer), (producer) => `${producer.type}|${producer.name}`);
+  const producers = uniqueBy(
+    inputs.map((input) => input.producer),
+    (producer) => `${producer.type}|${producer.name}`,
+  );
   const producerIds = newIds(producers.length);
   await tx.$executeRawUnsafe(
     `INSERT INTO "Producer" (id, name, type, "createdAt", "updatedAt")
@@ -46,7 +49,10 @@ export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId
     JSON.stringify(producers.map((producer, i) => ({ id: producerIds[i], ...producer }))),
   );
   // A source already stored keeps its publisher and dates; a new one takes those of the last row naming it.
-  const sources = uniqueBy(inputs.map((input) => input.source), (source) => source.url);
+  const sources = uniqueBy(
+    inputs.map((input) => input.source),
+    (source) => source.url,
+  );
   const sourceIds = newIds(sources.length);
   await tx.$executeRawUnsafe(
     `INSERT INTO "Source" (id, url, publisher, "publishedAt", "retrievedAt", "createdAt", "updatedAt")

@@ -10,7 +10,11 @@ import { scanCsv, type ProblemTally, type ValidRow } from "./validate-rows";
 
 export type ImportPlan = { totalRows: number; problems: ProblemTally; toCreate: ValidRow[]; duplicates: number[] };
 
-export async function planImport(csv: string, mapping: ColumnMapping, db: Prisma.TransactionClient | Database = getDb()): Promise<ImportPlan> {
+export async function planImport(
+  csv: string,
+  mapping: ColumnMapping,
+  db: Prisma.TransactionClient | Database = getDb(),
+): Promise<ImportPlan> {
   const indicators = new Set((await db.indicator.findMany({ select: { slug: true } })).map((row) => row.slug));
   let scan: Awaited<ReturnType<typeof scanCsv>>;
   try {
@@ -61,8 +65,13 @@ export async function commitImport(actor: Actor, csv: string, mapping: ColumnMap
   return getDb().$transaction(
     async (tx) => {
       const plan = await planImport(csv, mapping, tx);
-      if (plan.problems.total) throw new AppError(400, "invalid_rows", `${plan.problems.total} problem(s) in the file; nothing was imported.`, summarize(plan));
-      const created = await insertDrafts(tx, plan.toCreate.map((row) => row.input), actor.user.id);
+      if (plan.problems.total)
+        throw new AppError(400, "invalid_rows", `${plan.problems.total} problem(s) in the file; nothing was imported.`, summarize(plan));
+      const created = await insertDrafts(
+        tx,
+        plan.toCreate.map((row) => row.input),
+        actor.user.id,
+      );
       return { created, duplicates: plan.duplicates.length, totalRows: plan.totalRows };
     },
     { timeout: 600_000, maxWait: 30_000 },

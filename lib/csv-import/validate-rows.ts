@@ -54,8 +54,20 @@ function canonicalDecimal(text: string | null | undefined): string {
 }
 
 /** The same figure from the same producer and document: importing it again adds nothing. */
-export function naturalKey(input: Pick<TObservationInput, "indicatorSlug" | "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source">): string {
-  return [input.indicatorSlug, canonicalDecimal(input.value), canonicalDecimal(input.valueMax), input.qualifier, input.asOf, input.datePrecision, input.producer.type, input.producer.name, input.source.url].join("\u0001");
+export function naturalKey(
+  input: Pick<TObservationInput, "indicatorSlug" | "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source">,
+): string {
+  return [
+    input.indicatorSlug,
+    canonicalDecimal(input.value),
+    canonicalDecimal(input.valueMax),
+    input.qualifier,
+    input.asOf,
+    input.datePrecision,
+    input.producer.type,
+    input.producer.name,
+    input.source.url,
+  ].join("\u0001");
 }
 
 /** Problems a check lists by row; the rest are counted (per column) but not sent. */
@@ -93,7 +105,9 @@ function missingColumns(columns: string[], mapping: ColumnMapping): RowError[] {
 
 /** Checks one record with the editor's own schema; row numbers count the header as row 1, as spreadsheets do. */
 function rowChecker(columns: string[], mapping: ColumnMapping, knownIndicators: Set<string>): RowChecker {
-  const positions = new Map<ImportField, number>(Object.entries(mapping).map(([field, column]) => [field as ImportField, column ? columns.indexOf(column) : -1]));
+  const positions = new Map<ImportField, number>(
+    Object.entries(mapping).map(([field, column]) => [field as ImportField, column ? columns.indexOf(column) : -1]),
+  );
   const cell = (record: string[], field: ImportField) => {
     const position = positions.get(field) ?? -1;
     const value = position >= 0 ? record[position] : undefined;
@@ -109,7 +123,11 @@ function rowChecker(columns: string[], mapping: ColumnMapping, knownIndicators: 
       asOf: periodStart(cell(record, "asOf") ?? "", precision),
       datePrecision: precision,
       producer: { name: cell(record, "producer") ?? "", type: cell(record, "producerType") ?? "" },
-      source: { url: cell(record, "sourceUrl") ?? "", publisher: cell(record, "publisher") ?? "", publishedAt: cell(record, "publishedAt") ?? null },
+      source: {
+        url: cell(record, "sourceUrl") ?? "",
+        publisher: cell(record, "publisher") ?? "",
+        publishedAt: cell(record, "publishedAt") ?? null,
+      },
       attribution: cell(record, "attribution") ?? null,
       noteEn: cell(record, "noteEn") ?? null,
       noteEs: cell(record, "noteEs") ?? null,
@@ -152,7 +170,7 @@ const TURN_MS = 10;
 
 /** The text in slices, waiting for the event loop's next turn after each; never splits a surrogate pair. */
 async function* slices(text: string): AsyncGenerator<string> {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(start + SLICE_CHARACTERS, text.length);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;

@@ -16,9 +16,17 @@ beforeAll(async () => {
   const callers = await createCallers(source.db);
   const create = await import("@/app/api/editor/observations/route");
   const publish = await import("@/app/api/editor/observations/[id]/publish/route");
-  const draft = (await (await create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ indicatorSlug: "homicide_rate" })))).json()).data;
-  await publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), { params: Promise.resolve({ id: draft.id }) });
-  await create.POST(request("POST", "/api/editor/observations", callers.token, observationInput({ indicatorSlug: "homicide_rate", value: "7.7" })));
+  const draft = (
+    await (
+      await create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ indicatorSlug: "homicide_rate" })))
+    ).json()
+  ).data;
+  await publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), {
+    params: Promise.resolve({ id: draft.id }),
+  });
+  await create.POST(
+    request("POST", "/api/editor/observations", callers.token, observationInput({ indicatorSlug: "homicide_rate", value: "7.7" })),
+  );
 });
 afterAll(async () => {
   await source.drop();

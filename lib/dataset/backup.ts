@@ -31,7 +31,12 @@ function toPlain(value: unknown): unknown {
 }
 
 const delegate = (db: Database | Prisma.TransactionClient, table: Table) =>
-  (db as unknown as Record<Table, { findMany(args: object): Promise<Row[]>; createMany(args: object): Promise<unknown>; count(): Promise<number> }>)[table];
+  (
+    db as unknown as Record<
+      Table,
+      { findMany(args: object): Promise<Row[]>; createMany(args: object): Promise<unknown>; count(): Promise<number> }
+    >
+  )[table];
 
 export async function exportBackup(db: Database) {
   const tables: Record<string, Row[]> = {};
@@ -46,7 +51,21 @@ export async function exportBackup(db: Database) {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, tables };
 }
 
-const DATE_FIELDS = new Set(["createdAt", "updatedAt", "publishedAt", "retrievedAt", "asOf", "startsOn", "endsOn", "retractedAt", "expiresAt", "lastUsedAt", "revokedAt", "disabledAt", "lastSeenAt"]);
+const DATE_FIELDS = new Set([
+  "createdAt",
+  "updatedAt",
+  "publishedAt",
+  "retrievedAt",
+  "asOf",
+  "startsOn",
+  "endsOn",
+  "retractedAt",
+  "expiresAt",
+  "lastUsedAt",
+  "revokedAt",
+  "disabledAt",
+  "lastSeenAt",
+]);
 
 function fromPlain(table: Table, row: Row): Row {
   const restored: Row = {};
@@ -73,17 +92,21 @@ export async function importBackup(db: Database, backup: unknown) {
   await db.$transaction(
     async (tx) => {
       for (const table of TABLES) {
-        if ((await delegate(tx, table).count()) > 0) throw new BackupError(`The database is not empty (table ${table} has rows); restore into an empty database.`);
+        if ((await delegate(tx, table).count()) > 0)
+          throw new BackupError(`The database is not empty (table ${table} has rows); restore into an empty database.`);
       }
       for (const table of TABLES) {
         const rows = candidate.tables![table] ?? [];
         // Drafts point at the published figure they correct: insert those after the rest.
-        const ordered = table === "observation" ? [...rows].sort((a, b) => Number(Boolean(a.revisionOfId)) - Number(Boolean(b.revisionOfId))) : rows;
+        const ordered =
+          table === "observation" ? [...rows].sort((a, b) => Number(Boolean(a.revisionOfId)) - Number(Boolean(b.revisionOfId))) : rows;
         for (let start = 0; start < ordered.length; start += 1000) {
           await delegate(tx, table).createMany({ data: ordered.slice(start, start + 1000).map((row) => fromPlain(table, row)) });
         }
       }
-      await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"ChangeEntry"', 'sequence'), GREATEST((SELECT MAX(sequence) FROM "ChangeEntry"), 1))`);
+      await tx.$executeRawUnsafe(
+        `SELECT setval(pg_get_serial_sequence('"ChangeEntry"', 'sequence'), GREATEST((SELECT MAX(sequence) FROM "ChangeEntry"), 1))`,
+      );
       // A running app may have cached the empty database's pages.
       await markStale(tx, [EVERYTHING]);
     },

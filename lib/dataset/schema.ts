@@ -9,9 +9,7 @@ export const ZIsoDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
   .refine(isRealIsoDay, "not a real calendar date");
 const ZYear = z.string().regex(/^\d{4}$/, "expected a year as YYYY");
-const ZYearMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
+const ZYearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
 const ZDayOrYear = z.union([ZIsoDay, ZYear], { error: "expected YYYY-MM-DD or YYYY" });
 
 export const ZDatasetProducerType = z.enum(["government", "ngo", "media", "intergovernmental", "academic"]);
@@ -21,10 +19,7 @@ const ZHttpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" 
 const ZText = z.string().trim().min(1, "must not be empty");
 
 // A month-precision date keeps the year in `date` and the month in `dateApprox` (dataset convention).
-function checkDateShape(
-  record: { date: string; dateApprox?: string; datePrecision: "day" | "month" | "year" },
-  ctx: z.RefinementCtx,
-) {
+function checkDateShape(record: { date: string; dateApprox?: string; datePrecision: "day" | "month" | "year" }, ctx: z.RefinementCtx) {
   const isYear = /^\d{4}$/.test(record.date);
   if (record.datePrecision === "day" && isYear) {
     ctx.addIssue({ code: "custom", path: ["date"], message: "day precision needs a YYYY-MM-DD date" });
@@ -138,16 +133,7 @@ export const ZCuration = z.strictObject({
         "press_freedom_civic_space",
         "public_opinion",
       ]),
-      valueKind: z.enum([
-        "cumulative_count",
-        "yearly_count",
-        "point_in_time_count",
-        "yearly_rate",
-        "share",
-        "rank",
-        "score",
-        "amount",
-      ]),
+      valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
     }),
   ),
   events: z.array(

@@ -49,7 +49,16 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     keyOfExisting: (row) => row.slug,
     projectIncoming: (record) => record,
     projectExisting: ({ slug, nameEs, nameEn, descriptionEs, descriptionEn, unit, unitEs, theme, valueKind, sortOrder }) => ({
-      slug, nameEs, nameEn, descriptionEs, descriptionEn, unit, unitEs, theme, valueKind, sortOrder,
+      slug,
+      nameEs,
+      nameEn,
+      descriptionEs,
+      descriptionEn,
+      unit,
+      unitEs,
+      theme,
+      valueKind,
+      sortOrder,
     }),
     create: (data) => tx.indicator.createMany({ data }),
     update: (row, data) => tx.indicator.update({ where: { id: row.id }, data }),
@@ -123,7 +132,12 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     existing: await tx.observation.findMany({ where: { seedKey: { not: null } } }),
     keyOfIncoming: (record) => record.seedKey,
     keyOfExisting: (row) => row.seedKey!,
-    projectIncoming: (record) => ({ ...observationFields(record), value: decimal(record.value), valueMax: decimal(record.valueMax), asOf: record.asOf }),
+    projectIncoming: (record) => ({
+      ...observationFields(record),
+      value: decimal(record.value),
+      valueMax: decimal(record.valueMax),
+      asOf: record.asOf,
+    }),
     projectExisting: (row) => ({
       indicatorId: row.indicatorId,
       producerId: row.producerId,
@@ -158,7 +172,12 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     keyOfExisting: (row) => row.seedKey!,
     projectIncoming: framingFields,
     projectExisting: ({ indicatorId, producerId, sourceId, summaryEs, summaryEn, sortOrder }) => ({
-      indicatorId, producerId, sourceId, summaryEs, summaryEn, sortOrder,
+      indicatorId,
+      producerId,
+      sourceId,
+      summaryEs,
+      summaryEn,
+      sortOrder,
     }),
     create: (data) => tx.framing.createMany({ data: data.map((record) => ({ seedKey: record.seedKey, ...framingFields(record) })) }),
     update: (row, record) => tx.framing.update({ where: { id: row.id }, data: framingFields(record) }),
@@ -192,7 +211,8 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       tx.event.createMany({
         data: data.map((record) => ({ seedKey: record.seedKey, ...eventFields(record), startsOn: fromIsoDay(record.startsOn) })),
       }),
-    update: (row, record) => tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn) } }),
+    update: (row, record) =>
+      tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn) } }),
   });
 
   return { indicators, producers, sources, observations, framings, events };

@@ -28,7 +28,6 @@ type FileObservation = {
   note_es: string;
 };
 
-
 async function snapshot(database: TestDatabase) {
   const { db } = database;
   return {
@@ -69,7 +68,8 @@ describe("seeding the sourced dataset", () => {
       note: row.noteEn ?? "",
       note_es: row.noteEs ?? "",
     });
-    const key = (record: FileObservation) => JSON.stringify([record.indicator, record.date, record.dateApprox, record.sourceUrl, record.publisher]);
+    const key = (record: FileObservation) =>
+      JSON.stringify([record.indicator, record.date, record.dateApprox, record.sourceUrl, record.publisher]);
     const stored = new Map(rows.map((row) => [key(asFileRecord(row)), row]));
 
     for (const record of file.observations as FileObservation[]) {
@@ -113,7 +113,10 @@ describe("seeding the sourced dataset", () => {
     expect(await database.db.framing.count()).toBe(
       file.indicators.reduce((sum: number, indicator: { framing: unknown[] }) => sum + indicator.framing.length, 0),
     );
-    const declaration = await database.db.event.findFirst({ where: { startsOn: new Date("2022-03-27T00:00:00Z") }, include: { source: true } });
+    const declaration = await database.db.event.findFirst({
+      where: { startsOn: new Date("2022-03-27T00:00:00Z") },
+      include: { source: true },
+    });
     expect(declaration?.kind).toBe("decree");
     expect(declaration?.source.url).toMatch(/^https?:\/\//);
   });

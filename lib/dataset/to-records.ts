@@ -62,7 +62,10 @@ export type SeedRecords = {
 };
 
 const stableKey = (prefix: string, parts: (string | undefined)[]) =>
-  `${prefix}:${createHash("sha256").update(parts.map((part) => part ?? "").join("\u0000")).digest("hex").slice(0, 32)}`;
+  `${prefix}:${createHash("sha256")
+    .update(parts.map((part) => part ?? "").join("\u0000"))
+    .digest("hex")
+    .slice(0, 32)}`;
 
 /** First day of the period a dataset date refers to: 2023 → 2023-01-01, month 2023-08 → 2023-08-01. */
 export function periodStart(record: Pick<TDatasetEvent, "date" | "dateApprox" | "datePrecision">): string {

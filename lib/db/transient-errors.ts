@@ -23,7 +23,14 @@ const UNAVAILABLE_MESSAGE =
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const candidate = error as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; kind?: unknown; originalCode?: unknown };
+  const candidate = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+    kind?: unknown;
+    originalCode?: unknown;
+  };
   for (const code of [candidate.code, candidate.originalCode, candidate.kind]) {
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   }

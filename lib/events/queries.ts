@@ -16,7 +16,6 @@ export type PublicEvent = {
   source: { url: string; publisher: string | null };
 };
 
-
 /** Every dated event, oldest first. */
 export async function listEvents(): Promise<PublicEvent[]> {
   const rows = await getDb().event.findMany({

@@ -38,10 +38,7 @@ export function formatNumber(value: string, locale: Locale): string {
 }
 
 /** "at least 350", "110,000–120,000": the figure as its source hedged it. */
-export function formatFigure(
-  observation: Pick<PublicObservation, "value" | "valueMax" | "qualifier">,
-  locale: Locale,
-): string {
+export function formatFigure(observation: Pick<PublicObservation, "value" | "valueMax" | "qualifier">, locale: Locale): string {
   const range = observation.valueMax
     ? `${formatNumber(observation.value, locale)}–${formatNumber(observation.valueMax, locale)}`
     : formatNumber(observation.value, locale);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   await createFixtureIndicator(database.db, "mixed", 1);
   await createFixtureIndicator(database.db, "dense", 2);
   await createFixtureIndicator(database.db, "empty", 3);
-  await addFigures(database.db, [...mixedFigures("mixed"), ...denseFigures("dense", 60, ["Ministerio de Seguridad", "Cristosal", "el faro"])]);
+  await addFigures(database.db, [
+    ...mixedFigures("mixed"),
+    ...denseFigures("dense", 60, ["Ministerio de Seguridad", "Cristosal", "el faro"]),
+  ]);
 });
 afterAll(() => database.drop());
 
@@ -69,7 +72,9 @@ describe("getIndicatorDigests", () => {
     const { db } = database;
     const tallyMatchesFigures = async () => {
       const tally = await db.observationTally.findMany({ orderBy: [{ indicatorId: "asc" }, { producerId: "asc" }, { sourceId: "asc" }] });
-      const counted = await db.$queryRawUnsafe<{ indicatorId: string; producerId: string; sourceId: string; published: number; retracted: number }[]>(
+      const counted = await db.$queryRawUnsafe<
+        { indicatorId: string; producerId: string; sourceId: string; published: number; retracted: number }[]
+      >(
         `SELECT "indicatorId", "producerId", "sourceId", count(*) FILTER (WHERE status = 'published')::int AS published,
                 count(*) FILTER (WHERE status = 'retracted')::int AS retracted
          FROM "Observation" WHERE status IN ('published', 'retracted') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
@@ -77,7 +82,11 @@ describe("getIndicatorDigests", () => {
       expect(tally).toEqual(counted);
     };
     await tallyMatchesFigures();
-    const [first, second, third] = await db.observation.findMany({ where: { status: "published" }, orderBy: { createdAt: "asc" }, take: 3 });
+    const [first, second, third] = await db.observation.findMany({
+      where: { status: "published" },
+      orderBy: { createdAt: "asc" },
+      take: 3,
+    });
     const other = await db.source.create({ data: { url: "https://example.org/moved" } });
     await db.observation.update({ where: { id: first!.id }, data: { status: "retracted", retractionReason: "test" } });
     await db.observation.update({ where: { id: second!.id }, data: { sourceId: other.id, version: { increment: 1 } } });

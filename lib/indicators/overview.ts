@@ -2,7 +2,12 @@ import { isoDay } from "../dates";
 import { getDb } from "../db/client";
 import { gapBetween, type Discrepancy } from "../observations/discrepancy";
 import { periodEnd, periodEndSql } from "../observations/period";
-import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "../observations/shapes";
+import {
+  fromPublicObservationRow,
+  PUBLIC_OBSERVATION_COLUMNS,
+  PUBLIC_OBSERVATION_JOINS,
+  type PublicObservationRow,
+} from "../observations/shapes";
 import { type ChartObservation, isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "../observations/types";
 
 export type IndicatorDigest = {
@@ -108,7 +113,10 @@ JOIN "Indicator" i ON i.id = o."indicatorId"
 JOIN "Producer" p ON p.id = o."producerId"
 ORDER BY o."asOf", o."createdAt", o.id`;
 
-type DigestRow = Pick<PublicObservationRow, "id" | "indicatorSlug" | "value" | "valueMax" | "asOf" | "datePrecision" | "producerId" | "producerName" | "producerType"> & {
+type DigestRow = Pick<
+  PublicObservationRow,
+  "id" | "indicatorSlug" | "value" | "valueMax" | "asOf" | "datePrecision" | "producerId" | "producerName" | "producerType"
+> & {
   role: "official" | "independent" | "sample";
 };
 
@@ -131,10 +139,16 @@ export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest
   const headlineIds = rows.filter((row) => row.role !== "sample").map((row) => row.id);
   const headlines = new Map(
     (
-      await db.$queryRawUnsafe<PublicObservationRow[]>(`SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM "Observation" o ${PUBLIC_OBSERVATION_JOINS} WHERE o.id = ANY($1::text[])`, headlineIds)
+      await db.$queryRawUnsafe<PublicObservationRow[]>(
+        `SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM "Observation" o ${PUBLIC_OBSERVATION_JOINS} WHERE o.id = ANY($1::text[])`,
+        headlineIds,
+      )
     ).map((row) => [row.id, fromPublicObservationRow(row)]),
   );
-  const picked = new Map<string, { official: PublicObservation | null; independent: PublicObservation | null; sample: ChartObservation[] }>();
+  const picked = new Map<
+    string,
+    { official: PublicObservation | null; independent: PublicObservation | null; sample: ChartObservation[] }
+  >();
   for (const row of rows) {
     const digest = picked.get(row.indicatorSlug) ?? { official: null, independent: null, sample: [] };
     if (row.role === "sample") {
@@ -155,7 +169,15 @@ export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest
   return new Map(
     counts.map(({ slug, figures, sources }) => {
       const digest = picked.get(slug);
-      return [slug, { ...withGap(digest?.official ?? null, digest?.independent ?? null), sample: digest?.sample ?? [], figureCount: figures, sourceCount: sources }];
+      return [
+        slug,
+        {
+          ...withGap(digest?.official ?? null, digest?.independent ?? null),
+          sample: digest?.sample ?? [],
+          figureCount: figures,
+          sourceCount: sources,
+        },
+      ];
     }),
   );
 }

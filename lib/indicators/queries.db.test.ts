@@ -20,7 +20,17 @@ describe("getIndicatorBySlug", () => {
 
   // A page address can carry anything; PostgreSQL refuses a NUL with an error, which became a 500.
   it("finds nothing, without an error, for text no slug can be", async () => {
-    for (const slug of ["homicide_rate\u0000", "a\u0000b", "\u0000", "HOMICIDE_RATE", "homicide-rate", "' OR '1'='1", "", "é", "x".repeat(10_000)]) {
+    for (const slug of [
+      "homicide_rate\u0000",
+      "a\u0000b",
+      "\u0000",
+      "HOMICIDE_RATE",
+      "homicide-rate",
+      "' OR '1'='1",
+      "",
+      "é",
+      "x".repeat(10_000),
+    ]) {
       expect(await indicators.getIndicatorBySlug(slug), JSON.stringify(slug.slice(0, 20))).toBeNull();
     }
   });

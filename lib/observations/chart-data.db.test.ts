@@ -20,7 +20,10 @@ beforeAll(async () => {
   observations = await import("../../testing/oracles/public-observations");
   for (const slug of ["mixed", "dense"]) indicatorIds[slug] = (await createFixtureIndicator(database.db, slug)).id;
   await addFigures(database.db, [...mixedFigures("mixed"), ...denseFigures("dense", 700, DENSE_PRODUCERS)]);
-  const stored = [...(await observations.listPublicObservations(indicatorIds.mixed!)), ...(await observations.listPublicObservations(indicatorIds.dense!))];
+  const stored = [
+    ...(await observations.listPublicObservations(indicatorIds.mixed!)),
+    ...(await observations.listPublicObservations(indicatorIds.dense!)),
+  ];
   storedOrder = new Map(stored.map((o, index) => [o.id, index]));
 });
 afterAll(() => database.drop());
@@ -99,11 +102,20 @@ describe("getChartData on dense series", () => {
       const lowest = Math.min(...series.map((o) => Number(o.value)));
       expect(drawn.has(series[0]!.id), `${producer} first`).toBe(true);
       expect(drawn.has(series.at(-1)!.id), `${producer} last`).toBe(true);
-      expect(series.some((o) => top(o) === highest && drawn.has(o.id)), `${producer} highest`).toBe(true);
-      expect(series.some((o) => Number(o.value) === lowest && drawn.has(o.id)), `${producer} lowest`).toBe(true);
+      expect(
+        series.some((o) => top(o) === highest && drawn.has(o.id)),
+        `${producer} highest`,
+      ).toBe(true);
+      expect(
+        series.some((o) => Number(o.value) === lowest && drawn.has(o.id)),
+        `${producer} lowest`,
+      ).toBe(true);
       const hedged = series.filter((o) => o.qualifier !== "exact");
       expect(hedged.length).toBeGreaterThan(0);
-      expect(hedged.some((o) => drawn.has(o.id)), `${producer} hedged`).toBe(true);
+      expect(
+        hedged.some((o) => drawn.has(o.id)),
+        `${producer} hedged`,
+      ).toBe(true);
     }
     // Same axes as the full data would give.
     const full = buildChartModel(published, [], view());
@@ -124,7 +136,9 @@ describe("getChartData on dense series", () => {
 
   it("gives each series a share of the chart's budget", () => {
     expect(chartData.pointsPerSeries(1)).toBe(chartData.MAX_POINTS_PER_SERIES);
-    expect(chartData.pointsPerSeries(FIXTURE_PRODUCERS.length) * FIXTURE_PRODUCERS.length).toBeLessThanOrEqual(chartData.CHART_POINT_BUDGET);
+    expect(chartData.pointsPerSeries(FIXTURE_PRODUCERS.length) * FIXTURE_PRODUCERS.length).toBeLessThanOrEqual(
+      chartData.CHART_POINT_BUDGET,
+    );
     for (let series = 1; series < 40; series++) {
       const bound = chartData.pointsPerSeries(series);
       expect(4 * chartData.bucketsFor(bound) + 2).toBeLessThanOrEqual(bound);

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { findDiscrepancies } from "./discrepancy";
 import type { PublicObservation } from "./types";
 
-const figure = (id: string, value: string, type: PublicObservation["producer"]["type"], asOf = "2022-01-01", extra: Partial<PublicObservation> = {}): PublicObservation => ({
+const figure = (
+  id: string,
+  value: string,
+  type: PublicObservation["producer"]["type"],
+  asOf = "2022-01-01",
+  extra: Partial<PublicObservation> = {},
+): PublicObservation => ({
   id,
   indicatorSlug: "homicides_total",
   value,
@@ -46,6 +52,8 @@ describe("findDiscrepancies", () => {
   });
 
   it("does not compare a month with the year that contains it", () => {
-    expect(findDiscrepancies([figure("a", "1", "government"), figure("b", "2", "ngo", "2022-01-01", { datePrecision: "month" })])).toEqual([]);
+    expect(findDiscrepancies([figure("a", "1", "government"), figure("b", "2", "ngo", "2022-01-01", { datePrecision: "month" })])).toEqual(
+      [],
+    );
   });
 });

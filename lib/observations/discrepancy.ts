@@ -24,7 +24,9 @@ export function findDiscrepancies(observations: PublicObservation[]): Discrepanc
   const independent = single.filter((observation) => !isOfficial(observation.producer.type));
   return official
     .flatMap((officialFigure) =>
-      independent.filter((other) => samePeriod(officialFigure, other)).map((independentFigure) => gapBetween(officialFigure, independentFigure)),
+      independent
+        .filter((other) => samePeriod(officialFigure, other))
+        .map((independentFigure) => gapBetween(officialFigure, independentFigure)),
     )
     .sort((a, b) => a.official.asOf.localeCompare(b.official.asOf));
 }

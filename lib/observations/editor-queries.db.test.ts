@@ -33,10 +33,21 @@ describe("the editor's lists with 10,000 drafts", () => {
     const present = await database.db.observation.count({ where: { status: "draft" } });
     await addFigures(
       database.db,
-      Array.from({ length: DRAFTS - present }, (_, i) => ({ indicator: "prisoners", producer: "Cristosal", value: String(i), asOf: "2024-02-01", status: "draft" as const })),
+      Array.from({ length: DRAFTS - present }, (_, i) => ({
+        indicator: "prisoners",
+        producer: "Cristosal",
+        value: String(i),
+        asOf: "2024-02-01",
+        status: "draft" as const,
+      })),
     );
-    const rows = await database.db.observation.findMany({ where: { status: "draft" }, select: { id: true, createdAt: true, updatedAt: true } });
-    const byCreation = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)).map((row) => row.id);
+    const rows = await database.db.observation.findMany({
+      where: { status: "draft" },
+      select: { id: true, createdAt: true, updatedAt: true },
+    });
+    const byCreation = [...rows]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((row) => row.id);
     const byChange = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1)).map((row) => row.id);
     ids = { byCreation, byChange };
   }, 120_000);

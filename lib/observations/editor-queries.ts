@@ -48,7 +48,6 @@ const figureSelect = {
 
 type FigureRow = Prisma.ObservationGetPayload<{ select: typeof figureSelect }>;
 
-
 function toFigure(row: FigureRow): EditorFigure {
   return {
     id: row.id,
@@ -119,7 +118,11 @@ export function listDrafts(page: number): Promise<Paged<DraftSummary>> {
         skip,
         take,
       });
-      return rows.map((row) => ({ ...toSummary(row), authorName: row.author?.displayName ?? null, isCorrection: row.revisionOfId !== null }));
+      return rows.map((row) => ({
+        ...toSummary(row),
+        authorName: row.author?.displayName ?? null,
+        isCorrection: row.revisionOfId !== null,
+      }));
     },
   );
 }
@@ -188,7 +191,13 @@ export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
     async (skip, take) => {
       const rows = await getDb().observation.findMany({
         where: draftsWhere,
-        select: { ...figureSelect, authorId: true, contributorIds: true, author: { select: { displayName: true } }, revisionOf: { select: figureSelect } },
+        select: {
+          ...figureSelect,
+          authorId: true,
+          contributorIds: true,
+          author: { select: { displayName: true } },
+          revisionOf: { select: figureSelect },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         skip,
         take,
@@ -217,5 +226,9 @@ const PRODUCER_SUGGESTIONS = 500;
 
 /** Known producers, offered as suggestions so one organisation is not entered under two spellings. */
 export function listProducerNames(): Promise<{ name: string; type: ProducerType }[]> {
-  return getDb().producer.findMany({ select: { name: true, type: true }, orderBy: [{ name: "asc" }, { type: "asc" }], take: PRODUCER_SUGGESTIONS });
+  return getDb().producer.findMany({
+    select: { name: true, type: true },
+    orderBy: [{ name: "asc" }, { type: "asc" }],
+    take: PRODUCER_SUGGESTIONS,
+  });
 }

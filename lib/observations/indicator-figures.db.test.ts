@@ -29,7 +29,10 @@ describe("listObservationPage", () => {
   it.each(SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
     "shows every figure exactly once across the pages, in the full table's order (%s %s)",
     async (sort, dir) => {
-      for (const [slug, pageSize] of [["mixed", 4], ["dense", 37]] as const) {
+      for (const [slug, pageSize] of [
+        ["mixed", 4],
+        ["dense", 37],
+      ] as const) {
         const expected = sortObservations(await list(slug), sort, dir);
         const first = await figures.listObservationPage(indicatorIds[slug]!, { sort, dir, page: 1 }, pageSize);
         expect(first.total).toBe(expected.length);
@@ -50,7 +53,12 @@ describe("listObservationPage", () => {
     const past = await figures.listObservationPage(indicatorIds.mixed!, { sort: "asOf", dir: "asc", page: 99 }, 5);
     expect(past.page).toBe(past.pageCount);
     expect(past.rows.length).toBeGreaterThan(0);
-    expect(await figures.listObservationPage(indicatorIds.empty!, { sort: "value", dir: "asc", page: 1 })).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
+    expect(await figures.listObservationPage(indicatorIds.empty!, { sort: "value", dir: "asc", page: 1 })).toMatchObject({
+      rows: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+    });
   });
 });
 
@@ -58,7 +66,9 @@ describe("the page's controls", () => {
   it("lists the years and producer types with figures, drafts left out", async () => {
     for (const slug of ["mixed", "dense", "empty"]) {
       const all = await list(slug);
-      expect(await figures.listObservationYears(indicatorIds[slug]!)).toEqual([...new Set(all.map((o) => Number(o.asOf.slice(0, 4))))].sort());
+      expect(await figures.listObservationYears(indicatorIds[slug]!)).toEqual(
+        [...new Set(all.map((o) => Number(o.asOf.slice(0, 4))))].sort(),
+      );
       expect((await figures.listProducerTypes(indicatorIds[slug]!)).sort()).toEqual([...new Set(all.map((o) => o.producer.type))].sort());
     }
   });

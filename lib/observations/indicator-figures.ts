@@ -15,7 +15,15 @@ export type ObservationPage = { rows: PublicObservation[]; total: number; page: 
 
 const VISIBLE = `o.status IN ('published', 'retracted')`;
 
-type Tallied = { producerId: string; producerName: string; producerType: ProducerType; sourceId: string; publisher: string | null; publishedAt: Date | null; figures: number };
+type Tallied = {
+  producerId: string;
+  producerName: string;
+  producerType: ProducerType;
+  sourceId: string;
+  publisher: string | null;
+  publishedAt: Date | null;
+  figures: number;
+};
 
 // Producers and sources with published or retracted figures here: few, whatever the figures' number.
 function listTallied(indicatorId: string) {

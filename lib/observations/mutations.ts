@@ -4,7 +4,15 @@ import { appendChange } from "../changes/history";
 import { getDb } from "../db/client";
 import { AppError, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canCreateObservation, canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft, type DraftWriters } from "../auth/permissions";
+import {
+  canCreateObservation,
+  canEditObservation,
+  canPublishObservation,
+  canRetractObservation,
+  canReview,
+  hasChangedDraft,
+  type DraftWriters,
+} from "../auth/permissions";
 import type { TObservationInput } from "../schemas/observation";
 import { isoDayOrNull, fromIsoDay } from "../dates";
 
@@ -17,7 +25,6 @@ const snapshotInclude = {
 } satisfies Prisma.ObservationInclude;
 
 type ObservationWithLinks = Prisma.ObservationGetPayload<{ include: typeof snapshotInclude }>;
-
 
 /** The figure as readers and the change log see it: what was said, by whom, from where. */
 export function snapshot(row: ObservationWithLinks) {
@@ -96,11 +103,13 @@ const withWriter = (draft: DraftWriters, actor: Actor) => [...new Set([...draft.
 
 function publishRefusal(actor: Actor, draft: DraftWriters) {
   if (!canReview(actor)) return forbidden("Only a reviewer can publish.");
-  if (hasChangedDraft(actor, draft)) return forbidden("You changed this draft, so a second person must publish it: a reviewer who has not changed it.");
+  if (hasChangedDraft(actor, draft))
+    return forbidden("You changed this draft, so a second person must publish it: a reviewer who has not changed it.");
   return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.");
 }
 
-const transaction = <T>(work: (tx: Tx) => Promise<T>) => transactionInvalidating(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
+const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
+  transactionInvalidating(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
 
 export function createObservationDraft(actor: Actor, input: TObservationInput) {
   if (!canCreateObservation(actor)) throw forbidden();
@@ -109,7 +118,13 @@ export function createObservationDraft(actor: Actor, input: TObservationInput) {
       data: { ...(await resolveLinks(tx, input)), ...figureFields(input), status: "draft", ...authorship(actor) },
       include: snapshotInclude,
     });
-    await appendChange(tx, { action: "observation.created", entityType: "observation", entityId: created.id, actor, after: snapshot(created) });
+    await appendChange(tx, {
+      action: "observation.created",
+      entityType: "observation",
+      entityId: created.id,
+      actor,
+      after: snapshot(created),
+    });
     return snapshot(created);
   });
 }
@@ -132,7 +147,15 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
       });
       if (count !== 1) throw staleVersion(await loadForUpdate(tx, id));
       const updated = await loadForUpdate(tx, id);
-      await appendChange(tx, { action: "observation.updated", entityType: "observation", entityId: id, actor, reason, before: snapshot(current), after: snapshot(updated) });
+      await appendChange(tx, {
+        action: "observation.updated",
+        entityType: "observation",
+        entityId: id,
+        actor,
+        reason,
+        before: snapshot(current),
+        after: snapshot(updated),
+      });
       return snapshot(updated);
     }
 
@@ -170,9 +193,19 @@ export function publishObservation(actor: Actor, id: string, version: number) {
     const now = new Date();
 
     if (!draft.revisionOfId) {
-      await tx.observation.update({ where: { id, version }, data: { status: "published", reviewerId, publishedAt: now, version: { increment: 1 } } });
+      await tx.observation.update({
+        where: { id, version },
+        data: { status: "published", reviewerId, publishedAt: now, version: { increment: 1 } },
+      });
       const published = await loadForUpdate(tx, id);
-      await appendChange(tx, { action: "observation.published", entityType: "observation", entityId: id, actor, before: snapshot(draft), after: snapshot(published) });
+      await appendChange(tx, {
+        action: "observation.published",
+        entityType: "observation",
+        entityId: id,
+        actor,
+        before: snapshot(draft),
+        after: snapshot(published),
+      });
       return snapshot(published);
     }
 
@@ -200,7 +233,10 @@ export function publishObservation(actor: Actor, id: string, version: number) {
         version: { increment: 1 },
       },
     });
-    await tx.observation.update({ where: { id: draft.id, version }, data: { status: "superseded", reviewerId, version: { increment: 1 } } });
+    await tx.observation.update({
+      where: { id: draft.id, version },
+      data: { status: "superseded", reviewerId, version: { increment: 1 } },
+    });
     const corrected = await loadForUpdate(tx, original.id);
     await appendChange(tx, {
       action: "observation.corrected",
@@ -227,7 +263,15 @@ export function retractObservation(actor: Actor, id: string, version: number, re
       data: { status: "retracted", retractedAt: new Date(), retractionReason: reason, version: { increment: 1 } },
     });
     const retracted = await loadForUpdate(tx, id);
-    await appendChange(tx, { action: "observation.retracted", entityType: "observation", entityId: id, actor, reason, before: snapshot(current), after: snapshot(retracted) });
+    await appendChange(tx, {
+      action: "observation.retracted",
+      entityType: "observation",
+      entityId: id,
+      actor,
+      reason,
+      before: snapshot(current),
+      after: snapshot(retracted),
+    });
     return snapshot(retracted);
   });
 }

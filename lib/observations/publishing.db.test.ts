@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, createUserWithSession, fingerprint, observationInput, request, type Caller, type Callers } from "../../testing/editor-fixtures";
+import {
+  createCallers,
+  createTestIndicator,
+  createUserWithSession,
+  fingerprint,
+  observationInput,
+  request,
+  type Caller,
+  type Callers,
+} from "../../testing/editor-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 
 // The two-person rule through every channel that writes a draft: whoever wrote into a draft (form,
@@ -39,7 +48,10 @@ async function createDraft(by: Caller, overrides: Record<string, unknown> = {}) 
 }
 
 const edit = (by: Caller, id: string, version: number, overrides: Record<string, unknown>, reason?: string) =>
-  routes.update.PATCH(request("PATCH", `/api/editor/observations/${id}`, by, { version, observation: observationInput(overrides), reason }), params(id));
+  routes.update.PATCH(
+    request("PATCH", `/api/editor/observations/${id}`, by, { version, observation: observationInput(overrides), reason }),
+    params(id),
+  );
 
 const publish = (by: Caller, id: string, version: number) =>
   routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, by, { version }), params(id));
@@ -47,7 +59,11 @@ const publish = (by: Caller, id: string, version: number) =>
 const stored = (id: string) => database.db.observation.findUniqueOrThrow({ where: { id }, include: { source: true, producer: true } });
 
 // What a reviewer who rewrote another editor's draft would have published.
-const hostileRewrite = { value: "999999", source: { url: "https://evil.example/report", publisher: "Evil" }, producer: { name: "Ministry of Truth", type: "government" } };
+const hostileRewrite = {
+  value: "999999",
+  source: { url: "https://evil.example/report", publisher: "Evil" },
+  producer: { name: "Ministry of Truth", type: "government" },
+};
 
 async function expectRefusedAsChanger(response: Response) {
   expect(response.status).toBe(403);
@@ -141,8 +157,20 @@ describe("every draft has an accountable author", () => {
   });
 
   it("refuses the reviewer who imported a CSV to publish any of its drafts", async () => {
-    const csv = ["Indicator,Value,Date,Precision,Who,Type,Link,Outlet", "test_indicator,8080,2019,year,Test NGO,ngo,https://example.org/csv,Example"].join("\n");
-    const mapping = { indicator: "Indicator", value: "Value", asOf: "Date", datePrecision: "Precision", producer: "Who", producerType: "Type", sourceUrl: "Link", publisher: "Outlet" };
+    const csv = [
+      "Indicator,Value,Date,Precision,Who,Type,Link,Outlet",
+      "test_indicator,8080,2019,year,Test NGO,ngo,https://example.org/csv,Example",
+    ].join("\n");
+    const mapping = {
+      indicator: "Indicator",
+      value: "Value",
+      asOf: "Date",
+      datePrecision: "Precision",
+      producer: "Who",
+      producerType: "Type",
+      sourceUrl: "Link",
+      publisher: "Outlet",
+    };
     const imported = await routes.importCsv.POST(request("POST", "/api/editor/imports", callers.reviewer, { csv, mapping }));
     expect(imported.status).toBe(201);
     const draft = await database.db.observation.findFirstOrThrow({ where: { value: "8080" } });

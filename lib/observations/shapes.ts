@@ -49,7 +49,11 @@ export function fromPublicObservationRow(row: PublicObservationRow): PublicObser
     asOf: isoDay(row.asOf),
     datePrecision: row.datePrecision,
     producer: { id: row.producerId, name: row.producerName, type: row.producerType },
-    source: { url: row.sourceUrl, publisher: row.sourcePublisher, publishedAt: row.sourcePublishedAt ? isoDay(row.sourcePublishedAt) : null },
+    source: {
+      url: row.sourceUrl,
+      publisher: row.sourcePublisher,
+      publishedAt: row.sourcePublishedAt ? isoDay(row.sourcePublishedAt) : null,
+    },
     attribution: row.attribution,
     noteEn: row.noteEn,
     noteEs: row.noteEs,

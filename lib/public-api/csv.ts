@@ -19,7 +19,11 @@ const RECORD_DELIMITER = "\r\n";
 export const csvHeader = (columns: string[]): string => stringify([columns], { record_delimiter: RECORD_DELIMITER });
 
 /** Rows without a header, each cell neutralised, for one piece of a streamed file. */
-export const csvRows = (rows: unknown[][]): string => stringify(rows.map((row) => row.map(neutralizeCell)), { record_delimiter: RECORD_DELIMITER });
+export const csvRows = (rows: unknown[][]): string =>
+  stringify(
+    rows.map((row) => row.map(neutralizeCell)),
+    { record_delimiter: RECORD_DELIMITER },
+  );
 
 export function toCsv(columns: string[], rows: unknown[][]): string {
   return csvHeader(columns) + csvRows(rows);

@@ -15,7 +15,17 @@ export async function listApiEvents(filter: { from?: string; to?: string; kinds?
       ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
       ...(after ? { OR: [{ startsOn: { gt: after.asOf } }, { startsOn: after.asOf, id: { gt: after.id } }] } : {}),
     },
-    select: { id: true, kind: true, startsOn: true, endsOn: true, datePrecision: true, dateNote: true, titleEs: true, titleEn: true, source: { select: { url: true, publisher: true } } },
+    select: {
+      id: true,
+      kind: true,
+      startsOn: true,
+      endsOn: true,
+      datePrecision: true,
+      dateNote: true,
+      titleEs: true,
+      titleEn: true,
+      source: { select: { url: true, publisher: true } },
+    },
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     take: page.limit + 1,
   });

@@ -5,7 +5,14 @@ export async function listApiIndicators() {
     select: { slug: true, nameEs: true, nameEn: true, unit: true, unitEs: true, theme: true, valueKind: true },
     orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
   });
-  return rows.map((row) => ({ slug: row.slug, name: { es: row.nameEs, en: row.nameEn }, unit: row.unit, unitEs: row.unitEs, theme: row.theme, valueKind: row.valueKind }));
+  return rows.map((row) => ({
+    slug: row.slug,
+    name: { es: row.nameEs, en: row.nameEn },
+    unit: row.unit,
+    unitEs: row.unitEs,
+    theme: row.theme,
+    valueKind: row.valueKind,
+  }));
 }
 
 export async function getApiIndicator(slug: string) {
@@ -23,7 +30,12 @@ export async function getApiIndicator(slug: string) {
       valueKind: true,
       framings: {
         orderBy: { sortOrder: "asc" },
-        select: { summaryEs: true, summaryEn: true, producer: { select: { name: true, type: true } }, source: { select: { url: true, publisher: true } } },
+        select: {
+          summaryEs: true,
+          summaryEn: true,
+          producer: { select: { name: true, type: true } },
+          source: { select: { url: true, publisher: true } },
+        },
       },
     },
   });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   route = await import("@/app/api/v1/indicators/[slug]/observations/route");
   await createFixtureIndicator(database.db, "dense");
   await addFigures(database.db, denseFigures("dense", 700, ["Ministerio de Seguridad", "Cristosal"]));
-  const rows = await database.db.observation.findMany({ where: { status: "published" }, orderBy: [{ asOf: "asc" }, { id: "asc" }], select: { id: true } });
+  const rows = await database.db.observation.findMany({
+    where: { status: "published" },
+    orderBy: [{ asOf: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   expected = rows.map((row) => row.id);
 });
 afterAll(() => database.drop());
@@ -48,7 +52,9 @@ describe("listApiObservations", () => {
 // at a time, so a series of 100,000 figures never sits in the server's memory whole (issue 12, finding 4).
 describe("GET /api/v1/indicators/{slug}/observations?all=true", () => {
   const download = async (query: string) => {
-    const response = await route.GET(new Request(`http://contraste.test/api/v1/indicators/dense/observations?${query}`), { params: Promise.resolve({ slug: "dense" }) });
+    const response = await route.GET(new Request(`http://contraste.test/api/v1/indicators/dense/observations?${query}`), {
+      params: Promise.resolve({ slug: "dense" }),
+    });
     expect(response.status).toBe(200);
     const pieces: string[] = [];
     const decoder = new TextDecoder();

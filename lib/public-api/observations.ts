@@ -89,7 +89,9 @@ async function pageAfter(indicator: Indicator, filter: ObservationFilter, after:
   const where: Prisma.ObservationWhereInput = {
     ...whereOf(indicator, filter),
     // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
-    ...(after ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] } : {}),
+    ...(after
+      ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] }
+      : {}),
   };
   const rows = await getDb().observation.findMany({ where, select, orderBy: [{ asOf: "asc" }, { id: "asc" }], take: limit + 1 });
   const page = rows.slice(0, limit);

@@ -2,15 +2,28 @@
 // contract tests to validate every response. Keep in sync with app/api/v1/**.
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const bilingual = { type: "object", required: ["es", "en"], properties: { es: { type: "string" }, en: { type: "string" } }, additionalProperties: false };
+const bilingual = {
+  type: "object",
+  required: ["es", "en"],
+  properties: { es: { type: "string" }, en: { type: "string" } },
+  additionalProperties: false,
+};
 // `unit` was the only unit before Spanish units could be edited; it stays the English one.
 const unitInSpanish = { type: ["string", "null"], description: "The unit in Spanish; null where only the English unit (`unit`) is known." };
-const nullableBilingual = { type: "object", required: ["es", "en"], properties: { es: { type: ["string", "null"] }, en: { type: ["string", "null"] } }, additionalProperties: false };
+const nullableBilingual = {
+  type: "object",
+  required: ["es", "en"],
+  properties: { es: { type: ["string", "null"] }, en: { type: ["string", "null"] } },
+  additionalProperties: false,
+};
 const day = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 const producerType = { type: "string", enum: ["government", "ngo", "media", "intergovernmental", "academic"] };
 
 const errorResponses = {
-  "400": { description: "A parameter is malformed; the message names it and says why.", content: { "application/json": { schema: ref("Error") } } },
+  "400": {
+    description: "A parameter is malformed; the message names it and says why.",
+    content: { "application/json": { schema: ref("Error") } },
+  },
   "404": { description: "Unknown indicator.", content: { "application/json": { schema: ref("Error") } } },
 };
 const notModified = { "304": { description: "Not modified (If-None-Match matched the ETag)." } };
@@ -23,12 +36,22 @@ const ok = (schema: object, description: string, extra: Record<string, unknown> 
   "200": { description, headers, content: { "application/json": { schema }, ...extra } },
   ...notModified,
 });
-const query = (name: string, description: string, schema: object, example?: string) => ({ name, in: "query", required: false, description, schema, ...(example ? { example } : {}) });
+const query = (name: string, description: string, schema: object, example?: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+  ...(example ? { example } : {}),
+});
 const pageParameters = [
   query("cursor", "Opaque cursor from meta.nextCursor", { type: "string" }),
   query("limit", "Page size, 1 to 1000 (default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
 ];
-const pageHeaders = { ...cacheHeaders, Link: { schema: { type: "string" }, description: 'The next page, as <path?cursor=...>; rel="next"; absent on the last page.' } };
+const pageHeaders = {
+  ...cacheHeaders,
+  Link: { schema: { type: "string" }, description: 'The next page, as <path?cursor=...>; rel="next"; absent on the last page.' },
+};
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" }, example: "homicide_rate" };
 
 export const openApiDocument = {
@@ -42,16 +65,35 @@ export const openApiDocument = {
   servers: [{ url: "/" }],
   paths: {
     "/api/v1/indicators": {
-      get: { summary: "Every indicator", operationId: "listIndicators", responses: { ...ok({ type: "object", required: ["data"], properties: { data: { type: "array", items: ref("IndicatorSummary") } } }, "Indicators"), ...errorResponses } },
+      get: {
+        summary: "Every indicator",
+        operationId: "listIndicators",
+        responses: {
+          ...ok(
+            { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("IndicatorSummary") } } },
+            "Indicators",
+          ),
+          ...errorResponses,
+        },
+      },
     },
     "/api/v1/indicators/{slug}": {
-      get: { summary: "One indicator with descriptions and framings", operationId: "getIndicator", parameters: [slug], responses: { ...ok({ type: "object", required: ["data"], properties: { data: ref("Indicator") } }, "The indicator"), ...errorResponses } },
+      get: {
+        summary: "One indicator with descriptions and framings",
+        operationId: "getIndicator",
+        parameters: [slug],
+        responses: {
+          ...ok({ type: "object", required: ["data"], properties: { data: ref("Indicator") } }, "The indicator"),
+          ...errorResponses,
+        },
+      },
     },
     "/api/v1/indicators/{slug}/observations": {
       get: {
         summary: "The figures of one indicator",
         operationId: "listObservations",
-        description: "Oldest first. Retracted figures only with includeRetracted=true. Follow meta.nextCursor (or the Link header) for more.",
+        description:
+          "Oldest first. Retracted figures only with includeRetracted=true. Follow meta.nextCursor (or the Link header) for more.",
         parameters: [
           slug,
           query("from", "First as-of date (period start), inclusive", day, "2022-01-01"),
@@ -61,11 +103,19 @@ export const openApiDocument = {
           query("format", "json (default) or csv", { type: "string", enum: ["json", "csv"] }),
           query("cursor", "Opaque cursor from meta.nextCursor", { type: "string" }),
           query("limit", "Page size, 1 to 1000 (default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
-          query("all", "true: every matching figure in one response, no cursor (the indicator page's downloads); not with cursor or limit", { type: "string", enum: ["true", "false"] }),
+          query(
+            "all",
+            "true: every matching figure in one response, no cursor (the indicator page's downloads); not with cursor or limit",
+            { type: "string", enum: ["true", "false"] },
+          ),
         ],
         responses: {
           ...ok(
-            { type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Observation") }, meta: ref("ObservationsMeta") } },
+            {
+              type: "object",
+              required: ["data", "meta"],
+              properties: { data: { type: "array", items: ref("Observation") }, meta: ref("ObservationsMeta") },
+            },
             "Figures, each with its source",
             { "text/csv": { schema: { type: "string" } } },
           ),
@@ -77,14 +127,27 @@ export const openApiDocument = {
       get: {
         summary: "Dated events (decrees, renewals, reports...)",
         operationId: "listEvents",
-        description: "Oldest first, a page at a time. Follow meta.nextCursor (or the Link header) for more; a request without a cursor gets the first page.",
+        description:
+          "Oldest first, a page at a time. Follow meta.nextCursor (or the Link header) for more; a request without a cursor gets the first page.",
         parameters: [
           query("from", "First start date, inclusive", day),
           query("to", "Last start date, inclusive", day),
           query("kind", "Comma-separated kinds: decree, renewal, report, policy, other", { type: "string" }, "renewal"),
           ...pageParameters,
         ],
-        responses: { ...ok({ type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Event") }, meta: ref("PageMeta") } }, "Events", {}, pageHeaders), ...errorResponses },
+        responses: {
+          ...ok(
+            {
+              type: "object",
+              required: ["data", "meta"],
+              properties: { data: { type: "array", items: ref("Event") }, meta: ref("PageMeta") },
+            },
+            "Events",
+            {},
+            pageHeaders,
+          ),
+          ...errorResponses,
+        },
       },
     },
     "/api/v1/sources": {
@@ -94,7 +157,19 @@ export const openApiDocument = {
         description:
           "Documents cited by a published or retracted figure, a framing or an event, by URL, a page at a time (a source that only drafts cite is not shown). Follow meta.nextCursor (or the Link header) for more; a request without a cursor gets the first page.",
         parameters: pageParameters,
-        responses: { ...ok({ type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Source") }, meta: ref("PageMeta") } }, "Sources", {}, pageHeaders), ...errorResponses },
+        responses: {
+          ...ok(
+            {
+              type: "object",
+              required: ["data", "meta"],
+              properties: { data: { type: "array", items: ref("Source") }, meta: ref("PageMeta") },
+            },
+            "Sources",
+            {},
+            pageHeaders,
+          ),
+          ...errorResponses,
+        },
       },
     },
     "/api/v1/changes": {
@@ -108,7 +183,14 @@ export const openApiDocument = {
           query("limit", "At most this many (1 to 1000, default 500)", { type: "integer", minimum: 1, maximum: 1000 }),
         ],
         responses: {
-          ...ok({ type: "object", required: ["data", "meta"], properties: { data: { type: "array", items: ref("Change") }, meta: { type: "object" } } }, "Changes"),
+          ...ok(
+            {
+              type: "object",
+              required: ["data", "meta"],
+              properties: { data: { type: "array", items: ref("Change") }, meta: { type: "object" } },
+            },
+            "Changes",
+          ),
           ...errorResponses,
         },
       },
@@ -117,11 +199,15 @@ export const openApiDocument = {
       post: {
         summary: "Submit a figure as a draft (API token)",
         operationId: "submitObservation",
-        description: "For scripts: an admin creates a token in the editor (shown once). The figure becomes a draft that a reviewer publishes.",
+        description:
+          "For scripts: an admin creates a token in the editor (shown once). The figure becomes a draft that a reviewer publishes.",
         security: [{ apiToken: [] }],
         requestBody: { required: true, content: { "application/json": { schema: ref("ObservationInput") } } },
         responses: {
-          "201": { description: "The draft", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "object" } } } } } },
+          "201": {
+            description: "The draft",
+            content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "object" } } } } },
+          },
           "400": { description: "Invalid fields", content: { "application/json": { schema: ref("Error") } } },
           "401": { description: "Missing, unknown or revoked token", content: { "application/json": { schema: ref("Error") } } },
         },
@@ -134,12 +220,25 @@ export const openApiDocument = {
       Error: {
         type: "object",
         required: ["error"],
-        properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, details: {} } } },
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+          },
+        },
       },
       IndicatorSummary: {
         type: "object",
         required: ["slug", "name", "unit", "unitEs", "theme", "valueKind"],
-        properties: { slug: { type: "string" }, name: bilingual, unit: { type: "string" }, unitEs: unitInSpanish, theme: { type: "string" }, valueKind: { type: "string" } },
+        properties: {
+          slug: { type: "string" },
+          name: bilingual,
+          unit: { type: "string" },
+          unitEs: unitInSpanish,
+          theme: { type: "string" },
+          valueKind: { type: "string" },
+        },
         additionalProperties: false,
       },
       Indicator: {
@@ -158,7 +257,15 @@ export const openApiDocument = {
             items: {
               type: "object",
               required: ["producer", "summary", "source"],
-              properties: { producer: ref("Producer"), summary: bilingual, source: { type: "object", required: ["url"], properties: { url: { type: "string" }, publisher: { type: ["string", "null"] } } } },
+              properties: {
+                producer: ref("Producer"),
+                summary: bilingual,
+                source: {
+                  type: "object",
+                  required: ["url"],
+                  properties: { url: { type: "string" }, publisher: { type: ["string", "null"] } },
+                },
+              },
             },
           },
         },
@@ -187,7 +294,16 @@ export const openApiDocument = {
           id: { type: "string" },
           action: {
             type: "string",
-            enum: ["source.updated", "producer.updated", "indicator.created", "indicator.updated", "framing.created", "framing.updated", "event.created", "event.updated"],
+            enum: [
+              "source.updated",
+              "producer.updated",
+              "indicator.created",
+              "indicator.updated",
+              "framing.created",
+              "framing.updated",
+              "event.created",
+              "event.updated",
+            ],
           },
           entityType: { type: "string", enum: ["source", "producer", "indicator", "framing", "event"] },
           createdAt: { type: "string", format: "date-time" },
@@ -214,10 +330,28 @@ export const openApiDocument = {
         },
         additionalProperties: false,
       },
-      Producer: { type: "object", required: ["name", "type"], properties: { name: { type: "string" }, type: producerType }, additionalProperties: false },
+      Producer: {
+        type: "object",
+        required: ["name", "type"],
+        properties: { name: { type: "string" }, type: producerType },
+        additionalProperties: false,
+      },
       Observation: {
         type: "object",
-        required: ["id", "indicator", "value", "valueMax", "qualifier", "asOf", "datePrecision", "producer", "source", "status", "version", "updatedAt"],
+        required: [
+          "id",
+          "indicator",
+          "value",
+          "valueMax",
+          "qualifier",
+          "asOf",
+          "datePrecision",
+          "producer",
+          "source",
+          "status",
+          "version",
+          "updatedAt",
+        ],
         properties: {
           id: { type: "string" },
           indicator: { type: "string" },
@@ -230,7 +364,11 @@ export const openApiDocument = {
           source: {
             type: "object",
             required: ["url", "publisher", "publishedAt"],
-            properties: { url: { type: "string", format: "uri" }, publisher: { type: ["string", "null"] }, publishedAt: { type: ["string", "null"] } },
+            properties: {
+              url: { type: "string", format: "uri" },
+              publisher: { type: ["string", "null"] },
+              publishedAt: { type: ["string", "null"] },
+            },
             additionalProperties: false,
           },
           attribution: { type: "string" },
@@ -245,12 +383,20 @@ export const openApiDocument = {
       ObservationsMeta: {
         type: "object",
         required: ["indicator", "count", "nextCursor"],
-        properties: { indicator: { type: "string" }, count: { type: "integer" }, nextCursor: { type: ["string", "null"] }, retrievedAt: day },
+        properties: {
+          indicator: { type: "string" },
+          count: { type: "integer" },
+          nextCursor: { type: ["string", "null"] },
+          retrievedAt: day,
+        },
       },
       PageMeta: {
         type: "object",
         required: ["count", "nextCursor"],
-        properties: { count: { type: "integer", description: "Items on this page" }, nextCursor: { type: ["string", "null"], description: "Pass as cursor for the next page; null on the last page" } },
+        properties: {
+          count: { type: "integer", description: "Items on this page" },
+          nextCursor: { type: ["string", "null"], description: "Pass as cursor for the next page; null on the last page" },
+        },
         additionalProperties: false,
       },
       Event: {
@@ -286,13 +432,17 @@ export const openApiDocument = {
         required: ["indicatorSlug", "value", "asOf", "datePrecision", "producer", "source"],
         properties: {
           indicatorSlug: { type: "string" },
-          value: { type: "string", description: "Decimal text, e.g. \"10.4\"" },
+          value: { type: "string", description: 'Decimal text, e.g. "10.4"' },
           valueMax: { type: ["string", "null"] },
           qualifier: { type: "string", enum: ["exact", "at_least", "more_than", "nearly", "about", "up_to"] },
           asOf: day,
           datePrecision: { type: "string", enum: ["day", "month", "year"] },
           producer: ref("Producer"),
-          source: { type: "object", required: ["url", "publisher"], properties: { url: { type: "string" }, publisher: { type: "string" }, publishedAt: { type: ["string", "null"] } } },
+          source: {
+            type: "object",
+            required: ["url", "publisher"],
+            properties: { url: { type: "string" }, publisher: { type: "string" }, publishedAt: { type: ["string", "null"] } },
+          },
           noteEn: { type: ["string", "null"] },
           noteEs: { type: ["string", "null"] },
         },

@@ -12,8 +12,17 @@ export const ZQueryDay = z
 export const ZQueryList = <Values extends readonly [string, ...string[]]>(values: Values) =>
   z
     .string()
-    .transform((text) => text.split(",").map((item) => item.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values, { error: (issue) => `must be one or more of ${values.join(", ")} (got "${String(issue.input)}")` })).min(1, "must not be empty"));
+    .transform((text) =>
+      text
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.enum(values, { error: (issue) => `must be one or more of ${values.join(", ")} (got "${String(issue.input)}")` }))
+        .min(1, "must not be empty"),
+    );
 
 const SINCE_FORMAT = "must be an ISO-8601 date-time such as 2025-01-31T00:00:00Z";
 export const ZQuerySince = z.iso
@@ -23,13 +32,22 @@ export const ZQuerySince = z.iso
 
 export const ZQueryBoolean = z.enum(["true", "false"], { error: "must be true or false" }).transform((value) => value === "true");
 
-export const ZQueryLimit = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000");
+export const ZQueryLimit = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(1000, "must be at most 1000");
 
-export function parseQuery<Shape extends z.ZodRawShape>(request: Request, shape: Shape, check?: (value: z.infer<z.ZodObject<Shape>>) => string | null) {
+export function parseQuery<Shape extends z.ZodRawShape>(
+  request: Request,
+  shape: Shape,
+  check?: (value: z.infer<z.ZodObject<Shape>>) => string | null,
+) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   // Object.hasOwn, not `in`: "constructor" or "__proto__" are in every object but are no parameter.
   const unknown = Object.keys(params).filter((key) => !Object.hasOwn(shape, key));
-  if (unknown.length) throw new AppError(400, "invalid_parameter", `Unknown parameter "${unknown[0]}". Known: ${Object.keys(shape).join(", ") || "none"}.`);
+  if (unknown.length)
+    throw new AppError(400, "invalid_parameter", `Unknown parameter "${unknown[0]}". Known: ${Object.keys(shape).join(", ") || "none"}.`);
   const result = z.object(shape).safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -21,7 +21,8 @@ export function publicResponse(request: Request, body: string, contentType: stri
   return new Response(body, { status: 200, headers: { ...headers, "content-type": contentType } });
 }
 
-export const publicJson = (request: Request, payload: unknown) => publicResponse(request, JSON.stringify(payload), "application/json; charset=utf-8");
+export const publicJson = (request: Request, payload: unknown) =>
+  publicResponse(request, JSON.stringify(payload), "application/json; charset=utf-8");
 
 export function publicError(status: number, code: string, message: string): Response {
   return errorResponse(status, code, message, undefined, { "access-control-allow-origin": "*", "cache-control": "no-store" });

@@ -5,7 +5,12 @@ import { fromIsoDay } from "../dates";
 import { getDb } from "../db/client";
 import { AppError, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { canApplyReferenceChange, canProposeReferenceChange, canRejectReferenceChange, canWithdrawReferenceChange } from "../auth/permissions";
+import {
+  canApplyReferenceChange,
+  canProposeReferenceChange,
+  canRejectReferenceChange,
+  canWithdrawReferenceChange,
+} from "../auth/permissions";
 import { loadReferenceRecord, proposalSelect, toProposalView, type ProposalRow, type ReferenceChangeView } from "./queries";
 import { REFERENCE_SCHEMAS, type ReferenceEntity, type ReferenceInput } from "../schemas/reference";
 import { isStorableText } from "../schemas/storable-text";
@@ -26,13 +31,17 @@ async function sourceIdFor(tx: Tx, url: string) {
 
 async function indicatorIdFor(tx: Tx, slug: string) {
   const indicator = await tx.indicator.findUnique({ where: { slug }, select: { id: true } });
-  if (!indicator) throw new AppError(400, "invalid_request", `Unknown indicator "${slug}".`, { fields: [{ path: "data.indicatorSlug", message: "Unknown indicator." }] });
+  if (!indicator)
+    throw new AppError(400, "invalid_request", `Unknown indicator "${slug}".`, {
+      fields: [{ path: "data.indicatorSlug", message: "Unknown indicator." }],
+    });
   return indicator.id;
 }
 
 const framingData = async (tx: Tx, input: ReferenceInput<"framing">) => ({
   indicatorId: await indicatorIdFor(tx, input.indicatorSlug),
-  producerId: (await tx.producer.upsert({ where: { name_type: input.producer }, create: input.producer, update: {}, select: { id: true } })).id,
+  producerId: (await tx.producer.upsert({ where: { name_type: input.producer }, create: input.producer, update: {}, select: { id: true } }))
+    .id,
   sourceId: await sourceIdFor(tx, input.sourceUrl),
   summaryEs: input.summaryEs,
   summaryEn: input.summaryEn,
@@ -62,17 +71,21 @@ type Writer<Entity extends ReferenceEntity> = {
 const WRITERS: { [Entity in ReferenceEntity]: Writer<Entity> } = {
   source: {
     update: (tx, id, input) => tx.source.update({ where: { id }, data: { ...input, publishedAt: day(input.publishedAt) } }),
-    duplicate: async (tx, id, input) => ((await tx.source.findFirst({ where: { url: input.url, NOT: { id: id ?? "" } }, select: { id: true } })) ? "url" : null),
+    duplicate: async (tx, id, input) =>
+      (await tx.source.findFirst({ where: { url: input.url, NOT: { id: id ?? "" } }, select: { id: true } })) ? "url" : null,
   },
   producer: {
     update: (tx, id, input) => tx.producer.update({ where: { id }, data: input }),
     duplicate: async (tx, id, input) =>
-      (await tx.producer.findFirst({ where: { name: input.name, type: input.type, NOT: { id: id ?? "" } }, select: { id: true } })) ? "name" : null,
+      (await tx.producer.findFirst({ where: { name: input.name, type: input.type, NOT: { id: id ?? "" } }, select: { id: true } }))
+        ? "name"
+        : null,
   },
   indicator: {
     update: (tx, id, input) => tx.indicator.update({ where: { id }, data: input }),
     create: (tx, input) => tx.indicator.create({ data: input }),
-    duplicate: async (tx, id, input) => ((await tx.indicator.findFirst({ where: { slug: input.slug, NOT: { id: id ?? "" } }, select: { id: true } })) ? "slug" : null),
+    duplicate: async (tx, id, input) =>
+      (await tx.indicator.findFirst({ where: { slug: input.slug, NOT: { id: id ?? "" } }, select: { id: true } })) ? "slug" : null,
   },
   framing: {
     update: async (tx, id, input) => tx.framing.update({ where: { id }, data: await framingData(tx, input) }),
@@ -88,8 +101,9 @@ const WRITERS: { [Entity in ReferenceEntity]: Writer<Entity> } = {
 const writerOf = <Entity extends ReferenceEntity>(entity: Entity) => WRITERS[entity] as unknown as Writer<ReferenceEntity>;
 
 const duplicateError = (field: string) =>
-  new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", { fields: [{ path: field, message: "Already in use." }] });
-
+  new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", {
+    fields: [{ path: field, message: "Already in use." }],
+  });
 
 // The proposal is stored as JSON, which PostgreSQL checks more strictly than text: no NUL (a 400, as
 // for any text field) and no lone surrogate (the text column would have stored U+FFFD for it anyway).
@@ -111,8 +125,12 @@ type Proposal<Entity extends ReferenceEntity> = {
 };
 
 /** Records a proposed edit or new record; what readers see stays as it is. */
-export async function proposeReferenceChange<Entity extends ReferenceEntity>(actor: Actor, proposal: Proposal<Entity>): Promise<ReferenceChangeView> {
-  if (!canProposeReferenceChange(actor) || actor.kind !== "user") throw forbidden("Only editors, reviewers and admins can propose changes to reference data.");
+export async function proposeReferenceChange<Entity extends ReferenceEntity>(
+  actor: Actor,
+  proposal: Proposal<Entity>,
+): Promise<ReferenceChangeView> {
+  if (!canProposeReferenceChange(actor) || actor.kind !== "user")
+    throw forbidden("Only editors, reviewers and admins can propose changes to reference data.");
   const { entity, id, seenUpdatedAt, data, reason } = proposal;
   const writer = writerOf(entity);
   const isCreate = id === undefined;
@@ -124,7 +142,9 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(act
         const current = isStorableText(id!) ? await loadReferenceRecord(tx, entity, id!) : null;
         if (!current) throw notFound(`This ${entity}`);
         if (current.updatedAt !== seenUpdatedAt) {
-          throw conflict("Someone changed this since you opened it. Review the current version and propose your change again.", { current: current.values });
+          throw conflict("Someone changed this since you opened it. Review the current version and propose your change again.", {
+            current: current.values,
+          });
         }
       }
       const stored = asJson(data);
@@ -143,7 +163,14 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(act
         },
         select: proposalSelect,
       });
-      await appendChange(tx, { action: "reference.proposed", entityType: "reference_change", entityId: row.id, actor, reason, after: { entityType: entity, entityId: id ?? null, data: stored } });
+      await appendChange(tx, {
+        action: "reference.proposed",
+        entityType: "reference_change",
+        entityId: row.id,
+        actor,
+        reason,
+        after: { entityType: entity, entityId: id ?? null, data: stored },
+      });
       return toProposalView(row);
     },
     { isolationLevel: "Serializable" },
@@ -151,7 +178,9 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(act
 }
 
 async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: ProposalRow) => boolean, refusal: string) {
-  const proposal = isStorableText(proposalId) ? await tx.referenceChange.findUnique({ where: { id: proposalId }, select: proposalSelect }) : null;
+  const proposal = isStorableText(proposalId)
+    ? await tx.referenceChange.findUnique({ where: { id: proposalId }, select: proposalSelect })
+    : null;
   if (!proposal) throw notFound("This proposed change");
   if (!allowed(proposal)) throw forbidden(refusal);
   if (proposal.status !== "pending") throw conflict(`This change was already ${proposal.status}.`, { status: proposal.status });
@@ -184,7 +213,9 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
         const current = await loadReferenceRecord(tx, entity, recordId);
         if (!current) throw notFound(`This ${entity}`);
         if (current.updatedAt !== proposal.seenUpdatedAt?.toISOString()) {
-          throw conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", { current: current.values });
+          throw conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", {
+            current: current.values,
+          });
         }
         const taken = await writer.duplicate?.(tx, recordId, data);
         if (taken) throw duplicateError(taken);
@@ -218,7 +249,12 @@ export function rejectReferenceChange(actor: Actor, proposalId: string, note: st
   return transactionInvalidating(
     getDb(),
     async (tx) => {
-      const proposal = await pendingProposal(tx, proposalId, (row) => canRejectReferenceChange(actor, row), "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.");
+      const proposal = await pendingProposal(
+        tx,
+        proposalId,
+        (row) => canRejectReferenceChange(actor, row),
+        "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.",
+      );
       const rejected = await tx.referenceChange.update({
         where: { id: proposal.id },
         data: { status: "rejected", reviewNote: note, reviewedById: actor.kind === "user" ? actor.user.id : null, decidedAt: new Date() },
@@ -236,8 +272,17 @@ export function withdrawReferenceChange(actor: Actor, proposalId: string): Promi
   return transactionInvalidating(
     getDb(),
     async (tx) => {
-      const proposal = await pendingProposal(tx, proposalId, (row) => canWithdrawReferenceChange(actor, row), "Only the person who proposed this change can withdraw it.");
-      const withdrawn = await tx.referenceChange.update({ where: { id: proposal.id }, data: { status: "withdrawn", decidedAt: new Date() }, select: proposalSelect });
+      const proposal = await pendingProposal(
+        tx,
+        proposalId,
+        (row) => canWithdrawReferenceChange(actor, row),
+        "Only the person who proposed this change can withdraw it.",
+      );
+      const withdrawn = await tx.referenceChange.update({
+        where: { id: proposal.id },
+        data: { status: "withdrawn", decidedAt: new Date() },
+        select: proposalSelect,
+      });
       await appendChange(tx, { action: "reference.withdrawn", entityType: "reference_change", entityId: proposal.id, actor });
       return toProposalView(withdrawn);
     },

@@ -16,7 +16,11 @@ afterAll(() => database.drop());
 
 describe("loading a reference record for its edit form", () => {
   it("finds each record by its id", async () => {
-    const [indicator, producer, source] = await Promise.all([database.db.indicator.findFirstOrThrow(), database.db.producer.findFirstOrThrow(), database.db.source.findFirstOrThrow()]);
+    const [indicator, producer, source] = await Promise.all([
+      database.db.indicator.findFirstOrThrow(),
+      database.db.producer.findFirstOrThrow(),
+      database.db.source.findFirstOrThrow(),
+    ]);
     expect((await queries.getIndicatorForEdit(indicator.id))?.values.slug).toBe("prisoners");
     expect((await queries.getProducerForEdit(producer.id))?.id).toBe(producer.id);
     expect((await queries.getSourceForEdit(source.id))?.id).toBe(source.id);

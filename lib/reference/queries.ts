@@ -89,7 +89,13 @@ export function listProducers(query: ListQuery): Promise<ListPage<ProducerRow>> 
     query,
     () => getDb().producer.count({ where }),
     (skip) =>
-      getDb().producer.findMany({ where, select: { id: true, name: true, type: true }, orderBy: [{ type: "asc" }, { name: "asc" }], skip, take: PAGE_SIZE }),
+      getDb().producer.findMany({
+        where,
+        select: { id: true, name: true, type: true },
+        orderBy: [{ type: "asc" }, { name: "asc" }],
+        skip,
+        take: PAGE_SIZE,
+      }),
   );
 }
 
@@ -166,7 +172,13 @@ async function loadFraming(client: Client, id: string): Promise<EditableRecord<z
   return {
     id: row.id,
     updatedAt: row.updatedAt.toISOString(),
-    values: { indicatorSlug: row.indicator.slug, producer: row.producer, sourceUrl: row.source.url, summaryEs: row.summaryEs, summaryEn: row.summaryEn },
+    values: {
+      indicatorSlug: row.indicator.slug,
+      producer: row.producer,
+      sourceUrl: row.source.url,
+      summaryEs: row.summaryEs,
+      summaryEn: row.summaryEn,
+    },
   };
 }
 
@@ -216,7 +228,11 @@ async function loadEvent(client: Client, id: string): Promise<EditableRecord<z.i
   });
   if (!row) return null;
   const { id: rowId, updatedAt, source, startsOn, endsOn, ...rest } = row;
-  return { id: rowId, updatedAt: updatedAt.toISOString(), values: { ...rest, startsOn: isoDayOrNull(startsOn)!, endsOn: isoDayOrNull(endsOn), sourceUrl: source.url } };
+  return {
+    id: rowId,
+    updatedAt: updatedAt.toISOString(),
+    values: { ...rest, startsOn: isoDayOrNull(startsOn)!, endsOn: isoDayOrNull(endsOn), sourceUrl: source.url },
+  };
 }
 
 // Indicators
@@ -249,7 +265,19 @@ async function loadIndicator(client: Client, id: string): Promise<EditableRecord
   if (!isStorableText(id)) return null;
   const row = await client.indicator.findUnique({
     where: { id },
-    select: { id: true, updatedAt: true, slug: true, nameEs: true, nameEn: true, descriptionEs: true, descriptionEn: true, unit: true, unitEs: true, theme: true, valueKind: true },
+    select: {
+      id: true,
+      updatedAt: true,
+      slug: true,
+      nameEs: true,
+      nameEn: true,
+      descriptionEs: true,
+      descriptionEn: true,
+      unit: true,
+      unitEs: true,
+      theme: true,
+      valueKind: true,
+    },
   });
   if (!row) return null;
   const { id: rowId, updatedAt, ...values } = row;
@@ -262,7 +290,11 @@ const LOADERS = { source: loadSource, producer: loadProducer, framing: loadFrami
  * A record in its edit form's shape, read inside the caller's transaction when one is given: what a
  * proposal was written against, and the before and after of the public change log.
  */
-export function loadReferenceRecord(client: Client, entity: ReferenceEntity, id: string): Promise<EditableRecord<Record<string, unknown>> | null> {
+export function loadReferenceRecord(
+  client: Client,
+  entity: ReferenceEntity,
+  id: string,
+): Promise<EditableRecord<Record<string, unknown>> | null> {
   return LOADERS[entity](client, id) as Promise<EditableRecord<Record<string, unknown>> | null>;
 }
 
@@ -328,7 +360,6 @@ export const toProposalView = (row: ProposalRow): ReferenceChangeView => ({
   decidedAt: row.decidedAt?.toISOString() ?? null,
 });
 
-
 /** A pending proposal beside the record as it stands now (null for a new record, or one since removed). */
 export type PendingReferenceChange = ReferenceChangeView & { current: Record<string, unknown> | null };
 
@@ -349,7 +380,15 @@ export function listPendingReferenceChanges(query: Pick<ListQuery, "page">): Pro
     { ...query, q: "" },
     () => getDb().referenceChange.count({ where }),
     async (skip) =>
-      withCurrent(await getDb().referenceChange.findMany({ where, select: proposalSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take: PAGE_SIZE })),
+      withCurrent(
+        await getDb().referenceChange.findMany({
+          where,
+          select: proposalSelect,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip,
+          take: PAGE_SIZE,
+        }),
+      ),
   );
 }
 

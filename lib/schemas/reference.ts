@@ -6,7 +6,13 @@ import { ZDatePrecision, ZProducerType, ZRealDay, ZReason } from "./observation"
 // or admin who did not propose it applies it, and the change log shows it with that reason.
 
 const text = (max: number, message = "This field is required.") => z.string().trim().min(1, message).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => value || null);
 const webAddress = z.url({ protocol: /^https?$/, error: "Give a web address (http or https)." }).max(2000);
 
 /** The updatedAt the editor saw; a different one means someone else saved in between (409). */
@@ -16,7 +22,10 @@ export const ZSourceInput = z.object({
   url: webAddress,
   publisher: text(300, "Name the publisher or outlet."),
   publishedAt: ZRealDay.nullish().transform((value) => value || null),
-  archivedUrl: webAddress.nullish().or(z.literal("")).transform((value) => value || null),
+  archivedUrl: webAddress
+    .nullish()
+    .or(z.literal(""))
+    .transform((value) => value || null),
 });
 
 export const ZProducerInput = z.object({ name: text(300, "Name the producer."), type: ZProducerType });
@@ -51,7 +60,14 @@ export const ZIndicatorInput = z.object({
   unit: text(200),
   // Optional so that scripts written before it keep working; without it Spanish readers see `unit`.
   unitEs: optionalText(200),
-  theme: z.enum(["homicides_violence", "state_of_exception", "prisons_custody", "deportations_cecot", "press_freedom_civic_space", "public_opinion"]),
+  theme: z.enum([
+    "homicides_violence",
+    "state_of_exception",
+    "prisons_custody",
+    "deportations_cecot",
+    "press_freedom_civic_space",
+    "public_opinion",
+  ]),
   valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
 });
 

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { ZPassword } from "./password";
 
 export const ZRole = z.enum(["admin", "reviewer", "editor"]);
-export const ZEmail = z.email("Give a valid email address.").max(320).transform((email) => email.toLowerCase());
+export const ZEmail = z
+  .email("Give a valid email address.")
+  .max(320)
+  .transform((email) => email.toLowerCase());
 
 export const ZSignIn = z.object({ email: ZEmail, password: z.string().min(1, "Give your password.").max(256) });
 

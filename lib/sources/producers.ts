@@ -16,7 +16,11 @@ export type ProducerWithSources = {
  */
 export async function listProducersWithSources(): Promise<ProducerWithSources[]> {
   // The tally counts published figures per indicator, producer and source (kept by a trigger).
-  const counts = await getDb().observationTally.groupBy({ by: ["producerId", "sourceId"], where: { published: { gt: 0 } }, _sum: { published: true } });
+  const counts = await getDb().observationTally.groupBy({
+    by: ["producerId", "sourceId"],
+    where: { published: { gt: 0 } },
+    _sum: { published: true },
+  });
   const [producers, sources] = await Promise.all([
     getDb().producer.findMany({
       where: { id: { in: [...new Set(counts.map((row) => row.producerId))] } },

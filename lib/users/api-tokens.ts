@@ -40,7 +40,15 @@ export function listApiTokens(page: number) {
     (limit) => getDb().apiToken.count({ take: limit }),
     (skip, take) =>
       getDb().apiToken.findMany({
-        select: { id: true, name: true, tokenPrefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { displayName: true } } },
+        select: {
+          id: true,
+          name: true,
+          tokenPrefix: true,
+          createdAt: true,
+          lastUsedAt: true,
+          revokedAt: true,
+          createdBy: { select: { displayName: true } },
+        },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip,
         take,

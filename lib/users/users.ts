@@ -76,7 +76,8 @@ export function listUsers(page: number) {
   return readPage(
     page,
     (limit) => getDb().user.count({ take: limit }),
-    (skip, take) => getDb().user.findMany({ select: { ...publicUser, disabledAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take }),
+    (skip, take) =>
+      getDb().user.findMany({ select: { ...publicUser, disabledAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take }),
   );
 }
 
@@ -99,7 +100,9 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   if (wait > 0) throw new AppError(429, "too_many_attempts", `Too many attempts. Try again in ${wait} s.`, { retryAfterSeconds: wait });
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError(400, "invalid_request", "The current password is wrong.", { fields: [{ path: "currentPassword", message: "The current password is wrong." }] });
+    throw new AppError(400, "invalid_request", "The current password is wrong.", {
+      fields: [{ path: "currentPassword", message: "The current password is wrong." }],
+    });
   }
   await clearFailures(throttle);
   const passwordHash = await hashPassword(newPassword);

@@ -20,7 +20,10 @@ export async function freePort(): Promise<number> {
 /** `next build` once per run (BENCH_SKIP_BUILD=1 reuses the build already in .next). */
 export function buildApp(): void {
   if (process.env.BENCH_SKIP_BUILD === "1") return;
-  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
@@ -34,10 +37,23 @@ export function buildApp(): void {
  * serve.ts and its children at once, as a power cut would (Ctrl-C in a terminal then no longer reaches it).
  */
 export async function startApp(
-  options: { databaseUrl?: string; env?: Record<string, string>; direct?: boolean; embeddedDataDir?: string; ownProcessGroup?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    direct?: boolean;
+    embeddedDataDir?: string;
+    ownProcessGroup?: boolean;
+  } = {},
 ): Promise<RunningApp> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
   let dataDir: string | undefined;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else if (options.direct) throw new Error("startApp: direct needs a databaseUrl (only serve.ts starts the embedded database)");
@@ -48,7 +64,11 @@ export async function startApp(
   }
   const entry = options.direct ? [path.resolve("scripts/web-server.ts")] : [path.resolve("scripts/serve.ts"), "start"];
   // tsx as a loader, not its CLI: no extra process in between that could outlive a stop.
-  const child = spawn(process.execPath, ["--import", "tsx", ...entry], { env, stdio: ["ignore", "ignore", "inherit"], detached: options.ownProcessGroup === true });
+  const child = spawn(process.execPath, ["--import", "tsx", ...entry], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: options.ownProcessGroup === true,
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

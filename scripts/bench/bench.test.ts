@@ -4,10 +4,18 @@ import { formatTable, type BenchLine } from "./report";
 
 describe("npm run bench", () => {
   it("starts: every section of the issue (a–f) loads", () => {
-    const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench/index.ts", "--dry-run"], { encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench/index.ts", "--dry-run"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
-    expect(result.stdout.split("\n").filter(Boolean).map((line) => line[0])).toEqual(["a", "b", "c", "d", "e", "f"]);
+    expect(
+      result.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line[0]),
+    ).toEqual(["a", "b", "c", "d", "e", "f"]);
   }, 60_000);
 });
 
@@ -23,7 +31,11 @@ describe("the benchmark table", () => {
   });
 
   it("prints the ratio to the baseline and whether the target was met", () => {
-    const table = formatTable([line(15, 10, { target: { max: 1.5 } }), line(16, 10, { target: { max: 1.5 } }), line(70, 100, { unit: "req/s", higherIsBetter: true, target: { min: 0.8 } })]);
+    const table = formatTable([
+      line(15, 10, { target: { max: 1.5 } }),
+      line(16, 10, { target: { max: 1.5 } }),
+      line(70, 100, { unit: "req/s", higherIsBetter: true, target: { min: 0.8 } }),
+    ]);
     const rows = table.split("\n").slice(2);
     expect(rows[0]).toMatch(/\| 1\.50 \| ratio ≤ 1\.5 \| met \|$/);
     expect(rows[1]).toMatch(/\| 1\.60 \| ratio ≤ 1\.5 \| MISSED \|$/);
@@ -31,7 +43,10 @@ describe("the benchmark table", () => {
   });
 
   it("checks absolute targets (Lighthouse score, bytes) on Contraste's own figure", () => {
-    const table = formatTable([line(96, 100, { unit: "points", absoluteTarget: { min: 95 } }), line(200_000, 10_000, { unit: "bytes", absoluteTarget: { max: 184_320 } })]);
+    const table = formatTable([
+      line(96, 100, { unit: "points", absoluteTarget: { min: 95 } }),
+      line(200_000, 10_000, { unit: "bytes", absoluteTarget: { max: 184_320 } }),
+    ]);
     const rows = table.split("\n").slice(2);
     expect(rows[0]).toMatch(/met \|$/);
     expect(rows[1]).toMatch(/MISSED \|$/);

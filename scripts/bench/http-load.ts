@@ -3,7 +3,10 @@ import autocannon from "autocannon";
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number; requests: number };
 
 /** Holds `connections` open against one URL for `seconds` and reports throughput and latency (ms). */
-export async function measureLoad(url: string, options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function measureLoad(
+  url: string,
+  options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections ?? 20,
@@ -21,7 +24,11 @@ export async function measureLoad(url: string, options: { connections?: number; 
 }
 
 /** Latency of `count` requests sent one after another (ms): for uncached paths, where concurrency would measure queueing. */
-export async function sequentialLatency(url: string, count: number, headers: Record<string, string> = {}): Promise<{ p50: number; p99: number }> {
+export async function sequentialLatency(
+  url: string,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<{ p50: number; p99: number }> {
   const timings: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const started = performance.now();

@@ -50,7 +50,12 @@ try {
     await response.arrayBuffer();
   }
   console.error(`[load] ${connections} connections for ${seconds} s over ${PATHS.length} public pages and API paths at ${target}`);
-  const result = await autocannon({ url: target, connections, duration: seconds, requests: PATHS.map((path) => ({ method: "GET", path })) });
+  const result = await autocannon({
+    url: target,
+    connections,
+    duration: seconds,
+    requests: PATHS.map((path) => ({ method: "GET", path })),
+  });
   const errors = result.errors + result.timeouts;
   if (errors) console.error(`[load] ${result.errors} errors, of which ${result.timeouts} timeouts`);
   console.log(

@@ -7,9 +7,13 @@ export type RunningBaseline = { url: string; stop(): Promise<void> };
 /** Runs a baseline server (scripts/bench/baselines/*.ts) in its own process, as the app runs in its own. */
 export async function startBaseline(script: string, args: string[]): Promise<RunningBaseline> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/bench/baselines", script), ...args, String(port)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", path.resolve("scripts/bench/baselines", script), ...args, String(port)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
     child.stdout!.on("data", (chunk: Buffer) => {

@@ -61,7 +61,8 @@ async function serve(behaviour: Behaviour = () => {}, renderMs = 0, cache = new 
     renders: () => seen.length,
     seen,
     urls,
-    get: (path: string, headers: Record<string, string> = {}, method = "GET") => fetch(`http://127.0.0.1:${port}${path}`, { headers, method }),
+    get: (path: string, headers: Record<string, string> = {}, method = "GET") =>
+      fetch(`http://127.0.0.1:${port}${path}`, { headers, method }),
   };
 }
 
@@ -120,7 +121,11 @@ describe("the public response cache in front of Next.js", () => {
     await app.get("/en/indicators/a?to=2018&from=2020&hide=ngo,government");
     expect((await app.get("/en/indicators/a?hide=government,ngo&from=2018&to=02020")).headers.get("x-contraste-cache")).toBe("hit");
     // Next.js renders the one address every spelling stands for.
-    expect(app.urls).toEqual(["/en/indicators/a?view=table", "/en/indicators/a", "/en/indicators/a?hide=government%2Cngo&from=2018&to=2020"]);
+    expect(app.urls).toEqual([
+      "/en/indicators/a?view=table",
+      "/en/indicators/a",
+      "/en/indicators/a?hide=government%2Cngo&from=2018&to=2020",
+    ]);
   });
 
   it("serves unknown parameters the page's one copy: ?z=1…N create no entries and no renders", async () => {
@@ -172,7 +177,9 @@ describe("the public response cache in front of Next.js", () => {
 
   // Pages write absolute links from the Host (or forwarded host) the reader sent.
   it("keeps a copy per host, so a forged Host or X-Forwarded-Host reaches no other reader", async () => {
-    const app = await serve((req, res) => res.setHeader("x-origin", `${req.headers["x-forwarded-proto"] ?? "http"}://${req.headers["x-forwarded-host"] ?? req.headers.host}`));
+    const app = await serve((req, res) =>
+      res.setHeader("x-origin", `${req.headers["x-forwarded-proto"] ?? "http"}://${req.headers["x-forwarded-host"] ?? req.headers.host}`),
+    );
     const origin = async (headers: Record<string, string> = {}) => (await app.get("/en/indicators/a", headers)).headers.get("x-origin");
     expect(await origin({ "x-forwarded-host": "evil.example" })).toBe("http://evil.example");
     expect(await origin({ "x-forwarded-proto": "javascript" })).toMatch(/^javascript:\/\/127\.0\.0\.1:/);
@@ -184,8 +191,18 @@ describe("the public response cache in front of Next.js", () => {
   });
 
   it("with CONTRASTE_PUBLIC_URL, keeps one copy for every Host, rendered for the public origin", async () => {
-    const app = await serve((req, res) => res.setHeader("x-origin", `${req.headers["x-forwarded-proto"]}://${req.headers["x-forwarded-host"]}|${req.headers.host}`), 0, new ResponseCache(), { publicOrigin: "https://contraste.example" });
-    const forged = await raw(app.port, "/en/indicators/a", { host: "evil.example", "x-forwarded-host": "evil2.example", "x-forwarded-proto": "javascript" });
+    const app = await serve(
+      (req, res) =>
+        res.setHeader("x-origin", `${req.headers["x-forwarded-proto"]}://${req.headers["x-forwarded-host"]}|${req.headers.host}`),
+      0,
+      new ResponseCache(),
+      { publicOrigin: "https://contraste.example" },
+    );
+    const forged = await raw(app.port, "/en/indicators/a", {
+      host: "evil.example",
+      "x-forwarded-host": "evil2.example",
+      "x-forwarded-proto": "javascript",
+    });
     expect(forged.headers["x-origin"]).toBe("https://contraste.example|contraste.example");
     const reader = await app.get("/en/indicators/a");
     expect(reader.headers.get("x-contraste-cache")).toBe("hit");
@@ -240,21 +257,24 @@ describe("the public response cache in front of Next.js", () => {
 });
 
 describe("what a blanking attempt gets", () => {
-  it.each(NEXT_INTERNAL_REQUESTS)("a Next.js-internal request (%s %j) on a cold cache neither reads nor fills it; the next reader gets the full page", async (query, headers) => {
-    const app = await serve();
-    const internal = await app.get(`/en/sources${query}`, headers);
-    expect(internal.headers.get("x-contraste-cache")).toBeNull();
-    const reader = await app.get("/en/sources");
-    expect(reader.headers.get("x-contraste-cache")).toBe("miss");
-    const page = await reader.text();
-    expect(page).toContain("</html>");
-    expect(page).toContain("<p>render 2 of /en/sources</p>");
-    expect((await app.get("/en/sources")).headers.get("x-contraste-cache")).toBe("hit");
-    // Once the page is kept, an internal request still goes to Next.js, not to the copy, and its answer is not called public.
-    const again = await app.get(`/en/sources${query}`, headers);
-    expect(app.renders()).toBe(3);
-    expect(again.headers.get("cache-control")).not.toMatch(/public/);
-  });
+  it.each(NEXT_INTERNAL_REQUESTS)(
+    "a Next.js-internal request (%s %j) on a cold cache neither reads nor fills it; the next reader gets the full page",
+    async (query, headers) => {
+      const app = await serve();
+      const internal = await app.get(`/en/sources${query}`, headers);
+      expect(internal.headers.get("x-contraste-cache")).toBeNull();
+      const reader = await app.get("/en/sources");
+      expect(reader.headers.get("x-contraste-cache")).toBe("miss");
+      const page = await reader.text();
+      expect(page).toContain("</html>");
+      expect(page).toContain("<p>render 2 of /en/sources</p>");
+      expect((await app.get("/en/sources")).headers.get("x-contraste-cache")).toBe("hit");
+      // Once the page is kept, an internal request still goes to Next.js, not to the copy, and its answer is not called public.
+      const again = await app.get(`/en/sources${query}`, headers);
+      expect(app.renders()).toBe(3);
+      expect(again.headers.get("cache-control")).not.toMatch(/public/);
+    },
+  );
 
   it("keeps only a whole response of the type the route gives", async () => {
     const bodies: Record<string, [string, string]> = {
@@ -337,7 +357,10 @@ describe("what a cached copy says", () => {
       expect(fresh.headers.get("cache-control"), path).toBe("public, max-age=0, must-revalidate");
       expect(cached.headers.get("cache-control"), path).toBe(fresh.headers.get("cache-control"));
       for (const response of [fresh, cached]) {
-        const vary = response.headers.get("vary")!.toLowerCase().split(/\s*,\s*/);
+        const vary = response.headers
+          .get("vary")!
+          .toLowerCase()
+          .split(/\s*,\s*/);
         expect(vary, path).toEqual(expect.arrayContaining(["accept-encoding", "rsc", "next-router-state-tree", "next-router-prefetch"]));
       }
     }
@@ -350,7 +373,10 @@ describe("what a cached copy says", () => {
     const app = await serve((req, res) => {
       if (req.headers.cookie?.includes("contraste_session")) res.setHeader("x-signed-in", "yes");
     });
-    const editor = await app.get("/en/indicators/a", { cookie: "contraste_session=editor-secret; NEXT_LOCALE=en", authorization: "Bearer ctk_secret" });
+    const editor = await app.get("/en/indicators/a", {
+      cookie: "contraste_session=editor-secret; NEXT_LOCALE=en",
+      authorization: "Bearer ctk_secret",
+    });
     expect(editor.headers.get("x-signed-in")).toBeNull();
     expect(app.seen[0]!.headers.cookie).toBeUndefined();
     expect(app.seen[0]!.headers.authorization).toBeUndefined();

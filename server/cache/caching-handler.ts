@@ -18,10 +18,31 @@ export type CachingOptions = {
 };
 
 // Headers that describe one rendering, or one exchange, rather than the content.
-const NOT_KEPT = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "etag", "vary", "x-contraste-cache", "x-request-id"]);
+const NOT_KEPT = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "etag",
+  "vary",
+  "x-contraste-cache",
+  "x-request-id",
+]);
 
 // A cached response is rendered for a reader: nothing personal, no conditions, the plain body.
-const NOT_FORWARDED_ON_FILL = ["cookie", "authorization", "accept-encoding", "if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "range", "if-range"];
+const NOT_FORWARDED_ON_FILL = [
+  "cookie",
+  "authorization",
+  "accept-encoding",
+  "if-none-match",
+  "if-modified-since",
+  "if-match",
+  "if-unmodified-since",
+  "range",
+  "if-range",
+];
 
 /** Whether the client takes gzip: named (or `*`) with a quality above 0. */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
@@ -39,12 +60,17 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 
 function etagMatches(req: IncomingMessage, etag: string): boolean {
   const header = req.headers["if-none-match"];
-  return Boolean(header && header.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, "")));
+  return Boolean(
+    header && header.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, "")),
+  );
 }
 
 /** A Vary that names Accept-Encoding (the cache compresses for those who ask) beside what Next.js varies on. */
 function withAcceptEncoding(vary: unknown): string {
-  const names = (Array.isArray(vary) ? vary.join(",") : String(vary ?? "")).split(",").map((name) => name.trim()).filter(Boolean);
+  const names = (Array.isArray(vary) ? vary.join(",") : String(vary ?? ""))
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.includes("*")) return "*";
   if (!names.some((name) => name.toLowerCase() === "accept-encoding")) names.push("Accept-Encoding");
   return names.join(", ");
@@ -136,11 +162,18 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
     }
     const keep = (status: number, headers: Record<string, unknown>, body: Buffer | null) => {
       if (!body || unstorableReason(request.route.kind, status, headers, body) || !onlyLocaleCookie(headers["set-cookie"])) return;
-      const kept = Object.fromEntries(Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined)) as Record<string, string | string[]>;
+      const kept = Object.fromEntries(
+        Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined),
+      ) as Record<string, string | string[]>;
       kept.vary = withAcceptEncoding(headers.vary);
       // The API's own ETag, when it has one, so a client revalidates the same tag whether it first got a fresh or a cached copy.
       const etag = typeof headers.etag === "string" ? headers.etag : `"${createHash("sha1").update(body).digest("base64url")}"`;
-      cache.store(key, ticket, { status, headers: kept, body, gzip: gzipSync(body), etag }, { origin: request.origin, path: request.pathname, query: request.route.query });
+      cache.store(
+        key,
+        ticket,
+        { status, headers: kept, body, gzip: gzipSync(body), etag },
+        { origin: request.origin, path: request.pathname, query: request.route.query },
+      );
     };
     recordResponse(
       res,
@@ -170,7 +203,9 @@ function isPublicPageInternal(req: IncomingMessage): boolean {
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
-  return publicRoute(queryAt === -1 ? url : url.slice(0, queryAt))?.kind === "page" && isNextInternalRequest(Object.keys(req.headers), params);
+  return (
+    publicRoute(queryAt === -1 ? url : url.slice(0, queryAt))?.kind === "page" && isNextInternalRequest(Object.keys(req.headers), params)
+  );
 }
 
 // What Next.js says of a dynamic render: the answer to a prefetch or navigation is for the one who asked.
@@ -200,12 +235,19 @@ function onlyLocaleCookie(setCookie: unknown): boolean {
  * Lets the response stream to the client as usual while keeping a copy of what was sent (none past
  * MAX_STORED_BYTES), and names Accept-Encoding in its Vary as a cached copy will.
  */
-function recordResponse(res: ServerResponse, done: (status: number, headers: Record<string, unknown>, body: Buffer | null) => void, overflow: () => void) {
+function recordResponse(
+  res: ServerResponse,
+  done: (status: number, headers: Record<string, unknown>, body: Buffer | null) => void,
+  overflow: () => void,
+) {
   let chunks: Buffer[] | null = [];
   let bytes = 0;
   const keep = (chunk: unknown, encoding?: unknown) => {
     if (chunks === null || chunk === undefined || chunk === null || typeof chunk === "function") return;
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    const buffer =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array);
     bytes += buffer.length;
     if (bytes <= MAX_STORED_BYTES) return void chunks.push(buffer);
     chunks = null;

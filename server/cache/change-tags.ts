@@ -2,7 +2,9 @@ import { EVERYTHING } from "./response-cache";
 import { indicatorTag } from "./route-tags";
 
 const indicatorOf = (snapshot: unknown): string | undefined =>
-  snapshot && typeof snapshot === "object" && "indicator" in snapshot && typeof snapshot.indicator === "string" ? snapshot.indicator : undefined;
+  snapshot && typeof snapshot === "object" && "indicator" in snapshot && typeof snapshot.indicator === "string"
+    ? snapshot.indicator
+    : undefined;
 
 /**
  * What a change makes stale. A published, corrected or retracted figure shows on its indicator's

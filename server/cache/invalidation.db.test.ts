@@ -7,13 +7,19 @@ import { sharedResponseCache } from "./response-cache";
 
 let database: TestDatabase;
 let callers: Callers;
-let routes: { create: typeof import("@/app/api/editor/observations/route"); publish: typeof import("@/app/api/editor/observations/[id]/publish/route") };
+let routes: {
+  create: typeof import("@/app/api/editor/observations/route");
+  publish: typeof import("@/app/api/editor/observations/[id]/publish/route");
+};
 let slug: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  routes = { create: await import("@/app/api/editor/observations/route"), publish: await import("@/app/api/editor/observations/[id]/publish/route") };
+  routes = {
+    create: await import("@/app/api/editor/observations/route"),
+    publish: await import("@/app/api/editor/observations/[id]/publish/route"),
+  };
   slug = (await createTestIndicator(database.db)).slug;
   callers = await createCallers(database.db);
 });
@@ -31,14 +37,19 @@ describe("a write drops what it makes stale, once committed", () => {
     cached("/en/indicators/elsewhere", ["indicator:elsewhere", "events"]);
     cached("/en/events", ["events"]);
 
-    const created = await routes.create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "321" })));
+    const created = await routes.create.POST(
+      request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "321" })),
+    );
     expect(created.status).toBe(201);
     const draft = (await created.json()).data as { id: string; version: number };
     expect(cache.get(`/en/indicators/${slug}`)).toBeDefined();
 
-    const published = await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }), {
-      params: Promise.resolve({ id: draft.id }),
-    });
+    const published = await routes.publish.POST(
+      request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }),
+      {
+        params: Promise.resolve({ id: draft.id }),
+      },
+    );
     expect(published.status).toBe(200);
     expect(cache.get(`/en/indicators/${slug}`)).toBeUndefined();
     expect(cache.get("/en/indicators/elsewhere")).toBeDefined();
@@ -48,12 +59,17 @@ describe("a write drops what it makes stale, once committed", () => {
   it("a refused write drops nothing", async () => {
     const cache = sharedResponseCache();
     cached(`/en/indicators/${slug}`, [`indicator:${slug}`]);
-    const created = await routes.create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "322" })));
+    const created = await routes.create.POST(
+      request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "322" })),
+    );
     const draft = (await created.json()).data as { id: string; version: number };
     // The author may not publish their own draft.
-    const refused = await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.editor, { version: draft.version }), {
-      params: Promise.resolve({ id: draft.id }),
-    });
+    const refused = await routes.publish.POST(
+      request("POST", `/api/editor/observations/${draft.id}/publish`, callers.editor, { version: draft.version }),
+      {
+        params: Promise.resolve({ id: draft.id }),
+      },
+    );
     expect(refused.status).toBe(403);
     expect(cache.get(`/en/indicators/${slug}`)).toBeDefined();
   });
@@ -67,9 +83,14 @@ describe("a write drops what it makes stale, once committed", () => {
     listener.on("notification", (message) => heard.push(message.payload ?? ""));
     await listener.query(`LISTEN ${INVALIDATION_CHANNEL}`);
 
-    const created = await routes.create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "323" })));
+    const created = await routes.create.POST(
+      request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "323" })),
+    );
     const draft = (await created.json()).data as { id: string; version: number };
-    await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }), { params: Promise.resolve({ id: draft.id }) });
+    await routes.publish.POST(
+      request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }),
+      { params: Promise.resolve({ id: draft.id }) },
+    );
     await expect.poll(() => heard, { timeout: 3000 }).toContain(`indicator:${slug} overview sources changes`);
     await listener.end();
   });

@@ -2,7 +2,8 @@
 // a component payload for a client-side navigation, a data request, or headers only its own machinery
 // sends. The public cache neither reads nor fills for them, and pages do not call their answers public.
 
-const NEXT_INTERNAL_HEADER = /^(?:rsc|next-.*|x-middleware-.*|x-nextjs-.*|x-now-.*|x-invoke-.*|x-vercel-.*|x-matched-path|x-prerender-revalidate.*)$/i;
+const NEXT_INTERNAL_HEADER =
+  /^(?:rsc|next-.*|x-middleware-.*|x-nextjs-.*|x-now-.*|x-invoke-.*|x-vercel-.*|x-matched-path|x-prerender-revalidate.*)$/i;
 const NEXT_INTERNAL_PARAM = /^(?:_rsc|__next.*)$/;
 
 export function isNextInternalRequest(headerNames: Iterable<string>, params: URLSearchParams): boolean {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EVERYTHING, ResponseCache } from "./response-cache";
 
-const entry = (text: string) => ({ status: 200, headers: { "content-type": "text/plain" }, body: Buffer.from(text), gzip: Buffer.from(text), etag: `"${text}"` });
+const entry = (text: string) => ({
+  status: 200,
+  headers: { "content-type": "text/plain" },
+  body: Buffer.from(text),
+  gzip: Buffer.from(text),
+  etag: `"${text}"`,
+});
 
 describe("ResponseCache", () => {
   it("drops exactly the entries that carry an invalidated tag", () => {
@@ -82,7 +88,8 @@ describe("ResponseCache", () => {
 
   it("pushes out other origins' pages before those of the origin readers use", () => {
     const cache = new ResponseCache(100, { variantsPerPath: 2, variantShare: 0.5, origins: 4 });
-    const plain = (origin: string, path: string) => cache.store(`${origin}${path}`, cache.ticket([]), entry("1234567890"), { origin, path, query: "" });
+    const plain = (origin: string, path: string) =>
+      cache.store(`${origin}${path}`, cache.ticket([]), entry("1234567890"), { origin, path, query: "" });
     plain("site", "/en");
     plain("site", "/es");
     cache.get("site/en");

@@ -74,7 +74,12 @@ export class ResponseCache {
    * Keeps a response unless its data changed while it was being rendered, or it would be one origin
    * too many. A variant makes room among variants only: first of its own path, then of all paths.
    */
-  store(key: string, ticket: RenderTicket, entry: Omit<CachedResponse, "tags">, placement: Placement = { origin: "", path: key, query: "" }): boolean {
+  store(
+    key: string,
+    ticket: RenderTicket,
+    entry: Omit<CachedResponse, "tags">,
+    placement: Placement = { origin: "", path: key, query: "" },
+  ): boolean {
     if (ticket.tags.some((tag, i) => (this.generations.get(tag) ?? 0) !== ticket.generations[i])) return false;
     this.remove(key);
     if (!this.perOrigin.has(placement.origin) && this.perOrigin.size >= this.limits.origins) return false;
@@ -82,7 +87,10 @@ export class ResponseCache {
     const size = sizeOf(stored);
     if (placement.query) {
       const group = groupOf(placement);
-      while ((this.variantsPerPath.get(group) ?? 0) >= this.limits.variantsPerPath && this.evictFirst((e) => Boolean(e.placement.query) && groupOf(e.placement) === group));
+      while (
+        (this.variantsPerPath.get(group) ?? 0) >= this.limits.variantsPerPath &&
+        this.evictFirst((e) => Boolean(e.placement.query) && groupOf(e.placement) === group)
+      );
       while (this.variantBytes + size > this.maxBytes * this.limits.variantShare && this.evictFirst((e) => Boolean(e.placement.query)));
     }
     this.entries.set(key, stored);
@@ -112,7 +120,8 @@ export class ResponseCache {
 
   private primaryOrigin(): string | undefined {
     let primary: string | undefined;
-    for (const [origin, hits] of this.hitsPerOrigin) if (this.perOrigin.has(origin) && (primary === undefined || hits > (this.hitsPerOrigin.get(primary) ?? 0))) primary = origin;
+    for (const [origin, hits] of this.hitsPerOrigin)
+      if (this.perOrigin.has(origin) && (primary === undefined || hits > (this.hitsPerOrigin.get(primary) ?? 0))) primary = origin;
     return primary;
   }
 

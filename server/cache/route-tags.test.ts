@@ -13,7 +13,17 @@ describe("tagsForPath", () => {
   });
 
   it("never caches editor pages, writes, health checks or unknown paths", () => {
-    for (const path of ["/en/editor", "/en/editor/observations/x", "/api/editor/observations", "/api/v1/observations", "/api/health", "/api/ready", "/", "/fr", "/en/indicators/a/b"]) {
+    for (const path of [
+      "/en/editor",
+      "/en/editor/observations/x",
+      "/api/editor/observations",
+      "/api/v1/observations",
+      "/api/health",
+      "/api/ready",
+      "/",
+      "/fr",
+      "/en/indicators/a/b",
+    ]) {
       expect(tagsForPath(path), path).toBeNull();
     }
   });
@@ -33,7 +43,15 @@ describe("the query a public response depends on", () => {
   });
 
   it("is nothing for pages that read no parameter, and the feed", () => {
-    for (const path of ["/es?z=1", "/en/events?from=2020", "/en/sources?page=2", "/en/changes?page=2", "/es/api-docs?x", "/en/changes/feed.xml?since=2020"]) expect(query(path), path).toBe("");
+    for (const path of [
+      "/es?z=1",
+      "/en/events?from=2020",
+      "/en/sources?page=2",
+      "/en/changes?page=2",
+      "/es/api-docs?x",
+      "/en/changes/feed.xml?since=2020",
+    ])
+      expect(query(path), path).toBe("");
   });
 
   it("is every parameter of the API, sorted, the last of repeated ones winning as the API reads them", () => {
@@ -52,11 +70,22 @@ describe("tagsForChange", () => {
   const figure = (indicator: string) => ({ id: "x", indicator, value: "1" });
 
   it("a published figure makes its indicator, the overview, the sources and the change log stale", () => {
-    expect(tagsForChange({ entityType: "observation", isPublic: true, after: figure("a") })).toEqual(["indicator:a", "overview", "sources", "changes"]);
+    expect(tagsForChange({ entityType: "observation", isPublic: true, after: figure("a") })).toEqual([
+      "indicator:a",
+      "overview",
+      "sources",
+      "changes",
+    ]);
   });
 
   it("a correction that moves a figure makes both indicators stale", () => {
-    expect(tagsForChange({ entityType: "observation", isPublic: true, before: figure("a"), after: figure("b") })).toEqual(["indicator:a", "indicator:b", "overview", "sources", "changes"]);
+    expect(tagsForChange({ entityType: "observation", isPublic: true, before: figure("a"), after: figure("b") })).toEqual([
+      "indicator:a",
+      "indicator:b",
+      "overview",
+      "sources",
+      "changes",
+    ]);
   });
 
   it("drafts and accounts show nowhere public; reference data shows everywhere", () => {

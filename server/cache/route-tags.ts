@@ -32,14 +32,24 @@ type Route = { pattern: RegExp; tags: (match: RegExpMatchArray) => string[]; kin
 const ROUTES: Route[] = [
   { pattern: new RegExp(`^/${locale}$`), tags: () => ["overview"], kind: "page", query: NONE },
   // The chart draws events too.
-  { pattern: new RegExp(`^/${locale}/(?:indicators|embed)/${slug}$`), tags: (m) => [indicatorTag(m[1] ?? ""), "events"], kind: "page", query: CHART },
+  {
+    pattern: new RegExp(`^/${locale}/(?:indicators|embed)/${slug}$`),
+    tags: (m) => [indicatorTag(m[1] ?? ""), "events"],
+    kind: "page",
+    query: CHART,
+  },
   { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/changes$`), tags: () => ["changes"], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/changes/feed\\.xml$`), tags: () => ["changes"], kind: "feed", query: NONE },
   { pattern: new RegExp(`^/${locale}/api-docs$`), tags: () => [], kind: "page", query: NONE },
   { pattern: /^\/api\/v1\/indicators$/, tags: () => ["overview"], kind: "api", query: EVERY },
-  { pattern: new RegExp(`^/api/v1/indicators/${slug}(?:/observations)?$`), tags: (m) => [indicatorTag(m[1] ?? "")], kind: "api", query: EVERY },
+  {
+    pattern: new RegExp(`^/api/v1/indicators/${slug}(?:/observations)?$`),
+    tags: (m) => [indicatorTag(m[1] ?? "")],
+    kind: "api",
+    query: EVERY,
+  },
   { pattern: /^\/api\/v1\/events$/, tags: () => ["events"], kind: "api", query: EVERY },
   { pattern: /^\/api\/v1\/sources$/, tags: () => ["sources"], kind: "api", query: EVERY },
   { pattern: /^\/api\/v1\/changes$/, tags: () => ["changes"], kind: "api", query: EVERY },

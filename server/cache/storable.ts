@@ -9,7 +9,11 @@ export const MAX_STORED_BYTES = 8 * 1024 * 1024;
 
 type Shape = { types: RegExp; minBytes: number; check: (body: Buffer) => boolean };
 
-const tail = (body: Buffer) => body.subarray(Math.max(0, body.length - 256)).toString("utf8").trimEnd();
+const tail = (body: Buffer) =>
+  body
+    .subarray(Math.max(0, body.length - 256))
+    .toString("utf8")
+    .trimEnd();
 const head = (body: Buffer) => body.subarray(0, 64).toString("utf8").trimStart();
 
 const SHAPES: Record<RouteKind, Shape> = {
@@ -20,7 +24,7 @@ const SHAPES: Record<RouteKind, Shape> = {
   api: {
     types: /^(?:application\/json|text\/csv)\b/i,
     minBytes: 8,
-   
+
     check: (body) => (/^\{\s*"/.test(head(body)) && tail(body).endsWith("}")) || (!head(body).startsWith("{") && body.includes(0x0a)),
   },
 };

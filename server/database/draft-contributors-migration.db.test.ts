@@ -27,16 +27,41 @@ describe(`migration ${MIGRATION}`, () => {
     const { db } = database;
     const user = (label: string, role: "editor" | "reviewer" | "admin") =>
       db.user.create({ data: { email: `${label}@example.org`, displayName: label, role, passwordHash: "x" } });
-    const [editor, reviewer, admin, other] = await Promise.all([user("editor", "editor"), user("reviewer", "reviewer"), user("admin", "admin"), user("other", "reviewer")]);
+    const [editor, reviewer, admin, other] = await Promise.all([
+      user("editor", "editor"),
+      user("reviewer", "reviewer"),
+      user("admin", "admin"),
+      user("other", "reviewer"),
+    ]);
     const token = await db.apiToken.create({ data: { name: "script", tokenHash: "hash", tokenPrefix: "ctk_x", createdById: admin.id } });
     const indicator = await db.indicator.create({
-      data: { slug: "backfill", nameEn: "B", nameEs: "B", descriptionEn: "B", descriptionEs: "B", unit: "people", theme: "state_of_exception", valueKind: "cumulative_count" },
+      data: {
+        slug: "backfill",
+        nameEn: "B",
+        nameEs: "B",
+        descriptionEn: "B",
+        descriptionEs: "B",
+        unit: "people",
+        theme: "state_of_exception",
+        valueKind: "cumulative_count",
+      },
     });
     const producer = await db.producer.create({ data: { name: "P", type: "ngo" } });
     const source = await db.source.create({ data: { url: "https://example.org/backfill", publisher: "P" } });
     const draft = (authorId: string | null, revisionOfId: string | null = null, status: "draft" | "published" = "draft") =>
       db.observation.create({
-        data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, value: "1", asOf: new Date("2024-01-01T00:00:00Z"), datePrecision: "year", attribution: "P", authorId, revisionOfId, status },
+        data: {
+          indicatorId: indicator.id,
+          producerId: producer.id,
+          sourceId: source.id,
+          value: "1",
+          asOf: new Date("2024-01-01T00:00:00Z"),
+          datePrecision: "year",
+          attribution: "P",
+          authorId,
+          revisionOfId,
+          status,
+        },
       });
     const wrote = (entityId: string, action: string, by: { actorUserId?: string; actorTokenId?: string }) =>
       db.changeEntry.create({ data: { action, entityType: "observation", entityId, ...by } });

@@ -16,7 +16,14 @@ type QueuedMessage = {
 };
 
 const MESSAGE_TYPE = { parse: 0x50, bind: 0x42, describe: 0x44, execute: 0x45, close: 0x43, flush: 0x48, sync: 0x53, query: 0x51 };
-const MID_EXCHANGE = new Set([MESSAGE_TYPE.parse, MESSAGE_TYPE.bind, MESSAGE_TYPE.describe, MESSAGE_TYPE.execute, MESSAGE_TYPE.close, MESSAGE_TYPE.flush]);
+const MID_EXCHANGE = new Set([
+  MESSAGE_TYPE.parse,
+  MESSAGE_TYPE.bind,
+  MESSAGE_TYPE.describe,
+  MESSAGE_TYPE.execute,
+  MESSAGE_TYPE.close,
+  MESSAGE_TYPE.flush,
+]);
 const SYNC_MESSAGE = new Uint8Array([MESSAGE_TYPE.sync, 0, 0, 0, 4]);
 
 /** Same shape as pglite-socket's internal QueryQueueManager, which it replaces. */

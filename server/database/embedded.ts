@@ -41,7 +41,8 @@ export async function startEmbeddedDatabase(options: {
 // pglite-socket keeps its queue in a field that its types do not show; each new connection takes
 // the server's queue when it opens, so swapping it before start() covers every client.
 function shareSessionSafely(server: object, pglite: PGlite) {
-  if (!("queryQueue" in server)) throw new Error("pglite-socket changed: it has no queryQueue to replace; see server/database/embedded-session-queue.ts");
+  if (!("queryQueue" in server))
+    throw new Error("pglite-socket changed: it has no queryQueue to replace; see server/database/embedded-session-queue.ts");
   (server as { queryQueue: unknown }).queryQueue = new SessionQueue(pglite);
 }
 

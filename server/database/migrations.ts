@@ -36,9 +36,7 @@ export async function loadMigrationList(): Promise<MigrationList> {
           migrationFile: {
             path: "migration.sql",
             content:
-              sql === null
-                ? { tag: "error" as const, value: `missing ${directory}/migration.sql` }
-                : { tag: "ok" as const, value: sql },
+              sql === null ? { tag: "error" as const, value: `missing ${directory}/migration.sql` } : { tag: "ok" as const, value: sql },
           },
         };
       }),

@@ -17,7 +17,9 @@ async function loadEngineModule(): Promise<EngineModule> {
   const require = createRequire(import.meta.url);
   const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const packageDir = path.dirname(bindingsPath);
-  const bindings = (await import(/* webpackIgnore: true */ pathToFileURL(bindingsPath).href)) as EngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
+  const bindings = (await import(/* webpackIgnore: true */ pathToFileURL(bindingsPath).href)) as EngineModule & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
   const wasmBytes = await readFile(path.join(packageDir, "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(new Uint8Array(wasmBytes), {
     "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,

@@ -23,7 +23,8 @@ const mapping = Object.fromEntries(HEADER.split(",").map((field) => [field, fiel
 // Thousands of producers and sources too: their lists and the figure form's suggestions must stay bounded as well.
 const rows = Array.from(
   { length: ROWS },
-  (_, i) => `homicide_rate,${i}.5,2025-${String((i % 12) + 1).padStart(2, "0")}-01,month,Import Load Observatory ${i % 5000},academic,https://example.org/import-load-${i % 20_000},Example Publisher`,
+  (_, i) =>
+    `homicide_rate,${i}.5,2025-${String((i % 12) + 1).padStart(2, "0")}-01,month,Import Load Observatory ${i % 5000},academic,https://example.org/import-load-${i % 20_000},Example Publisher`,
 );
 
 let database: BenchDatabase;
@@ -40,7 +41,8 @@ async function query<Row extends object>(sql: string, values: unknown[] = []): P
   }
 }
 
-const draftCount = async () => Number((await query<{ drafts: string }>(`SELECT count(*) AS drafts FROM "Observation" WHERE status = 'draft'`))[0]!.drafts);
+const draftCount = async () =>
+  Number((await query<{ drafts: string }>(`SELECT count(*) AS drafts FROM "Observation" WHERE status = 'draft'`))[0]!.drafts);
 
 /**
  * Imports the rows through POST /api/editor/imports in one file; should the route's size limit
@@ -107,7 +109,13 @@ async function killWebServerAndExpectItBack(running: RunningApp, session: string
   const saved = await fetch(`${running.url}/api/editor/observations`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: session },
-    body: JSON.stringify(observationInput({ indicatorSlug: "homicide_rate", value: "4242.5", producer: { name: "Supervisor Check Observatory", type: "academic" } })),
+    body: JSON.stringify(
+      observationInput({
+        indicatorSlug: "homicide_rate",
+        value: "4242.5",
+        producer: { name: "Supervisor Check Observatory", type: "academic" },
+      }),
+    ),
   });
   expect(saved.status).toBe(201);
   const { data } = (await saved.json()) as { data: { id: string } };
@@ -115,7 +123,11 @@ async function killWebServerAndExpectItBack(running: RunningApp, session: string
   const [killed] = webServerPids(port);
   expect(killed).toBeDefined();
   process.kill(killed!, "SIGKILL");
-  const isBack = async () => (await fetch(`${running.url}/api/health`).then((response) => response.status, () => 0)) === 200 && webServerPids(port).some((pid) => pid !== killed);
+  const isBack = async () =>
+    (await fetch(`${running.url}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    )) === 200 && webServerPids(port).some((pid) => pid !== killed);
   await expect.poll(isBack, { timeout: 90_000, interval: 250 }).toBe(true);
 
   // The new web server may answer 503 for a moment while it connects to the database (server/database-watch.ts).
@@ -142,7 +154,9 @@ describe("npm start on PostgreSQL after a 100,000-row import", () => {
   it("answers every editor page, each under 1 MB, while /api/health answers every probe within 200 ms", async () => {
     await importRows(rows);
     expect(await draftCount()).toBe(ROWS);
-    const [draft] = await query<{ id: string }>(`SELECT id FROM "Observation" WHERE status = 'draft' ORDER BY "createdAt" DESC, id DESC LIMIT 1`);
+    const [draft] = await query<{ id: string }>(
+      `SELECT id FROM "Observation" WHERE status = 'draft' ORDER BY "createdAt" DESC, id DESC LIMIT 1`,
+    );
 
     const pages = [
       "/es/editor",

@@ -46,7 +46,13 @@ describe("the embedded database when the app is killed outright", () => {
         const response = await fetch(`${app!.url}/api/editor/observations`, {
           method: "POST",
           headers: { "content-type": "application/json", cookie },
-          body: JSON.stringify(observationInput({ indicatorSlug: "homicide_rate", value: `${writerNumber}${round}.5`, producer: { name: `Killed Server Observatory ${writerNumber}`, type: "academic" } })),
+          body: JSON.stringify(
+            observationInput({
+              indicatorSlug: "homicide_rate",
+              value: `${writerNumber}${round}.5`,
+              producer: { name: `Killed Server Observatory ${writerNumber}`, type: "academic" },
+            }),
+          ),
         });
         return response.status === 201 ? ((await response.json()) as { data: { id: string } }).data.id : null;
       } catch {

@@ -14,9 +14,15 @@ const ROWS = 12_000;
 
 const csv = [
   "indicator,value,asOf,datePrecision,producer,producerType,sourceUrl,publisher",
-  ...Array.from({ length: ROWS }, (_, i) => `homicide_rate,${i + 0.5},2026-01-01,day,Synthetic Interrupt Observatory ${i % 7},academic,https://example.org/synthetic-interrupt-${i % 11},Example Publisher`),
+  ...Array.from(
+    { length: ROWS },
+    (_, i) =>
+      `homicide_rate,${i + 0.5},2026-01-01,day,Synthetic Interrupt Observatory ${i % 7},academic,https://example.org/synthetic-interrupt-${i % 11},Example Publisher`,
+  ),
 ].join("\n");
-const mapping = Object.fromEntries(["indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"].map((field) => [field, field]));
+const mapping = Object.fromEntries(
+  ["indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"].map((field) => [field, field]),
+);
 
 /** One query on a connection of its own, outside the app's pool. */
 async function query<Row extends object>(sql: string): Promise<Row[]> {
@@ -34,16 +40,29 @@ async function counts() {
     `SELECT (SELECT count(*) FROM "Observation") AS observations, (SELECT count(*) FROM "ChangeEntry") AS history,
             (SELECT count(*) FROM "Producer") AS producers, (SELECT count(*) FROM "Source") AS sources`,
   );
-  return { observations: Number(row!.observations), history: Number(row!.history), producers: Number(row!.producers), sources: Number(row!.sources) };
+  return {
+    observations: Number(row!.observations),
+    history: Number(row!.history),
+    producers: Number(row!.producers),
+    sources: Number(row!.sources),
+  };
 }
 
 /** Backends of this database waiting for a lock: the import, stopped at the history table. */
 const waitingForLock = async () =>
-  (await query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).length;
+  (
+    await query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    )
+  ).length;
 
 /** Any transaction of this database still open: a killed client's is rolled back and closed. */
 const openTransactions = async () =>
-  (await query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`)).length;
+  (
+    await query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`,
+    )
+  ).length;
 
 beforeAll(async () => {
   database = await createBenchDatabase();
@@ -77,7 +96,11 @@ describe("a CSV import interrupted half-way", () => {
       CREATE TRIGGER fault_pause AFTER INSERT ON "Observation" FOR EACH STATEMENT EXECUTE FUNCTION fault_pause_second_batch();`);
     await blocker.query("BEGIN");
     await blocker.query("SELECT pg_advisory_xact_lock(4242)");
-    const upload = fetch(`${app.url}/api/editor/imports`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ csv, mapping }) }).then(
+    const upload = fetch(`${app.url}/api/editor/imports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ csv, mapping }),
+    }).then(
       (response) => response.status,
       () => "connection lost" as const,
     );

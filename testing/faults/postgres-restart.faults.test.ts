@@ -46,9 +46,19 @@ describe("PostgreSQL stops and starts under load", () => {
     const writer = async () => {
       while (running) {
         const n = (counter += 1);
-        const response = await fetch(`${baseUrl}/api/editor/observations`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(draft(n)) });
+        const response = await fetch(`${baseUrl}/api/editor/observations`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify(draft(n)),
+        });
         const body = (await response.json().catch(() => ({}))) as { data?: { id: string } };
-        outcomes.push({ at: Date.now(), kind: "write", status: response.status, retryAfter: response.headers.get("retry-after"), id: body.data?.id });
+        outcomes.push({
+          at: Date.now(),
+          kind: "write",
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          id: body.data?.id,
+        });
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
@@ -57,7 +67,13 @@ describe("PostgreSQL stops and starts under load", () => {
         // A new address each time, so the cache cannot answer and every read needs the database.
         const response = await fetch(`${baseUrl}/api/v1/indicators/homicide_rate/observations?limit=${1 + ((reads += 1) % 1000)}`);
         await response.arrayBuffer();
-        outcomes.push({ at: Date.now(), kind: "read", status: response.status, retryAfter: response.headers.get("retry-after"), cache: response.headers.get("x-contraste-cache") });
+        outcomes.push({
+          at: Date.now(),
+          kind: "read",
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          cache: response.headers.get("x-contraste-cache"),
+        });
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
@@ -83,7 +99,10 @@ describe("PostgreSQL stops and starts under load", () => {
       expect(outcome.retryAfter).toBe("5");
     }
     const failures = outcomes.filter((o) => o.status >= 400);
-    expect(failures.filter((o) => o.status !== 503), "only 503s, never another error").toEqual([]);
+    expect(
+      failures.filter((o) => o.status !== 503),
+      "only 503s, never another error",
+    ).toEqual([]);
     const lastFailure = Math.max(...failures.map((o) => o.at));
     expect(lastFailure - startedAt, "recovered within 5 s of PostgreSQL accepting connections").toBeLessThan(5000);
     expect(outcomes.filter((o) => o.at > startedAt + 5000 && (o.status === 200 || o.status === 201)).length).toBeGreaterThan(0);

@@ -23,7 +23,6 @@ const publicObservationSelect = {
 
 type ObservationRow = Prisma.ObservationGetPayload<{ select: typeof publicObservationSelect }>;
 
-
 function toPublicObservation(row: ObservationRow): PublicObservation {
   return {
     id: row.id,

@@ -20,7 +20,13 @@ export default async function EditorLayout({ children, params }: Props) {
         <EditorNav
           user={actor.user}
           locale={locale}
-          can={{ review: canReview(actor), import: canImportObservations(actor), reference: canProposeReferenceChange(actor), users: canManageUsers(actor), tokens: canManageApiTokens(actor) }}
+          can={{
+            review: canReview(actor),
+            import: canImportObservations(actor),
+            reference: canProposeReferenceChange(actor),
+            users: canManageUsers(actor),
+            tokens: canManageApiTokens(actor),
+          }}
         />
       ) : null}
       {children}

@@ -24,9 +24,18 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const headers = (extra: Record<string, string> = {}) => ({ host: TEST_HOST, origin: `http://${TEST_HOST}`, "content-type": "application/json", ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+  host: TEST_HOST,
+  origin: `http://${TEST_HOST}`,
+  "content-type": "application/json",
+  ...extra,
+});
 const post = (path: string, body: unknown, extra: Record<string, string> = {}, method = "POST") =>
-  new Request(`http://${TEST_HOST}${path}`, { method, headers: headers(extra), body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(`http://${TEST_HOST}${path}`, {
+    method,
+    headers: headers(extra),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const cookieOf = (response: Response) => response.headers.get("set-cookie")!.split(";")[0]!;
 const signIn = (email: string, pass: string, address = "203.0.113.1", extra: Record<string, string> = {}) =>
   session.POST(post("/api/editor/session", { email, password: pass }, { [CLIENT_ADDRESS_HEADER]: address, ...extra }));
@@ -37,7 +46,9 @@ describe("first run", () => {
     expect(first.status).toBe(201);
     expect((await database.db.user.findFirstOrThrow()).email).toBe("admin@example.org");
     expect((await database.db.user.findFirstOrThrow()).passwordHash).toMatch(/^\$argon2id\$/);
-    const second = await setup.POST(post("/api/editor/setup", { email: "intruder@example.org", displayName: "Eve", password: TEST_PASSWORD }));
+    const second = await setup.POST(
+      post("/api/editor/setup", { email: "intruder@example.org", displayName: "Eve", password: TEST_PASSWORD }),
+    );
     expect(second.status).toBe(403);
     expect(await database.db.user.count()).toBe(1);
   });
@@ -104,9 +115,13 @@ describe("password change", () => {
   it("needs the current password and ends every session of the account", async () => {
     const cookie = cookieOf(await signIn("admin@example.org", TEST_PASSWORD, "192.0.2.10"));
     const other = cookieOf(await signIn("admin@example.org", TEST_PASSWORD, "192.0.2.10"));
-    const wrong = await password.POST(post("/api/editor/password", { currentPassword: "nope", newPassword: "a brand new passphrase" }, { cookie }));
+    const wrong = await password.POST(
+      post("/api/editor/password", { currentPassword: "nope", newPassword: "a brand new passphrase" }, { cookie }),
+    );
     expect(wrong.status).toBe(400);
-    const changed = await password.POST(post("/api/editor/password", { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }, { cookie }));
+    const changed = await password.POST(
+      post("/api/editor/password", { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }, { cookie }),
+    );
     expect(changed.status).toBe(200);
     expect(await database.db.session.count()).toBe(0);
     expect((await tokens.POST(post("/api/editor/tokens", { name: "x" }, { cookie: other }))).status).toBe(401);
@@ -129,7 +144,13 @@ describe("API tokens", () => {
     expect((await submitted.json()).data.status).toBe("draft");
     expect((await database.db.apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();
 
-    expect((await token.DELETE(post(`/api/editor/tokens/${created.id}`, undefined, { cookie }, "DELETE"), { params: Promise.resolve({ id: created.id }) })).status).toBe(200);
+    expect(
+      (
+        await token.DELETE(post(`/api/editor/tokens/${created.id}`, undefined, { cookie }, "DELETE"), {
+          params: Promise.resolve({ id: created.id }),
+        })
+      ).status,
+    ).toBe(200);
     const refused = await v1.POST(post("/api/v1/observations", observationInput(), bearer));
     expect(refused.status).toBe(401);
   });

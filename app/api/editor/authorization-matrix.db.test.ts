@@ -75,8 +75,16 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function draftBy(authorId: string | null) {
   const { db } = database;
-  const producer = await db.producer.upsert({ where: { name_type: { name: "Fixture", type: "ngo" } }, create: { name: "Fixture", type: "ngo" }, update: {} });
-  const source = await db.source.upsert({ where: { url: "https://example.org/fixture" }, create: { url: "https://example.org/fixture", publisher: "Fixture" }, update: {} });
+  const producer = await db.producer.upsert({
+    where: { name_type: { name: "Fixture", type: "ngo" } },
+    create: { name: "Fixture", type: "ngo" },
+    update: {},
+  });
+  const source = await db.source.upsert({
+    where: { url: "https://example.org/fixture" },
+    create: { url: "https://example.org/fixture", publisher: "Fixture" },
+    update: {},
+  });
   const indicator = await db.indicator.findUniqueOrThrow({ where: { slug: "test_indicator" } });
   return db.observation.create({
     data: {
@@ -112,9 +120,31 @@ type Scenario = {
 const draftId = async () => (await draftBy(callers.ids.editor)).id;
 const publishedId = async () => (await publishedFigure()).id;
 
-const framingInput = { indicatorSlug: "test_indicator", producer: { name: "Gov", type: "government" }, sourceUrl: "https://example.org/speech", summaryEs: "Dice que bajó.", summaryEn: "Says it fell." };
-const eventInput = { kind: "renewal", startsOn: "2024-02-01", datePrecision: "day", titleEs: "Prórroga", titleEn: "Renewal", sourceUrl: "https://example.org/decree" };
-const indicatorInput = (slug: string) => ({ slug, nameEs: "N", nameEn: "N", descriptionEs: "D", descriptionEn: "D", unit: "people", theme: "prisons_custody", valueKind: "point_in_time_count" });
+const framingInput = {
+  indicatorSlug: "test_indicator",
+  producer: { name: "Gov", type: "government" },
+  sourceUrl: "https://example.org/speech",
+  summaryEs: "Dice que bajó.",
+  summaryEn: "Says it fell.",
+};
+const eventInput = {
+  kind: "renewal",
+  startsOn: "2024-02-01",
+  datePrecision: "day",
+  titleEs: "Prórroga",
+  titleEn: "Renewal",
+  sourceUrl: "https://example.org/decree",
+};
+const indicatorInput = (slug: string) => ({
+  slug,
+  nameEs: "N",
+  nameEn: "N",
+  descriptionEs: "D",
+  descriptionEn: "D",
+  unit: "people",
+  theme: "prisons_custody",
+  valueKind: "point_in_time_count",
+});
 const seen = (row: { updatedAt: Date }) => row.updatedAt.toISOString();
 // Reference edits and new records are proposals (202); another reviewer applies them.
 const referenceProposers = matrix({ anonymous: 401, editor: 202, reviewer: 202, admin: 202, token: 403 });
@@ -122,20 +152,53 @@ const reason = "Spelling, as printed.";
 async function editorsProposal() {
   const producer = await database.db.producer.create({ data: { name: `P ${unique()}`, type: "government" } });
   const response = await routes.producer.PATCH(
-    request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, { updatedAt: seen(producer), data: { name: producer.name, type: "ngo" }, reason }),
+    request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, {
+      updatedAt: seen(producer),
+      data: { name: producer.name, type: "ngo" },
+      reason,
+    }),
     params(producer.id),
   );
   return (await response.json()).data.id as string;
 }
 async function framingRow() {
   const indicator = await database.db.indicator.findUniqueOrThrow({ where: { slug: "test_indicator" } });
-  const producer = await database.db.producer.upsert({ where: { name_type: { name: "Gov", type: "government" } }, create: { name: "Gov", type: "government" }, update: {} });
-  const source = await database.db.source.upsert({ where: { url: "https://example.org/speech" }, create: { url: "https://example.org/speech" }, update: {} });
-  return database.db.framing.create({ data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, summaryEs: "Dice que bajó.", summaryEn: "Says it fell." } });
+  const producer = await database.db.producer.upsert({
+    where: { name_type: { name: "Gov", type: "government" } },
+    create: { name: "Gov", type: "government" },
+    update: {},
+  });
+  const source = await database.db.source.upsert({
+    where: { url: "https://example.org/speech" },
+    create: { url: "https://example.org/speech" },
+    update: {},
+  });
+  return database.db.framing.create({
+    data: {
+      indicatorId: indicator.id,
+      producerId: producer.id,
+      sourceId: source.id,
+      summaryEs: "Dice que bajó.",
+      summaryEn: "Says it fell.",
+    },
+  });
 }
 async function eventRow() {
-  const source = await database.db.source.upsert({ where: { url: "https://example.org/decree" }, create: { url: "https://example.org/decree" }, update: {} });
-  return database.db.event.create({ data: { kind: "renewal", startsOn: new Date("2024-02-01T00:00:00Z"), datePrecision: "day", titleEs: "Prórroga", titleEn: "Renewal", sourceId: source.id } });
+  const source = await database.db.source.upsert({
+    where: { url: "https://example.org/decree" },
+    create: { url: "https://example.org/decree" },
+    update: {},
+  });
+  return database.db.event.create({
+    data: {
+      kind: "renewal",
+      startsOn: new Date("2024-02-01T00:00:00Z"),
+      datePrecision: "day",
+      titleEs: "Prórroga",
+      titleEn: "Renewal",
+      sourceId: source.id,
+    },
+  });
 }
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
@@ -146,7 +209,10 @@ const scenarios: Scenario[] = [
     prepare: async () => (await database.db.source.create({ data: { url: `https://example.org/s/${unique()}`, publisher: "Old" } })).id,
     call: async (caller, id) => {
       const row = await database.db.source.findUniqueOrThrow({ where: { id } });
-      return routes.source.PATCH(request("PATCH", `/api/editor/sources/${id}`, caller, { updatedAt: seen(row), data: { url: row.url, publisher: "New" }, reason }), params(id));
+      return routes.source.PATCH(
+        request("PATCH", `/api/editor/sources/${id}`, caller, { updatedAt: seen(row), data: { url: row.url, publisher: "New" }, reason }),
+        params(id),
+      );
     },
     cells: referenceProposers,
   },
@@ -155,7 +221,14 @@ const scenarios: Scenario[] = [
     prepare: async () => (await database.db.producer.create({ data: { name: `P ${unique()}`, type: "media" } })).id,
     call: async (caller, id) => {
       const row = await database.db.producer.findUniqueOrThrow({ where: { id } });
-      return routes.producer.PATCH(request("PATCH", `/api/editor/producers/${id}`, caller, { updatedAt: seen(row), data: { name: `${row.name}!`, type: "ngo" }, reason }), params(id));
+      return routes.producer.PATCH(
+        request("PATCH", `/api/editor/producers/${id}`, caller, {
+          updatedAt: seen(row),
+          data: { name: `${row.name}!`, type: "ngo" },
+          reason,
+        }),
+        params(id),
+      );
     },
     cells: referenceProposers,
   },
@@ -169,7 +242,14 @@ const scenarios: Scenario[] = [
     prepare: async () => (await framingRow()).id,
     call: async (caller, id) => {
       const row = await database.db.framing.findUniqueOrThrow({ where: { id } });
-      return routes.framing.PATCH(request("PATCH", `/api/editor/framings/${id}`, caller, { updatedAt: seen(row), data: { ...framingInput, summaryEn: "Says it fell a lot." }, reason }), params(id));
+      return routes.framing.PATCH(
+        request("PATCH", `/api/editor/framings/${id}`, caller, {
+          updatedAt: seen(row),
+          data: { ...framingInput, summaryEn: "Says it fell a lot." },
+          reason,
+        }),
+        params(id),
+      );
     },
     cells: referenceProposers,
   },
@@ -183,13 +263,21 @@ const scenarios: Scenario[] = [
     prepare: async () => (await eventRow()).id,
     call: async (caller, id) => {
       const row = await database.db.event.findUniqueOrThrow({ where: { id } });
-      return routes.event.PATCH(request("PATCH", `/api/editor/events/${id}`, caller, { updatedAt: seen(row), data: { ...eventInput, titleEn: "Renewal (30 days)" }, reason }), params(id));
+      return routes.event.PATCH(
+        request("PATCH", `/api/editor/events/${id}`, caller, {
+          updatedAt: seen(row),
+          data: { ...eventInput, titleEn: "Renewal (30 days)" },
+          reason,
+        }),
+        params(id),
+      );
     },
     cells: referenceProposers,
   },
   {
     name: "POST /api/editor/indicators",
-    call: (caller) => routes.indicators.POST(request("POST", "/api/editor/indicators", caller, { data: indicatorInput(`ind_${caller.name}`), reason })),
+    call: (caller) =>
+      routes.indicators.POST(request("POST", "/api/editor/indicators", caller, { data: indicatorInput(`ind_${caller.name}`), reason })),
     cells: referenceProposers,
   },
   {
@@ -197,7 +285,14 @@ const scenarios: Scenario[] = [
     prepare: async () => (await database.db.indicator.create({ data: indicatorInput(`ind_${unique()}`) as never })).id,
     call: async (caller, id) => {
       const row = await database.db.indicator.findUniqueOrThrow({ where: { id } });
-      return routes.indicator.PATCH(request("PATCH", `/api/editor/indicators/${id}`, caller, { updatedAt: seen(row), data: { ...indicatorInput(row.slug), unit: "prisoners" }, reason }), params(id));
+      return routes.indicator.PATCH(
+        request("PATCH", `/api/editor/indicators/${id}`, caller, {
+          updatedAt: seen(row),
+          data: { ...indicatorInput(row.slug), unit: "prisoners" },
+          reason,
+        }),
+        params(id),
+      );
     },
     cells: referenceProposers,
   },
@@ -212,7 +307,8 @@ const scenarios: Scenario[] = [
   {
     name: "POST /api/editor/reference-changes/[id]/reject",
     prepare: editorsProposal,
-    call: (caller, id) => routes.reject.POST(request("POST", `/api/editor/reference-changes/${id}/reject`, caller, { note: "Not in the report." }), params(id)),
+    call: (caller, id) =>
+      routes.reject.POST(request("POST", `/api/editor/reference-changes/${id}/reject`, caller, { note: "Not in the report." }), params(id)),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
   },
   {
@@ -235,7 +331,10 @@ const scenarios: Scenario[] = [
     name: "PATCH /api/editor/observations/[id] (draft)",
     prepare: draftId,
     call: (caller, id) =>
-      routes.update.PATCH(request("PATCH", `/api/editor/observations/${id}`, caller, { version: 1, observation: observationInput({ value: "11" }) }), params(id)),
+      routes.update.PATCH(
+        request("PATCH", `/api/editor/observations/${id}`, caller, { version: 1, observation: observationInput({ value: "11" }) }),
+        params(id),
+      ),
     cells: matrix({ anonymous: 401, editor: 200, reviewer: 200, admin: 200, token: 403 }),
   },
   {
@@ -243,7 +342,11 @@ const scenarios: Scenario[] = [
     prepare: publishedId,
     call: (caller, id) =>
       routes.update.PATCH(
-        request("PATCH", `/api/editor/observations/${id}`, caller, { version: 2, observation: observationInput({ value: "12" }), reason: "The report was revised." }),
+        request("PATCH", `/api/editor/observations/${id}`, caller, {
+          version: 2,
+          observation: observationInput({ value: "12" }),
+          reason: "The report was revised.",
+        }),
         params(id),
       ),
     cells: matrix({ anonymous: 401, editor: 200, reviewer: 200, admin: 200, token: 403 }),
@@ -253,21 +356,30 @@ const scenarios: Scenario[] = [
     // Written by the editor, so for every other caller only the role decides (who wrote a draft:
     // testing/oracles/public-observations/publishing.db.test.ts).
     prepare: async () => (await draftBy(callers.ids.editor)).id,
-    call: (caller, id) => routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, caller, { version: 1 }), params(id)),
+    call: (caller, id) =>
+      routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, caller, { version: 1 }), params(id)),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
   },
   {
     name: "POST /api/editor/observations/[id]/retract",
     prepare: publishedId,
     call: (caller, id) =>
-      routes.retract.POST(request("POST", `/api/editor/observations/${id}/retract`, caller, { version: 2, reason: "The source withdrew it." }), params(id)),
+      routes.retract.POST(
+        request("POST", `/api/editor/observations/${id}/retract`, caller, { version: 2, reason: "The source withdrew it." }),
+        params(id),
+      ),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 200, admin: 200, token: 403 }),
   },
   {
     name: "POST /api/editor/users",
     call: (caller) =>
       routes.users.POST(
-        request("POST", "/api/editor/users", caller, { email: `new-${caller.name}@example.org`, displayName: "New", password: TEST_PASSWORD, role: "editor" }),
+        request("POST", "/api/editor/users", caller, {
+          email: `new-${caller.name}@example.org`,
+          displayName: "New",
+          password: TEST_PASSWORD,
+          role: "editor",
+        }),
       ),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 403, admin: 201, token: 403 }),
   },
@@ -279,19 +391,29 @@ const scenarios: Scenario[] = [
   {
     name: "DELETE /api/editor/tokens/[id]",
     prepare: async (caller) =>
-      (await database.db.apiToken.create({ data: { name: "victim", tokenHash: `hash-for-${caller.name}`, tokenPrefix: "ctk_x", createdById: callers.ids.admin } })).id,
+      (
+        await database.db.apiToken.create({
+          data: { name: "victim", tokenHash: `hash-for-${caller.name}`, tokenPrefix: "ctk_x", createdById: callers.ids.admin },
+        })
+      ).id,
     call: (caller, id) => routes.token.DELETE(request("DELETE", `/api/editor/tokens/${id}`, caller), params(id)),
     cells: matrix({ anonymous: 401, editor: 403, reviewer: 403, admin: 200, token: 403 }),
   },
   {
     name: "POST /api/editor/password",
-    call: (caller) => routes.password.POST(request("POST", "/api/editor/password", caller, { currentPassword: "not the password", newPassword: "another long password" })),
+    call: (caller) =>
+      routes.password.POST(
+        request("POST", "/api/editor/password", caller, { currentPassword: "not the password", newPassword: "another long password" }),
+      ),
     // Signed-in users may change their own password; a wrong current password is a 400 that changes nothing.
     cells: matrix({ anonymous: 401, editor: 400, reviewer: 400, admin: 400, token: 403 }),
   },
   {
     name: "POST /api/editor/setup (users exist)",
-    call: (caller) => routes.setup.POST(request("POST", "/api/editor/setup", caller, { email: "late@example.org", displayName: "Late", password: TEST_PASSWORD })),
+    call: (caller) =>
+      routes.setup.POST(
+        request("POST", "/api/editor/setup", caller, { email: "late@example.org", displayName: "Late", password: TEST_PASSWORD }),
+      ),
     cells: matrix({ anonymous: 403, editor: 403, reviewer: 403, admin: 403, token: 403 }),
   },
 ];

@@ -16,7 +16,11 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  routes = { create: await import("./observations/route"), update: await import("./observations/[id]/route"), publish: await import("./observations/[id]/publish/route") };
+  routes = {
+    create: await import("./observations/route"),
+    update: await import("./observations/[id]/route"),
+    publish: await import("./observations/[id]/publish/route"),
+  };
   await createTestIndicator(database.db);
   callers = await createCallers(database.db);
 });
@@ -32,8 +36,15 @@ const saveAll = (id: string, version: number, reason?: string) =>
   Promise.all(
     Array.from({ length: CONCURRENT }, async (_, i) => {
       const value = String(5000 + i);
-      const response = await routes.update.PATCH(request("PATCH", `/api/editor/observations/${id}`, callers.editor, { version, observation: observationInput({ value }), reason }), params(id));
-      return { value, status: response.status, body: (await response.json()) as { data?: { id: string; value: string }; error?: { code: string } } };
+      const response = await routes.update.PATCH(
+        request("PATCH", `/api/editor/observations/${id}`, callers.editor, { version, observation: observationInput({ value }), reason }),
+        params(id),
+      );
+      return {
+        value,
+        status: response.status,
+        body: (await response.json()) as { data?: { id: string; value: string }; error?: { code: string } },
+      };
     }),
   );
 
@@ -58,7 +69,10 @@ describe("fifty concurrent edits of one figure", () => {
 
   it("on a published figure: exactly one correction is proposed, the figure itself is untouched", async () => {
     const draft = await createDraft("200");
-    const published = await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }), params(draft.id));
+    const published = await routes.publish.POST(
+      request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }),
+      params(draft.id),
+    );
     expect(published.status).toBe(200);
     const live = (await published.json()).data as { id: string; version: number };
 
@@ -71,6 +85,8 @@ describe("fifty concurrent edits of one figure", () => {
     const figure = await database.db.observation.findUniqueOrThrow({ where: { id: live.id } });
     expect(figure.value.toString()).toBe("200");
     expect(figure.version).toBe(live.version);
-    expect(await database.db.changeEntry.count({ where: { action: "observation.correction_proposed", entityId: proposals[0]!.id } })).toBe(1);
+    expect(await database.db.changeEntry.count({ where: { action: "observation.correction_proposed", entityId: proposals[0]!.id } })).toBe(
+      1,
+    );
   });
 });

@@ -41,7 +41,10 @@ describe("two-person publishing", () => {
   it("refuses to let an author publish their own draft, and changes nothing", async () => {
     const draft = await createDraft("reviewer");
     const before = await fingerprint(database.db);
-    const response = await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }), params(draft.id));
+    const response = await routes.publish.POST(
+      request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }),
+      params(draft.id),
+    );
     expect(response.status).toBe(403);
     expect((await response.json()).error.message).toMatch(/second person/);
     expect(await fingerprint(database.db)).toBe(before);
@@ -53,7 +56,10 @@ describe("two-person publishing", () => {
     expect(entry).toMatchObject({ action: "observation.created", entityId: draft.id, actorUserId: callers.ids.editor, isPublic: false });
     expect(entry.after).toMatchObject({ value: "100", status: "draft" });
 
-    const published = await routes.publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), params(draft.id));
+    const published = await routes.publish.POST(
+      request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }),
+      params(draft.id),
+    );
     expect(published.status).toBe(200);
     entry = await lastEntry();
     expect(entry).toMatchObject({ action: "observation.published", isPublic: true, actorUserId: callers.ids.reviewer });
@@ -61,10 +67,20 @@ describe("two-person publishing", () => {
     expect(entry.after).toMatchObject({ status: "published", version: 2 });
 
     // A correction without a reason is refused; with one it becomes a draft, the published figure untouched.
-    const noReason = await routes.update.PATCH(request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, { version: 2, observation: observationInput({ value: "105" }) }), params(draft.id));
+    const noReason = await routes.update.PATCH(
+      request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, {
+        version: 2,
+        observation: observationInput({ value: "105" }),
+      }),
+      params(draft.id),
+    );
     expect(noReason.status).toBe(400);
     const proposal = await routes.update.PATCH(
-      request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, { version: 2, observation: observationInput({ value: "105" }), reason: "The NGO revised its count." }),
+      request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, {
+        version: 2,
+        observation: observationInput({ value: "105" }),
+        reason: "The NGO revised its count.",
+      }),
       params(draft.id),
     );
     expect(proposal.status).toBe(200);
@@ -85,12 +101,20 @@ describe("two-person publishing", () => {
     expect(corrected.version).toBe(3);
     expect((await database.db.observation.findUniqueOrThrow({ where: { id: proposalDraft.id } })).status).toBe("superseded");
     entry = await lastEntry();
-    expect(entry).toMatchObject({ action: "observation.corrected", entityId: draft.id, reason: "The NGO revised its count.", isPublic: true });
+    expect(entry).toMatchObject({
+      action: "observation.corrected",
+      entityId: draft.id,
+      reason: "The NGO revised its count.",
+      isPublic: true,
+    });
     expect(entry.before).toMatchObject({ value: "100" });
     expect(entry.after).toMatchObject({ value: "105" });
 
     const retracted = await routes.retract.POST(
-      request("POST", `/api/editor/observations/${draft.id}/retract`, callers.reviewer, { version: 3, reason: "The source withdrew the report." }),
+      request("POST", `/api/editor/observations/${draft.id}/retract`, callers.reviewer, {
+        version: 3,
+        reason: "The source withdrew the report.",
+      }),
       params(draft.id),
     );
     expect(retracted.status).toBe(200);
@@ -101,7 +125,10 @@ describe("two-person publishing", () => {
     const indicator = await database.db.indicator.findUniqueOrThrow({ where: { slug: "test_indicator" } });
     const listed = (await observations.listPublicObservations(indicator.id)).find((o) => o.id === draft.id);
     expect(listed).toMatchObject({ status: "retracted", retraction: { reason: "The source withdrew the report." } });
-    const history = await database.db.changeEntry.findMany({ where: { entityId: { in: [draft.id, proposalDraft.id] } }, orderBy: { sequence: "asc" } });
+    const history = await database.db.changeEntry.findMany({
+      where: { entityId: { in: [draft.id, proposalDraft.id] } },
+      orderBy: { sequence: "asc" },
+    });
     expect(history.map((h) => h.action)).toEqual([
       "observation.created",
       "observation.published",
@@ -115,10 +142,22 @@ describe("two-person publishing", () => {
 describe("no lost edits", () => {
   it("refuses an edit based on an old version with 409 and the current value, and keeps the stored value", async () => {
     const draft = await createDraft("editor", { value: "50" });
-    const first = await routes.update.PATCH(request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, { version: 1, observation: observationInput({ value: "51" }) }), params(draft.id));
+    const first = await routes.update.PATCH(
+      request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, {
+        version: 1,
+        observation: observationInput({ value: "51" }),
+      }),
+      params(draft.id),
+    );
     expect(first.status).toBe(200);
     const before = await fingerprint(database.db);
-    const stale = await routes.update.PATCH(request("PATCH", `/api/editor/observations/${draft.id}`, callers.reviewer, { version: 1, observation: observationInput({ value: "52" }) }), params(draft.id));
+    const stale = await routes.update.PATCH(
+      request("PATCH", `/api/editor/observations/${draft.id}`, callers.reviewer, {
+        version: 1,
+        observation: observationInput({ value: "52" }),
+      }),
+      params(draft.id),
+    );
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.error.code).toBe("conflict");
@@ -131,7 +170,13 @@ describe("no lost edits", () => {
     const draft = await createDraft("editor", { value: "70" });
     const attempts = await Promise.all(
       ["71", "72", "73", "74", "75"].map((value) =>
-        routes.update.PATCH(request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, { version: 1, observation: observationInput({ value }) }), params(draft.id)),
+        routes.update.PATCH(
+          request("PATCH", `/api/editor/observations/${draft.id}`, callers.editor, {
+            version: 1,
+            observation: observationInput({ value }),
+          }),
+          params(draft.id),
+        ),
       ),
     );
     const statuses = attempts.map((response) => response.status).sort();
@@ -148,12 +193,21 @@ describe("reference data", () => {
     const source = await database.db.source.create({ data: { url: "https://example.org/ref", publisher: "First" } });
     const seen = source.updatedAt.toISOString();
     const body = (publisher: string) => ({ updatedAt: seen, data: { url: source.url, publisher }, reason: "The outlet's printed name." });
-    const first = await sources.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, body("Second")), params(source.id));
+    const first = await sources.PATCH(
+      request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, body("Second")),
+      params(source.id),
+    );
     expect(first.status).toBe(202);
     const proposal = (await first.json()).data.id;
-    const applied = await apply.POST(request("POST", `/api/editor/reference-changes/${proposal}/apply`, callers.reviewer, {}), params(proposal));
+    const applied = await apply.POST(
+      request("POST", `/api/editor/reference-changes/${proposal}/apply`, callers.reviewer, {}),
+      params(proposal),
+    );
     expect(applied.status).toBe(200);
-    const stale = await sources.PATCH(request("PATCH", `/api/editor/sources/${source.id}`, callers.reviewer, body("Third")), params(source.id));
+    const stale = await sources.PATCH(
+      request("PATCH", `/api/editor/sources/${source.id}`, callers.reviewer, body("Third")),
+      params(source.id),
+    );
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.details.current.publisher).toBe("Second");
     expect((await database.db.source.findUniqueOrThrow({ where: { id: source.id } })).publisher).toBe("Second");
@@ -187,24 +241,40 @@ describe("duplicates and impossible dates", () => {
     const events = await import("./events/route");
     const response = await events.POST(
       request("POST", "/api/editor/events", callers.editor, {
-        data: { kind: "other", startsOn: "2024-02-31", datePrecision: "day", titleEs: "x", titleEn: "x", sourceUrl: "https://example.org/e" },
+        data: {
+          kind: "other",
+          startsOn: "2024-02-31",
+          datePrecision: "day",
+          titleEs: "x",
+          titleEn: "x",
+          sourceUrl: "https://example.org/e",
+        },
         reason: "A decree of that day.",
       }),
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).error.details.fields).toEqual([expect.objectContaining({ path: "data.startsOn", message: "This date does not exist." })]);
+    expect((await response.json()).error.details.fields).toEqual([
+      expect.objectContaining({ path: "data.startsOn", message: "This date does not exist." }),
+    ]);
   });
 });
 
 describe("protection", () => {
   it("refuses a cross-site POST carrying a valid session, and changes nothing", async () => {
     const before = await fingerprint(database.db);
-    const evil = await routes.create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput(), { origin: "https://evil.example" }));
+    const evil = await routes.create.POST(
+      request("POST", "/api/editor/observations", callers.editor, observationInput(), { origin: "https://evil.example" }),
+    );
     expect(evil.status).toBe(403);
     const noOrigin = await routes.create.POST(
       new Request("http://contraste.test/api/editor/observations", {
         method: "POST",
-        headers: { host: "contraste.test", cookie: callers.editor.headers.cookie!, "sec-fetch-site": "cross-site", "content-type": "application/json" },
+        headers: {
+          host: "contraste.test",
+          cookie: callers.editor.headers.cookie!,
+          "sec-fetch-site": "cross-site",
+          "content-type": "application/json",
+        },
         body: JSON.stringify(observationInput()),
       }),
     );
@@ -215,7 +285,9 @@ describe("protection", () => {
   it("keeps the change log append-only at the database level", async () => {
     await createDraft("editor");
     const entry = await lastEntry();
-    await expect(database.db.$executeRawUnsafe(`UPDATE "ChangeEntry" SET reason = 'rewritten' WHERE id = '${entry.id}'`)).rejects.toThrow(/append-only/);
+    await expect(database.db.$executeRawUnsafe(`UPDATE "ChangeEntry" SET reason = 'rewritten' WHERE id = '${entry.id}'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database.db.$executeRawUnsafe(`DELETE FROM "ChangeEntry" WHERE id = '${entry.id}'`)).rejects.toThrow(/append-only/);
     expect((await database.db.changeEntry.findUniqueOrThrow({ where: { id: entry.id } })).reason).toBe(entry.reason);
   });
@@ -223,7 +295,12 @@ describe("protection", () => {
   it("rejects bad input with field messages and writes nothing", async () => {
     const before = await fingerprint(database.db);
     const response = await routes.create.POST(
-      request("POST", "/api/editor/observations", callers.editor, observationInput({ value: "about 300", asOf: "2024-02-30", source: { url: "not a url", publisher: "" } })),
+      request(
+        "POST",
+        "/api/editor/observations",
+        callers.editor,
+        observationInput({ value: "about 300", asOf: "2024-02-30", source: { url: "not a url", publisher: "" } }),
+      ),
     );
     expect(response.status).toBe(400);
     const fields = (await response.json()).error.details.fields.map((field: { path: string }) => field.path);

@@ -82,12 +82,22 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const anonymous: Caller = { name: "anonymous", headers: { host: "contraste.test", origin: "http://contraste.test", "content-type": "application/json" } };
+const anonymous: Caller = {
+  name: "anonymous",
+  headers: { host: "contraste.test", origin: "http://contraste.test", "content-type": "application/json" },
+};
 
 const PRODUCER_TYPES = ["government", "ngo", "media", "intergovernmental", "academic"];
 const QUALIFIERS = ["exact", "at_least", "more_than", "nearly", "about", "up_to"];
 const PRECISIONS = ["day", "month", "year"];
-const THEMES = ["homicides_violence", "state_of_exception", "prisons_custody", "deportations_cecot", "press_freedom_civic_space", "public_opinion"];
+const THEMES = [
+  "homicides_violence",
+  "state_of_exception",
+  "prisons_custody",
+  "deportations_cecot",
+  "press_freedom_civic_space",
+  "public_opinion",
+];
 const VALUE_KINDS = ["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"];
 const EVENT_KINDS = ["decree", "renewal", "report", "policy", "other"];
 
@@ -122,7 +132,16 @@ function observationFields(prefix: string[] = []): FieldSpec[] {
 }
 const observationContainers = (prefix: string[] = []) => [prefix, [...prefix, "producer"], [...prefix, "source"]];
 
-const indicatorInput = (slug: string) => ({ slug, nameEs: "Sintético", nameEn: "Synthetic", descriptionEs: "D", descriptionEn: "D", unit: "people", theme: "prisons_custody", valueKind: "point_in_time_count" });
+const indicatorInput = (slug: string) => ({
+  slug,
+  nameEs: "Sintético",
+  nameEn: "Synthetic",
+  descriptionEs: "D",
+  descriptionEn: "D",
+  unit: "people",
+  theme: "prisons_custody",
+  valueKind: "point_in_time_count",
+});
 const indicatorFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "slug"], kind: "slug", required: true },
   { path: [...prefix, "nameEs"], kind: "text", max: 200, required: true },
@@ -134,7 +153,13 @@ const indicatorFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "valueKind"], kind: "enum", values: VALUE_KINDS, required: true },
 ];
 
-const framingInput = { indicatorSlug: "test_indicator", producer: { name: "Synthetic Gov", type: "government" }, sourceUrl: "https://example.org/speech", summaryEs: "Dice que bajó.", summaryEn: "Says it fell." };
+const framingInput = {
+  indicatorSlug: "test_indicator",
+  producer: { name: "Synthetic Gov", type: "government" },
+  sourceUrl: "https://example.org/speech",
+  summaryEs: "Dice que bajó.",
+  summaryEn: "Says it fell.",
+};
 const framingFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "indicatorSlug"], kind: "reference", known: ["test_indicator"], required: true },
   { path: [...prefix, "producer"], kind: "object", required: true },
@@ -145,7 +170,16 @@ const framingFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "summaryEn"], kind: "text", max: 4000, required: true },
 ];
 
-const eventInput = { kind: "renewal", startsOn: "2024-02-01", endsOn: null, datePrecision: "day", dateNote: null, titleEs: "Prórroga", titleEn: "Renewal", sourceUrl: "https://example.org/decree" };
+const eventInput = {
+  kind: "renewal",
+  startsOn: "2024-02-01",
+  endsOn: null,
+  datePrecision: "day",
+  dateNote: null,
+  titleEs: "Prórroga",
+  titleEn: "Renewal",
+  sourceUrl: "https://example.org/decree",
+};
 const eventFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "kind"], kind: "enum", values: EVENT_KINDS, required: true },
   { path: [...prefix, "startsOn"], kind: "day", required: true },
@@ -169,23 +203,54 @@ const seenVersionFields: FieldSpec[] = [{ path: ["updatedAt"], kind: "moment", r
 /** Ids that name nothing: hostile text, near-misses of real ids, SQL. */
 function bogusId(real: string[]): fc.Arbitrary<string> {
   return fc
-    .oneof(hostileText, fc.constantFrom("", " ", "c000000000000000000000000", "00000000-0000-0000-0000-000000000000", "1 OR 1=1", "../../", "%00", "\u0000", ...real.map((id) => `${id}\u0000`), ...real.map((id) => `${id}'; --`), ...real.map((id) => id.toUpperCase())))
+    .oneof(
+      hostileText,
+      fc.constantFrom(
+        "",
+        " ",
+        "c000000000000000000000000",
+        "00000000-0000-0000-0000-000000000000",
+        "1 OR 1=1",
+        "../../",
+        "%00",
+        "\u0000",
+        ...real.map((id) => `${id}\u0000`),
+        ...real.map((id) => `${id}'; --`),
+        ...real.map((id) => id.toUpperCase()),
+      ),
+    )
     .filter((id) => !real.includes(id));
 }
 
 type IdCase = { id: string; headers: Record<string, string>; body: string };
 
 /** Hostile bodies against a real record, and valid bodies against records that do not exist. */
-function casesForRecord(caller: Caller, realId: string, validBody: Record<string, unknown>, fields: FieldSpec[], containers: string[][]): fc.Arbitrary<IdCase> {
+function casesForRecord(
+  caller: Caller,
+  realId: string,
+  validBody: Record<string, unknown>,
+  fields: FieldSpec[],
+  containers: string[][],
+): fc.Arbitrary<IdCase> {
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ id: fc.constant(realId), headers: hostileHeaders(caller), body: hostileBody(validBody, fields, containers) }) },
-    { weight: 1, arbitrary: fc.record({ id: bogusId([realId]), headers: hostileHeaders(caller, 0), body: fc.constant(jsonText(validBody)) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ id: fc.constant(realId), headers: hostileHeaders(caller), body: hostileBody(validBody, fields, containers) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ id: bogusId([realId]), headers: hostileHeaders(caller, 0), body: fc.constant(jsonText(validBody)) }),
+    },
   );
 }
 
 type BodyCase = { headers: Record<string, string>; body: string };
-const bodyCases = (caller: Caller, validBody: Record<string, unknown>, fields: FieldSpec[], containers: string[][] = [[]]): fc.Arbitrary<BodyCase> =>
-  fc.record({ headers: hostileHeaders(caller), body: hostileBody(validBody, fields, containers) });
+const bodyCases = (
+  caller: Caller,
+  validBody: Record<string, unknown>,
+  fields: FieldSpec[],
+  containers: string[][] = [[]],
+): fc.Arbitrary<BodyCase> => fc.record({ headers: hostileHeaders(caller), body: hostileBody(validBody, fields, containers) });
 
 describe("before any account exists", () => {
   it(`POST /api/editor/setup refuses ${runs["POST /api/editor/setup (no account yet)"]} hostile first admins`, async () => {
@@ -213,20 +278,43 @@ describe("with an account of each role", () => {
     const indicator = await db.indicator.findUniqueOrThrow({ where: { slug: "test_indicator" } });
     const figure = (authorId: string | null, status: "draft" | "published", version: number) =>
       db.observation.create({
-        data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, value: "10", asOf: new Date("2024-01-01T00:00:00Z"), datePrecision: "year", attribution: "Synthetic", authorId, status, version },
+        data: {
+          indicatorId: indicator.id,
+          producerId: producer.id,
+          sourceId: source.id,
+          value: "10",
+          asOf: new Date("2024-01-01T00:00:00Z"),
+          datePrecision: "year",
+          attribution: "Synthetic",
+          authorId,
+          status,
+          version,
+        },
       });
     ids.draft = (await figure(callers.ids.editor, "draft", 1)).id;
     ids.scriptDraft = (await figure(null, "draft", 1)).id;
     ids.published = (await figure(null, "published", 2)).id;
     ids.source = source.id;
     ids.producer = producer.id;
-    const framing = await db.framing.create({ data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, summaryEs: "Dice.", summaryEn: "Says." } });
+    const framing = await db.framing.create({
+      data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, summaryEs: "Dice.", summaryEn: "Says." },
+    });
     ids.framing = framing.id;
-    const event = await db.event.create({ data: { kind: "renewal", startsOn: new Date("2024-02-01T00:00:00Z"), datePrecision: "day", titleEs: "Prórroga", titleEn: "Renewal", sourceId: source.id } });
+    const event = await db.event.create({
+      data: {
+        kind: "renewal",
+        startsOn: new Date("2024-02-01T00:00:00Z"),
+        datePrecision: "day",
+        titleEs: "Prórroga",
+        titleEn: "Renewal",
+        sourceId: source.id,
+      },
+    });
     ids.event = event.id;
     const other = await db.indicator.create({ data: indicatorInput("synthetic_hostile") as never });
     ids.indicator = other.id;
-    for (const [key, row] of Object.entries({ source, producer, framing, event, indicator: other })) seen[key] = row.updatedAt.toISOString();
+    for (const [key, row] of Object.entries({ source, producer, framing, event, indicator: other }))
+      seen[key] = row.updatedAt.toISOString();
   });
 
   it("POST /api/editor/setup refuses hostile input once accounts exist", async () => {
@@ -236,7 +324,10 @@ describe("with an account of each role", () => {
       runs: runs["POST /api/editor/setup (accounts exist)"],
       cases: fc.record({
         headers: hostileHeaders(anonymous),
-        body: fc.oneof(hostileBody({ email: "late@example.org", displayName: "Late", password: TEST_PASSWORD }, newUserFields), fc.constant(jsonText({ email: "late@example.org", displayName: "Late", password: TEST_PASSWORD }))),
+        body: fc.oneof(
+          hostileBody({ email: "late@example.org", displayName: "Late", password: TEST_PASSWORD }, newUserFields),
+          fc.constant(jsonText({ email: "late@example.org", displayName: "Late", password: TEST_PASSWORD })),
+        ),
       }),
       send: ({ headers, body }) => routes.setup.POST(hostileRequest("POST", "/api/editor/setup", headers, body)),
     });
@@ -256,14 +347,24 @@ describe("with an account of each role", () => {
   });
 
   it("POST /api/editor/session turns away well-formed hostile credentials (counting the failures only)", async () => {
-    const emails = fc.constantFrom("editor@example.org", "o'brien@example.org", "admin+_@example.org", "x@example.org", "Editor@Example.org");
-    const passwords = fc.oneof(hostileText.filter((text) => text.length >= 1 && text.length <= 256 && text !== TEST_PASSWORD), fc.constantFrom(`${TEST_PASSWORD}\u0000`, ` ${TEST_PASSWORD}`, TEST_PASSWORD.toUpperCase()));
+    const emails = fc.constantFrom(
+      "editor@example.org",
+      "o'brien@example.org",
+      "admin+_@example.org",
+      "x@example.org",
+      "Editor@Example.org",
+    );
+    const passwords = fc.oneof(
+      hostileText.filter((text) => text.length >= 1 && text.length <= 256 && text !== TEST_PASSWORD),
+      fc.constantFrom(`${TEST_PASSWORD}\u0000`, ` ${TEST_PASSWORD}`, TEST_PASSWORD.toUpperCase()),
+    );
     await sendHostile({
       db: database.db,
       counter,
       runs: runs["POST /api/editor/session (well-formed, wrong)"],
       cases: fc.record({ email: emails, password: passwords, headers: hostileHeaders(anonymous, 0) }),
-      send: ({ email, password, headers }) => routes.session.POST(hostileRequest("POST", "/api/editor/session", headers, jsonText({ email, password }))),
+      send: ({ email, password, headers }) =>
+        routes.session.POST(hostileRequest("POST", "/api/editor/session", headers, jsonText({ email, password }))),
       check: async (response) => {
         expect([401, 429]).toContain(response.status);
         await expectErrorShape(response, "sign-in");
@@ -279,7 +380,9 @@ describe("with an account of each role", () => {
       runs: runs["DELETE /api/editor/session"],
       cases: fc.record({ credentials: hostileCredentials, body: fc.oneof(notJson, wrongTopLevel, fc.constant(undefined)) }),
       send: ({ credentials, body }) => {
-        const headers = Object.fromEntries(Object.entries({ ...anonymous.headers, ...credentials }).filter((entry): entry is [string, string] => entry[1] !== null));
+        const headers = Object.fromEntries(
+          Object.entries({ ...anonymous.headers, ...credentials }).filter((entry): entry is [string, string] => entry[1] !== null),
+        );
         return routes.session.DELETE(hostileRequest("DELETE", "/api/editor/session", headers, body));
       },
       // Signing out with a cookie that names no session is harmless and answered as done; other sites are refused.
@@ -367,9 +470,16 @@ describe("with an account of each role", () => {
       runs: runs["PATCH /api/editor/observations/[id]"],
       cases: fc.oneof(
         casesForRecord(callers.editor, ids.draft, { version: 1, observation: observationInput(), reason: null }, fields, containers),
-        casesForRecord(callers.editor, ids.published, { version: 2, observation: observationInput({ value: "121" }), reason: "The report was revised." }, fields, containers),
+        casesForRecord(
+          callers.editor,
+          ids.published,
+          { version: 2, observation: observationInput({ value: "121" }), reason: "The report was revised." },
+          fields,
+          containers,
+        ),
       ),
-      send: ({ id, headers, body }) => routes.observation.PATCH(hostileRequest("PATCH", "/api/editor/observations/x", headers, body), params(id)),
+      send: ({ id, headers, body }) =>
+        routes.observation.PATCH(hostileRequest("PATCH", "/api/editor/observations/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
   });
@@ -379,8 +489,15 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/editor/observations/[id]/publish"],
-      cases: casesForRecord(callers.reviewer, ids.scriptDraft, { version: 1 }, [{ path: ["version"], kind: "version", required: true }], [[]]),
-      send: ({ id, headers, body }) => routes.publish.POST(hostileRequest("POST", "/api/editor/observations/x/publish", headers, body), params(id)),
+      cases: casesForRecord(
+        callers.reviewer,
+        ids.scriptDraft,
+        { version: 1 },
+        [{ path: ["version"], kind: "version", required: true }],
+        [[]],
+      ),
+      send: ({ id, headers, body }) =>
+        routes.publish.POST(hostileRequest("POST", "/api/editor/observations/x/publish", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
   });
@@ -400,7 +517,8 @@ describe("with an account of each role", () => {
         ],
         [[]],
       ),
-      send: ({ id, headers, body }) => routes.retract.POST(hostileRequest("POST", "/api/editor/observations/x/retract", headers, body), params(id)),
+      send: ({ id, headers, body }) =>
+        routes.retract.POST(hostileRequest("POST", "/api/editor/observations/x/retract", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
   });
@@ -410,7 +528,12 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/editor/indicators"],
-      cases: bodyCases(callers.editor, { data: indicatorInput("synthetic_new"), reason: REASON }, [...proposalFields, ...indicatorFields(["data"])], [[], ["data"]]),
+      cases: bodyCases(
+        callers.editor,
+        { data: indicatorInput("synthetic_new"), reason: REASON },
+        [...proposalFields, ...indicatorFields(["data"])],
+        [[], ["data"]],
+      ),
       send: ({ headers, body }) => routes.indicators.POST(hostileRequest("POST", "/api/editor/indicators", headers, body)),
     });
   });
@@ -420,8 +543,15 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["PATCH /api/editor/indicators/[id]"],
-      cases: casesForRecord(callers.editor, ids.indicator, { updatedAt: seen.indicator, data: indicatorInput("synthetic_hostile"), reason: REASON }, [...seenVersionFields, ...indicatorFields(["data"])], [[], ["data"]]),
-      send: ({ id, headers, body }) => routes.indicator.PATCH(hostileRequest("PATCH", "/api/editor/indicators/x", headers, body), params(id)),
+      cases: casesForRecord(
+        callers.editor,
+        ids.indicator,
+        { updatedAt: seen.indicator, data: indicatorInput("synthetic_hostile"), reason: REASON },
+        [...seenVersionFields, ...indicatorFields(["data"])],
+        [[], ["data"]],
+      ),
+      send: ({ id, headers, body }) =>
+        routes.indicator.PATCH(hostileRequest("PATCH", "/api/editor/indicators/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
   });
@@ -431,7 +561,12 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/editor/framings"],
-      cases: bodyCases(callers.editor, { data: framingInput, reason: REASON }, [...proposalFields, ...framingFields(["data"])], [[], ["data"], ["data", "producer"]]),
+      cases: bodyCases(
+        callers.editor,
+        { data: framingInput, reason: REASON },
+        [...proposalFields, ...framingFields(["data"])],
+        [[], ["data"], ["data", "producer"]],
+      ),
       send: ({ headers, body }) => routes.framings.POST(hostileRequest("POST", "/api/editor/framings", headers, body)),
     });
   });
@@ -441,7 +576,13 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["PATCH /api/editor/framings/[id]"],
-      cases: casesForRecord(callers.editor, ids.framing, { updatedAt: seen.framing, data: framingInput, reason: REASON }, [...seenVersionFields, ...framingFields(["data"])], [[], ["data"], ["data", "producer"]]),
+      cases: casesForRecord(
+        callers.editor,
+        ids.framing,
+        { updatedAt: seen.framing, data: framingInput, reason: REASON },
+        [...seenVersionFields, ...framingFields(["data"])],
+        [[], ["data"], ["data", "producer"]],
+      ),
       send: ({ id, headers, body }) => routes.framing.PATCH(hostileRequest("PATCH", "/api/editor/framings/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
@@ -462,14 +603,24 @@ describe("with an account of each role", () => {
       db: database.db,
       counter,
       runs: runs["PATCH /api/editor/events/[id]"],
-      cases: casesForRecord(callers.editor, ids.event, { updatedAt: seen.event, data: eventInput, reason: REASON }, [...seenVersionFields, ...eventFields(["data"])], [[], ["data"]]),
+      cases: casesForRecord(
+        callers.editor,
+        ids.event,
+        { updatedAt: seen.event, data: eventInput, reason: REASON },
+        [...seenVersionFields, ...eventFields(["data"])],
+        [[], ["data"]],
+      ),
       send: ({ id, headers, body }) => routes.event.PATCH(hostileRequest("PATCH", "/api/editor/events/x", headers, body), params(id)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
   });
 
   it("PATCH /api/editor/sources/[id] refuses hostile edits", async () => {
-    const valid = { updatedAt: seen.source, data: { url: "https://example.org/synthetic", publisher: "Synthetic", publishedAt: null, archivedUrl: null }, reason: REASON };
+    const valid = {
+      updatedAt: seen.source,
+      data: { url: "https://example.org/synthetic", publisher: "Synthetic", publishedAt: null, archivedUrl: null },
+      reason: REASON,
+    };
     const outcomes = await sendHostile({
       db: database.db,
       counter,

@@ -79,10 +79,23 @@ beforeAll(async () => {
     },
   });
   const framing = await db.framing.create({
-    data: { indicatorId: indicator.id, producerId: producer.id, sourceId: framingSource.id, summaryEs: "Dice que bajó.", summaryEn: "Says it fell." },
+    data: {
+      indicatorId: indicator.id,
+      producerId: producer.id,
+      sourceId: framingSource.id,
+      summaryEs: "Dice que bajó.",
+      summaryEn: "Says it fell.",
+    },
   });
   const event = await db.event.create({
-    data: { kind: "renewal", startsOn: new Date("2024-02-01T00:00:00Z"), datePrecision: "day", titleEs: "Prórroga 23", titleEn: "Renewal 23", sourceId: eventSource.id },
+    data: {
+      kind: "renewal",
+      startsOn: new Date("2024-02-01T00:00:00Z"),
+      datePrecision: "day",
+      titleEs: "Prórroga 23",
+      titleEn: "Renewal 23",
+      sourceId: eventSource.id,
+    },
   });
   Object.assign(ids, { producer: producer.id, source: source.id, framing: framing.id, event: event.id, indicator: indicator.id });
 });
@@ -169,7 +182,11 @@ const scenarios: Scenario[] = [
     propose: async (caller, reason) => {
       const row = await database.db.producer.findUniqueOrThrow({ where: { id: ids.producer } });
       return routes.producer.PATCH(
-        request("PATCH", `/api/editor/producers/${ids.producer}`, caller, { updatedAt: seen(row), data: { name: "Asociación Civil", type: "ngo" }, reason }),
+        request("PATCH", `/api/editor/producers/${ids.producer}`, caller, {
+          updatedAt: seen(row),
+          data: { name: "Asociación Civil", type: "ngo" },
+          reason,
+        }),
         params(ids.producer),
       );
     },
@@ -184,7 +201,11 @@ const scenarios: Scenario[] = [
     propose: async (caller, reason) => {
       const row = await database.db.source.findUniqueOrThrow({ where: { id: ids.source } });
       return routes.source.PATCH(
-        request("PATCH", `/api/editor/sources/${ids.source}`, caller, { updatedAt: seen(row), data: { url: "https://evil.example/report", publisher: "Ministerio" }, reason }),
+        request("PATCH", `/api/editor/sources/${ids.source}`, caller, {
+          updatedAt: seen(row),
+          data: { url: "https://evil.example/report", publisher: "Ministerio" },
+          reason,
+        }),
         params(ids.source),
       );
     },
@@ -199,12 +220,18 @@ const scenarios: Scenario[] = [
     propose: async (caller, reason) => {
       const row = await database.db.indicator.findUniqueOrThrow({ where: { id: ids.indicator } });
       return routes.indicator.PATCH(
-        request("PATCH", `/api/editor/indicators/${ids.indicator}`, caller, { updatedAt: seen(row), data: indicatorInput({ descriptionEn: "Everyone detained, charged or not." }), reason }),
+        request("PATCH", `/api/editor/indicators/${ids.indicator}`, caller, {
+          updatedAt: seen(row),
+          data: indicatorInput({ descriptionEn: "Everyone detained, charged or not." }),
+          reason,
+        }),
         params(ids.indicator),
       );
     },
     current: () => database.db.indicator.findUnique({ where: { id: ids.indicator }, select: { descriptionEn: true } }),
-    applied: async () => (await database.db.indicator.findUniqueOrThrow({ where: { id: ids.indicator } })).descriptionEn === "Everyone detained, charged or not.",
+    applied: async () =>
+      (await database.db.indicator.findUniqueOrThrow({ where: { id: ids.indicator } })).descriptionEn ===
+      "Everyone detained, charged or not.",
   },
   {
     name: "rewriting a framing",
@@ -214,12 +241,17 @@ const scenarios: Scenario[] = [
     propose: async (caller, reason) => {
       const row = await database.db.framing.findUniqueOrThrow({ where: { id: ids.framing } });
       return routes.framing.PATCH(
-        request("PATCH", `/api/editor/framings/${ids.framing}`, caller, { updatedAt: seen(row), data: framingInput({ summaryEn: "Says it fell by half." }), reason }),
+        request("PATCH", `/api/editor/framings/${ids.framing}`, caller, {
+          updatedAt: seen(row),
+          data: framingInput({ summaryEn: "Says it fell by half." }),
+          reason,
+        }),
         params(ids.framing),
       );
     },
     current: () => database.db.framing.findUnique({ where: { id: ids.framing }, select: { summaryEn: true } }),
-    applied: async () => (await database.db.framing.findUniqueOrThrow({ where: { id: ids.framing } })).summaryEn === "Says it fell by half.",
+    applied: async () =>
+      (await database.db.framing.findUniqueOrThrow({ where: { id: ids.framing } })).summaryEn === "Says it fell by half.",
   },
   {
     name: "moving an event's date",
@@ -229,12 +261,17 @@ const scenarios: Scenario[] = [
     propose: async (caller, reason) => {
       const row = await database.db.event.findUniqueOrThrow({ where: { id: ids.event } });
       return routes.event.PATCH(
-        request("PATCH", `/api/editor/events/${ids.event}`, caller, { updatedAt: seen(row), data: eventInput({ startsOn: "2024-02-02" }), reason }),
+        request("PATCH", `/api/editor/events/${ids.event}`, caller, {
+          updatedAt: seen(row),
+          data: eventInput({ startsOn: "2024-02-02" }),
+          reason,
+        }),
         params(ids.event),
       );
     },
     current: () => database.db.event.findUnique({ where: { id: ids.event }, select: { startsOn: true } }),
-    applied: async () => (await database.db.event.findUniqueOrThrow({ where: { id: ids.event } })).startsOn.toISOString().startsWith("2024-02-02"),
+    applied: async () =>
+      (await database.db.event.findUniqueOrThrow({ where: { id: ids.event } })).startsOn.toISOString().startsWith("2024-02-02"),
   },
   {
     name: "adding an indicator",
@@ -242,7 +279,12 @@ const scenarios: Scenario[] = [
     action: "indicator.created",
     reason: "Cristosal now counts deaths in custody.",
     propose: (caller, reason) =>
-      routes.indicators.POST(request("POST", "/api/editor/indicators", caller, { data: indicatorInput({ slug: "deaths_in_custody", nameEn: "Deaths in custody" }), reason })),
+      routes.indicators.POST(
+        request("POST", "/api/editor/indicators", caller, {
+          data: indicatorInput({ slug: "deaths_in_custody", nameEn: "Deaths in custody" }),
+          reason,
+        }),
+      ),
     current: () => database.db.indicator.findUnique({ where: { slug: "deaths_in_custody" }, select: { nameEn: true } }),
     applied: async () => (await database.db.indicator.count({ where: { slug: "deaths_in_custody" } })) === 1,
   },
@@ -253,7 +295,14 @@ const scenarios: Scenario[] = [
     reason: "The NGO disputes the official count.",
     propose: (caller, reason) =>
       routes.framings.POST(
-        request("POST", "/api/editor/framings", caller, { data: framingInput({ producer: { name: "Cristosal", type: "ngo" }, sourceUrl: "https://example.org/cristosal", summaryEn: "Counts more." }), reason }),
+        request("POST", "/api/editor/framings", caller, {
+          data: framingInput({
+            producer: { name: "Cristosal", type: "ngo" },
+            sourceUrl: "https://example.org/cristosal",
+            summaryEn: "Counts more.",
+          }),
+          reason,
+        }),
       ),
     current: () => database.db.framing.findFirst({ where: { summaryEn: "Counts more." }, select: { id: true } }),
     applied: async () => (await database.db.framing.count({ where: { summaryEn: "Counts more." } })) === 1,
@@ -263,56 +312,71 @@ const scenarios: Scenario[] = [
     entityType: "event",
     action: "event.created",
     reason: "The assembly renewed the measure again.",
-    propose: (caller, reason) => routes.events.POST(request("POST", "/api/editor/events", caller, { data: eventInput({ startsOn: "2024-03-01", titleEn: "Renewal 24", titleEs: "Prórroga 24" }), reason })),
+    propose: (caller, reason) =>
+      routes.events.POST(
+        request("POST", "/api/editor/events", caller, {
+          data: eventInput({ startsOn: "2024-03-01", titleEn: "Renewal 24", titleEs: "Prórroga 24" }),
+          reason,
+        }),
+      ),
     current: () => database.db.event.findFirst({ where: { titleEn: "Renewal 24" }, select: { id: true } }),
     applied: async () => (await database.db.event.count({ where: { titleEn: "Renewal 24" } })) === 1,
   },
 ];
 
 describe("reader-visible reference data changes only through review", () => {
-  it.each(scenarios)("$name: held as a proposal, refused to its author, applied by another reviewer and logged publicly", async (scenario) => {
-    const readersBefore = await readerView();
-    const recordBefore = JSON.stringify(await scenario.current());
-    const logBefore = await publicChangeLog();
+  it.each(scenarios)(
+    "$name: held as a proposal, refused to its author, applied by another reviewer and logged publicly",
+    async (scenario) => {
+      const readersBefore = await readerView();
+      const recordBefore = JSON.stringify(await scenario.current());
+      const logBefore = await publicChangeLog();
 
-    // A reviewer proposes: a reviewer who could apply others' changes, so the refusal below is the
-    // two-person rule and not the role.
-    const proposed = await scenario.propose(callers.reviewer, scenario.reason);
-    expect(proposed.status).toBe(202);
-    const proposal = (await proposed.json()).data;
-    expect(proposal).toMatchObject({ status: "pending", entityType: scenario.entityType, reason: scenario.reason });
+      // A reviewer proposes: a reviewer who could apply others' changes, so the refusal below is the
+      // two-person rule and not the role.
+      const proposed = await scenario.propose(callers.reviewer, scenario.reason);
+      expect(proposed.status).toBe(202);
+      const proposal = (await proposed.json()).data;
+      expect(proposal).toMatchObject({ status: "pending", entityType: scenario.entityType, reason: scenario.reason });
 
-    // Nothing a reader sees has changed, and the public log says nothing yet.
-    expect(await scenario.applied()).toBe(false);
-    expect(JSON.stringify(await scenario.current())).toBe(recordBefore);
-    expect(await readerView()).toBe(readersBefore);
-    expect(await publicChangeLog()).toEqual(logBefore);
+      // Nothing a reader sees has changed, and the public log says nothing yet.
+      expect(await scenario.applied()).toBe(false);
+      expect(JSON.stringify(await scenario.current())).toBe(recordBefore);
+      expect(await readerView()).toBe(readersBefore);
+      expect(await publicChangeLog()).toEqual(logBefore);
 
-    // Its author cannot apply it, nor can an editor.
-    expect((await decide("apply", callers.reviewer, proposal.id)).status).toBe(403);
-    expect((await decide("apply", callers.editor, proposal.id)).status).toBe(403);
-    expect(await scenario.applied()).toBe(false);
+      // Its author cannot apply it, nor can an editor.
+      expect((await decide("apply", callers.reviewer, proposal.id)).status).toBe(403);
+      expect((await decide("apply", callers.editor, proposal.id)).status).toBe(403);
+      expect(await scenario.applied()).toBe(false);
 
-    const applied = await decide("apply", callers.admin, proposal.id);
-    expect(applied.status).toBe(200);
-    expect(await scenario.applied()).toBe(true);
-    expect(await readerView()).not.toBe(readersBefore);
+      const applied = await decide("apply", callers.admin, proposal.id);
+      expect(applied.status).toBe(200);
+      expect(await scenario.applied()).toBe(true);
+      expect(await readerView()).not.toBe(readersBefore);
 
-    const entries = await database.db.changeEntry.findMany({ where: { action: scenario.action, isPublic: true, reason: scenario.reason } });
-    expect(entries).toHaveLength(1);
-    const logged = (await publicChangeLog())[0]!;
-    expect(logged).toMatchObject({ id: entries[0]!.id, action: scenario.action, reason: scenario.reason, reviewer: "admin display" });
-    expect(logged.after).not.toBeNull();
-    if (scenario.action.endsWith(".updated")) expect(logged.before).not.toEqual(logged.after);
+      const entries = await database.db.changeEntry.findMany({
+        where: { action: scenario.action, isPublic: true, reason: scenario.reason },
+      });
+      expect(entries).toHaveLength(1);
+      const logged = (await publicChangeLog())[0]!;
+      expect(logged).toMatchObject({ id: entries[0]!.id, action: scenario.action, reason: scenario.reason, reviewer: "admin display" });
+      expect(logged.after).not.toBeNull();
+      if (scenario.action.endsWith(".updated")) expect(logged.before).not.toEqual(logged.after);
 
-    // Applied once: a second apply is refused.
-    expect((await decide("apply", callers.admin, proposal.id)).status).toBe(409);
-  });
+      // Applied once: a second apply is refused.
+      expect((await decide("apply", callers.admin, proposal.id)).status).toBe(409);
+    },
+  );
 
   it("an editor's proposal is applied by a reviewer who did not write it", async () => {
     const row = await database.db.producer.create({ data: { name: "Fundación X", type: "government" } });
     const proposed = await routes.producer.PATCH(
-      request("PATCH", `/api/editor/producers/${row.id}`, callers.editor, { updatedAt: seen(row), data: { name: "Fundación X", type: "ngo" }, reason: "It is a foundation." }),
+      request("PATCH", `/api/editor/producers/${row.id}`, callers.editor, {
+        updatedAt: seen(row),
+        data: { name: "Fundación X", type: "ngo" },
+        reason: "It is a foundation.",
+      }),
       params(row.id),
     );
     expect(proposed.status).toBe(202);
@@ -326,7 +390,10 @@ describe("reader-visible reference data changes only through review", () => {
     const row = await database.db.producer.findUniqueOrThrow({ where: { id: ids.producer } });
     const before = await database.db.referenceChange.count();
     const response = await routes.producer.PATCH(
-      request("PATCH", `/api/editor/producers/${ids.producer}`, callers.editor, { updatedAt: seen(row), data: { name: "Otro", type: "media" } }),
+      request("PATCH", `/api/editor/producers/${ids.producer}`, callers.editor, {
+        updatedAt: seen(row),
+        data: { name: "Otro", type: "media" },
+      }),
       params(ids.producer),
     );
     expect(response.status).toBe(400);
@@ -340,7 +407,11 @@ describe("reader-visible reference data changes only through review", () => {
       (
         await (
           await routes.producer.PATCH(
-            request("PATCH", `/api/editor/producers/${row.id}`, callers.editor, { updatedAt: seen(row), data: { name, type: "media" }, reason: "Spelling." }),
+            request("PATCH", `/api/editor/producers/${row.id}`, callers.editor, {
+              updatedAt: seen(row),
+              data: { name, type: "media" },
+              reason: "Spelling.",
+            }),
             params(row.id),
           )
         ).json()
@@ -360,7 +431,11 @@ describe("reader-visible reference data changes only through review", () => {
       (
         await (
           await routes.source.PATCH(
-            request("PATCH", `/api/editor/sources/${ids.source}`, callers.editor, { updatedAt: seen(row), data: { url: "https://example.org/other", publisher: "X" }, reason: "Moved." }),
+            request("PATCH", `/api/editor/sources/${ids.source}`, callers.editor, {
+              updatedAt: seen(row),
+              data: { url: "https://example.org/other", publisher: "X" },
+              reason: "Moved.",
+            }),
             params(ids.source),
           )
         ).json()
@@ -368,7 +443,10 @@ describe("reader-visible reference data changes only through review", () => {
     const rejected = await propose();
     expect((await decide("reject", callers.editor, rejected.id, { note: "Mine." })).status).toBe(403);
     expect((await decide("reject", callers.reviewer, rejected.id, { note: "The old address still works." })).status).toBe(200);
-    expect(await database.db.referenceChange.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({ status: "rejected", reviewNote: "The old address still works." });
+    expect(await database.db.referenceChange.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({
+      status: "rejected",
+      reviewNote: "The old address still works.",
+    });
 
     const withdrawn = await propose();
     expect((await decide("withdraw", callers.reviewer, withdrawn.id)).status).toBe(403);

@@ -25,8 +25,14 @@ beforeAll(async () => {
   const callers = await createCallers(database.db);
   const create = await import("../editor/observations/route");
   const publish = await import("../editor/observations/[id]/publish/route");
-  const draft = (await (await create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ indicatorSlug: "homicide_rate" })))).json()).data;
-  await publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), { params: Promise.resolve({ id: draft.id }) });
+  const draft = (
+    await (
+      await create.POST(request("POST", "/api/editor/observations", callers.editor, observationInput({ indicatorSlug: "homicide_rate" })))
+    ).json()
+  ).data;
+  await publish.POST(request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: 1 }), {
+    params: Promise.resolve({ id: draft.id }),
+  });
 });
 afterAll(() => database.drop());
 
@@ -36,9 +42,24 @@ const cases: Case[] = [
   ["/api/v1/indicators", "/api/v1/indicators?x=1", {}, 400],
   ["/api/v1/indicators/{slug}", "/api/v1/indicators/homicide_rate", { slug: "homicide_rate" }, 200],
   ["/api/v1/indicators/{slug}", "/api/v1/indicators/none", { slug: "none" }, 404],
-  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/deaths_in_custody_cumulative/observations", { slug: "deaths_in_custody_cumulative" }, 200],
-  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/prison_population/observations?limit=3", { slug: "prison_population" }, 200],
-  ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/homicide_rate/observations?from=2022-13-01", { slug: "homicide_rate" }, 400],
+  [
+    "/api/v1/indicators/{slug}/observations",
+    "/api/v1/indicators/deaths_in_custody_cumulative/observations",
+    { slug: "deaths_in_custody_cumulative" },
+    200,
+  ],
+  [
+    "/api/v1/indicators/{slug}/observations",
+    "/api/v1/indicators/prison_population/observations?limit=3",
+    { slug: "prison_population" },
+    200,
+  ],
+  [
+    "/api/v1/indicators/{slug}/observations",
+    "/api/v1/indicators/homicide_rate/observations?from=2022-13-01",
+    { slug: "homicide_rate" },
+    400,
+  ],
   ["/api/v1/indicators/{slug}/observations", "/api/v1/indicators/none/observations", { slug: "none" }, 404],
   ["/api/v1/events", "/api/v1/events?kind=decree", {}, 200],
   ["/api/v1/events", "/api/v1/events?kind=party", {}, 400],
@@ -56,14 +77,18 @@ describe("every public API response matches the OpenAPI document", () => {
     expect(validateAgainstOpenApi(path, "get", status, await response.json())).toEqual([]);
     if (status === 200) {
       const etag = response.headers.get("etag")!;
-      const cached = await handlers[path]!(new Request(`http://contraste.test${url}`, { headers: { "if-none-match": etag } }), { params: Promise.resolve(params) });
+      const cached = await handlers[path]!(new Request(`http://contraste.test${url}`, { headers: { "if-none-match": etag } }), {
+        params: Promise.resolve(params),
+      });
       expect(cached.status).toBe(304);
       expect(validateAgainstOpenApi(path, "get", 304, undefined)).toEqual([]);
     }
   });
 
   it("lists a published figure on the change log with the reviewer's display name and no email", async () => {
-    const response = await handlers["/api/v1/changes"]!(new Request("http://contraste.test/api/v1/changes"), { params: Promise.resolve({}) });
+    const response = await handlers["/api/v1/changes"]!(new Request("http://contraste.test/api/v1/changes"), {
+      params: Promise.resolve({}),
+    });
     const text = await response.text();
     const { data } = JSON.parse(text);
     expect(data[0]).toMatchObject({ action: "observation.published", reviewer: "reviewer display", indicatorSlug: "homicide_rate" });

@@ -76,20 +76,29 @@ const EVENT_KINDS = ["decree", "renewal", "report", "policy", "other"] as const;
 
 /** What a query parameter becomes after a trip through a URL: lone surrogates turn into U+FFFD. */
 const throughUrl = (value: string) => new URLSearchParams(new URLSearchParams({ value }).toString()).get("value")!;
-const refusedBy = (schema: { safeParse(value: unknown): { success: boolean } }) => (value: string) => !schema.safeParse(throughUrl(value)).success;
+const refusedBy = (schema: { safeParse(value: unknown): { success: boolean } }) => (value: string) =>
+  !schema.safeParse(throughUrl(value)).success;
 
 type Param = { valid: fc.Arbitrary<string>; invalid: fc.Arbitrary<string> };
 
-const day = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
 const cursorOf = (text: string) => Buffer.from(text).toString("base64url");
 const dayParam: Param = { valid: day, invalid: fc.oneof(fc.constantFrom(...BAD_DAYS), hostileUrlText.filter(refusedBy(ZQueryDay))) };
 const limitParam: Param = {
   valid: fc.integer({ min: 1, max: 1000 }).map(String),
-  invalid: fc.oneof(fc.constantFrom("0", "1001", "-1", "1.5", "abc", "", "1e309", "NaN", "Infinity", "99999999999999999999"), hostileUrlText.filter(refusedBy(ZQueryLimit))),
+  invalid: fc.oneof(
+    fc.constantFrom("0", "1001", "-1", "1.5", "abc", "", "1e309", "NaN", "Infinity", "99999999999999999999"),
+    hostileUrlText.filter(refusedBy(ZQueryLimit)),
+  ),
 };
 const listParam = (values: readonly [string, ...string[]]): Param => ({
   valid: fc.subarray([...values], { minLength: 1 }).map((chosen) => chosen.join(",")),
-  invalid: fc.oneof(fc.constantFrom(",", " , ", `${values[0]},nope`, values[0].toUpperCase()), hostileUrlText.filter(refusedBy(ZQueryList(values)))),
+  invalid: fc.oneof(
+    fc.constantFrom(",", " , ", `${values[0]},nope`, values[0].toUpperCase()),
+    hostileUrlText.filter(refusedBy(ZQueryList(values))),
+  ),
 });
 
 /**
@@ -99,13 +108,18 @@ const listParam = (values: readonly [string, ...string[]]): Param => ({
  */
 function hostileQuery(params: Record<string, Param>, contradictions: [string, string][][] = []): fc.Arbitrary<string> {
   const names = Object.keys(params);
-  const valid = fc.subarray(names).chain((chosen) => fc.tuple(...chosen.map((name) => params[name]!.valid.map((value): [string, string] => [name, value]))));
+  const valid = fc
+    .subarray(names)
+    .chain((chosen) => fc.tuple(...chosen.map((name) => params[name]!.valid.map((value): [string, string] => [name, value]))));
   const unknownKey = fc.oneof(
     fc.constantFrom(...PROTOTYPE_KEYS, "", "FROM", "from ", "limit[]", "a\u0000", "'; --", "%", "callback"),
     hostileUrlText.filter((key) => key.length < 1000 && !names.includes(throughUrl(key))),
   );
-  const poisons: fc.Arbitrary<[string, string][]>[] = [fc.tuple(unknownKey, hostileUrlText).map(([key, value]): [string, string][] => [[key, value]])];
-  if (names.length) poisons.push(fc.constantFrom(...names).chain((name) => params[name]!.invalid.map((value): [string, string][] => [[name, value]])));
+  const poisons: fc.Arbitrary<[string, string][]>[] = [
+    fc.tuple(unknownKey, hostileUrlText).map(([key, value]): [string, string][] => [[key, value]]),
+  ];
+  if (names.length)
+    poisons.push(fc.constantFrom(...names).chain((name) => params[name]!.invalid.map((value): [string, string][] => [[name, value]])));
   if (contradictions.length) poisons.push(fc.constantFrom(...contradictions));
   return fc.tuple(valid, fc.oneof(...poisons)).map(([good, poison]) => {
     const search = new URLSearchParams(good.filter(([name]) => !poison.some(([key]) => key === name)));
@@ -117,19 +131,43 @@ function hostileQuery(params: Record<string, Param>, contradictions: [string, st
 /** Only valid parameters: for slugs that name nothing. */
 function validQuery(params: Record<string, Param>): fc.Arbitrary<string> {
   const names = Object.keys(params);
-  return fc.subarray(names).chain((chosen) => fc.tuple(...chosen.map((name) => params[name]!.valid.map((value): [string, string] => [name, value])))).map((entries) => `?${new URLSearchParams(entries)}`);
+  return fc
+    .subarray(names)
+    .chain((chosen) => fc.tuple(...chosen.map((name) => params[name]!.valid.map((value): [string, string] => [name, value]))))
+    .map((entries) => `?${new URLSearchParams(entries)}`);
 }
 
 const bogusSlug = () =>
   fc
-    .oneof(hostileUrlText, fc.constantFrom("HOMICIDE_RATE", "homicide_rate ", "homicide_rate%00", "homicide_rate\u0000", "../../etc/passwd", "homicide_rate'--", "homicide-rate", "", "__proto__"))
+    .oneof(
+      hostileUrlText,
+      fc.constantFrom(
+        "HOMICIDE_RATE",
+        "homicide_rate ",
+        "homicide_rate%00",
+        "homicide_rate\u0000",
+        "../../etc/passwd",
+        "homicide_rate'--",
+        "homicide-rate",
+        "",
+        "__proto__",
+      ),
+    )
     .filter((slug) => !slugs.includes(slug));
 
-const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://${TEST_HOST}${path}`, { headers: { host: TEST_HOST, ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://${TEST_HOST}${path}`, { headers: { host: TEST_HOST, ...headers } });
 
 const publicHeaders = fc.oneof(
   { weight: 6, arbitrary: fc.constant<Record<string, string>>({}) },
-  { weight: 1, arbitrary: hostileHeaderText.map((junk) => ({ "if-none-match": junk, origin: "http://evil.example", cookie: `contraste_session=${junk}` })) },
+  {
+    weight: 1,
+    arbitrary: hostileHeaderText.map((junk) => ({
+      "if-none-match": junk,
+      origin: "http://evil.example",
+      cookie: `contraste_session=${junk}`,
+    })),
+  },
 );
 
 /** A public refusal: a 4xx with the error shape, readable from any origin and never cached. */
@@ -166,7 +204,10 @@ describe("the token write path", () => {
       db: database.db,
       counter,
       runs: runs["POST /api/v1/observations"],
-      cases: fc.record({ headers: hostileHeaders(callers.token, 2), body: hostileBody(observationInput({ indicatorSlug: "homicide_rate" }), fields, [[], ["producer"], ["source"]]) }),
+      cases: fc.record({
+        headers: hostileHeaders(callers.token, 2),
+        body: hostileBody(observationInput({ indicatorSlug: "homicide_rate" }), fields, [[], ["producer"], ["source"]]),
+      }),
       send: ({ headers, body }) => routes.submit.POST(hostileRequest("POST", "/api/v1/observations", headers, body)),
     });
     expectOutcomes(outcomes, ["400 invalid_request", "400 invalid_request (NUL)", "401 unauthenticated"]);
@@ -178,18 +219,41 @@ describe("public GETs", () => {
     from: dayParam,
     to: dayParam,
     producerType: listParam(PRODUCER_TYPES),
-    includeRetracted: { valid: fc.constantFrom("true", "false"), invalid: fc.oneof(fc.constantFrom("TRUE", "1", "yes", ""), hostileUrlText.filter(refusedBy(ZQueryBoolean))) },
-    format: { valid: fc.constantFrom("json", "csv"), invalid: fc.oneof(fc.constantFrom("xml", "CSV", "json ", "svg", ""), hostileUrlText.filter((text) => !["json", "csv"].includes(throughUrl(text)))) },
+    includeRetracted: {
+      valid: fc.constantFrom("true", "false"),
+      invalid: fc.oneof(fc.constantFrom("TRUE", "1", "yes", ""), hostileUrlText.filter(refusedBy(ZQueryBoolean))),
+    },
+    format: {
+      valid: fc.constantFrom("json", "csv"),
+      invalid: fc.oneof(
+        fc.constantFrom("xml", "CSV", "json ", "svg", ""),
+        hostileUrlText.filter((text) => !["json", "csv"].includes(throughUrl(text))),
+      ),
+    },
     cursor: {
       valid: fc.tuple(day, fc.stringMatching(/^c[a-z0-9]{24}$/)).map(([asOf, id]) => cursorOf(`${asOf}|${id}`)),
       invalid: fc.oneof(
-        fc.constantFrom("2024-99-99|abc", "0000-01-01|abc", "2024-01-01|a\u0000b", `2024-01-01|${"x".repeat(100)}`, "2024-01-01|a|b", "2024-01-01|'; DROP TABLE \"Observation\"; --", "|", "").map(cursorOf),
+        fc
+          .constantFrom(
+            "2024-99-99|abc",
+            "0000-01-01|abc",
+            "2024-01-01|a\u0000b",
+            `2024-01-01|${"x".repeat(100)}`,
+            "2024-01-01|a|b",
+            '2024-01-01|\'; DROP TABLE "Observation"; --',
+            "|",
+            "",
+          )
+          .map(cursorOf),
         hostileUrlText.filter((text) => decodeCursor(throughUrl(text)) === null),
       ),
     },
     limit: limitParam,
   };
-  const fromAfterTo: [string, string][] = [["from", "2025-01-01"], ["to", "2024-01-01"]];
+  const fromAfterTo: [string, string][] = [
+    ["from", "2025-01-01"],
+    ["to", "2024-01-01"],
+  ];
 
   it("GET /api/v1/indicators/{slug}/observations refuses hostile queries and slugs", async () => {
     const outcomes = await sendHostile({
@@ -197,10 +261,18 @@ describe("public GETs", () => {
       counter,
       runs: runs["GET /api/v1/indicators/{slug}/observations"],
       cases: fc.oneof(
-        { weight: 4, arbitrary: fc.record({ slug: fc.constantFrom(...slugs), query: hostileQuery(observationParams, [fromAfterTo]), headers: publicHeaders }) },
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            slug: fc.constantFrom(...slugs),
+            query: hostileQuery(observationParams, [fromAfterTo]),
+            headers: publicHeaders,
+          }),
+        },
         { weight: 1, arbitrary: fc.record({ slug: bogusSlug(), query: validQuery(observationParams), headers: publicHeaders }) },
       ),
-      send: ({ slug, query, headers }) => routes.observations.GET(get(`/api/v1/indicators/x/observations${query}`, headers), slugParams(slug)),
+      send: ({ slug, query, headers }) =>
+        routes.observations.GET(get(`/api/v1/indicators/x/observations${query}`, headers), slugParams(slug)),
       check: (response) => expectPublicRefusal(response, "observations"),
     });
     expectOutcomes(outcomes, ["400 invalid_parameter", "404 not_found", "400 invalid_request (NUL)"]);
@@ -256,9 +328,22 @@ describe("public GETs", () => {
 
   it("GET /api/v1/changes refuses hostile dates and limits", async () => {
     const since: Param = {
-      valid: fc.oneof(day, day.map((value) => `${value}T00:00:00Z`)),
+      valid: fc.oneof(
+        day,
+        day.map((value) => `${value}T00:00:00Z`),
+      ),
       invalid: fc.oneof(
-        fc.constantFrom("0000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00", "2024-13-01", "yesterday", "2024-01-01T25:00:00Z", "1e309", "2024-01-01 00:00:00", "", ...BAD_DAYS.filter(refusedBy(ZQuerySince))),
+        fc.constantFrom(
+          "0000-01-01T00:00:00Z",
+          "0001-01-01T00:00:00+01:00",
+          "2024-13-01",
+          "yesterday",
+          "2024-01-01T25:00:00Z",
+          "1e309",
+          "2024-01-01 00:00:00",
+          "",
+          ...BAD_DAYS.filter(refusedBy(ZQuerySince)),
+        ),
         hostileUrlText.filter(refusedBy(ZQuerySince)),
       ),
     };
@@ -273,18 +358,37 @@ describe("public GETs", () => {
   });
 
   it("GET /api/oembed refuses addresses that are not indicator pages of this site", async () => {
-    const page = fc.tuple(fc.constantFrom("es", "en"), fc.constantFrom(...slugs)).map(([locale, slug]) => `http://${TEST_HOST}/${locale}/indicators/${slug}`);
-    const size: Param = { valid: fc.integer({ min: 1, max: 2000 }).map(String), invalid: fc.constantFrom("0", "-1", "1.5", "abc", "", "1e309", "NaN") };
+    const page = fc
+      .tuple(fc.constantFrom("es", "en"), fc.constantFrom(...slugs))
+      .map(([locale, slug]) => `http://${TEST_HOST}/${locale}/indicators/${slug}`);
+    const size: Param = {
+      valid: fc.integer({ min: 1, max: 2000 }).map(String),
+      invalid: fc.constantFrom("0", "-1", "1.5", "abc", "", "1e309", "NaN"),
+    };
     const params: Record<string, Param> = {
       url: {
         valid: page,
         invalid: fc.oneof(
           hostileUrlText,
-          fc.constantFrom("javascript:alert(1)", `http://evil.example/es/indicators/homicide_rate`, `http://${TEST_HOST}/de/indicators/homicide_rate`, `http://${TEST_HOST}/es/indicators/nope`, `http://${TEST_HOST}/es/indicators/HOMICIDE_RATE`, `http://${TEST_HOST}/es/indicators/homicide_rate%00`, `http://${TEST_HOST}/es/sources`),
+          fc.constantFrom(
+            "javascript:alert(1)",
+            `http://evil.example/es/indicators/homicide_rate`,
+            `http://${TEST_HOST}/de/indicators/homicide_rate`,
+            `http://${TEST_HOST}/es/indicators/nope`,
+            `http://${TEST_HOST}/es/indicators/HOMICIDE_RATE`,
+            `http://${TEST_HOST}/es/indicators/homicide_rate%00`,
+            `http://${TEST_HOST}/es/sources`,
+          ),
         ),
       },
       // An empty format is no format: only other values are refused.
-      format: { valid: fc.constant("json"), invalid: fc.oneof(fc.constantFrom("xml", "JSON"), hostileUrlText.filter((text) => !["", "json"].includes(throughUrl(text)))) },
+      format: {
+        valid: fc.constant("json"),
+        invalid: fc.oneof(
+          fc.constantFrom("xml", "JSON"),
+          hostileUrlText.filter((text) => !["", "json"].includes(throughUrl(text))),
+        ),
+      },
       maxwidth: size,
       maxheight: size,
     };
@@ -320,7 +424,15 @@ describe("endpoints without input", () => {
   });
 
   it("OPTIONS /api/v1/* answers every preflight the same way", async () => {
-    const preflights = [routes.indicators, routes.indicator, routes.observations, routes.events, routes.sources, routes.changes, routes.openapi].map((route) => route.OPTIONS);
+    const preflights = [
+      routes.indicators,
+      routes.indicator,
+      routes.observations,
+      routes.events,
+      routes.sources,
+      routes.changes,
+      routes.openapi,
+    ].map((route) => route.OPTIONS);
     await sendHostile({
       db: database.db,
       counter,
@@ -335,7 +447,10 @@ describe("endpoints without input", () => {
   });
 
   it("GET /api/health and /api/ready stay up", async () => {
-    for (const [name, route] of [["GET /api/health", routes.health], ["GET /api/ready", routes.ready]] as const) {
+    for (const [name, route] of [
+      ["GET /api/health", routes.health],
+      ["GET /api/ready", routes.ready],
+    ] as const) {
       await sendHostile({
         db: database.db,
         counter,

@@ -83,10 +83,17 @@ describe("GET /api/v1/indicators/{slug}/observations", () => {
 
   it("filters by producer type and dates", async () => {
     const { data } = await (
-      await observations.GET(get("/api/v1/indicators/homicide_rate/observations?producerType=academic,media&from=2020-01-01"), slugParams("homicide_rate"))
+      await observations.GET(
+        get("/api/v1/indicators/homicide_rate/observations?producerType=academic,media&from=2020-01-01"),
+        slugParams("homicide_rate"),
+      )
     ).json();
     expect(data.length).toBeGreaterThan(0);
-    expect(data.every((o: { producer: { type: string }; asOf: string }) => ["academic", "media"].includes(o.producer.type) && o.asOf >= "2020-01-01")).toBe(true);
+    expect(
+      data.every(
+        (o: { producer: { type: string }; asOf: string }) => ["academic", "media"].includes(o.producer.type) && o.asOf >= "2020-01-01",
+      ),
+    ).toBe(true);
   });
 
   it("pages with a cursor without losing or repeating a figure", async () => {
@@ -115,10 +122,18 @@ describe("GET /api/v1/indicators/{slug}/observations", () => {
   it("keeps retracted figures out unless asked, and marks them", async () => {
     const target = await database.db.observation.findFirstOrThrow({ where: { indicator: { slug: "cecot_inmates" } } });
     await database.db.observation.update({ where: { id: target.id }, data: { status: "retracted", retractionReason: "Source withdrawn" } });
-    const plain = (await (await observations.GET(get("/api/v1/indicators/cecot_inmates/observations"), slugParams("cecot_inmates"))).json()).data;
+    const plain = (await (await observations.GET(get("/api/v1/indicators/cecot_inmates/observations"), slugParams("cecot_inmates"))).json())
+      .data;
     expect(plain.map((o: { id: string }) => o.id)).not.toContain(target.id);
-    const all = (await (await observations.GET(get("/api/v1/indicators/cecot_inmates/observations?includeRetracted=true"), slugParams("cecot_inmates"))).json()).data;
-    expect(all.find((o: { id: string }) => o.id === target.id)).toMatchObject({ status: "retracted", retractionReason: "Source withdrawn" });
+    const all = (
+      await (
+        await observations.GET(get("/api/v1/indicators/cecot_inmates/observations?includeRetracted=true"), slugParams("cecot_inmates"))
+      ).json()
+    ).data;
+    expect(all.find((o: { id: string }) => o.id === target.id)).toMatchObject({
+      status: "retracted",
+      retractionReason: "Source withdrawn",
+    });
   });
 
   it.each([

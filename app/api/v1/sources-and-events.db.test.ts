@@ -24,7 +24,16 @@ beforeAll(async () => {
   const figure = async (url: string, status: ObservationStatus, publisher = "Example") => {
     const source = await db.source.create({ data: { url, publisher } });
     await db.observation.create({
-      data: { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id, value: "1", asOf: new Date("2024-01-01"), datePrecision: "year", attribution: "Test NGO", status },
+      data: {
+        indicatorId: indicator.id,
+        producerId: producer.id,
+        sourceId: source.id,
+        value: "1",
+        asOf: new Date("2024-01-01"),
+        datePrecision: "year",
+        attribution: "Test NGO",
+        status,
+      },
     });
   };
   await figure("https://public.example/published", "published");
@@ -32,12 +41,21 @@ beforeAll(async () => {
   await figure(DRAFT_URL, "draft", DRAFT_PUBLISHER);
   await figure(SUPERSEDED_URL, "superseded", DRAFT_PUBLISHER);
   const framingSource = await db.source.create({ data: { url: "https://public.example/framing" } });
-  await db.framing.create({ data: { indicatorId: indicator.id, producerId: producer.id, sourceId: framingSource.id, summaryEn: "Framing", summaryEs: "Encuadre" } });
+  await db.framing.create({
+    data: { indicatorId: indicator.id, producerId: producer.id, sourceId: framingSource.id, summaryEn: "Framing", summaryEs: "Encuadre" },
+  });
   // Many event sources, so paging has something to page through.
   for (let index = 0; index < 30; index += 1) {
     const source = await db.source.create({ data: { url: `https://public.example/event-${String(index).padStart(2, "0")}` } });
     await db.event.create({
-      data: { kind: "decree", startsOn: new Date(Date.UTC(2022, 0, 1 + (index % 7))), datePrecision: "day", titleEn: `Event ${index}`, titleEs: `Evento ${index}`, sourceId: source.id },
+      data: {
+        kind: "decree",
+        startsOn: new Date(Date.UTC(2022, 0, 1 + (index % 7))),
+        datePrecision: "day",
+        titleEn: `Event ${index}`,
+        titleEs: `Evento ${index}`,
+        sourceId: source.id,
+      },
     });
   }
 });
@@ -48,7 +66,7 @@ const nextPath = (response: Response) => /^<([^>]+)>; rel="next"$/.exec(response
 
 async function everyPage(handler: (request: Request) => Promise<Response>, firstPath: string) {
   const pages: { data: unknown[]; meta: { count: number; nextCursor: string | null } }[] = [];
-  for (let path: string | null = firstPath; path; ) {
+  for (let path: string | null = firstPath; path;) {
     const response = await handler(get(path));
     expect(response.status).toBe(200);
     const next = nextPath(response);
@@ -70,7 +88,14 @@ describe("GET /api/v1/sources", () => {
     expect(text).not.toContain(DRAFT_PUBLISHER);
     expect(text).not.toContain(SUPERSEDED_URL);
     const urls = (JSON.parse(text) as { data: { url: string }[] }).data.map((source) => source.url);
-    expect(urls).toEqual(expect.arrayContaining(["https://public.example/published", "https://public.example/retracted", "https://public.example/framing", "https://public.example/event-00"]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        "https://public.example/published",
+        "https://public.example/retracted",
+        "https://public.example/framing",
+        "https://public.example/event-00",
+      ]),
+    );
   });
 
   it("keeps the draft's source out of the sources page too", async () => {
@@ -95,10 +120,22 @@ describe("GET /api/v1/sources", () => {
     expect((await small.json()).data).toHaveLength(33);
     expect(small.headers.get("link")).toBeNull();
 
-    await database.db.source.createMany({ data: Array.from({ length: 500 }, (_, index) => ({ url: `https://public.example/more-${String(index).padStart(3, "0")}` })) });
-    const more = await database.db.source.findMany({ where: { url: { startsWith: "https://public.example/more-" } }, select: { id: true } });
+    await database.db.source.createMany({
+      data: Array.from({ length: 500 }, (_, index) => ({ url: `https://public.example/more-${String(index).padStart(3, "0")}` })),
+    });
+    const more = await database.db.source.findMany({
+      where: { url: { startsWith: "https://public.example/more-" } },
+      select: { id: true },
+    });
     await database.db.event.createMany({
-      data: more.map((source, index) => ({ kind: "other", startsOn: new Date(Date.UTC(2023, 0, 1 + (index % 300))), datePrecision: "day", titleEn: "More", titleEs: "Más", sourceId: source.id })),
+      data: more.map((source, index) => ({
+        kind: "other",
+        startsOn: new Date(Date.UTC(2023, 0, 1 + (index % 300))),
+        datePrecision: "day",
+        titleEn: "More",
+        titleEs: "Más",
+        sourceId: source.id,
+      })),
     });
     const first = await sources.GET(get("/api/v1/sources"));
     expect((await first.json()).data).toHaveLength(500);
@@ -110,7 +147,12 @@ describe("GET /api/v1/sources", () => {
   });
 
   it("refuses a forged cursor and an unbounded page size", async () => {
-    for (const path of ["/api/v1/sources?cursor=%00", "/api/v1/sources?cursor=bm90IGEgY3Vyc29y!", "/api/v1/sources?limit=100000", "/api/v1/sources?limit=0"]) {
+    for (const path of [
+      "/api/v1/sources?cursor=%00",
+      "/api/v1/sources?cursor=bm90IGEgY3Vyc29y!",
+      "/api/v1/sources?limit=100000",
+      "/api/v1/sources?limit=0",
+    ]) {
       const response = await sources.GET(get(path));
       expect(response.status, path).toBe(400);
       expect((await response.json()).error.code).toBe("invalid_parameter");
@@ -131,7 +173,9 @@ describe("GET /api/v1/events", () => {
     const ranged = await everyPage(events.GET, "/api/v1/events?limit=3&from=2022-01-02&to=2022-01-03");
     const rangedDays = ranged.flatMap((page) => page.data.map((event) => (event as { startsOn: string }).startsOn));
     expect(rangedDays.every((day) => day === "2022-01-02" || day === "2022-01-03")).toBe(true);
-    expect(rangedDays).toHaveLength(await database.db.event.count({ where: { startsOn: { gte: new Date("2022-01-02"), lte: new Date("2022-01-03") } } }));
+    expect(rangedDays).toHaveLength(
+      await database.db.event.count({ where: { startsOn: { gte: new Date("2022-01-02"), lte: new Date("2022-01-03") } } }),
+    );
   });
 
   it("refuses a cursor it did not give out", async () => {

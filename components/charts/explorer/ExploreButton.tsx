@@ -9,7 +9,11 @@ const loadChartExplorer = () => import("./ChartExplorer");
 const LazyChartExplorer = lazy(loadChartExplorer);
 
 /** Shows the zoomable explorer on request; its code is not part of the page until then. */
-export function ExploreButton({ label, hideLabel, ...explorer }: ComponentProps<typeof ChartExplorer> & { label: string; hideLabel: string }) {
+export function ExploreButton({
+  label,
+  hideLabel,
+  ...explorer
+}: ComponentProps<typeof ChartExplorer> & { label: string; hideLabel: string }) {
   const [open, setOpen] = useState(false);
   return (
     <div className="explore">

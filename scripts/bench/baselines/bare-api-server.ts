@@ -52,7 +52,10 @@ createServer(async (req, res) => {
   }));
   const last = page.at(-1);
   const nextCursor = rows.length > 500 && last ? Buffer.from(`${day(last.asOf)}|${last.id}`).toString("base64url") : null;
-  const body = stringifyWithExactNumbers({ data, meta: { indicator: slug, count: data.length, nextCursor, retrievedAt: new Date().toISOString().slice(0, 10) } });
+  const body = stringifyWithExactNumbers({
+    data,
+    meta: { indicator: slug, count: data.length, nextCursor, retrievedAt: new Date().toISOString().slice(0, 10) },
+  });
   res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }).listen(port, "127.0.0.1", () => console.log("ready"));

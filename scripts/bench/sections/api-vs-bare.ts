@@ -21,13 +21,15 @@ export const apiVsBareSection: BenchSection = {
     ]);
     try {
       const bodies = await Promise.all([cachedApp.url, bare.url].map(async (url) => (await fetch(url + path)).json()));
-      if (!isDeepStrictEqual(bodies[0], bodies[1])) throw new Error("the bare server's JSON differs from the API's; the comparison would not be fair");
+      if (!isDeepStrictEqual(bodies[0], bodies[1]))
+        throw new Error("the bare server's JSON differs from the API's; the comparison would not be fair");
       const load = { connections: 10, seconds: quick ? 2 : 10 };
       log(`${path}: ${JSON.stringify(bodies[0]).length} bytes; ${load.connections} connections for ${load.seconds} s each`);
       const measure = async (url: string) => {
         await measureLoad(url + path, { ...load, seconds: 1 });
         const result = await measureLoad(url + path, load);
-        if (result.errors || result.non2xx) throw new Error(`${url}${path} answered ${result.errors} errors and ${result.non2xx} non-2xx responses`);
+        if (result.errors || result.non2xx)
+          throw new Error(`${url}${path} answered ${result.errors} errors and ${result.non2xx} non-2xx responses`);
         return result;
       };
       const baseline = await measure(bare.url);
@@ -35,11 +37,36 @@ export const apiVsBareSection: BenchSection = {
       const uncached = await measure(uncachedApp.url);
       const baselineLabel = "node:http + pg, one SQL query, same JSON";
       const lines: BenchLine[] = [];
-      for (const [label, result] of [["from the cache", cached], ["cache off", uncached]] as const) {
+      for (const [label, result] of [
+        ["from the cache", cached],
+        ["cache off", uncached],
+      ] as const) {
         lines.push(
-          { measure: `b. API observations (${label}) · p50 latency`, unit: "ms", contraste: result.p50, baseline: baseline.p50, baselineLabel, higherIsBetter: false, target: { max: 1.5 } },
-          { measure: `b. API observations (${label}) · p99 latency`, unit: "ms", contraste: result.p99, baseline: baseline.p99, baselineLabel, higherIsBetter: false },
-          { measure: `b. API observations (${label}) · throughput`, unit: "req/s", contraste: result.requestsPerSecond, baseline: baseline.requestsPerSecond, baselineLabel, higherIsBetter: true },
+          {
+            measure: `b. API observations (${label}) · p50 latency`,
+            unit: "ms",
+            contraste: result.p50,
+            baseline: baseline.p50,
+            baselineLabel,
+            higherIsBetter: false,
+            target: { max: 1.5 },
+          },
+          {
+            measure: `b. API observations (${label}) · p99 latency`,
+            unit: "ms",
+            contraste: result.p99,
+            baseline: baseline.p99,
+            baselineLabel,
+            higherIsBetter: false,
+          },
+          {
+            measure: `b. API observations (${label}) · throughput`,
+            unit: "req/s",
+            contraste: result.requestsPerSecond,
+            baseline: baseline.requestsPerSecond,
+            baselineLabel,
+            higherIsBetter: true,
+          },
         );
       }
       return lines;

@@ -31,12 +31,35 @@ export const cachedPageSection: BenchSection = {
         const baseline = await measureLoad(staticServer.url, load);
         await measureLoad(pageUrl, { ...load, seconds: 1 });
         const contraste = await measureLoad(pageUrl, load);
-        if (contraste.errors || contraste.non2xx) throw new Error(`the page answered ${contraste.errors} errors and ${contraste.non2xx} non-2xx responses`);
+        if (contraste.errors || contraste.non2xx)
+          throw new Error(`the page answered ${contraste.errors} errors and ${contraste.non2xx} non-2xx responses`);
         const baselineLabel = `node:http serving the same ${Math.round(html.length / 1024)} KB file`;
         return [
-          { measure: "a. cached indicator page · throughput", unit: "req/s", contraste: contraste.requestsPerSecond, baseline: baseline.requestsPerSecond, baselineLabel, higherIsBetter: true, target: { min: 0.8 } },
-          { measure: "a. cached indicator page · p50 latency", unit: "ms", contraste: contraste.p50, baseline: baseline.p50, baselineLabel, higherIsBetter: false },
-          { measure: "a. cached indicator page · p99 latency", unit: "ms", contraste: contraste.p99, baseline: baseline.p99, baselineLabel, higherIsBetter: false },
+          {
+            measure: "a. cached indicator page · throughput",
+            unit: "req/s",
+            contraste: contraste.requestsPerSecond,
+            baseline: baseline.requestsPerSecond,
+            baselineLabel,
+            higherIsBetter: true,
+            target: { min: 0.8 },
+          },
+          {
+            measure: "a. cached indicator page · p50 latency",
+            unit: "ms",
+            contraste: contraste.p50,
+            baseline: baseline.p50,
+            baselineLabel,
+            higherIsBetter: false,
+          },
+          {
+            measure: "a. cached indicator page · p99 latency",
+            unit: "ms",
+            contraste: contraste.p99,
+            baseline: baseline.p99,
+            baselineLabel,
+            higherIsBetter: false,
+          },
         ];
       } finally {
         await staticServer.stop();

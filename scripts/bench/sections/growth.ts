@@ -57,6 +57,11 @@ export const growthSection: BenchSection = {
       higherIsBetter: false,
       target: { max: 1.5 },
     });
-    return [line("overview page, cache off", "overview"), line("indicator page, cache off", "page"), line("API observations, cache off", "api"), line("indicator page, cached", "cachedPage")];
+    return [
+      line("overview page, cache off", "overview"),
+      line("indicator page, cache off", "page"),
+      line("API observations, cache off", "api"),
+      line("indicator page, cached", "cachedPage"),
+    ];
   },
 };

@@ -57,7 +57,12 @@ async function timeImport(database: BenchDatabase, csv: string): Promise<{ secon
   await releaseAppDatabase();
   process.env.DATABASE_URL = database.url;
   try {
-    const user = await createUserFromShell({ email: "bench-editor@example.org", displayName: "Bench editor", password: "a bench password, long enough", role: "editor" });
+    const user = await createUserFromShell({
+      email: "bench-editor@example.org",
+      displayName: "Bench editor",
+      password: "a bench password, long enough",
+      role: "editor",
+    });
     const actor: Actor = { kind: "user", user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role } };
     const mapping = guessMapping([...IMPORT_FIELDS]);
     // Warm up the connection and the code paths on a preview, which writes nothing.
@@ -82,12 +87,22 @@ async function timeCopy(database: BenchDatabase, inputs: TObservationInput[]): P
   const db = createDatabaseClient(database.url, 2);
   const folder = mkdtempSync(path.join(tmpdir(), "contraste-bench-copy-"));
   try {
-    const author = await db.user.create({ data: { email: "bench-editor@example.org", displayName: "Bench editor", role: "editor", passwordHash: "-" } });
-    await db.producer.createMany({ data: [...new Map(inputs.map((i) => [`${i.producer.type}|${i.producer.name}`, i.producer])).values()], skipDuplicates: true });
+    const author = await db.user.create({
+      data: { email: "bench-editor@example.org", displayName: "Bench editor", role: "editor", passwordHash: "-" },
+    });
+    await db.producer.createMany({
+      data: [...new Map(inputs.map((i) => [`${i.producer.type}|${i.producer.name}`, i.producer])).values()],
+      skipDuplicates: true,
+    });
     const sources = [...new Map(inputs.map((i) => [i.source.url, i.source])).values()];
-    await db.source.createMany({ data: sources.map((s) => ({ url: s.url, publisher: s.publisher, publishedAt: s.publishedAt ? new Date(s.publishedAt) : null })), skipDuplicates: true });
+    await db.source.createMany({
+      data: sources.map((s) => ({ url: s.url, publisher: s.publisher, publishedAt: s.publishedAt ? new Date(s.publishedAt) : null })),
+      skipDuplicates: true,
+    });
     const indicatorIds = new Map((await db.indicator.findMany({ select: { id: true, slug: true } })).map((r) => [r.slug, r.id]));
-    const producerIds = new Map((await db.producer.findMany({ select: { id: true, name: true, type: true } })).map((r) => [`${r.type}|${r.name}`, r.id]));
+    const producerIds = new Map(
+      (await db.producer.findMany({ select: { id: true, name: true, type: true } })).map((r) => [`${r.type}|${r.name}`, r.id]),
+    );
     const sourceIds = new Map((await db.source.findMany({ select: { id: true, url: true } })).map((r) => [r.url, r.id]));
     const now = new Date().toISOString();
     const file = path.join(folder, "observations.csv");
@@ -117,7 +132,16 @@ async function timeCopy(database: BenchDatabase, inputs: TObservationInput[]): P
     const columns = `id, "indicatorId", "producerId", "sourceId", value, "valueMax", qualifier, "asOf", "datePrecision", attribution, "noteEn", "noteEs", status, "authorId", "createdAt", "updatedAt"`;
     const { stdout } = await promisify(execFile)(
       "psql",
-      [database.url, "-X", "-v", "ON_ERROR_STOP=1", "-c", "\\timing on", "-c", `\\copy "Observation" (${columns}) FROM '${file}' WITH (FORMAT csv)`],
+      [
+        database.url,
+        "-X",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-c",
+        "\\timing on",
+        "-c",
+        `\\copy "Observation" (${columns}) FROM '${file}' WITH (FORMAT csv)`,
+      ],
       { maxBuffer: 1 << 20 },
     );
     const milliseconds = /Time: ([\d.]+) ms/.exec(stdout)?.[1];
@@ -147,7 +171,10 @@ export const importVsCopy: BenchSection = {
       const slugs = (await seeded.indicator.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((row) => row.slug);
       await seeded.$disconnect();
 
-      const csv = stringify(Array.from({ length: rows }, (_, i) => syntheticRow(i, slugs)), { header: true, columns: [...IMPORT_FIELDS] });
+      const csv = stringify(
+        Array.from({ length: rows }, (_, i) => syntheticRow(i, slugs)),
+        { header: true, columns: [...IMPORT_FIELDS] },
+      );
       log(`${rows.toLocaleString("en")} rows, ${(csv.length / 1e6).toFixed(1)} MB of CSV`);
       const imported = await timeImport(forImport, csv);
       if (imported.created !== rows) throw new Error(`the importer created ${imported.created} of ${rows} rows`);
@@ -156,7 +183,10 @@ export const importVsCopy: BenchSection = {
       // The rows COPY writes are the importer's own reading of the file, so both store the same figures.
       const parsed = parseCsv(csv);
       const { valid } = validateRows(parsed.columns, parsed.records, guessMapping(parsed.columns), new Set(slugs));
-      const copied = await timeCopy(forCopy, valid.map((row) => row.input));
+      const copied = await timeCopy(
+        forCopy,
+        valid.map((row) => row.input),
+      );
       if (copied.copied !== rows) throw new Error(`COPY wrote ${copied.copied} of ${rows} rows`);
       log(`COPY: ${copied.seconds.toFixed(2)} s (${Math.round(rows / copied.seconds).toLocaleString("en")} rows/s)`);
 

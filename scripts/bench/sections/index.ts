@@ -7,4 +7,11 @@ import { importVsCopy } from "./import-vs-copy";
 import { lighthouseSection } from "./lighthouse";
 
 // Run in the order (a–f); each section starts and stops what it measures.
-export const sections: BenchSection[] = [cachedPageSection, apiVsBareSection, lighthouseSection, growthSection, importVsCopy, embeddedVsPostgresSection];
+export const sections: BenchSection[] = [
+  cachedPageSection,
+  apiVsBareSection,
+  lighthouseSection,
+  growthSection,
+  importVsCopy,
+  embeddedVsPostgresSection,
+];

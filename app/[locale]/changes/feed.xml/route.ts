@@ -26,5 +26,7 @@ export async function GET(request: Request, { params }: Context) {
   const indicatorNames = new Map(indicators.map((indicator) => [indicator.slug, localized(indicator, "name", locale)]));
   const feed = buildChangeFeed({ changes, indicatorNames, locale, origin: originFromHeaders(request.headers), t });
   // No shared caching: the links carry the Host the reader sent.
-  return new Response(renderAtomFeed(feed), { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=0, must-revalidate" } });
+  return new Response(renderAtomFeed(feed), {
+    headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=0, must-revalidate" },
+  });
 }

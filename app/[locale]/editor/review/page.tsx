@@ -18,7 +18,14 @@ export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { actor } = await requireEditor(locale, `/${locale}/editor/review`);
   if (!canReview(actor)) notFound();
-  const [queue, referenceChanges] = await Promise.all([listReviewQueue(ZPageParam.parse((await searchParams).page)), countPendingReferenceChanges()]);
-  const entries = queue.rows.map((item) => ({ item, canPublish: canPublishObservation(actor, item), ownDraft: hasChangedDraft(actor, item) }));
+  const [queue, referenceChanges] = await Promise.all([
+    listReviewQueue(ZPageParam.parse((await searchParams).page)),
+    countPendingReferenceChanges(),
+  ]);
+  const entries = queue.rows.map((item) => ({
+    item,
+    canPublish: canPublishObservation(actor, item),
+    ownDraft: hasChangedDraft(actor, item),
+  }));
   return <ReviewPage locale={locale} entries={entries} queue={queue} referenceChanges={referenceChanges} />;
 }

@@ -21,6 +21,14 @@ export default async function Page({ params, searchParams }: Props) {
   const [chart, events] = await Promise.all([getChartData(indicator.id, state), listEvents()]);
   const pageUrl = `${await siteOrigin()}/${locale}/indicators/${slug}${chartStateQuery(state)}`;
   return (
-    <EmbedChart slug={slug} name={localized(indicator, "name", locale)} chart={chart} events={events} state={state} locale={locale} pageUrl={pageUrl} />
+    <EmbedChart
+      slug={slug}
+      name={localized(indicator, "name", locale)}
+      chart={chart}
+      events={events}
+      state={state}
+      locale={locale}
+      pageUrl={pageUrl}
+    />
   );
 }

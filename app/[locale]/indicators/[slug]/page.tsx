@@ -7,7 +7,12 @@ import { getChartData } from "@/lib/observations/chart-data";
 import { parseChartState, type SearchParams } from "@/lib/charts/chart-state";
 import { listEvents } from "@/lib/events/queries";
 import { listFramings } from "@/lib/indicators/framings";
-import { listObservationPage, listObservationYears, listProducerTypes, listRecentDiscrepancies } from "@/lib/observations/indicator-figures";
+import {
+  listObservationPage,
+  listObservationYears,
+  listProducerTypes,
+  listRecentDiscrepancies,
+} from "@/lib/observations/indicator-figures";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
 import { siteOrigin } from "@/lib/site-origin";

@@ -69,7 +69,8 @@ const harmlessPayload = fc.constantFrom(...SCRIPT_PAYLOADS, ...SQL_PAYLOADS, ...
 const FREE_TEXT: ImportField[] = ["producer", "publisher", "attribution", "noteEn", "noteEs"];
 
 const stable = (values: string[]) => values.filter((value) => value === value.trim() && value !== "");
-const notOneOf = (values: string[]) => hostileText.filter((text) => text.trim() !== "" && !values.includes(text.trim()) && !text.includes("\n"));
+const notOneOf = (values: string[]) =>
+  hostileText.filter((text) => text.trim() !== "" && !values.includes(text.trim()) && !text.includes("\n"));
 
 /** One value per column that makes a row invalid, whatever the other cells say. */
 const POISON: Partial<Record<ImportField, fc.Arbitrary<string>>> = {
@@ -97,7 +98,10 @@ const TEMPLATE_MAPPING = guessMapping([...IMPORT_FIELDS]) as Record<string, stri
 const row: fc.Arbitrary<Record<ImportField, string>> = fc
   .record({
     decorations: fc.array(fc.tuple(fc.constantFrom(...FREE_TEXT), harmlessPayload), { maxLength: 3 }),
-    poisons: fc.array(fc.constantFrom(...POISONED).chain((field) => POISON[field]!.map((value) => [field, value] as const)), { minLength: 1, maxLength: 2 }),
+    poisons: fc.array(
+      fc.constantFrom(...POISONED).chain((field) => POISON[field]!.map((value) => [field, value] as const)),
+      { minLength: 1, maxLength: 2 },
+    ),
   })
   .map(({ decorations, poisons }) => {
     const cells = { ...VALID_ROW };
@@ -126,12 +130,25 @@ const csvFile: fc.Arbitrary<Csv> = fc
     return { csv: `${bom ? "\uFEFF" : ""}${lines.join(newline)}${newline}`, mapping };
   });
 
-const MANY_BAD_ROWS = [IMPORT_FIELDS.join(","), ...Array.from({ length: 2000 }, (_, i) => `test_indicator,${i}abc,2024-01-01,day,P,ngo,https://example.org/${i},O,,,,,,`)].join("\n");
+const MANY_BAD_ROWS = [
+  IMPORT_FIELDS.join(","),
+  ...Array.from({ length: 2000 }, (_, i) => `test_indicator,${i}abc,2024-01-01,day,P,ngo,https://example.org/${i},O,,,,,,`),
+].join("\n");
 
 /** Text that is no CSV at all, or breaks its quoting. */
 const brokenCsv: fc.Arbitrary<Csv> = fc
   .oneof(
-    fc.constantFrom('indicator,value\n"unclosed,1', 'indicator,value\nte"st,1', '"a""b,c', "\u0000\u0000\u0000", "\uFEFF", ",,,,\n,,,,", "=cmd|' /C calc'!A0,@SUM(1)\n+1,-1", MANY_BAD_ROWS, `${"a,".repeat(5000)}\n`),
+    fc.constantFrom(
+      'indicator,value\n"unclosed,1',
+      'indicator,value\nte"st,1',
+      '"a""b,c',
+      "\u0000\u0000\u0000",
+      "\uFEFF",
+      ",,,,\n,,,,",
+      "=cmd|' /C calc'!A0,@SUM(1)\n+1,-1",
+      MANY_BAD_ROWS,
+      `${"a,".repeat(5000)}\n`,
+    ),
     hostileText.filter((text) => text.length > 0),
   )
   .map((csv) => ({ csv, mapping: TEMPLATE_MAPPING }));
@@ -143,13 +160,29 @@ function mappingFor(guessed: Record<string, string>): fc.Arbitrary<unknown> {
     { weight: 4, arbitrary: fc.constant(guessed) },
     {
       weight: 2,
-      arbitrary: fc.tuple(fc.constantFrom<ImportField>("indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"), fc.oneof(fc.constant(null), fc.constant(""), wrongType(true), fc.constant(undefined))).map(
-        ([field, value]) => ({ ...guessed, [field]: value }),
-      ),
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom<ImportField>("indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"),
+          fc.oneof(fc.constant(null), fc.constant(""), wrongType(true), fc.constant(undefined)),
+        )
+        .map(([field, value]) => ({ ...guessed, [field]: value })),
     },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...IMPORT_FIELDS), hostileText.filter((text) => text.length > 0 && !columns.includes(text))).map(([field, column]) => ({ ...guessed, [field]: column })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...IMPORT_FIELDS),
+          hostileText.filter((text) => text.length > 0 && !columns.includes(text)),
+        )
+        .map(([field, column]) => ({ ...guessed, [field]: column })),
+    },
     { weight: 1, arbitrary: protoObject.map((object) => Object.assign(Object.create(null), guessed, object)) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS, "unknownField", "id"), hostileText).map(([key, value]) => Object.defineProperty({ ...guessed }, key, { value, enumerable: true })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...PROTOTYPE_KEYS, "unknownField", "id"), hostileText)
+        .map(([key, value]) => Object.defineProperty({ ...guessed }, key, { value, enumerable: true })),
+    },
     { weight: 1, arbitrary: wrongType(false) },
   );
 }
@@ -158,7 +191,12 @@ const importBody: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: csvFile.chain(({ csv, mapping }) => mappingFor(mapping).map((chosen) => jsonText({ csv, mapping: chosen }))) },
   // Broken files with a good mapping, so the parser (not the mapping's check) has to refuse them.
   { weight: 2, arbitrary: brokenCsv.map(({ csv, mapping }) => jsonText({ csv, mapping })) },
-  { weight: 1, arbitrary: fc.tuple(fc.oneof(wrongType(false), fc.constant("")), fc.constant(TEMPLATE_MAPPING)).map(([csv, mapping]) => jsonText({ csv, mapping })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.oneof(wrongType(false), fc.constant("")), fc.constant(TEMPLATE_MAPPING))
+      .map(([csv, mapping]) => jsonText({ csv, mapping })),
+  },
   { weight: 1, arbitrary: fc.oneof(notJson, wrongTopLevel) },
 );
 

@@ -4,5 +4,10 @@ import { IMPORT_BODY_LIMIT_BYTES, ZImportRequest } from "@/lib/csv-import/fields
 
 // POST /api/editor/imports – import a CSV as drafts, all rows or none
 export function POST(request: Request) {
-  return handleMutation(request, { schema: ZImportRequest, status: 201, maxBodyBytes: IMPORT_BODY_LIMIT_BYTES, run: ({ csv, mapping }, actor) => commitImport(actor, csv, mapping) });
+  return handleMutation(request, {
+    schema: ZImportRequest,
+    status: 201,
+    maxBodyBytes: IMPORT_BODY_LIMIT_BYTES,
+    run: ({ csv, mapping }, actor) => commitImport(actor, csv, mapping),
+  });
 }

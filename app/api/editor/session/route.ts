@@ -16,7 +16,9 @@ export function POST(request: Request) {
     const keys = [device ? deviceKey(device.id) : accountKey(email), addressKey(clientAddress(request))];
     const wait = await reserveAttempt(keys);
     if (wait > 0) {
-      return errorResponse(429, "too_many_attempts", `Too many attempts. Try again in ${wait} s.`, undefined, { "retry-after": String(wait) });
+      return errorResponse(429, "too_many_attempts", `Too many attempts. Try again in ${wait} s.`, undefined, {
+        "retry-after": String(wait),
+      });
     }
     const userId = await authenticate(email, password);
     if (!userId) return errorResponse(401, "invalid_credentials", WRONG);

@@ -18,7 +18,9 @@ beforeAll(async () => {
   password = await import("../password/route");
   tokens = await import("../tokens/route");
   const passwordHash = await hashPassword(TEST_PASSWORD);
-  await database.db.user.createMany({ data: ACCOUNTS.map((name) => ({ email: `${name}@example.org`, displayName: name, role: "admin" as const, passwordHash })) });
+  await database.db.user.createMany({
+    data: ACCOUNTS.map((name) => ({ email: `${name}@example.org`, displayName: name, role: "admin" as const, passwordHash })),
+  });
 });
 afterAll(() => database.drop());
 // The clock stands still during each test (and moves only where a test moves it), so a lock never
@@ -43,7 +45,8 @@ const browserCookies = (response: Response) =>
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0]!)
     .join("; ");
-const setCookieNamed = (response: Response, name: string) => response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
+const setCookieNamed = (response: Response, name: string) =>
+  response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
 
 describe("an attacker who knows an editor's email", () => {
   it("cannot lock the editor out of a device they signed in on before", async () => {
@@ -75,14 +78,17 @@ describe("an attacker who knows an editor's email", () => {
   it("cannot guess without limit with a device cookie stolen from the editor", async () => {
     const carolsBrowser = browserCookies(await signIn("carol@example.org", TEST_PASSWORD, "192.0.2.2"));
     const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 6; attempt += 1) statuses.push((await signIn("carol@example.org", "wrong password!", `203.0.113.${attempt}`, carolsBrowser)).status);
+    for (let attempt = 1; attempt <= 6; attempt += 1)
+      statuses.push((await signIn("carol@example.org", "wrong password!", `203.0.113.${attempt}`, carolsBrowser)).status);
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(4);
     expect(statuses.at(-1)).toBe(429);
     expect((await signIn("carol@example.org", TEST_PASSWORD, "203.0.113.200", carolsBrowser)).status).toBe(429);
   });
 
   it("gets at most the limit of guesses checked, however many are sent at once", async () => {
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, index) => signIn("dave@example.org", `wrong password ${index}`, `198.18.0.${index + 1}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => signIn("dave@example.org", `wrong password ${index}`, `198.18.0.${index + 1}`)),
+    );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(4);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(26);
@@ -94,7 +100,8 @@ describe("an editor who mistyped", () => {
   it("starts with free tries again a day after the last failure", async () => {
     const statuses = async (count: number, firstAddress: number) => {
       const answers: number[] = [];
-      for (let attempt = 0; attempt < count; attempt += 1) answers.push((await signIn("hugo@example.org", "wrong password!", `203.0.113.${firstAddress + attempt}`)).status);
+      for (let attempt = 0; attempt < count; attempt += 1)
+        answers.push((await signIn("hugo@example.org", "wrong password!", `203.0.113.${firstAddress + attempt}`)).status);
       return answers;
     };
     expect(await statuses(5, 50)).toEqual([401, 401, 401, 401, 429]);
@@ -108,7 +115,8 @@ describe("password change", () => {
   it("limits guesses of the current password per account", async () => {
     const cookie = browserCookies(await signIn("erin@example.org", TEST_PASSWORD, "192.0.2.3"));
     const before = await database.db.user.findUniqueOrThrow({ where: { email: "erin@example.org" } });
-    const change = (currentPassword: string) => password.POST(post("/api/editor/password", { currentPassword, newPassword: "a brand new passphrase" }, { cookie }));
+    const change = (currentPassword: string) =>
+      password.POST(post("/api/editor/password", { currentPassword, newPassword: "a brand new passphrase" }, { cookie }));
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt += 1) statuses.push((await change(`guess number ${attempt}`)).status);
     expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(4);
@@ -122,7 +130,9 @@ describe("password change", () => {
   it("takes their standing from every other known device, keeping the one that changed it", async () => {
     const browserA = browserCookies(await signIn("gina@example.org", TEST_PASSWORD, "192.0.2.6"));
     const browserB = browserCookies(await signIn("gina@example.org", TEST_PASSWORD, "192.0.2.7"));
-    const changed = await password.POST(post("/api/editor/password", { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }, { cookie: browserA }));
+    const changed = await password.POST(
+      post("/api/editor/password", { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }, { cookie: browserA }),
+    );
     expect(changed.status).toBe(200);
     for (let attempt = 1; attempt <= 4; attempt += 1) await signIn("gina@example.org", "wrong password!", `198.51.100.${100 + attempt}`);
     expect((await signIn("gina@example.org", "a brand new passphrase", "192.0.2.8", browserB)).status).toBe(429);

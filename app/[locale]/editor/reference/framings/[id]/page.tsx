@@ -17,5 +17,7 @@ export default async function Page({ params, searchParams }: Props) {
   const framing = await getFramingForEdit((await params).id);
   if (!framing) notFound();
   const choices = indicatorOptions(await listIndicatorChoices(), locale);
-  return <ReferenceFormPage entity="framing" locale={locale} record={framing} choices={choices} created={(await searchParams).created === "1"} />;
+  return (
+    <ReferenceFormPage entity="framing" locale={locale} record={framing} choices={choices} created={(await searchParams).created === "1"} />
+  );
 }

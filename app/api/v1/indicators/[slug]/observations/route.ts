@@ -3,7 +3,13 @@ import { notFound } from "@/lib/errors";
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { observationsCsv, observationsCsvHeader, observationsCsvRows } from "@/lib/public-api/observations-csv";
 import { stringifyWithExactNumbers } from "@/lib/public-api/json";
-import { decodeCursor, listApiObservations, streamApiObservations, type ObservationFilter, type ObservationStream } from "@/lib/public-api/observations";
+import {
+  decodeCursor,
+  listApiObservations,
+  streamApiObservations,
+  type ObservationFilter,
+  type ObservationStream,
+} from "@/lib/public-api/observations";
 import { parseQuery, ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
 import { preflight, publicResponse, publicStream } from "@/lib/public-api/respond";
 
@@ -23,7 +29,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         producerType: ZQueryList(PRODUCER_TYPES).optional(),
         includeRetracted: ZQueryBoolean.optional(),
         format: z.enum(["json", "csv"], { error: "must be json or csv" }).optional(),
-        cursor: z.string().refine((cursor) => decodeCursor(cursor) !== null, "is not a cursor this API gave out").optional(),
+        cursor: z
+          .string()
+          .refine((cursor) => decodeCursor(cursor) !== null, "is not a cursor this API gave out")
+          .optional(),
         limit: ZQueryLimit.optional(),
         all: ZQueryBoolean.optional(),
       },
@@ -61,7 +70,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     }
     const body = stringifyWithExactNumbers({
       data: result.observations,
-      meta: { indicator: slug, count: result.observations.length, nextCursor: result.nextCursor, retrievedAt: new Date().toISOString().slice(0, 10) },
+      meta: {
+        indicator: slug,
+        count: result.observations.length,
+        nextCursor: result.nextCursor,
+        retrievedAt: new Date().toISOString().slice(0, 10),
+      },
     });
     return publicResponse(request, body, "application/json; charset=utf-8", link);
   });
