@@ -56,7 +56,7 @@ if (!parsed.success) {
 
 try {
   const user = await withDatabase(async (url) => {
-    // lib/users/users/users.ts reaches the database through getDb(), which reads DATABASE_URL.
+    // lib/users/users.ts reaches the database through getDb(), which reads DATABASE_URL.
     process.env.DATABASE_URL = url;
     try {
       return await createUserFromShell(parsed.data);

@@ -354,7 +354,7 @@ const scenarios: Scenario[] = [
   {
     name: "POST /api/editor/observations/[id]/publish",
     // Written by the editor, so for every other caller only the role decides (who wrote a draft:
-    // testing/oracles/public-observations/publishing.db.test.ts).
+    // lib/observations/publishing.db.test.ts).
     prepare: async () => (await draftBy(callers.ids.editor)).id,
     call: (caller, id) =>
       routes.publish.POST(request("POST", `/api/editor/observations/${id}/publish`, caller, { version: 1 }), params(id)),
