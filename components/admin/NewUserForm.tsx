@@ -7,9 +7,10 @@ import { z } from "zod";
 import { ApiError, callApi } from "@/components/editor/api";
 import { errorText, fill, fromApiError } from "@/components/editor/field-errors";
 import { FormError, FormField } from "@/components/editor/FormField";
+import type { Role } from "@/lib/schemas/enums";
 import styles from "./admin.module.css";
 
-export type Role = "admin" | "reviewer" | "editor";
+export type { Role };
 
 export type NewUserLabels = {
   displayName: string;

@@ -4,6 +4,7 @@ import type { PublicEvent } from "@/lib/events/queries";
 import { periodEnd } from "@/lib/observations/period";
 import type { ChartObservation, ProducerType, PublicObservation } from "@/lib/observations/types";
 import { fromIsoDay } from "@/lib/dates";
+import { PRODUCER_TYPE_DISPLAY_ORDER } from "@/lib/schemas/enums";
 
 // Everything the indicator chart draws, computed once from the data and the URL state. The server
 // renders it as SVG (readable without JavaScript); exports and tests read the same model.
@@ -50,7 +51,7 @@ export type ChartModel<O extends ChartObservation = PublicObservation> = {
 const startMs = (iso: string) => fromIsoDay(iso).getTime();
 const endMs = (observation: Pick<PublicObservation, "asOf" | "datePrecision">) => startMs(periodEnd(observation)) + DAY_MS;
 
-export const SERIES_TYPE_ORDER: ProducerType[] = ["government", "ngo", "academic", "media", "intergovernmental"];
+export const SERIES_TYPE_ORDER: readonly ProducerType[] = PRODUCER_TYPE_DISPLAY_ORDER;
 
 function overlapsRange(start: number, end: number, state: Pick<ChartState, "from" | "to">): boolean {
   const rangeStart = state.from === null ? -Infinity : Date.UTC(state.from, 0, 1);

@@ -1,5 +1,5 @@
 import type { ProducerType } from "@/lib/observations/types";
-import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/observation";
+import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/enums";
 import styles from "./editor.module.css";
 import type { FieldErrors } from "./field-errors";
 import { FormField } from "./FormField";

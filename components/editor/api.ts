@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/observation";
+import { ZDatePrecision, ZObservationStatus, ZProducerType, ZQualifier } from "@/lib/schemas/enums";
 
 // The browser side of the editor's JSON routes: one way to call them, one error type to show.
 
@@ -58,7 +58,7 @@ export const ZFigureSnapshot = z.object({
   attribution: z.string(),
   noteEn: z.string().nullable(),
   noteEs: z.string().nullable(),
-  status: z.enum(["draft", "published", "retracted", "superseded"]),
+  status: ZObservationStatus,
   version: z.number(),
 });
 export type FigureSnapshot = z.infer<typeof ZFigureSnapshot>;

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
 import type { IndicatorDigest } from "@/lib/indicators/overview";
-import { THEME_ORDER } from "@/lib/charts/themes";
+import { INDICATOR_THEMES } from "@/lib/schemas/enums";
 import { IndicatorCard } from "./IndicatorCard";
 
 type Props = { indicators: IndicatorSummary[]; digests: Map<string, IndicatorDigest>; locale: Locale };
@@ -13,7 +13,7 @@ export async function OverviewPage({ indicators, digests, locale }: Props) {
     <>
       <h1>{t("overview.title")}</h1>
       <p className="lede">{t("overview.intro")}</p>
-      {THEME_ORDER.map((theme) => {
+      {INDICATOR_THEMES.map((theme) => {
         const inTheme = indicators.filter((indicator) => indicator.theme === theme);
         if (!inTheme.length) return null;
         return (

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ZDatePrecision, ZProducerType } from "@/lib/schemas/observation";
+import { ZDatePrecision, ZProducerType } from "@/lib/schemas/enums";
 import { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "@/lib/schemas/reference";
 
 // What each reference form holds: its fields in order, the schema that checks them (the same one

@@ -1,13 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ProducerType } from "@/lib/observations/types";
+import { PRODUCER_TYPE_DISPLAY_ORDER } from "@/lib/schemas/enums";
 import type { ProducerWithSources } from "@/lib/sources/producers";
 import { ProducerSources } from "./ProducerSources";
 import styles from "./sources.module.css";
-
-// Official producers first, then the independent ones.
-const TYPE_ORDER: readonly ProducerType[] = ["government", "ngo", "academic", "media", "intergovernmental"];
 
 type Props = { producers: ProducerWithSources[]; locale: Locale };
 
@@ -17,7 +14,7 @@ export async function SourcesPage({ producers, locale }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro")}</p>
-      {TYPE_ORDER.map((type) => {
+      {PRODUCER_TYPE_DISPLAY_ORDER.map((type) => {
         const ofType = producers.filter((producer) => producer.type === type);
         if (!ofType.length) return null;
         return (

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { tagsForChange } from "../../server/cache/change-tags";
 import { markStale } from "../../server/cache/invalidation";
 import { getDb } from "../db/client";
+import { PUBLIC_FIGURE_CHANGE_ACTIONS, PUBLIC_REFERENCE_CHANGE_ACTIONS } from "../schemas/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const CHANGE_ACTIONS = [
@@ -32,22 +33,13 @@ export const CHANGE_ACTIONS = [
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** Figure actions readers see on the public change log and feed. */
-export const PUBLIC_ACTIONS: ChangeAction[] = ["observation.published", "observation.corrected", "observation.retracted"];
+export const PUBLIC_ACTIONS: ChangeAction[] = [...PUBLIC_FIGURE_CHANGE_ACTIONS];
 
 /**
  * Reference actions readers see once a reviewer applied them (lib/reference/mutations.ts). Entries
  * written before review existed share these names but are not public: the flag decides.
  */
-export const PUBLIC_REFERENCE_ACTIONS: ChangeAction[] = [
-  "source.updated",
-  "producer.updated",
-  "indicator.created",
-  "indicator.updated",
-  "framing.created",
-  "framing.updated",
-  "event.created",
-  "event.updated",
-];
+export const PUBLIC_REFERENCE_ACTIONS: ChangeAction[] = [...PUBLIC_REFERENCE_CHANGE_ACTIONS];
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,19 +1,16 @@
 import { z } from "zod";
 import { PUBLIC_ACTIONS, PUBLIC_REFERENCE_ACTIONS } from "./history";
 import { getDb } from "../db/client";
-import { ZDatePrecision, ZProducerType, ZQualifier } from "../schemas/observation";
+import {
+  ZDatePrecision,
+  ZProducerType,
+  ZQualifier,
+  type PublicFigureChangeAction,
+  type PublicReferenceChangeAction,
+} from "../schemas/enums";
 import type { ReferenceEntity } from "../schemas/reference";
 
-export type PublicFigureChangeAction = "observation.published" | "observation.corrected" | "observation.retracted";
-export type PublicReferenceChangeAction =
-  | "source.updated"
-  | "producer.updated"
-  | "indicator.created"
-  | "indicator.updated"
-  | "framing.created"
-  | "framing.updated"
-  | "event.created"
-  | "event.updated";
+export type { PublicFigureChangeAction, PublicReferenceChangeAction } from "../schemas/enums";
 export type PublicChangeAction = PublicFigureChangeAction | PublicReferenceChangeAction;
 export type PublicChangeKind = "published" | "corrected" | "retracted" | "added" | "edited";
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import type { ProducerType } from "../observations/types";
+import { PRODUCER_TYPES, type ProducerType } from "../schemas/enums";
 
 // The indicator page's state lives in its URL (?hide=government&from=2019&events=0&view=table&page=2) so a
 // shared or reloaded link shows the same thing. Parsing is forgiving: an unknown or malformed
 // parameter falls back to its default instead of breaking an old link.
 
-export const PRODUCER_TYPES = ["government", "ngo", "academic", "media", "intergovernmental"] as const satisfies readonly ProducerType[];
 export const SORT_KEYS = ["asOf", "value", "producer", "type", "publisher", "publishedAt"] as const;
 
 export type ChartState = {

@@ -1,5 +1,14 @@
 import { z } from "zod";
 import { isRealIsoDay } from "../dates";
+import {
+  DATE_PRECISIONS,
+  type DatePrecision,
+  INDICATOR_SLUG_PATTERN,
+  PRODUCER_TYPES,
+  ZEventKind,
+  ZIndicatorTheme,
+  ZValueKind,
+} from "../schemas/enums";
 
 // The format of prisma/data/el-salvador-indicators.json (see its `meta` block). Objects are strict:
 // a field this schema does not know would otherwise be dropped on the way into the database.
@@ -12,14 +21,14 @@ const ZYear = z.string().regex(/^\d{4}$/, "expected a year as YYYY");
 const ZYearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
 const ZDayOrYear = z.union([ZIsoDay, ZYear], { error: "expected YYYY-MM-DD or YYYY" });
 
-export const ZDatasetProducerType = z.enum(["government", "ngo", "media", "intergovernmental", "academic"]);
+export const ZDatasetProducerType = z.enum(PRODUCER_TYPES);
 export const ZDatasetQualifier = z.enum(["at least", "more than", "nearly", "about", "up to"]);
-export const ZDatasetPrecision = z.enum(["day", "month", "year"]);
+export const ZDatasetPrecision = z.enum(DATE_PRECISIONS);
 const ZHttpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 const ZText = z.string().trim().min(1, "must not be empty");
 
 // A month-precision date keeps the year in `date` and the month in `dateApprox` (dataset convention).
-function checkDateShape(record: { date: string; dateApprox?: string; datePrecision: "day" | "month" | "year" }, ctx: z.RefinementCtx) {
+function checkDateShape(record: { date: string; dateApprox?: string; datePrecision: DatePrecision }, ctx: z.RefinementCtx) {
   const isYear = /^\d{4}$/.test(record.date);
   if (record.datePrecision === "day" && isYear) {
     ctx.addIssue({ code: "custom", path: ["date"], message: "day precision needs a YYYY-MM-DD date" });
@@ -45,7 +54,7 @@ export const ZDatasetFraming = z.strictObject({
 });
 
 export const ZDatasetIndicator = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9_]+$/, "expected lowercase letters, digits and underscores"),
+  slug: z.string().regex(INDICATOR_SLUG_PATTERN, "expected lowercase letters, digits and underscores"),
   name_en: ZText,
   name_es: ZText,
   unit: ZText,
@@ -125,22 +134,15 @@ export const ZCuration = z.strictObject({
     z.strictObject({
       slug: z.string(),
       unitEs: z.string().min(1),
-      theme: z.enum([
-        "homicides_violence",
-        "state_of_exception",
-        "prisons_custody",
-        "deportations_cecot",
-        "press_freedom_civic_space",
-        "public_opinion",
-      ]),
-      valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
+      theme: ZIndicatorTheme,
+      valueKind: ZValueKind,
     }),
   ),
   events: z.array(
     z.strictObject({
       date: z.string(),
       title_en: z.string(),
-      kind: z.enum(["decree", "renewal", "report", "policy", "other"]),
+      kind: ZEventKind,
     }),
   ),
 });

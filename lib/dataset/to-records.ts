@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { splitAttribution } from "./attribution";
+import type { Qualifier } from "../schemas/enums";
 import type { TCuration, TDataset, TDatasetEvent, TDatasetObservation } from "./schema";
 
 type ProducerType = TDatasetObservation["sourceType"];
@@ -26,7 +27,7 @@ export type SeedObservation = {
   sourceUrl: string;
   value: string;
   valueMax: string | null;
-  qualifier: "exact" | "at_least" | "more_than" | "nearly" | "about" | "up_to";
+  qualifier: Qualifier;
   asOf: string;
   datePrecision: Precision;
   attribution: string;

@@ -1,4 +1,5 @@
 import { getDb } from "../db/client";
+import { INDICATOR_SLUG_PATTERN } from "../schemas/enums";
 
 export type IndicatorSummary = {
   id: string;
@@ -30,15 +31,12 @@ export function listIndicators(): Promise<IndicatorSummary[]> {
   return getDb().indicator.findMany({ select: summarySelect, orderBy: [{ sortOrder: "asc" }, { slug: "asc" }] });
 }
 
-// Every slug is lowercase letters, digits and underscores (lib/dataset/schema.ts, lib/schemas/reference.ts).
-const SLUG = /^[a-z0-9_]+$/;
-
 /**
  * The indicator a page address names, or null. Text no slug can be is not sent to the database, which
  * would refuse some of it (U+0000) with an error rather than find nothing.
  */
 export async function getIndicatorBySlug(slug: string): Promise<IndicatorSummary | null> {
-  if (!SLUG.test(slug)) return null;
+  if (!INDICATOR_SLUG_PATTERN.test(slug)) return null;
   return getDb().indicator.findUnique({ where: { slug }, select: summarySelect });
 }
 

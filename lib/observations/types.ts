@@ -1,7 +1,7 @@
 // Plain, serialisable shapes that pages and client components receive; UI code never sees Prisma.
-export type ProducerType = "government" | "ngo" | "media" | "intergovernmental" | "academic";
-export type Qualifier = "exact" | "at_least" | "more_than" | "nearly" | "about" | "up_to";
-export type DatePrecision = "day" | "month" | "year";
+import type { DatePrecision, ProducerType, PublicObservationStatus, Qualifier } from "../schemas/enums";
+
+export type { DatePrecision, ProducerType, Qualifier } from "../schemas/enums";
 
 export type PublicObservation = {
   id: string;
@@ -18,7 +18,7 @@ export type PublicObservation = {
   attribution: string;
   noteEn: string | null;
   noteEs: string | null;
-  status: "published" | "retracted";
+  status: PublicObservationStatus;
   /** Why and when a reviewer took the figure off the charts; it stays listed, marked. */
   retraction: { reason: string | null; at: string | null } | null;
 };

@@ -1,4 +1,5 @@
 import { isLocale } from "../i18n/routing";
+import { INDICATOR_SLUG_SOURCE } from "../schemas/enums";
 
 export const EMBED_WIDTH = 800;
 export const EMBED_HEIGHT = 620;
@@ -12,7 +13,7 @@ export function parseIndicatorUrl(address: string, origin: string): { locale: "e
     return null;
   }
   if (url.origin !== origin) return null;
-  const match = /^\/(es|en)\/(?:indicators|embed)\/([a-z0-9_]+)\/?$/.exec(url.pathname);
+  const match = new RegExp(`^/(es|en)/(?:indicators|embed)/${INDICATOR_SLUG_SOURCE}/?$`).exec(url.pathname);
   if (!match || !isLocale(match[1]!)) return null;
   return { locale: match[1] as "es" | "en", slug: match[2]!, search: url.search };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealIsoDay } from "../dates";
+import { ZDatePrecision, ZProducerType, ZQualifier } from "./enums";
 
 // One schema for the editor form, the server routes and the token API.
 
@@ -12,14 +13,6 @@ export const ZDecimalText = z
   .string()
   .trim()
   .regex(/^-?\d{1,20}(\.\d{1,10})?$/, "Write the number as the source gives it, with a dot for decimals (e.g. 10.4).");
-
-export const ZProducerType = z.enum(["government", "ngo", "media", "intergovernmental", "academic"], {
-  error: "Use one of: government, ngo, media, intergovernmental, academic.",
-});
-export const ZQualifier = z.enum(["exact", "at_least", "more_than", "nearly", "about", "up_to"], {
-  error: "Use one of: exact, at_least, more_than, nearly, about, up_to.",
-});
-export const ZDatePrecision = z.enum(["day", "month", "year"], { error: "Use day, month or year." });
 
 export const ZObservationInput = z
   .object({

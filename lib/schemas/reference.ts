@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZDatePrecision, ZProducerType, ZRealDay, ZReason } from "./observation";
+import { NEW_INDICATOR_SLUG_PATTERN, ZDatePrecision, ZEventKind, ZIndicatorTheme, ZProducerType, ZValueKind } from "./enums";
+import { ZRealDay, ZReason } from "./observation";
 
 // Sources, producers, framings, events and indicators: readers see them, so like figures they
 // change through a second person. An edit or a new record is a proposal with a reason; a reviewer
@@ -40,7 +41,7 @@ export const ZFramingInput = z.object({
 
 export const ZEventInput = z
   .object({
-    kind: z.enum(["decree", "renewal", "report", "policy", "other"]),
+    kind: ZEventKind,
     startsOn: ZRealDay,
     endsOn: ZRealDay.nullish().transform((value) => value || null),
     datePrecision: ZDatePrecision,
@@ -52,7 +53,7 @@ export const ZEventInput = z
   .refine((event) => !event.endsOn || event.endsOn >= event.startsOn, { path: ["endsOn"], message: "The end cannot be before the start." });
 
 export const ZIndicatorInput = z.object({
-  slug: z.string().regex(/^[a-z0-9_]{2,80}$/, "Use lowercase letters, digits and underscores."),
+  slug: z.string().regex(NEW_INDICATOR_SLUG_PATTERN, "Use lowercase letters, digits and underscores."),
   nameEs: text(200),
   nameEn: text(200),
   descriptionEs: text(4000),
@@ -60,15 +61,8 @@ export const ZIndicatorInput = z.object({
   unit: text(200),
   // Optional so that scripts written before it keep working; without it Spanish readers see `unit`.
   unitEs: optionalText(200),
-  theme: z.enum([
-    "homicides_violence",
-    "state_of_exception",
-    "prisons_custody",
-    "deportations_cecot",
-    "press_freedom_civic_space",
-    "public_opinion",
-  ]),
-  valueKind: z.enum(["cumulative_count", "yearly_count", "point_in_time_count", "yearly_rate", "share", "rank", "score", "amount"]),
+  theme: ZIndicatorTheme,
+  valueKind: ZValueKind,
 });
 
 export const REFERENCE_SCHEMAS = {

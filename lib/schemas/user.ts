@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ZRole } from "./enums";
 import { ZPassword } from "./password";
 
-export const ZRole = z.enum(["admin", "reviewer", "editor"]);
 export const ZEmail = z
   .email("Give a valid email address.")
   .max(320)

@@ -4,6 +4,7 @@ import { decodeCursor } from "@/lib/public-api/observations";
 import { DEFAULT_PAGE_SIZE, nextPageLink, ZQueryCursor } from "@/lib/public-api/paging";
 import { parseQuery, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
 import { preflight, publicResponse } from "@/lib/public-api/respond";
+import { EVENT_KINDS } from "@/lib/schemas/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export function GET(request: Request) {
       {
         from: ZQueryDay.optional(),
         to: ZQueryDay.optional(),
-        kind: ZQueryList(["decree", "renewal", "report", "policy", "other"] as const).optional(),
+        kind: ZQueryList(EVENT_KINDS).optional(),
         cursor: ZQueryCursor(decodeCursor).optional(),
         limit: ZQueryLimit.optional(),
       },

@@ -12,10 +12,9 @@ import {
 } from "@/lib/public-api/observations";
 import { parseQuery, ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
 import { preflight, publicResponse, publicStream } from "@/lib/public-api/respond";
+import { PRODUCER_TYPES } from "@/lib/schemas/enums";
 
 export const dynamic = "force-dynamic";
-
-const PRODUCER_TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as const;
 
 // GET /api/v1/indicators/{slug}/observations – the figures of one indicator, JSON or CSV
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
