@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+const setupFiles = ["vitest.setup.ts"];
 const dbTests = ["**/*.db.test.ts"];
 // Stops and starts a PostgreSQL cluster of its own: needs root and the production build (npm run test:faults).
 const faultTests = ["**/*.faults.test.ts"];
@@ -22,12 +23,26 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "postgres", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "postgres" } },
+        test: {
+          name: "postgres",
+          include: dbTests,
+          setupFiles,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: { CONTRASTE_TEST_DB: "postgres" },
+        },
       },
-      { resolve: { alias }, test: { name: "faults", include: faultTests, testTimeout: 180_000, hookTimeout: 180_000 } },
+      { resolve: { alias }, test: { name: "faults", include: faultTests, setupFiles, testTimeout: 180_000, hookTimeout: 180_000 } },
       {
         resolve: { alias },
-        test: { name: "embedded", include: dbTests, testTimeout: 120_000, hookTimeout: 120_000, env: { CONTRASTE_TEST_DB: "embedded" } },
+        test: {
+          name: "embedded",
+          include: dbTests,
+          setupFiles,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: { CONTRASTE_TEST_DB: "embedded" },
+        },
       },
     ],
   },

@@ -2,8 +2,12 @@
 import { readFile } from "node:fs/promises";
 import { BackupError, importBackup } from "../lib/dataset/backup";
 import { createDatabaseClient } from "../lib/db/client";
+import { invalidateCacheOnCommit } from "../server/cache/invalidation";
 import { applyMigrations } from "../server/database/migrations";
 import { withDatabase } from "../server/database/with-database";
+
+// A running app hears of the restore and drops the pages it kept of the empty database.
+invalidateCacheOnCommit();
 
 const file = process.argv[2];
 if (!file) {

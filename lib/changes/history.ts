@@ -1,7 +1,6 @@
 import type { Actor } from "../auth/actor";
-import { tagsForChange } from "../../server/cache/change-tags";
-import { markStale } from "../../server/cache/invalidation";
 import { getDb } from "../db/client";
+import { recordChange } from "../db/transaction";
 import { PUBLIC_FIGURE_CHANGE_ACTIONS, PUBLIC_REFERENCE_CHANGE_ACTIONS } from "../schemas/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -61,7 +60,7 @@ const asJson = (value: unknown) =>
 /** Appends one entry in the caller's transaction, so the change and its record commit together. */
 export async function appendChange(tx: Tx, change: NewChange) {
   const isPublic = change.isPublic ?? PUBLIC_ACTIONS.includes(change.action);
-  await markStale(tx, tagsForChange({ entityType: change.entityType, isPublic, before: change.before, after: change.after }));
+  recordChange(tx, { entityType: change.entityType, isPublic, before: change.before, after: change.after });
   return tx.changeEntry.create({
     data: {
       action: change.action,

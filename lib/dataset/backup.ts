@@ -1,6 +1,5 @@
-import { markStale } from "../../server/cache/invalidation";
-import { EVERYTHING } from "../../server/cache/response-cache";
 import type { Database } from "../db/client";
+import { recordChange, runTransaction } from "../db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Backup format (documented in README): { format, version, tables: { <table>: rows[] } }, rows in
@@ -89,7 +88,8 @@ export async function importBackup(db: Database, backup: unknown) {
   if (candidate?.format !== BACKUP_FORMAT || candidate.version !== BACKUP_VERSION || !candidate.tables) {
     throw new BackupError(`Not a ${BACKUP_FORMAT} version ${BACKUP_VERSION} file.`);
   }
-  await db.$transaction(
+  await runTransaction(
+    db,
     async (tx) => {
       for (const table of TABLES) {
         if ((await delegate(tx, table).count()) > 0)
@@ -108,7 +108,7 @@ export async function importBackup(db: Database, backup: unknown) {
         `SELECT setval(pg_get_serial_sequence('"ChangeEntry"', 'sequence'), GREATEST((SELECT MAX(sequence) FROM "ChangeEntry"), 1))`,
       );
       // A running app may have cached the empty database's pages.
-      await markStale(tx, [EVERYTHING]);
+      recordChange(tx, { everything: true });
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

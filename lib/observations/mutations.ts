@@ -1,5 +1,5 @@
 import { accountableUserId, type Actor } from "../auth/actor";
-import { transactionInvalidating } from "../../server/cache/invalidation";
+import { runTransaction } from "../db/transaction";
 import { appendChange } from "../changes/history";
 import { getDb } from "../db/client";
 import { AppError, conflict, forbidden, notFound } from "../errors";
@@ -108,8 +108,7 @@ function publishRefusal(actor: Actor, draft: DraftWriters) {
   return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.");
 }
 
-const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
-  transactionInvalidating(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
+const transaction = <T>(work: (tx: Tx) => Promise<T>) => runTransaction(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
 
 export function createObservationDraft(actor: Actor, input: TObservationInput) {
   if (!canCreateObservation(actor)) throw forbidden();

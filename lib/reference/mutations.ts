@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { transactionInvalidating } from "../../server/cache/invalidation";
+import { runTransaction } from "../db/transaction";
 import { appendChange, type ChangeAction } from "../changes/history";
 import { fromIsoDay } from "../dates";
 import { getDb } from "../db/client";
@@ -135,7 +135,7 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(
   const writer = writerOf(entity);
   const isCreate = id === undefined;
   if (isCreate && !writer.create) throw forbidden(`A new ${entity} is added with the figure that cites it.`);
-  return transactionInvalidating(
+  return runTransaction(
     getDb(),
     async (tx) => {
       if (!isCreate) {
@@ -189,7 +189,7 @@ async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: P
 
 /** Applies a pending proposal: the record changes and the public change log shows it with its reason. */
 export function applyReferenceChange(actor: Actor, proposalId: string): Promise<{ proposal: ReferenceChangeView; record: { id: string } }> {
-  return transactionInvalidating(
+  return runTransaction(
     getDb(),
     async (tx) => {
       const proposal = await pendingProposal(
@@ -246,7 +246,7 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
 
 /** A reviewer turns a proposal down with a note for its author; nothing public changes. */
 export function rejectReferenceChange(actor: Actor, proposalId: string, note: string): Promise<ReferenceChangeView> {
-  return transactionInvalidating(
+  return runTransaction(
     getDb(),
     async (tx) => {
       const proposal = await pendingProposal(
@@ -269,7 +269,7 @@ export function rejectReferenceChange(actor: Actor, proposalId: string, note: st
 
 /** The author takes a pending proposal back (to fix it, they propose again). */
 export function withdrawReferenceChange(actor: Actor, proposalId: string): Promise<ReferenceChangeView> {
-  return transactionInvalidating(
+  return runTransaction(
     getDb(),
     async (tx) => {
       const proposal = await pendingProposal(

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor";
 import { newSecret } from "../auth/tokens";
 import { appendChange } from "../changes/history";
 import { getDb } from "../db/client";
+import { runTransaction } from "../db/transaction";
 import { forbidden, notFound } from "../errors";
 import { readPage } from "../paging";
 import { canManageApiTokens } from "../auth/permissions";
@@ -10,7 +11,7 @@ import { canManageApiTokens } from "../auth/permissions";
 export async function createApiToken(actor: Actor, name: string) {
   if (!canManageApiTokens(actor) || actor.kind !== "user") throw forbidden("Only an admin can create API tokens.");
   const { secret, hash } = newSecret("ctk_");
-  const token = await getDb().$transaction(async (tx) => {
+  const token = await runTransaction(getDb(), async (tx) => {
     const created = await tx.apiToken.create({
       data: { name, tokenHash: hash, tokenPrefix: secret.slice(0, 10), createdById: actor.user.id },
       select: { id: true, name: true, tokenPrefix: true, createdAt: true },
@@ -23,7 +24,7 @@ export async function createApiToken(actor: Actor, name: string) {
 
 export async function revokeApiToken(actor: Actor, id: string) {
   if (!canManageApiTokens(actor)) throw forbidden("Only an admin can revoke API tokens.");
-  return getDb().$transaction(async (tx) => {
+  return runTransaction(getDb(), async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true, name: true } });
     if (!token) throw notFound("This token");
     if (token.revokedAt) return { id, revokedAt: token.revokedAt };

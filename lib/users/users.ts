@@ -4,7 +4,7 @@ import { endAllSessions } from "../auth/session";
 import { clearFailures, passwordChangeKey, reserveAttempt } from "../auth/throttle";
 import { appendChange } from "../changes/history";
 import { getDb } from "../db/client";
-import { retryingSerializationFailures } from "../db/retry-serialization-failures";
+import { runTransaction } from "../db/transaction";
 import { AppError, conflict, forbidden } from "../errors";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import { readPage } from "../paging";
@@ -20,17 +20,16 @@ type InsertOptions = { onlyIfNoUsers?: boolean };
 
 async function insertUser(actor: Actor | null, user: NewUser, options: InsertOptions = {}) {
   const passwordHash = await hashPassword(user.password);
-  const insert = () =>
-    getDb().$transaction(
-      async (tx) => {
-        if (options.onlyIfNoUsers && (await tx.user.count()) > 0) throw setupClosed();
-        return createUserRow(tx, actor, user, passwordHash);
-      },
-      // Serializable: two first-run requests that both counted no users cannot both commit; the
-      // one rolled back runs again, sees the other's admin and is refused.
-      options.onlyIfNoUsers ? { isolationLevel: "Serializable" } : undefined,
-    );
-  return retryingSerializationFailures(insert);
+  return runTransaction(
+    getDb(),
+    async (tx) => {
+      if (options.onlyIfNoUsers && (await tx.user.count()) > 0) throw setupClosed();
+      return createUserRow(tx, actor, user, passwordHash);
+    },
+    // Serializable: two first-run requests that both counted no users cannot both commit; the
+    // one rolled back runs again, sees the other's admin and is refused.
+    options.onlyIfNoUsers ? { isolationLevel: "Serializable" } : undefined,
+  );
 }
 
 async function createUserRow(tx: Tx, actor: Actor | null, user: NewUser, passwordHash: string) {
@@ -106,7 +105,7 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   }
   await clearFailures(throttle);
   const passwordHash = await hashPassword(newPassword);
-  await getDb().$transaction(async (tx) => {
+  await runTransaction(getDb(), async (tx) => {
     await tx.user.update({ where: { id: actor.user.id }, data: { passwordHash } });
     await appendChange(tx, { action: "user.password_changed", entityType: "user", entityId: actor.user.id, actor });
   });

@@ -1,3 +1,4 @@
+import type { DataChange } from "../../lib/db/transaction";
 import { EVERYTHING } from "./response-cache";
 import { indicatorTag } from "./route-tags";
 
@@ -12,7 +13,9 @@ const indicatorOf = (snapshot: unknown): string | undefined =>
  * sources page and the change log. Drafts show nowhere public. Names, units, sources, framings and
  * events show on many pages, and change rarely: they clear everything.
  */
-export function tagsForChange(change: { entityType: string; isPublic: boolean; before?: unknown; after?: unknown }): string[] {
+export function tagsForChange(change: DataChange): string[] {
+  // A restored backup replaces every table.
+  if ("everything" in change) return [EVERYTHING];
   switch (change.entityType) {
     case "observation": {
       if (!change.isPublic) return [];

@@ -93,4 +93,8 @@ describe("tagsForChange", () => {
     expect(tagsForChange({ entityType: "user", isPublic: false })).toEqual([]);
     expect(tagsForChange({ entityType: "producer", isPublic: false })).toEqual(["all"]);
   });
+
+  it("a restored backup makes everything stale", () => {
+    expect(tagsForChange({ everything: true })).toEqual(["all"]);
+  });
 });
