@@ -242,7 +242,7 @@ describe("SQL metacharacters in text fields", () => {
         await json(
           await routes.source.PATCH(
             request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, {
-              updatedAt: source.updatedAt.toISOString(),
+              version: source.version,
               data: sourceEdit,
               reason,
             }),
@@ -262,7 +262,7 @@ describe("SQL metacharacters in text fields", () => {
         await json(
           await routes.producer.PATCH(
             request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, {
-              updatedAt: producer.updatedAt.toISOString(),
+              version: producer.version,
               data: renamed,
               reason,
             }),
@@ -324,7 +324,9 @@ describe("SQL metacharacters in query parameters and slugs", () => {
   });
 
   it("finds % and _ literally in the editor's searches, never as wildcards", async () => {
-    const { listProducers, listSources, ZListQuery } = await import("@/lib/reference/queries");
+    const { listProducersForEditor: listProducers } = await import("@/lib/sources/producers");
+    const { listSourcesForEditor: listSources } = await import("@/lib/sources/queries");
+    const { ZListQuery } = await import("@/lib/reference/list-page");
     await database.db.producer.createMany({
       data: [
         { name: "Synthetic 100% sure", type: "media" },

@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
-import type { EventRow, ListPage } from "@/lib/reference/queries";
+import type { EventRow } from "@/lib/events/queries";
+import type { ListPage } from "@/lib/reference/list-page";
 import { ReferenceList } from "./ReferenceList";
 
 export async function EventsList({ locale, list }: { locale: Locale; list: ListPage<EventRow> }) {

@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
-import type { FramingRow, ListPage } from "@/lib/reference/queries";
+import type { FramingRow } from "@/lib/indicators/framings";
+import type { ListPage } from "@/lib/reference/list-page";
 import { ReferenceList } from "./ReferenceList";
 
 // Long enough to tell framings of one indicator apart in the table.

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
-import type { IndicatorRow, ListPage } from "@/lib/reference/queries";
+import type { IndicatorRow } from "@/lib/indicators/queries";
+import type { ListPage } from "@/lib/reference/list-page";
 import { ReferenceList } from "./ReferenceList";
 
 export async function IndicatorsList({ locale, list }: { locale: Locale; list: ListPage<IndicatorRow> }) {

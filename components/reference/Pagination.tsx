@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ListPage } from "@/lib/reference/queries";
+import type { ListPage } from "@/lib/reference/list-page";
 import styles from "./reference.module.css";
 
 /** Previous / next links that keep the search; hidden when everything fits on one page. */

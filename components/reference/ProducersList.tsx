@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ListPage, ProducerRow } from "@/lib/reference/queries";
+import type { ListPage } from "@/lib/reference/list-page";
+import type { ProducerRow } from "@/lib/sources/producers";
 import { ReferenceList } from "./ReferenceList";
 
 export async function ProducersList({ locale, list }: { locale: Locale; list: ListPage<ProducerRow> }) {

@@ -11,14 +11,24 @@ import { ENTITIES, type EntityName, type FieldSpec } from "./entities";
 import { ErrorSummary } from "./ErrorSummary";
 import { FieldControl } from "./FieldControl";
 import type { FieldText, FormText } from "./form-text";
-import { collectErrors, initialValues, issuesOf, readForm, toFormValues, toInput, type FieldErrors, type FormValues } from "./form-values";
+import {
+  collectErrors,
+  initialValues,
+  issuesOf,
+  readForm,
+  toFormValues,
+  toInput,
+  type FieldErrors,
+  type FormRecord,
+  type FormValues,
+} from "./form-values";
 import styles from "./reference.module.css";
 
 type Props = {
   entity: EntityName;
   locale: Locale;
   /** The stored record as the page last read it (null for a new one); the page reads it again after a save or a conflict. */
-  record: { id: string; updatedAt: string; values: FormValues } | null;
+  record: FormRecord | null;
   fieldText: FieldText;
   text: FormText;
 };
@@ -40,7 +50,7 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   const [defaults, setDefaults] = useState(() => record?.values ?? initialValues(spec.fields));
   const [fieldsKey, setFieldsKey] = useState(0);
   // The version the fields started from; a PATCH sends it, so an edit made meanwhile is never overwritten.
-  const [seenUpdatedAt, setSeenUpdatedAt] = useState(record?.updatedAt ?? null);
+  const [seenVersion, setSeenVersion] = useState(record?.version ?? null);
   const [submitted, setSubmitted] = useState<FormValues>(defaults);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -71,7 +81,7 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   const mutation = useMutation({
     mutationFn: ({ input, reason }: { input: unknown; reason: string }) =>
       record
-        ? saveRecord("PATCH", `/api/editor/${spec.section}/${record.id}`, { updatedAt: seenUpdatedAt, data: input, reason })
+        ? saveRecord("PATCH", `/api/editor/${spec.section}/${record.id}`, { version: seenVersion, data: input, reason })
         : saveRecord("POST", `/api/editor/${spec.section}`, { data: input, reason }),
     onSuccess: (_proposal, { input }) => {
       // Nothing readers see changed: the form keeps the proposed values (as the server parsed them)
@@ -116,13 +126,13 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
     if (!record) return;
     focusFirstField.current = true;
     refill(record.values);
-    setSeenUpdatedAt(record.updatedAt);
+    setSeenVersion(record.version);
     setConflicted(false);
     setProblem(null);
     setErrors({});
   }
 
-  const newerVersion = conflicted && record && record.updatedAt !== seenUpdatedAt ? record : null;
+  const newerVersion = conflicted && record && record.version !== seenVersion ? record : null;
   const busy = mutation.isPending;
   return (
     <form ref={formRef} className={styles.form} noValidate onSubmit={submit} onChange={() => setSaved(false)}>

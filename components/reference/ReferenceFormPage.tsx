@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPageActor } from "@/lib/auth/page-session";
-import { listPendingReferenceChangesFor, type EditableRecord } from "@/lib/reference/queries";
+import { listPendingReferenceChangesFor } from "@/lib/reference/queries";
+import type { EditableRecord } from "@/lib/reference/record";
 import { ENTITIES, type EntityName } from "./entities";
-import { toFormValues } from "./form-values";
+import { toFormRecord } from "./form-values";
 import { ProposalList } from "./ProposalCard";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
 import { referenceFormText } from "./reference-form-text";
@@ -47,7 +48,7 @@ export async function ReferenceFormPage({ entity, locale, record, choices, creat
         <ReferenceForm
           entity={entity}
           locale={locale}
-          record={record && { id: record.id, updatedAt: record.updatedAt, values: toFormValues(spec.fields, record.values) }}
+          record={record && toFormRecord(spec.fields, record)}
           fieldText={fieldText}
           text={text}
         />

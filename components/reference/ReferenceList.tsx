@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ListPage } from "@/lib/reference/queries";
+import type { ListPage } from "@/lib/reference/list-page";
 import { ENTITIES, entityOf, type Section } from "./entities";
 import { Pagination } from "./Pagination";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";

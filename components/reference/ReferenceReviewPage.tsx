@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ListPage, PendingReferenceChange } from "@/lib/reference/queries";
+import type { ListPage } from "@/lib/reference/list-page";
+import type { PendingReferenceChange } from "@/lib/reference/queries";
 import { Pagination } from "./Pagination";
 import { ProposalList } from "./ProposalCard";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ListPage, SourceRow } from "@/lib/reference/queries";
+import type { ListPage } from "@/lib/reference/list-page";
+import type { SourceRow } from "@/lib/sources/queries";
 import { ReferenceList } from "./ReferenceList";
 
 export async function SourcesList({ locale, list }: { locale: Locale; list: ListPage<SourceRow> }) {

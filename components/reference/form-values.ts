@@ -8,7 +8,7 @@ export type FormValues = Record<string, string>;
 /** The first message for each field, by schema path. */
 export type FieldErrors = Record<string, string>;
 
-/** Record (as lib/reference/queries reads it) → the form's text fields; null becomes "". */
+/** Record values (as lib/reference/record.ts loads them) → the form's text fields; null becomes "". */
 export function toFormValues(fields: readonly FieldSpec[], record: unknown): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
@@ -18,6 +18,18 @@ export function toFormValues(fields: readonly FieldSpec[], record: unknown): For
   }
   return values;
 }
+
+/**
+ * A stored record as its edit form starts from: its fields as text, and the version they were read
+ * at, which the form sends back with the edit so that one saved meanwhile is a 409, never overwritten.
+ */
+export type FormRecord = { id: string; version: number; values: FormValues };
+
+export const toFormRecord = (fields: readonly FieldSpec[], record: { id: string; version: number; values: unknown }): FormRecord => ({
+  id: record.id,
+  version: record.version,
+  values: toFormValues(fields, record.values),
+});
 
 /** What the fields hold now, read from the submitted form. */
 export const readForm = (fields: readonly FieldSpec[], data: FormData): FormValues =>

@@ -16,15 +16,15 @@ type Context = { params: Promise<{ id: string }> };
 // Edits and new records are proposals: 202 Accepted, since readers see nothing until a reviewer
 // who did not propose it applies it (POST /api/editor/reference-changes/[id]/apply).
 
-/** PATCH handler for a reference record: body { updatedAt, data, reason }; 409 when updatedAt is stale. */
+/** PATCH handler for a reference record: body { version, data, reason }; 409 when the version is stale. */
 export function referencePatchRoute(entity: ReferenceEntity) {
   return async (request: Request, { params }: Context) => {
     const { id } = await params;
     return handleMutation(request, {
       schema: withSeenVersion(REFERENCE_SCHEMAS[entity]),
       status: 202,
-      run: ({ updatedAt, data, reason }, actor) =>
-        proposeReferenceChange(actor, { entity, id, seenUpdatedAt: updatedAt, data: data as ReferenceInput<typeof entity>, reason }),
+      run: ({ version, data, reason }, actor) =>
+        proposeReferenceChange(actor, { entity, id, seenVersion: version, data: data as ReferenceInput<typeof entity>, reason }),
     });
   };
 }

@@ -2,6 +2,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/client";
 import type { SeedProducer, SeedRecords } from "./to-records";
 import { isoDayOrNull, fromIsoDay } from "../dates";
+import { NEXT_VERSION } from "../db/optimistic-lock";
 
 type Tx = Prisma.TransactionClient;
 export type SeedCounts = { created: number; updated: number; unchanged: number };
@@ -61,7 +62,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       sortOrder,
     }),
     create: (data) => tx.indicator.createMany({ data }),
-    update: (row, data) => tx.indicator.update({ where: { id: row.id }, data }),
+    update: (row, data) => tx.indicator.update({ where: { id: row.id }, data: { ...data, ...NEXT_VERSION } }),
   });
 
   const producers = await sync({
@@ -98,6 +99,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
           publisher: record.publisher,
           publishedAt: record.publishedAt ? fromIsoDay(record.publishedAt) : null,
           retrievedAt: fromIsoDay(record.retrievedAt),
+          ...NEXT_VERSION,
         },
       }),
   });
@@ -180,7 +182,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       sortOrder,
     }),
     create: (data) => tx.framing.createMany({ data: data.map((record) => ({ seedKey: record.seedKey, ...framingFields(record) })) }),
-    update: (row, record) => tx.framing.update({ where: { id: row.id }, data: framingFields(record) }),
+    update: (row, record) => tx.framing.update({ where: { id: row.id }, data: { ...framingFields(record), ...NEXT_VERSION } }),
   });
 
   const eventFields = (record: SeedRecords["events"][number]) => ({
@@ -212,7 +214,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
         data: data.map((record) => ({ seedKey: record.seedKey, ...eventFields(record), startsOn: fromIsoDay(record.startsOn) })),
       }),
     update: (row, record) =>
-      tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn) } }),
+      tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn), ...NEXT_VERSION } }),
   });
 
   return { indicators, producers, sources, observations, framings, events };

@@ -4,6 +4,9 @@ import { z } from "zod";
 // most 1000, 500 when not asked, and an opaque cursor that the Link header and meta.nextCursor carry.
 export const DEFAULT_PAGE_SIZE = 500;
 
+/** Which page a list query reads: the rows after the cursor (none for the first page), at most `limit` of them. */
+export type CursorPage<Cursor> = { after: Cursor | null; limit: number };
+
 /** A cursor parameter: accepted only when `decode` can read it back, so a forged one gets a 400, not a query. */
 export const ZQueryCursor = <Cursor>(decode: (cursor: string) => Cursor | null) =>
   z

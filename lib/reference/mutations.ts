@@ -1,10 +1,11 @@
 import type { Actor } from "../auth/actor";
 import { runTransaction } from "../db/transaction";
 import { appendChange, type ChangeAction } from "../changes/history";
-import { fromIsoDay } from "../dates";
 import { getDb } from "../db/client";
 import { AppError, conflict, forbidden, notFound } from "../errors";
+import { eventWriter } from "../events/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { framingWriter, indicatorWriter } from "../indicators/mutations";
 import {
   canApplyReferenceChange,
   canProposeReferenceChange,
@@ -12,93 +13,27 @@ import {
   canWithdrawReferenceChange,
 } from "../auth/permissions";
 import { loadReferenceRecord, proposalSelect, toProposalView, type ProposalRow, type ReferenceChangeView } from "./queries";
+import type { ReferenceWriter, Tx } from "./record";
 import { REFERENCE_SCHEMAS, type ReferenceEntity, type ReferenceInput } from "../schemas/reference";
 import { isStorableText } from "../schemas/storable-text";
+import { producerWriter, sourceWriter } from "../sources/mutations";
 
 // Reference data readers see changes in two steps, like a figure. An editor proposes (an edit or a
 // new record, with a reason): nothing public changes. A reviewer or admin who did not propose it
 // applies it in one serializable transaction: the record changes, a public change entry with the
 // reason and the before and after is written, and the cached pages that show it are dropped.
 
-type Tx = Prisma.TransactionClient;
-
-const day = (iso: string | null) => (iso ? fromIsoDay(iso) : null);
-
-async function sourceIdFor(tx: Tx, url: string) {
-  const source = await tx.source.upsert({ where: { url }, create: { url }, update: {}, select: { id: true } });
-  return source.id;
-}
-
-async function indicatorIdFor(tx: Tx, slug: string) {
-  const indicator = await tx.indicator.findUnique({ where: { slug }, select: { id: true } });
-  if (!indicator)
-    throw new AppError(400, "invalid_request", `Unknown indicator "${slug}".`, {
-      fields: [{ path: "data.indicatorSlug", message: "Unknown indicator." }],
-    });
-  return indicator.id;
-}
-
-const framingData = async (tx: Tx, input: ReferenceInput<"framing">) => ({
-  indicatorId: await indicatorIdFor(tx, input.indicatorSlug),
-  producerId: (await tx.producer.upsert({ where: { name_type: input.producer }, create: input.producer, update: {}, select: { id: true } }))
-    .id,
-  sourceId: await sourceIdFor(tx, input.sourceUrl),
-  summaryEs: input.summaryEs,
-  summaryEn: input.summaryEn,
-});
-
-const eventData = async (tx: Tx, input: ReferenceInput<"event">) => ({
-  kind: input.kind,
-  startsOn: day(input.startsOn)!,
-  endsOn: day(input.endsOn),
-  datePrecision: input.datePrecision,
-  dateNote: input.dateNote,
-  titleEs: input.titleEs,
-  titleEn: input.titleEn,
-  sourceId: await sourceIdFor(tx, input.sourceUrl),
-});
-
-type Writer<Entity extends ReferenceEntity> = {
-  update: (tx: Tx, id: string, input: ReferenceInput<Entity>) => Promise<{ id: string }>;
-  create?: (tx: Tx, input: ReferenceInput<Entity>) => Promise<{ id: string }>;
-  /** A value another record already holds, found before anything is stored (a 409 naming the field). */
-  duplicate?: (tx: Tx, id: string | null, input: ReferenceInput<Entity>) => Promise<string | null>;
-  /** Refuses, when it is proposed, what could never be applied (a framing of an unknown indicator). */
-  check?: (tx: Tx, input: ReferenceInput<Entity>) => Promise<void>;
+// Each kind of record is written by its own module; producers and sources are created only with the
+// figures that first cite them (reviewed as figures).
+const WRITERS: { [Entity in ReferenceEntity]: ReferenceWriter<Entity> } = {
+  source: sourceWriter,
+  producer: producerWriter,
+  indicator: indicatorWriter,
+  framing: framingWriter,
+  event: eventWriter,
 };
 
-// Producers and sources are created only with the figures that first cite them (reviewed as figures).
-const WRITERS: { [Entity in ReferenceEntity]: Writer<Entity> } = {
-  source: {
-    update: (tx, id, input) => tx.source.update({ where: { id }, data: { ...input, publishedAt: day(input.publishedAt) } }),
-    duplicate: async (tx, id, input) =>
-      (await tx.source.findFirst({ where: { url: input.url, NOT: { id: id ?? "" } }, select: { id: true } })) ? "url" : null,
-  },
-  producer: {
-    update: (tx, id, input) => tx.producer.update({ where: { id }, data: input }),
-    duplicate: async (tx, id, input) =>
-      (await tx.producer.findFirst({ where: { name: input.name, type: input.type, NOT: { id: id ?? "" } }, select: { id: true } }))
-        ? "name"
-        : null,
-  },
-  indicator: {
-    update: (tx, id, input) => tx.indicator.update({ where: { id }, data: input }),
-    create: (tx, input) => tx.indicator.create({ data: input }),
-    duplicate: async (tx, id, input) =>
-      (await tx.indicator.findFirst({ where: { slug: input.slug, NOT: { id: id ?? "" } }, select: { id: true } })) ? "slug" : null,
-  },
-  framing: {
-    update: async (tx, id, input) => tx.framing.update({ where: { id }, data: await framingData(tx, input) }),
-    create: async (tx, input) => tx.framing.create({ data: await framingData(tx, input) }),
-    check: async (tx, input) => void (await indicatorIdFor(tx, input.indicatorSlug)),
-  },
-  event: {
-    update: async (tx, id, input) => tx.event.update({ where: { id }, data: await eventData(tx, input) }),
-    create: async (tx, input) => tx.event.create({ data: await eventData(tx, input) }),
-  },
-};
-
-const writerOf = <Entity extends ReferenceEntity>(entity: Entity) => WRITERS[entity] as unknown as Writer<ReferenceEntity>;
+const writerOf = <Entity extends ReferenceEntity>(entity: Entity) => WRITERS[entity] as unknown as ReferenceWriter<ReferenceEntity>;
 
 const duplicateError = (field: string) =>
   new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", {
@@ -119,7 +54,8 @@ type Proposal<Entity extends ReferenceEntity> = {
   entity: Entity;
   /** The record to change; absent for a new one. */
   id?: string;
-  seenUpdatedAt?: string;
+  /** The record's version the editor started from (an edit only). */
+  seenVersion?: number;
   data: ReferenceInput<Entity>;
   reason: string;
 };
@@ -131,7 +67,7 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(
 ): Promise<ReferenceChangeView> {
   if (!canProposeReferenceChange(actor) || actor.kind !== "user")
     throw forbidden("Only editors, reviewers and admins can propose changes to reference data.");
-  const { entity, id, seenUpdatedAt, data, reason } = proposal;
+  const { entity, id, seenVersion, data, reason } = proposal;
   const writer = writerOf(entity);
   const isCreate = id === undefined;
   if (isCreate && !writer.create) throw forbidden(`A new ${entity} is added with the figure that cites it.`);
@@ -141,7 +77,7 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(
       if (!isCreate) {
         const current = isStorableText(id!) ? await loadReferenceRecord(tx, entity, id!) : null;
         if (!current) throw notFound(`This ${entity}`);
-        if (current.updatedAt !== seenUpdatedAt) {
+        if (current.version !== seenVersion) {
           throw conflict("Someone changed this since you opened it. Review the current version and propose your change again.", {
             current: current.values,
           });
@@ -157,7 +93,7 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(
           entityId: id ?? null,
           isCreate,
           data: stored,
-          seenUpdatedAt: seenUpdatedAt ? new Date(seenUpdatedAt) : null,
+          seenVersion: seenVersion ?? null,
           reason,
           proposedById: actor.user.id,
         },
@@ -187,6 +123,24 @@ async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: P
   return proposal;
 }
 
+/** Closes a pending proposal without applying it; the record and what readers see stay as they are. */
+async function closeProposal(
+  tx: Tx,
+  actor: Actor,
+  proposal: ProposalRow,
+  decision: { status: "rejected" | "withdrawn"; reviewNote?: string; reviewedById?: string | null },
+  action: "reference.rejected" | "reference.withdrawn",
+  reason?: string,
+): Promise<ReferenceChangeView> {
+  const closed = await tx.referenceChange.update({
+    where: { id: proposal.id },
+    data: { ...decision, decidedAt: new Date() },
+    select: proposalSelect,
+  });
+  await appendChange(tx, { action, entityType: "reference_change", entityId: proposal.id, actor, reason });
+  return toProposalView(closed);
+}
+
 /** Applies a pending proposal: the record changes and the public change log shows it with its reason. */
 export function applyReferenceChange(actor: Actor, proposalId: string): Promise<{ proposal: ReferenceChangeView; record: { id: string } }> {
   return runTransaction(
@@ -212,15 +166,15 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
         recordId = proposal.entityId!;
         const current = await loadReferenceRecord(tx, entity, recordId);
         if (!current) throw notFound(`This ${entity}`);
-        if (current.updatedAt !== proposal.seenUpdatedAt?.toISOString()) {
-          throw conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", {
-            current: current.values,
+        const changedSince = (values: Record<string, unknown>) =>
+          conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", {
+            current: values,
           });
-        }
+        if (current.version !== proposal.seenVersion) throw changedSince(current.values);
         const taken = await writer.duplicate?.(tx, recordId, data);
         if (taken) throw duplicateError(taken);
         before = current.values;
-        await writer.update(tx, recordId, data);
+        await writer.update(tx, { id: recordId, version: current.version }, data, () => changedSince(current.values));
       }
       const after = (await loadReferenceRecord(tx, entity, recordId))!.values;
       await appendChange(tx, {
@@ -255,13 +209,8 @@ export function rejectReferenceChange(actor: Actor, proposalId: string, note: st
         (row) => canRejectReferenceChange(actor, row),
         "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.",
       );
-      const rejected = await tx.referenceChange.update({
-        where: { id: proposal.id },
-        data: { status: "rejected", reviewNote: note, reviewedById: actor.kind === "user" ? actor.user.id : null, decidedAt: new Date() },
-        select: proposalSelect,
-      });
-      await appendChange(tx, { action: "reference.rejected", entityType: "reference_change", entityId: proposal.id, actor, reason: note });
-      return toProposalView(rejected);
+      const decision = { status: "rejected", reviewNote: note, reviewedById: actor.kind === "user" ? actor.user.id : null } as const;
+      return closeProposal(tx, actor, proposal, decision, "reference.rejected", note);
     },
     { isolationLevel: "Serializable" },
   );
@@ -278,13 +227,7 @@ export function withdrawReferenceChange(actor: Actor, proposalId: string): Promi
         (row) => canWithdrawReferenceChange(actor, row),
         "Only the person who proposed this change can withdraw it.",
       );
-      const withdrawn = await tx.referenceChange.update({
-        where: { id: proposal.id },
-        data: { status: "withdrawn", decidedAt: new Date() },
-        select: proposalSelect,
-      });
-      await appendChange(tx, { action: "reference.withdrawn", entityType: "reference_change", entityId: proposal.id, actor });
-      return toProposalView(withdrawn);
+      return closeProposal(tx, actor, proposal, { status: "withdrawn" }, "reference.withdrawn");
     },
     { isolationLevel: "Serializable" },
   );

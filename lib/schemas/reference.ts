@@ -16,8 +16,9 @@ const optionalText = (max: number) =>
     .transform((value) => value || null);
 const webAddress = z.url({ protocol: /^https?$/, error: "Give a web address (http or https)." }).max(2000);
 
-/** The updatedAt the editor saw; a different one means someone else saved in between (409). */
-export const ZSeenVersion = z.object({ updatedAt: z.iso.datetime({ error: "Reload the page and try again." }) });
+const RELOAD = "Reload the page and try again.";
+/** The record's version the editor saw; a different one means someone else saved in between (409), as for figures. */
+export const ZSeenVersion = z.object({ version: z.number({ error: RELOAD }).int(RELOAD).positive(RELOAD) });
 
 export const ZSourceInput = z.object({
   url: webAddress,
@@ -81,7 +82,7 @@ export const ZReferenceReason = ZReason;
 
 /** An edit of an existing record: the version the editor saw, the new values, and why. */
 export const withSeenVersion = <Shape extends z.ZodType>(schema: Shape) =>
-  z.object({ updatedAt: ZSeenVersion.shape.updatedAt, data: schema, reason: ZReferenceReason });
+  z.object({ version: ZSeenVersion.shape.version, data: schema, reason: ZReferenceReason });
 
 /** A new record: its values, and why. */
 export const withReason = <Shape extends z.ZodType>(schema: Shape) => z.object({ data: schema, reason: ZReferenceReason });

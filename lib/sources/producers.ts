@@ -1,5 +1,20 @@
+import type { z } from "zod";
 import { getDb } from "../db/client";
-import type { ProducerType } from "../observations/types";
+import type { Prisma } from "../generated/prisma/client";
+import { isoDayOrNull } from "../dates";
+import { contains, listPage, type ListPage, type ListQuery } from "../reference/list-page";
+import { editableRecordLoader, type Tx } from "../reference/record";
+import type { ProducerType } from "../schemas/enums";
+import type { ZProducerInput } from "../schemas/reference";
+import { sourceRowSelect } from "./queries";
+
+// Producers (a ministry, an NGO, an outlet): the public sources page, and the editor's list and form.
+
+const producerSelect = { id: true, name: true, type: true } satisfies Prisma.ProducerSelect;
+/** Official figures' producers first, then by name. */
+const producerOrder: Prisma.ProducerOrderByWithRelationInput[] = [{ type: "asc" }, { name: "asc" }];
+
+// Public (/sources)
 
 export type ProducerWithSources = {
   id: string;
@@ -24,13 +39,10 @@ export async function listProducersWithSources(): Promise<ProducerWithSources[]>
   const [producers, sources] = await Promise.all([
     getDb().producer.findMany({
       where: { id: { in: [...new Set(counts.map((row) => row.producerId))] } },
-      select: { id: true, name: true, type: true },
-      orderBy: [{ type: "asc" }, { name: "asc" }],
+      select: producerSelect,
+      orderBy: producerOrder,
     }),
-    getDb().source.findMany({
-      where: { id: { in: [...new Set(counts.map((row) => row.sourceId))] } },
-      select: { id: true, url: true, publisher: true, publishedAt: true },
-    }),
+    getDb().source.findMany({ where: { id: { in: [...new Set(counts.map((row) => row.sourceId))] } }, select: sourceRowSelect }),
   ]);
   const sourceById = new Map(sources.map((source) => [source.id, source]));
   const countsByProducer = new Map<string, typeof counts>();
@@ -46,7 +58,7 @@ export async function listProducersWithSources(): Promise<ProducerWithSources[]>
         return {
           url: source.url,
           publisher: source.publisher,
-          publishedAt: source.publishedAt?.toISOString().slice(0, 10) ?? null,
+          publishedAt: isoDayOrNull(source.publishedAt),
           figureCount: row._sum.published ?? 0,
         };
       })
@@ -54,3 +66,24 @@ export async function listProducersWithSources(): Promise<ProducerWithSources[]>
     return { ...producer, documents, figureCount: documents.reduce((sum, document) => sum + document.figureCount, 0) };
   });
 }
+
+// Editor
+
+export type ProducerRow = { id: string; name: string; type: ProducerType };
+
+/** The editor's list of producers, by type and name. */
+export function listProducersForEditor(query: ListQuery): Promise<ListPage<ProducerRow>> {
+  const where: Prisma.ProducerWhereInput = query.q ? { name: contains(query.q) } : {};
+  return listPage(query, {
+    count: () => getDb().producer.count({ where }),
+    rows: (window) => getDb().producer.findMany({ where, select: producerSelect, orderBy: producerOrder, ...window }),
+  });
+}
+
+/** A producer as its edit form holds it (the schema's input). */
+export const loadProducer = editableRecordLoader(
+  (client: Tx, id) => client.producer.findUnique({ where: { id }, select: { ...producerSelect, version: true } }),
+  (row): z.input<typeof ZProducerInput> => ({ name: row.name, type: row.type }),
+);
+
+export const getProducerForEdit = (id: string) => loadProducer(getDb(), id);

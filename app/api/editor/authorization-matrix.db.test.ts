@@ -145,7 +145,7 @@ const indicatorInput = (slug: string) => ({
   theme: "prisons_custody",
   valueKind: "point_in_time_count",
 });
-const seen = (row: { updatedAt: Date }) => row.updatedAt.toISOString();
+const seen = (row: { version: number }) => row.version;
 // Reference edits and new records are proposals (202); another reviewer applies them.
 const referenceProposers = matrix({ anonymous: 401, editor: 202, reviewer: 202, admin: 202, token: 403 });
 const reason = "Spelling, as printed.";
@@ -153,7 +153,7 @@ async function editorsProposal() {
   const producer = await database.db.producer.create({ data: { name: `P ${unique()}`, type: "government" } });
   const response = await routes.producer.PATCH(
     request("PATCH", `/api/editor/producers/${producer.id}`, callers.editor, {
-      updatedAt: seen(producer),
+      version: seen(producer),
       data: { name: producer.name, type: "ngo" },
       reason,
     }),
@@ -210,7 +210,7 @@ const scenarios: Scenario[] = [
     call: async (caller, id) => {
       const row = await database.db.source.findUniqueOrThrow({ where: { id } });
       return routes.source.PATCH(
-        request("PATCH", `/api/editor/sources/${id}`, caller, { updatedAt: seen(row), data: { url: row.url, publisher: "New" }, reason }),
+        request("PATCH", `/api/editor/sources/${id}`, caller, { version: seen(row), data: { url: row.url, publisher: "New" }, reason }),
         params(id),
       );
     },
@@ -223,7 +223,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.producer.findUniqueOrThrow({ where: { id } });
       return routes.producer.PATCH(
         request("PATCH", `/api/editor/producers/${id}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: { name: `${row.name}!`, type: "ngo" },
           reason,
         }),
@@ -244,7 +244,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.framing.findUniqueOrThrow({ where: { id } });
       return routes.framing.PATCH(
         request("PATCH", `/api/editor/framings/${id}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: { ...framingInput, summaryEn: "Says it fell a lot." },
           reason,
         }),
@@ -265,7 +265,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.event.findUniqueOrThrow({ where: { id } });
       return routes.event.PATCH(
         request("PATCH", `/api/editor/events/${id}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: { ...eventInput, titleEn: "Renewal (30 days)" },
           reason,
         }),
@@ -287,7 +287,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.indicator.findUniqueOrThrow({ where: { id } });
       return routes.indicator.PATCH(
         request("PATCH", `/api/editor/indicators/${id}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: { ...indicatorInput(row.slug), unit: "prisoners" },
           reason,
         }),

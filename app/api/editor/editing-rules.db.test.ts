@@ -191,8 +191,8 @@ describe("reference data", () => {
     const sources = await import("./sources/[id]/route");
     const apply = await import("./reference-changes/[id]/apply/route");
     const source = await database.db.source.create({ data: { url: "https://example.org/ref", publisher: "First" } });
-    const seen = source.updatedAt.toISOString();
-    const body = (publisher: string) => ({ updatedAt: seen, data: { url: source.url, publisher }, reason: "The outlet's printed name." });
+    const seen = source.version;
+    const body = (publisher: string) => ({ version: seen, data: { url: source.url, publisher }, reason: "The outlet's printed name." });
     const first = await sources.PATCH(
       request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, body("Second")),
       params(source.id),
@@ -226,7 +226,7 @@ describe("duplicates and impossible dates", () => {
     const before = await fingerprint(database.db);
     const response = await sources.PATCH(
       request("PATCH", `/api/editor/sources/${mine.id}`, callers.editor, {
-        updatedAt: mine.updatedAt.toISOString(),
+        version: mine.version,
         data: { url: "https://example.org/taken", publisher: "B" },
         reason: "The report moved.",
       }),

@@ -192,13 +192,13 @@ const eventFields = (prefix: string[] = []): FieldSpec[] => [
   { path: [...prefix, "sourceUrl"], kind: "url", required: true },
 ];
 
-// Reference edits and new records are proposals: { data, reason }, and { updatedAt } for an edit.
+// Reference edits and new records are proposals: { data, reason }, and { version } for an edit.
 const REASON = "The report says so, in a sentence.";
 const proposalFields: FieldSpec[] = [
   { path: ["data"], kind: "object", required: true },
   { path: ["reason"], kind: "text", max: 2000, required: true, alsoInvalid: ["abcd", "  ab  "] },
 ];
-const seenVersionFields: FieldSpec[] = [{ path: ["updatedAt"], kind: "moment", required: true }, ...proposalFields];
+const seenVersionFields: FieldSpec[] = [{ path: ["version"], kind: "version", required: true }, ...proposalFields];
 
 /** Ids that name nothing: hostile text, near-misses of real ids, SQL. */
 function bogusId(real: string[]): fc.Arbitrary<string> {
@@ -268,7 +268,7 @@ describe("before any account exists", () => {
 
 describe("with an account of each role", () => {
   const ids = { draft: "", scriptDraft: "", published: "", source: "", producer: "", framing: "", event: "", indicator: "" };
-  const seen: Record<string, string> = {};
+  const seen: Record<string, number> = {};
 
   beforeAll(async () => {
     const { db } = database;
@@ -313,8 +313,7 @@ describe("with an account of each role", () => {
     ids.event = event.id;
     const other = await db.indicator.create({ data: indicatorInput("synthetic_hostile") as never });
     ids.indicator = other.id;
-    for (const [key, row] of Object.entries({ source, producer, framing, event, indicator: other }))
-      seen[key] = row.updatedAt.toISOString();
+    for (const [key, row] of Object.entries({ source, producer, framing, event, indicator: other })) seen[key] = row.version;
   });
 
   it("POST /api/editor/setup refuses hostile input once accounts exist", async () => {
@@ -546,7 +545,7 @@ describe("with an account of each role", () => {
       cases: casesForRecord(
         callers.editor,
         ids.indicator,
-        { updatedAt: seen.indicator, data: indicatorInput("synthetic_hostile"), reason: REASON },
+        { version: seen.indicator, data: indicatorInput("synthetic_hostile"), reason: REASON },
         [...seenVersionFields, ...indicatorFields(["data"])],
         [[], ["data"]],
       ),
@@ -579,7 +578,7 @@ describe("with an account of each role", () => {
       cases: casesForRecord(
         callers.editor,
         ids.framing,
-        { updatedAt: seen.framing, data: framingInput, reason: REASON },
+        { version: seen.framing, data: framingInput, reason: REASON },
         [...seenVersionFields, ...framingFields(["data"])],
         [[], ["data"], ["data", "producer"]],
       ),
@@ -606,7 +605,7 @@ describe("with an account of each role", () => {
       cases: casesForRecord(
         callers.editor,
         ids.event,
-        { updatedAt: seen.event, data: eventInput, reason: REASON },
+        { version: seen.event, data: eventInput, reason: REASON },
         [...seenVersionFields, ...eventFields(["data"])],
         [[], ["data"]],
       ),
@@ -617,7 +616,7 @@ describe("with an account of each role", () => {
 
   it("PATCH /api/editor/sources/[id] refuses hostile edits", async () => {
     const valid = {
-      updatedAt: seen.source,
+      version: seen.source,
       data: { url: "https://example.org/synthetic", publisher: "Synthetic", publishedAt: null, archivedUrl: null },
       reason: REASON,
     };
@@ -651,7 +650,7 @@ describe("with an account of each role", () => {
       cases: casesForRecord(
         callers.editor,
         ids.producer,
-        { updatedAt: seen.producer, data: { name: "Synthetic producer", type: "ngo" }, reason: REASON },
+        { version: seen.producer, data: { name: "Synthetic producer", type: "ngo" }, reason: REASON },
         [
           ...seenVersionFields,
           { path: ["data", "name"], kind: "text", max: 300, required: true },

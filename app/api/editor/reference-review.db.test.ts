@@ -130,7 +130,7 @@ async function decide(verb: "apply" | "reject" | "withdraw", caller: Caller, pro
   return routes[verb].POST(request("POST", `/api/editor/reference-changes/${proposalId}/${verb}`, caller, body), params(proposalId));
 }
 
-const seen = (row: { updatedAt: Date }) => row.updatedAt.toISOString();
+const seen = (row: { version: number }) => row.version;
 
 type Scenario = {
   name: string;
@@ -183,7 +183,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.producer.findUniqueOrThrow({ where: { id: ids.producer } });
       return routes.producer.PATCH(
         request("PATCH", `/api/editor/producers/${ids.producer}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: { name: "Asociación Civil", type: "ngo" },
           reason,
         }),
@@ -202,7 +202,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.source.findUniqueOrThrow({ where: { id: ids.source } });
       return routes.source.PATCH(
         request("PATCH", `/api/editor/sources/${ids.source}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: { url: "https://evil.example/report", publisher: "Ministerio" },
           reason,
         }),
@@ -221,7 +221,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.indicator.findUniqueOrThrow({ where: { id: ids.indicator } });
       return routes.indicator.PATCH(
         request("PATCH", `/api/editor/indicators/${ids.indicator}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: indicatorInput({ descriptionEn: "Everyone detained, charged or not." }),
           reason,
         }),
@@ -242,7 +242,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.framing.findUniqueOrThrow({ where: { id: ids.framing } });
       return routes.framing.PATCH(
         request("PATCH", `/api/editor/framings/${ids.framing}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: framingInput({ summaryEn: "Says it fell by half." }),
           reason,
         }),
@@ -262,7 +262,7 @@ const scenarios: Scenario[] = [
       const row = await database.db.event.findUniqueOrThrow({ where: { id: ids.event } });
       return routes.event.PATCH(
         request("PATCH", `/api/editor/events/${ids.event}`, caller, {
-          updatedAt: seen(row),
+          version: seen(row),
           data: eventInput({ startsOn: "2024-02-02" }),
           reason,
         }),
@@ -373,7 +373,7 @@ describe("reader-visible reference data changes only through review", () => {
     const row = await database.db.producer.create({ data: { name: "Fundación X", type: "government" } });
     const proposed = await routes.producer.PATCH(
       request("PATCH", `/api/editor/producers/${row.id}`, callers.editor, {
-        updatedAt: seen(row),
+        version: seen(row),
         data: { name: "Fundación X", type: "ngo" },
         reason: "It is a foundation.",
       }),
@@ -391,7 +391,7 @@ describe("reader-visible reference data changes only through review", () => {
     const before = await database.db.referenceChange.count();
     const response = await routes.producer.PATCH(
       request("PATCH", `/api/editor/producers/${ids.producer}`, callers.editor, {
-        updatedAt: seen(row),
+        version: seen(row),
         data: { name: "Otro", type: "media" },
       }),
       params(ids.producer),
@@ -408,7 +408,7 @@ describe("reader-visible reference data changes only through review", () => {
         await (
           await routes.producer.PATCH(
             request("PATCH", `/api/editor/producers/${row.id}`, callers.editor, {
-              updatedAt: seen(row),
+              version: seen(row),
               data: { name, type: "media" },
               reason: "Spelling.",
             }),
@@ -432,7 +432,7 @@ describe("reader-visible reference data changes only through review", () => {
         await (
           await routes.source.PATCH(
             request("PATCH", `/api/editor/sources/${ids.source}`, callers.editor, {
-              updatedAt: seen(row),
+              version: seen(row),
               data: { url: "https://example.org/other", publisher: "X" },
               reason: "Moved.",
             }),

@@ -1,5 +1,5 @@
 import { handlePublicGet } from "@/lib/public-api/handler";
-import { listApiEvents } from "@/lib/public-api/events-and-sources";
+import { listApiEvents } from "@/lib/events/queries";
 import { decodeCursor } from "@/lib/public-api/observations";
 import { DEFAULT_PAGE_SIZE, nextPageLink, ZQueryCursor } from "@/lib/public-api/paging";
 import { parseQuery, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";

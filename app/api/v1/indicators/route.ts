@@ -1,5 +1,5 @@
 import { handlePublicGet } from "@/lib/public-api/handler";
-import { listApiIndicators } from "@/lib/public-api/indicators";
+import { listApiIndicators } from "@/lib/indicators/queries";
 import { parseQuery } from "@/lib/public-api/query";
 import { preflight, publicJson } from "@/lib/public-api/respond";
 

@@ -1,5 +1,5 @@
 import { handlePublicGet } from "@/lib/public-api/handler";
-import { decodeSourceCursor, listApiSources } from "@/lib/public-api/events-and-sources";
+import { decodeSourceCursor, listApiSources } from "@/lib/sources/queries";
 import { DEFAULT_PAGE_SIZE, nextPageLink, ZQueryCursor } from "@/lib/public-api/paging";
 import { parseQuery, ZQueryLimit } from "@/lib/public-api/query";
 import { preflight, publicResponse } from "@/lib/public-api/respond";

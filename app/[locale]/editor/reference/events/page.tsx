@@ -2,7 +2,8 @@ import { EventsList } from "@/components/reference/EventsList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listEvents, ZListQuery } from "@/lib/reference/queries";
+import { listEventsForEditor } from "@/lib/events/queries";
+import { ZListQuery } from "@/lib/reference/list-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.events.title");
@@ -12,6 +13,6 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   await requireReferenceEditor(locale);
-  const list = await listEvents(ZListQuery.parse(await searchParams));
+  const list = await listEventsForEditor(ZListQuery.parse(await searchParams));
   return <EventsList locale={locale} list={list} />;
 }

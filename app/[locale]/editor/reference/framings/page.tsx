@@ -2,7 +2,8 @@ import { FramingsList } from "@/components/reference/FramingsList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listFramings, ZListQuery } from "@/lib/reference/queries";
+import { listFramingsForEditor } from "@/lib/indicators/framings";
+import { ZListQuery } from "@/lib/reference/list-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.framings.title");
@@ -12,6 +13,6 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   await requireReferenceEditor(locale);
-  const list = await listFramings(ZListQuery.parse(await searchParams));
+  const list = await listFramingsForEditor(ZListQuery.parse(await searchParams));
   return <FramingsList locale={locale} list={list} />;
 }

@@ -2,7 +2,8 @@ import { IndicatorsList } from "@/components/reference/IndicatorsList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listIndicators, ZListQuery } from "@/lib/reference/queries";
+import { listIndicatorsForEditor } from "@/lib/indicators/queries";
+import { ZListQuery } from "@/lib/reference/list-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.indicators.title");
@@ -12,6 +13,6 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   await requireReferenceEditor(locale);
-  const list = await listIndicators(ZListQuery.parse(await searchParams));
+  const list = await listIndicatorsForEditor(ZListQuery.parse(await searchParams));
   return <IndicatorsList locale={locale} list={list} />;
 }

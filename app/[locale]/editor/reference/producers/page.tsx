@@ -2,7 +2,8 @@ import { ProducersList } from "@/components/reference/ProducersList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listProducers, ZListQuery } from "@/lib/reference/queries";
+import { ZListQuery } from "@/lib/reference/list-page";
+import { listProducersForEditor } from "@/lib/sources/producers";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.producers.title");
@@ -12,6 +13,6 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   await requireReferenceEditor(locale);
-  const list = await listProducers(ZListQuery.parse(await searchParams));
+  const list = await listProducersForEditor(ZListQuery.parse(await searchParams));
   return <ProducersList locale={locale} list={list} />;
 }

@@ -2,7 +2,8 @@ import { ReferenceReviewPage } from "@/components/reference/ReferenceReviewPage"
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listPendingReferenceChanges, ZListQuery } from "@/lib/reference/queries";
+import { ZListQuery } from "@/lib/reference/list-page";
+import { listPendingReferenceChanges } from "@/lib/reference/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("review.title");

@@ -2,7 +2,8 @@ import { SourcesList } from "@/components/reference/SourcesList";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listSources, ZListQuery } from "@/lib/reference/queries";
+import { ZListQuery } from "@/lib/reference/list-page";
+import { listSourcesForEditor } from "@/lib/sources/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.sources.title");
@@ -12,6 +13,6 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   await requireReferenceEditor(locale);
-  const list = await listSources(ZListQuery.parse(await searchParams));
+  const list = await listSourcesForEditor(ZListQuery.parse(await searchParams));
   return <SourcesList locale={locale} list={list} />;
 }

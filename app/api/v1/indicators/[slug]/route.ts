@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors";
 import { handlePublicGet } from "@/lib/public-api/handler";
-import { getApiIndicator } from "@/lib/public-api/indicators";
+import { getApiIndicator } from "@/lib/indicators/queries";
 import { parseQuery } from "@/lib/public-api/query";
 import { preflight, publicJson } from "@/lib/public-api/respond";
 

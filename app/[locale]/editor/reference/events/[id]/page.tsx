@@ -3,7 +3,7 @@ import { ReferenceFormPage } from "@/components/reference/ReferenceFormPage";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { getEventForEdit } from "@/lib/reference/queries";
+import { getEventForEdit } from "@/lib/events/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.events.edit");

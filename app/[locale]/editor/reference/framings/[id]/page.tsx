@@ -4,7 +4,8 @@ import { indicatorOptions } from "@/components/reference/reference-form-text";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { getFramingForEdit, listIndicatorChoices } from "@/lib/reference/queries";
+import { getFramingForEdit } from "@/lib/indicators/framings";
+import { listIndicatorChoices } from "@/lib/indicators/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.framings.edit");

@@ -3,7 +3,7 @@ import { indicatorOptions } from "@/components/reference/reference-form-text";
 import { referenceMetadata } from "@/components/reference/reference-metadata";
 import { requireReferenceEditor } from "@/lib/auth/require-reference-editor";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { listIndicatorChoices } from "@/lib/reference/queries";
+import { listIndicatorChoices } from "@/lib/indicators/queries";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = referenceMetadata("sections.framings.new");

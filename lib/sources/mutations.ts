@@ -1,0 +1,33 @@
+import { fromIsoDay } from "../dates";
+import { updateAtVersion } from "../db/optimistic-lock";
+import type { ReferenceWriter, Tx } from "../reference/record";
+import type { ReferenceInput } from "../schemas/reference";
+
+// How an applied proposal writes a source or a producer. Neither is created by a proposal: they come
+// with the figures that first cite them (reviewed as figures), or with a framing or an event.
+
+/** The source at this address, added (with nothing else known of it) when none is stored yet. */
+export async function sourceIdFor(tx: Tx, url: string) {
+  const source = await tx.source.upsert({ where: { url }, create: { url }, update: {}, select: { id: true } });
+  return source.id;
+}
+
+/** The producer of this name and type, added when none is stored yet. */
+export async function producerIdFor(tx: Tx, producer: ReferenceInput<"producer">) {
+  return (await tx.producer.upsert({ where: { name_type: producer }, create: producer, update: {}, select: { id: true } })).id;
+}
+
+export const sourceWriter: ReferenceWriter<"source"> = {
+  update: (tx, key, input, stale) =>
+    updateAtVersion(tx.source, key, { ...input, publishedAt: input.publishedAt ? fromIsoDay(input.publishedAt) : null }, stale),
+  duplicate: async (tx, id, input) =>
+    (await tx.source.findFirst({ where: { url: input.url, NOT: { id: id ?? "" } }, select: { id: true } })) ? "url" : null,
+};
+
+export const producerWriter: ReferenceWriter<"producer"> = {
+  update: (tx, key, input, stale) => updateAtVersion(tx.producer, key, input, stale),
+  duplicate: async (tx, id, input) =>
+    (await tx.producer.findFirst({ where: { name: input.name, type: input.type, NOT: { id: id ?? "" } }, select: { id: true } }))
+      ? "name"
+      : null,
+};

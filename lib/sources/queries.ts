@@ -1,0 +1,97 @@
+import type { z } from "zod";
+import { getDb } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { isoDayOrNull } from "../dates";
+import type { CursorPage } from "../public-api/paging";
+import { contains, listPage, type ListPage, type ListQuery } from "../reference/list-page";
+import { editableRecordLoader, type Tx } from "../reference/record";
+import type { ZSourceInput } from "../schemas/reference";
+
+// Source documents (a report, a decree, an article): the API's pages and the editor's list and form.
+// The sources page reads them by producer (lib/sources/producers.ts).
+
+/** What a list shows of a source: its address, who published it and when. */
+export const sourceRowSelect = { id: true, url: true, publisher: true, publishedAt: true } satisfies Prisma.SourceSelect;
+
+// API (/api/v1/sources)
+
+// A source is public once something public cites it: a published or retracted figure (retracted ones
+// stay on show, marked), a framing or an event. A source that only drafts or superseded proposals cite
+// is an editor's unfinished work: its URL and publisher are not for readers yet.
+export const publicSource: Prisma.SourceWhereInput = {
+  OR: [{ observations: { some: { status: { in: ["published", "retracted"] } } } }, { framings: { some: {} } }, { events: { some: {} } }],
+};
+
+// Sources are listed by URL (unique), so the cursor is the last URL shown.
+export const encodeSourceCursor = (url: string) => Buffer.from(url).toString("base64url");
+export function decodeSourceCursor(cursor: string): string | null {
+  if (cursor.length > 4096) return null;
+  const url = Buffer.from(cursor, "base64url").toString("utf8");
+  // Only a cursor this API wrote reads back to itself; NUL could not reach PostgreSQL as text.
+  if (!url || encodeSourceCursor(url) !== cursor || url.includes("\u0000")) return null;
+  return url;
+}
+
+const apiSourceSelect = { ...sourceRowSelect, retrievedAt: true, archivedUrl: true } satisfies Prisma.SourceSelect;
+
+const toApiSource = (source: Prisma.SourceGetPayload<{ select: typeof apiSourceSelect }>, figureCount: number) => ({
+  url: source.url,
+  publisher: source.publisher,
+  publishedAt: isoDayOrNull(source.publishedAt),
+  retrievedAt: isoDayOrNull(source.retrievedAt),
+  archivedUrl: source.archivedUrl,
+  figureCount,
+});
+
+/** Public source documents by URL, one page at a time, with how many published figures each supports. */
+export async function listApiSources(page: CursorPage<string>) {
+  const rows = await getDb().source.findMany({
+    where: page.after ? { AND: [publicSource, { url: { gt: page.after } }] } : publicSource,
+    select: apiSourceSelect,
+    orderBy: { url: "asc" },
+    take: page.limit + 1,
+  });
+  const shown = rows.slice(0, page.limit);
+  const counts = await getDb().observationTally.groupBy({
+    by: ["sourceId"],
+    where: { sourceId: { in: shown.map((source) => source.id) }, published: { gt: 0 } },
+    _sum: { published: true },
+  });
+  const figures = new Map(counts.map((row) => [row.sourceId, row._sum.published ?? 0]));
+  return {
+    sources: shown.map((source) => toApiSource(source, figures.get(source.id) ?? 0)),
+    nextCursor: rows.length > page.limit ? encodeSourceCursor(shown.at(-1)!.url) : null,
+  };
+}
+
+// Editor
+
+export type SourceRow = { id: string; url: string; publisher: string | null; publishedAt: string | null };
+
+/** The editor's list of sources, by address. */
+export function listSourcesForEditor(query: ListQuery): Promise<ListPage<SourceRow>> {
+  const where: Prisma.SourceWhereInput = query.q ? { OR: [{ url: contains(query.q) }, { publisher: contains(query.q) }] } : {};
+  return listPage(query, {
+    count: () => getDb().source.count({ where }),
+    rows: async (window) =>
+      (await getDb().source.findMany({ where, select: sourceRowSelect, orderBy: { url: "asc" }, ...window })).map((row) => ({
+        ...row,
+        publishedAt: isoDayOrNull(row.publishedAt),
+      })),
+  });
+}
+
+const editableSourceSelect = { ...sourceRowSelect, version: true, archivedUrl: true } satisfies Prisma.SourceSelect;
+
+/** A source as its edit form holds it (the schema's input), so saving an untouched form changes nothing. */
+export const loadSource = editableRecordLoader(
+  (client: Tx, id) => client.source.findUnique({ where: { id }, select: editableSourceSelect }),
+  (row): z.input<typeof ZSourceInput> => ({
+    url: row.url,
+    publisher: row.publisher ?? "",
+    publishedAt: isoDayOrNull(row.publishedAt),
+    archivedUrl: row.archivedUrl,
+  }),
+);
+
+export const getSourceForEdit = (id: string) => loadSource(getDb(), id);
