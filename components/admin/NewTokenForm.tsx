@@ -1,59 +1,44 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef } from "react";
 import { z } from "zod";
-import { ApiError, callApi } from "@/components/editor/api";
-import { errorText, fromApiError } from "@/components/editor/field-errors";
-import { FormError, FormField } from "@/components/editor/FormField";
-import { NewTokenSecret, type SecretLabels } from "./NewTokenSecret";
-import styles from "./admin.module.css";
-
-export type NewTokenLabels = SecretLabels & { name: string; nameHint: string; submit: string; pending: string };
-
-type Props = { labels: NewTokenLabels; errorMessages: Record<string, string> };
+import { callApi } from "@/lib/client/api";
+import { ZNewApiToken } from "@/lib/schemas/user";
+import { FormError, FormField } from "@/components/forms/FormField";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { NewTokenSecret } from "./NewTokenSecret";
+import formStyles from "@/components/forms/forms.module.css";
 
 const ZCreatedToken = z.object({ id: z.string(), name: z.string(), tokenPrefix: z.string(), secret: z.string() });
 
 /** Creates a token through POST /api/editor/tokens and shows its secret, which exists only in this answer. */
-export function NewTokenForm({ labels, errorMessages }: Props) {
+export function NewTokenForm() {
+  const t = useTranslations("changes.admin");
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: (input: { name: FormDataEntryValue | null }) => callApi("POST", "/api/editor/tokens", ZCreatedToken, input),
-    onSuccess: () => {
+  const { errors, formError, pending, answer, reset, onSubmit } = useApiForm({
+    schema: ZNewApiToken,
+    send: (input) => callApi("POST", "/api/editor/tokens", ZCreatedToken, input),
+    onDone: () => {
       form.current?.reset();
       router.refresh();
     },
-    onError: (error) => {
-      const fields = error instanceof ApiError ? fromApiError(error, {}) : {};
-      setErrors(fields);
-      setFormError(Object.keys(fields).length > 0 ? null : errorText(error, errorMessages));
-    },
+    errorMessages: { internal_error: t("error") },
   });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setErrors({});
-    setFormError(null);
-    mutation.mutate({ name: new FormData(event.currentTarget).get("name") });
-  }
-
   return (
     <>
       {/* Kept in this component's state only: a reload or "dismiss" and it is gone for good. */}
-      {mutation.isSuccess ? <NewTokenSecret token={mutation.data} labels={labels} onDismiss={mutation.reset} /> : null}
-      <form ref={form} className={styles.form} onSubmit={onSubmit}>
+      {answer ? <NewTokenSecret token={answer} onDismiss={reset} /> : null}
+      <form ref={form} className={formStyles.form} onSubmit={onSubmit}>
         <FormError message={formError} />
-        <FormField name="name" label={labels.name} hint={labels.nameHint} error={errors.name}>
+        <FormField name="name" label={t("tokens.name")} hint={t("tokens.nameHint")} error={errors.name}>
           {(control) => <input {...control} type="text" autoComplete="off" required maxLength={120} />}
         </FormField>
-        <div className={styles.actions}>
-          <button type="submit" className={styles.primary} disabled={mutation.isPending}>
-            {mutation.isPending ? labels.pending : labels.submit}
+        <div className={formStyles.actions}>
+          <button type="submit" className={formStyles.primary} disabled={pending}>
+            {pending ? t("tokens.pending") : t("tokens.submit")}
           </button>
         </div>
       </form>

@@ -1,15 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { fill } from "@/components/editor/field-errors";
+import formStyles from "@/components/forms/forms.module.css";
 import styles from "./admin.module.css";
 
-export type SecretLabels = { secretTitle: string; secretWarning: string; copy: string; copied: string; dismiss: string };
-
-type Props = { token: { name: string; secret: string }; labels: SecretLabels; onDismiss: () => void };
+type Props = { token: { name: string; secret: string }; onDismiss: () => void };
 
 /** The secret of a token just created, with the warning that it will not be shown again. */
-export function NewTokenSecret({ token, labels, onDismiss }: Props) {
+export function NewTokenSecret({ token, onDismiss }: Props) {
+  const t = useTranslations("changes.admin");
   const box = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState(false);
   // Focus moves here so keyboard and screen-reader users meet the secret and its warning first.
@@ -22,9 +22,9 @@ export function NewTokenSecret({ token, labels, onDismiss }: Props) {
 
   return (
     <div ref={box} tabIndex={-1} role="region" aria-labelledby="new-token-secret" className={styles.secret} data-testid="token-secret">
-      <h3 id="new-token-secret">{fill(labels.secretTitle, { name: token.name })}</h3>
+      <h3 id="new-token-secret">{t("tokens.secretTitle", { name: token.name })}</h3>
       <p>
-        <strong>{labels.secretWarning}</strong>
+        <strong>{t("tokens.secretWarning")}</strong>
       </p>
       <input
         className={styles.secretValue}
@@ -33,12 +33,12 @@ export function NewTokenSecret({ token, labels, onDismiss }: Props) {
         aria-labelledby="new-token-secret"
         onFocus={(event) => event.currentTarget.select()}
       />
-      <div className={styles.actions}>
+      <div className={formStyles.actions}>
         <button type="button" onClick={copy}>
-          {copied ? labels.copied : labels.copy}
+          {copied ? t("tokens.copied") : t("tokens.copy")}
         </button>
         <button type="button" onClick={onDismiss}>
-          {labels.dismiss}
+          {t("dismiss")}
         </button>
       </div>
     </div>

@@ -1,91 +1,69 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef } from "react";
 import { z } from "zod";
-import { ApiError, callApi } from "@/components/editor/api";
-import { errorText, fill, fromApiError } from "@/components/editor/field-errors";
-import { FormError, FormField } from "@/components/editor/FormField";
-import type { Role } from "@/lib/schemas/enums";
+import { callApi } from "@/lib/client/api";
+import { ZRole } from "@/lib/schemas/enums";
+import { ZNewUser } from "@/lib/schemas/user";
+import { FormError, FormField } from "@/components/forms/FormField";
+import { useApiForm } from "@/components/forms/use-api-form";
+import formStyles from "@/components/forms/forms.module.css";
 import styles from "./admin.module.css";
-
-export type { Role };
-
-export type NewUserLabels = {
-  displayName: string;
-  email: string;
-  password: string;
-  role: string;
-  roles: Record<Role, string>;
-  submit: string;
-  pending: string;
-  /** "Added {name}." */
-  added: string;
-};
-
-type Props = { labels: NewUserLabels; errorMessages: Record<string, string> };
 
 // The route answers the new user; the list above is re-read from the server afterwards.
 const ZCreatedUser = z.object({ id: z.string(), displayName: z.string() });
 
+// In the order the select lists them, the least powerful role first (and chosen).
+const ROLES = [ZRole.enum.editor, ZRole.enum.reviewer, ZRole.enum.admin];
+
 /** Adds a user through POST /api/editor/users, which checks the input with ZNewUser and the admin permission. */
-export function NewUserForm({ labels, errorMessages }: Props) {
+export function NewUserForm() {
+  const t = useTranslations("changes.admin.users");
+  const admin = useTranslations("changes.admin");
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: (input: Record<string, FormDataEntryValue>) => callApi("POST", "/api/editor/users", ZCreatedUser, input),
-    onSuccess: () => {
+  const { errors, formError, pending, answer, onSubmit } = useApiForm({
+    schema: ZNewUser,
+    send: (input) => callApi("POST", "/api/editor/users", ZCreatedUser, input),
+    onDone: () => {
       form.current?.reset();
       router.refresh();
     },
-    onError: (error) => {
-      const fields = error instanceof ApiError ? fromApiError(error, {}) : {};
-      setErrors(fields);
-      setFormError(Object.keys(fields).length > 0 ? null : errorText(error, errorMessages));
-    },
+    errorMessages: { internal_error: admin("error") },
   });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setErrors({});
-    setFormError(null);
-    mutation.mutate(Object.fromEntries(new FormData(event.currentTarget)));
-  }
-
   return (
-    <form ref={form} className={styles.form} onSubmit={onSubmit}>
+    <form ref={form} className={formStyles.form} onSubmit={onSubmit}>
       <FormError message={formError} />
-      {mutation.isSuccess ? (
+      {answer ? (
         <p role="status" className={styles.done}>
-          {fill(labels.added, { name: mutation.data.displayName })}
+          {t("added", { name: answer.displayName })}
         </p>
       ) : null}
-      <FormField name="displayName" label={labels.displayName} error={errors.displayName}>
+      <FormField name="displayName" label={t("displayName")} error={errors.displayName}>
         {(control) => <input {...control} type="text" autoComplete="off" required maxLength={120} />}
       </FormField>
-      <FormField name="email" label={labels.email} error={errors.email}>
+      <FormField name="email" label={t("email")} error={errors.email}>
         {(control) => <input {...control} type="email" autoComplete="off" required maxLength={320} />}
       </FormField>
-      <FormField name="password" label={labels.password} error={errors.password}>
+      <FormField name="password" label={t("password")} error={errors.password}>
         {(control) => <input {...control} type="password" autoComplete="new-password" required minLength={12} maxLength={256} />}
       </FormField>
-      <FormField name="role" label={labels.role} error={errors.role}>
+      <FormField name="role" label={t("role")} error={errors.role}>
         {(control) => (
           <select {...control} defaultValue="editor">
-            {(Object.keys(labels.roles) as Role[]).map((role) => (
+            {ROLES.map((role) => (
               <option key={role} value={role}>
-                {labels.roles[role]}
+                {t(`roles.${role}`)}
               </option>
             ))}
           </select>
         )}
       </FormField>
-      <div className={styles.actions}>
-        <button type="submit" className={styles.primary} disabled={mutation.isPending}>
-          {mutation.isPending ? labels.pending : labels.submit}
+      <div className={formStyles.actions}>
+        <button type="submit" className={formStyles.primary} disabled={pending}>
+          {pending ? t("pending") : t("submit")}
         </button>
       </div>
     </form>

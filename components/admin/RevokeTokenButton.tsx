@@ -1,18 +1,16 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { z } from "zod";
-import { callApi } from "@/components/editor/api";
-import { errorText, fill } from "@/components/editor/field-errors";
+import { callApi } from "@/lib/client/api";
+import { errorText } from "@/components/forms/field-errors";
 import styles from "./admin.module.css";
 
-export type RevokeLabels = { revoke: string; revokeLabel: string; revokeConfirm: string; revoking: string };
-
-type Props = { token: { id: string; name: string }; labels: RevokeLabels; errorMessages: Record<string, string> };
-
 /** DELETE /api/editor/tokens/[id], after a confirmation naming the token; the list is re-read afterwards. */
-export function RevokeTokenButton({ token, labels, errorMessages }: Props) {
+export function RevokeTokenButton({ token }: { token: { id: string; name: string } }) {
+  const t = useTranslations("changes.admin");
   const router = useRouter();
   const mutation = useMutation({
     mutationFn: () => callApi("DELETE", `/api/editor/tokens/${encodeURIComponent(token.id)}`, z.unknown()),
@@ -22,17 +20,17 @@ export function RevokeTokenButton({ token, labels, errorMessages }: Props) {
     <>
       <button
         type="button"
-        aria-label={fill(labels.revokeLabel, { name: token.name })}
+        aria-label={t("tokens.revokeLabel", { name: token.name })}
         disabled={mutation.isPending}
         onClick={() => {
-          if (window.confirm(fill(labels.revokeConfirm, { name: token.name }))) mutation.mutate();
+          if (window.confirm(t("tokens.revokeConfirm", { name: token.name }))) mutation.mutate();
         }}
       >
-        {mutation.isPending ? labels.revoking : labels.revoke}
+        {mutation.isPending ? t("tokens.revoking") : t("tokens.revoke")}
       </button>
       {mutation.isError ? (
         <span role="alert" className={styles.inlineError}>
-          {errorText(mutation.error, errorMessages)}
+          {errorText(mutation.error, { internal_error: t("error") })}
         </span>
       ) : null}
     </>

@@ -2,9 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
 import type { listApiTokens } from "@/lib/users/api-tokens";
 import type { Locale } from "@/lib/i18n/routing";
-import { AdminQueryProvider } from "./AdminQueryProvider";
 import { Pagination } from "@/components/editor/Pagination";
-import { getEditorMessages } from "@/components/editor/editor-messages";
 import { NewTokenForm } from "./NewTokenForm";
 import { RevokeTokenButton } from "./RevokeTokenButton";
 import styles from "./admin.module.css";
@@ -14,40 +12,20 @@ type Props = { tokens: Awaited<ReturnType<typeof listApiTokens>>; locale: Locale
 /** API tokens by prefix (the secret itself is never stored), when they were used, and whether they still work. */
 export async function TokensAdminPage({ tokens, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "changes.admin" });
-  const paging = (await getEditorMessages(locale)).t;
-  const errorMessages = { internal_error: t("error") };
+  const paging = await getTranslations({ locale, namespace: "editor.paging" });
   const moment = (date: Date | null) =>
     date ? <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time> : null;
-  const revokeLabels = {
-    revoke: t("tokens.revoke"),
-    revokeLabel: t.raw("tokens.revokeLabel") as string,
-    revokeConfirm: t.raw("tokens.revokeConfirm") as string,
-    revoking: t("tokens.revoking"),
-  };
   return (
-    <AdminQueryProvider>
+    <>
       <h1>{t("tokens.title")}</h1>
       <p className="lede">{t("tokens.intro")}</p>
       <section aria-labelledby="add-token">
         <h2 id="add-token">{t("tokens.add")}</h2>
-        <NewTokenForm
-          labels={{
-            name: t("tokens.name"),
-            nameHint: t("tokens.nameHint"),
-            submit: t("tokens.submit"),
-            pending: t("tokens.pending"),
-            secretTitle: t.raw("tokens.secretTitle") as string,
-            secretWarning: t("tokens.secretWarning"),
-            copy: t("tokens.copy"),
-            copied: t("tokens.copied"),
-            dismiss: t("dismiss"),
-          }}
-          errorMessages={errorMessages}
-        />
+        <NewTokenForm />
       </section>
       <section aria-labelledby="token-list" className={styles.section}>
         <h2 id="token-list">{t("tokens.title")}</h2>
-        <Pagination locale={locale} base={`/${locale}/editor/admin/tokens`} list={tokens} label={paging("paging.tokenPages")} />
+        <Pagination locale={locale} base="/editor/admin/tokens" list={tokens} label={paging("tokenPages")} />
         {tokens.rows.length === 0 ? (
           <p className="muted">{t("tokens.none")}</p>
         ) : (
@@ -77,9 +55,7 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
                     </td>
                     <td>{moment(token.lastUsedAt) ?? t("dateNever")}</td>
                     <td>{moment(token.revokedAt) ?? t("tokens.active")}</td>
-                    <td>
-                      {token.revokedAt ? null : <RevokeTokenButton token={token} labels={revokeLabels} errorMessages={errorMessages} />}
-                    </td>
+                    <td>{token.revokedAt ? null : <RevokeTokenButton token={token} />}</td>
                   </tr>
                 ))}
               </tbody>
@@ -87,6 +63,6 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
           </div>
         )}
       </section>
-    </AdminQueryProvider>
+    </>
   );
 }

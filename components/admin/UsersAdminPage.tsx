@@ -1,11 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
 import { Pagination } from "@/components/editor/Pagination";
-import { getEditorMessages } from "@/components/editor/editor-messages";
 import type { Locale } from "@/lib/i18n/routing";
 import type { listUsers } from "@/lib/users/users";
-import { AdminQueryProvider } from "./AdminQueryProvider";
-import { NewUserForm, type Role } from "./NewUserForm";
+import { NewUserForm } from "./NewUserForm";
 import styles from "./admin.module.css";
 
 type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale };
@@ -13,13 +11,12 @@ type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale };
 /** Everyone who can sign in, with their role, and a form to add someone. Admins only (the page checks). */
 export async function UsersAdminPage({ users, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "changes.admin" });
-  const paging = (await getEditorMessages(locale)).t;
-  const roleLabel = (role: Role) => t(`users.roles.${role}`);
+  const paging = await getTranslations({ locale, namespace: "editor.paging" });
   return (
     <>
       <h1>{t("users.title")}</h1>
       <p className="lede">{t("users.intro")}</p>
-      <Pagination locale={locale} base={`/${locale}/editor/admin/users`} list={users} label={paging("paging.userPages")} />
+      <Pagination locale={locale} base="/editor/admin/users" list={users} label={paging("userPages")} />
       <div className="table-scroll">
         <table className="data-table">
           <thead>
@@ -36,7 +33,7 @@ export async function UsersAdminPage({ users, locale }: Props) {
               <tr key={user.id} data-user={user.id}>
                 <td>{user.displayName}</td>
                 <td className={styles.cellWrap}>{user.email}</td>
-                <td>{roleLabel(user.role)}</td>
+                <td>{t(`users.roles.${user.role}`)}</td>
                 <td>{formatMoment(user.createdAt.toISOString(), locale)}</td>
                 <td>{user.disabledAt ? t("users.disabled") : t("users.active")}</td>
               </tr>
@@ -46,21 +43,7 @@ export async function UsersAdminPage({ users, locale }: Props) {
       </div>
       <section aria-labelledby="add-user" className={styles.section}>
         <h2 id="add-user">{t("users.add")}</h2>
-        <AdminQueryProvider>
-          <NewUserForm
-            labels={{
-              displayName: t("users.displayName"),
-              email: t("users.email"),
-              password: t("users.password"),
-              role: t("users.role"),
-              roles: { editor: roleLabel("editor"), reviewer: roleLabel("reviewer"), admin: roleLabel("admin") },
-              submit: t("users.submit"),
-              pending: t("users.pending"),
-              added: t.raw("users.added") as string,
-            }}
-            errorMessages={{ internal_error: t("error") }}
-          />
-        </AdminQueryProvider>
+        <NewUserForm />
       </section>
     </>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -65,9 +65,7 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
   const empty = t("emptyValue");
   return (
     <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action} data-entity={change.entityType}>
-      <h2 className={styles.title}>
-        {change.indicatorSlug ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{title}</Link> : title}
-      </h2>
+      <h2 className={styles.title}>{change.indicatorSlug ? <Link href={`/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />
       {lines.length ? (
         <dl className={styles.figures} aria-label={t("changed")}>
@@ -110,7 +108,7 @@ async function FigureChangeItem({
   return (
     <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action}>
       <h2 className={styles.title}>
-        {change.indicatorSlug && indicatorName ? <Link href={`/${locale}/indicators/${change.indicatorSlug}`}>{name}</Link> : name}
+        {change.indicatorSlug && indicatorName ? <Link href={`/indicators/${change.indicatorSlug}`}>{name}</Link> : name}
       </h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />
       <dl className={styles.figures}>

@@ -1,9 +1,11 @@
-import Link from "next/link";
+import type { ReactNode } from "react";
 import type { DraftSummary, FigureSummary } from "@/lib/observations/editor-queries";
 import type { Paged } from "@/lib/paging";
 import { formatAsOf, formatFigure } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
+import formStyles from "@/components/forms/forms.module.css";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { formatMoment } from "./format-time";
@@ -11,12 +13,13 @@ import { Pagination } from "./Pagination";
 
 type Props = { locale: Locale; drafts: Paged<DraftSummary>; recent: FigureSummary[]; canReview: boolean };
 
+type Column<Row> = { heading: string; cell: (row: Row) => ReactNode; numeric?: boolean };
+
 export async function DashboardPage({ locale, drafts, recent, canReview }: Props) {
   const { t } = await getEditorMessages(locale);
-  const base = `/${locale}/editor`;
   const openLink = (figure: FigureSummary) => (
     <Link
-      href={`${base}/observations/${figure.id}`}
+      href={`/editor/observations/${figure.id}`}
       aria-label={t("dashboard.openLabel", {
         indicator: localized(figure.indicator, "name", locale),
         figure: formatFigure(figure, locale),
@@ -25,85 +28,68 @@ export async function DashboardPage({ locale, drafts, recent, canReview }: Props
       {t("dashboard.open")}
     </Link>
   );
+  // Both tables show what a figure says and who said it; drafts add their author and kind before the last two columns.
+  function figureTable<Row extends FigureSummary>(rows: Row[], testId: string, extra: Column<Row>[] = []) {
+    const columns: Column<Row>[] = [
+      { heading: t("columns.indicator"), cell: (row) => localized(row.indicator, "name", locale) },
+      { heading: t("columns.figure"), cell: (row) => formatFigure(row, locale), numeric: true },
+      { heading: t("columns.asOf"), cell: (row) => formatAsOf(row.asOf, row.datePrecision, locale) },
+      { heading: t("columns.producer"), cell: (row) => row.producerName },
+      ...extra,
+      { heading: t("columns.updated"), cell: (row) => formatMoment(row.updatedAt, locale) },
+      { heading: t("columns.actions"), cell: openLink },
+    ];
+    return (
+      <div className="table-scroll">
+        <table className="data-table" data-testid={testId}>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.heading} scope="col">
+                  {column.heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-observation={row.id}>
+                {columns.map((column) => (
+                  <td key={column.heading} className={column.numeric ? "number" : undefined}>
+                    {column.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
-      <p className={styles.actions}>
-        <Link href={`${base}/observations/new`}>{t("dashboard.newFigure")}</Link>
-        {canReview ? <Link href={`${base}/review`}>{t("dashboard.reviewQueue")}</Link> : null}
+      <p className={formStyles.actions}>
+        <Link href="/editor/observations/new">{t("dashboard.newFigure")}</Link>
+        {canReview ? <Link href="/editor/review">{t("dashboard.reviewQueue")}</Link> : null}
       </p>
 
       <section aria-labelledby="drafts-title" className={styles.section}>
         <h2 id="drafts-title">{t("dashboard.drafts")}</h2>
-        <Pagination locale={locale} base={base} list={drafts} label={t("paging.draftPages")} />
+        <Pagination locale={locale} base="/editor" list={drafts} label={t("paging.draftPages")} />
         {drafts.rows.length === 0 ? (
           <p className="muted">{t("dashboard.noDrafts")}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="drafts-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.indicator")}</th>
-                  <th scope="col">{t("columns.figure")}</th>
-                  <th scope="col">{t("columns.asOf")}</th>
-                  <th scope="col">{t("columns.producer")}</th>
-                  <th scope="col">{t("columns.author")}</th>
-                  <th scope="col">{t("columns.kind")}</th>
-                  <th scope="col">{t("columns.updated")}</th>
-                  <th scope="col">{t("columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {drafts.rows.map((draft) => (
-                  <tr key={draft.id} data-observation={draft.id}>
-                    <td>{localized(draft.indicator, "name", locale)}</td>
-                    <td className="number">{formatFigure(draft, locale)}</td>
-                    <td>{formatAsOf(draft.asOf, draft.datePrecision, locale)}</td>
-                    <td>{draft.producerName}</td>
-                    <td>{draft.authorName ?? "—"}</td>
-                    <td>{draft.isCorrection ? t("dashboard.correctionKind") : t("dashboard.newKind")}</td>
-                    <td>{formatMoment(draft.updatedAt, locale)}</td>
-                    <td>{openLink(draft)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          figureTable(drafts.rows, "drafts-table", [
+            { heading: t("columns.author"), cell: (draft) => draft.authorName ?? "—" },
+            { heading: t("columns.kind"), cell: (draft) => (draft.isCorrection ? t("dashboard.correctionKind") : t("dashboard.newKind")) },
+          ])
         )}
       </section>
 
       <section aria-labelledby="recent-title" className={styles.section}>
         <h2 id="recent-title">{t("dashboard.recent")}</h2>
-        {recent.length === 0 ? (
-          <p className="muted">{t("dashboard.noRecent")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="recent-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("columns.indicator")}</th>
-                  <th scope="col">{t("columns.figure")}</th>
-                  <th scope="col">{t("columns.asOf")}</th>
-                  <th scope="col">{t("columns.producer")}</th>
-                  <th scope="col">{t("columns.updated")}</th>
-                  <th scope="col">{t("columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((figure) => (
-                  <tr key={figure.id} data-observation={figure.id}>
-                    <td>{localized(figure.indicator, "name", locale)}</td>
-                    <td className="number">{formatFigure(figure, locale)}</td>
-                    <td>{formatAsOf(figure.asOf, figure.datePrecision, locale)}</td>
-                    <td>{figure.producerName}</td>
-                    <td>{formatMoment(figure.updatedAt, locale)}</td>
-                    <td>{openLink(figure)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {recent.length === 0 ? <p className="muted">{t("dashboard.noRecent")}</p> : figureTable(recent, "recent-table")}
       </section>
     </>
   );

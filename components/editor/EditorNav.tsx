@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import styles from "./editor.module.css";
-import { getEditorMessages } from "./editor-messages";
+import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "./SignOutButton";
 
 /** Which parts of the workspace this person may open, decided by lib/auth/permissions.ts. */
@@ -10,17 +10,16 @@ export type NavPermissions = { review: boolean; import: boolean; reference: bool
 
 /** The editor's own navigation for a signed-in person, listing only what they may use. */
 export async function EditorNav({ user, locale, can }: { user: SessionUser; locale: Locale; can: NavPermissions }) {
-  const { t, raw } = await getEditorMessages(locale);
-  const base = `/${locale}/editor`;
+  const t = await getTranslations({ locale, namespace: "editor" });
   const links = [
-    { href: base, label: t("nav.dashboard"), shown: true },
-    { href: `${base}/observations/new`, label: t("nav.newFigure"), shown: true },
-    { href: `${base}/review`, label: t("nav.review"), shown: can.review },
-    { href: `${base}/import`, label: t("nav.import"), shown: can.import },
-    { href: `${base}/reference`, label: t("nav.reference"), shown: can.reference },
-    { href: `${base}/admin/users`, label: t("nav.users"), shown: can.users },
-    { href: `${base}/admin/tokens`, label: t("nav.tokens"), shown: can.tokens },
-    { href: `${base}/account`, label: t("nav.account"), shown: true },
+    { href: "/editor", label: t("nav.dashboard"), shown: true },
+    { href: "/editor/observations/new", label: t("nav.newFigure"), shown: true },
+    { href: "/editor/review", label: t("nav.review"), shown: can.review },
+    { href: "/editor/import", label: t("nav.import"), shown: can.import },
+    { href: "/editor/reference", label: t("nav.reference"), shown: can.reference },
+    { href: "/editor/admin/users", label: t("nav.users"), shown: can.users },
+    { href: "/editor/admin/tokens", label: t("nav.tokens"), shown: can.tokens },
+    { href: "/editor/account", label: t("nav.account"), shown: true },
   ];
   return (
     <nav aria-label={t("nav.label")} className={styles.editorNav}>
@@ -34,7 +33,7 @@ export async function EditorNav({ user, locale, can }: { user: SessionUser; loca
           ))}
       </ul>
       <span className={styles.who}>{t("nav.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
-      <SignOutButton signInPath={`${base}/sign-in`} labels={raw("signOut")} />
+      <SignOutButton signInPath={getPathname({ href: "/editor/sign-in", locale })} />
     </nav>
   );
 }

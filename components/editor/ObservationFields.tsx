@@ -1,8 +1,8 @@
 import type { ProducerType } from "@/lib/observations/types";
 import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/enums";
 import styles from "./editor.module.css";
-import type { FieldErrors } from "./field-errors";
-import { FormField } from "./FormField";
+import type { FieldErrors } from "@/components/forms/field-errors";
+import { FormField } from "@/components/forms/FormField";
 import type { EditorMessages } from "./messages";
 import type { ObservationField, ObservationFormValues } from "./observation-form-values";
 

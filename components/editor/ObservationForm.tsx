@@ -1,18 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { ApiError, callApi } from "@/lib/client/api";
 import { PRODUCER_TYPE_LABELS } from "@/lib/i18n/format";
+import { Link, useRouter } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ProducerType } from "@/lib/observations/types";
 import { ZObservationInput, ZReason, ZUpdateObservation } from "@/lib/schemas/observation";
-import { ApiError, callApi, ZConflictDetails, ZFigureSnapshot, type FigureSnapshot } from "./api";
+import { errorText, fromApiError, fromZodIssues, type FieldErrors, type FieldMessages } from "@/components/forms/field-errors";
+import { ErrorSummary, FormError, FormField } from "@/components/forms/FormField";
+import { ZConflictDetails, ZFigureSnapshot, type FigureSnapshot } from "./api";
 import { ConflictNotice } from "./ConflictNotice";
-import styles from "./editor.module.css";
-import { errorText, fromApiError, fromZodIssues, type FieldErrors, type FieldMessages } from "./field-errors";
-import { ErrorSummary, FormError, FormField } from "./FormField";
+import formStyles from "@/components/forms/forms.module.css";
 import type { EditorMessages } from "./messages";
 import { ObservationFields } from "./ObservationFields";
 import { snapshotToFormValues, toObservationInput, type ObservationField, type ObservationFormValues } from "./observation-form-values";
@@ -26,25 +27,15 @@ type Props = {
   initial: ObservationFormValues;
   indicators: { slug: string; name: string }[];
   producers: { name: string; type: ProducerType }[];
-  labels: EditorMessages["form"];
-  compareLabels: EditorMessages["compare"];
-  errorMessages: Record<string, string>;
-  fieldMessages: FieldMessages;
 };
 
 type SaveRequest = { url: string; method: "POST" | "PATCH"; body: unknown };
 
-export function ObservationForm({
-  locale,
-  target,
-  initial,
-  indicators,
-  producers,
-  labels,
-  compareLabels,
-  errorMessages,
-  fieldMessages,
-}: Props) {
+export function ObservationForm({ locale, target, initial, indicators, producers }: Props) {
+  const t = useTranslations("editor");
+  const labels = t.raw("form") as EditorMessages["form"];
+  const fieldMessages = t.raw("fieldErrors") as FieldMessages;
+  const errorMessages = t.raw("errors") as Record<string, string>;
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState("");
@@ -58,7 +49,7 @@ export function ObservationForm({
   const save = useMutation({
     mutationFn: ({ url, method, body }: SaveRequest) => callApi(method, url, ZFigureSnapshot, body),
     // The version in the address makes every save a new URL, so the page is read again from the server.
-    onSuccess: (saved) => router.push(`/${locale}/editor/observations/${saved.id}?saved=${saved.version}`),
+    onSuccess: (saved) => router.push({ pathname: `/editor/observations/${saved.id}`, query: { saved: saved.version } }),
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
         const details = ZConflictDetails.safeParse(error.details ?? {});
@@ -136,21 +127,19 @@ export function ObservationForm({
   const submitLabel = target.kind === "create" ? labels.create : isCorrection ? labels.proposeCorrection : labels.save;
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate>
+    <form className={formStyles.form} onSubmit={onSubmit} noValidate>
       {conflict ? (
         <ConflictNotice
           current={conflict}
           locale={locale}
-          labels={labels}
-          compareLabels={compareLabels}
           pending={save.isPending}
           onReapply={() => reapply(conflict)}
           onLoadCurrent={() => loadCurrent(conflict)}
         />
       ) : null}
       {pendingDraftId ? (
-        <p role="alert" className={styles.errorBox}>
-          {labels.pendingCorrection} <Link href={`/${locale}/editor/observations/${pendingDraftId}`}>{labels.openPending}</Link>
+        <p role="alert" className={formStyles.errorBox}>
+          {labels.pendingCorrection} <Link href={`/editor/observations/${pendingDraftId}`}>{labels.openPending}</Link>
         </p>
       ) : null}
       <FormError message={formError} />
@@ -177,8 +166,8 @@ export function ObservationForm({
           )}
         </FormField>
       ) : null}
-      <div className={styles.actions}>
-        <button type="submit" className={styles.primary} disabled={save.isPending || save.isSuccess}>
+      <div className={formStyles.actions}>
+        <button type="submit" className={formStyles.primary} disabled={save.isPending || save.isSuccess}>
           {save.isPending || save.isSuccess ? labels.pending : submitLabel}
         </button>
       </div>

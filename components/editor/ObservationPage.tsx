@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { HistoryEntry } from "@/lib/changes/history";
 import type { FigureForEditing } from "@/lib/observations/editor-queries";
 import { formatFigure } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
@@ -30,8 +30,7 @@ type Props = {
 };
 
 export async function ObservationPage({ locale, figure, history, indicators, producers, can, savedVersion }: Props) {
-  const { t, raw, errorMessages, fieldMessages } = await getEditorMessages(locale);
-  const base = `/${locale}/editor`;
+  const { t, raw } = await getEditorMessages(locale);
   const name = localized(figure.indicator, "name", locale);
   const editable = figure.status === "draft" || figure.status === "published";
   return (
@@ -51,7 +50,7 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
       {figure.pendingCorrectionId ? (
         <p className={styles.notice}>
           {t("observation.pendingCorrection")}{" "}
-          <Link href={`${base}/observations/${figure.pendingCorrectionId}`}>{t("observation.openPending")}</Link>
+          <Link href={`/editor/observations/${figure.pendingCorrectionId}`}>{t("observation.openPending")}</Link>
         </p>
       ) : null}
 
@@ -60,7 +59,7 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
           <h2 id="compare-title">{t("observation.compare")}</h2>
           <p>
             {t("observation.correctionOf")}{" "}
-            <Link href={`${base}/observations/${figure.revisionOf.id}`}>{t("observation.openOriginal")}</Link>
+            <Link href={`/editor/observations/${figure.revisionOf.id}`}>{t("observation.openOriginal")}</Link>
           </p>
           <FigureComparison
             published={figure.revisionOf}
@@ -79,7 +78,7 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
         <FigureFacts figure={figure} locale={locale} labels={raw("compare")} />
       )}
 
-      {can.publish ? <PublishButton id={figure.id} version={figure.version} labels={raw("publish")} errorMessages={errorMessages} /> : null}
+      {can.publish ? <PublishButton id={figure.id} version={figure.version} /> : null}
       {can.ownDraft ? <p className="muted">{t("observation.ownDraft")}</p> : null}
 
       {can.edit && editable ? (
@@ -92,23 +91,13 @@ export async function ObservationPage({ locale, figure, history, indicators, pro
             initial={toFormValues({ ...figure, indicatorSlug: figure.indicator.slug })}
             indicators={indicators.map((indicator) => ({ slug: indicator.slug, name: localized(indicator, "name", locale) }))}
             producers={producers}
-            labels={raw("form")}
-            compareLabels={raw("compare")}
-            errorMessages={errorMessages}
-            fieldMessages={fieldMessages}
           />
         </section>
       ) : null}
 
       {can.retract ? (
         <section className={styles.section}>
-          <RetractForm
-            id={figure.id}
-            version={figure.version}
-            labels={raw("retract")}
-            errorMessages={errorMessages}
-            fieldMessages={fieldMessages}
-          />
+          <RetractForm id={figure.id} version={figure.version} />
         </section>
       ) : null}
 

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Paged } from "@/lib/paging";
 import styles from "./editor.module.css";
@@ -7,10 +7,11 @@ import styles from "./editor.module.css";
 /**
  * Where this page sits in a long list, and plain GET links to the pages around it (the page number
  * lives in the URL, so a page can be bookmarked, reloaded or opened without JavaScript).
+ * `base` is the list's path without the locale ("/editor/review").
  */
 export async function Pagination({ locale, base, list, label }: { locale: Locale; base: string; list: Paged<unknown>; label: string }) {
   const t = await getTranslations({ locale, namespace: "editor.paging" });
-  const href = (page: number) => (page === 1 ? base : `${base}?${new URLSearchParams({ page: String(page) })}`);
+  const href = (page: number) => (page === 1 ? base : { pathname: base, query: { page } });
   const from = (list.page - 1) * list.pageSize + 1;
   const range = {
     from: from.toLocaleString(locale),

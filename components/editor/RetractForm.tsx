@@ -1,55 +1,40 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { callApi } from "@/lib/client/api";
 import { ZRetractObservation } from "@/lib/schemas/observation";
-import { ApiError, callApi, ZFigureSnapshot } from "./api";
-import styles from "./editor.module.css";
-import { errorText, fromApiError, fromZodIssues, type FieldErrors, type FieldMessages } from "./field-errors";
-import { FormError, FormField } from "./FormField";
-import type { EditorMessages } from "./messages";
-
-type Props = {
-  id: string;
-  version: number;
-  labels: EditorMessages["retract"];
-  errorMessages: Record<string, string>;
-  fieldMessages: FieldMessages;
-};
+import type { FieldMessages } from "@/components/forms/field-errors";
+import { FormError, FormField } from "@/components/forms/FormField";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { ZFigureSnapshot } from "./api";
+import formStyles from "@/components/forms/forms.module.css";
 
 /** Takes a published figure off the charts, with the reason readers will see. */
-export function RetractForm({ id, version, labels, errorMessages, fieldMessages }: Props) {
+export function RetractForm({ id, version }: { id: string; version: number }) {
+  const t = useTranslations("editor");
   const router = useRouter();
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const retract = useMutation({
-    mutationFn: (body: { version: number; reason: string }) =>
-      callApi("POST", `/api/editor/observations/${id}/retract`, ZFigureSnapshot, body),
-    onSuccess: () => router.refresh(),
-    onError: (error) => setErrors(error instanceof ApiError ? fromApiError(error, fieldMessages) : {}),
+  const { errors, formError, pending, onSubmit } = useApiForm({
+    schema: ZRetractObservation,
+    read: () => ({ version, reason }),
+    send: (body) => callApi("POST", `/api/editor/observations/${id}/retract`, ZFigureSnapshot, body),
+    onDone: () => router.refresh(),
+    fieldMessages: t.raw("fieldErrors") as FieldMessages,
+    errorMessages: t.raw("errors") as Record<string, string>,
   });
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = ZRetractObservation.safeParse({ version, reason });
-    if (!parsed.success) return setErrors(fromZodIssues(parsed.error.issues, fieldMessages));
-    setErrors({});
-    retract.mutate(parsed.data);
-  }
-
-  const otherError = retract.isError && Object.keys(errors).length === 0 ? errorText(retract.error, errorMessages) : null;
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="retract-title">
-      <h2 id="retract-title">{labels.title}</h2>
-      <p className="muted">{labels.intro}</p>
-      <FormError message={otherError} />
-      <FormField name="retract-reason" label={labels.reason} error={errors.reason}>
+    <form className={formStyles.form} onSubmit={onSubmit} noValidate aria-labelledby="retract-title">
+      <h2 id="retract-title">{t("retract.title")}</h2>
+      <p className="muted">{t("retract.intro")}</p>
+      <FormError message={formError} />
+      <FormField name="retract-reason" label={t("retract.reason")} error={errors.reason}>
         {(control) => <textarea {...control} value={reason} onChange={(event) => setReason(event.target.value)} required />}
       </FormField>
-      <div className={styles.actions}>
-        <button type="submit" disabled={retract.isPending}>
-          {retract.isPending ? labels.pending : labels.button}
+      <div className={formStyles.actions}>
+        <button type="submit" disabled={pending}>
+          {pending ? t("retract.pending") : t("retract.button")}
         </button>
       </div>
     </form>

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import type { ReviewItem } from "@/lib/observations/editor-queries";
 import type { Paged } from "@/lib/paging";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
+import formStyles from "@/components/forms/forms.module.css";
 import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { FigureComparison } from "./FigureFacts";
@@ -24,7 +25,7 @@ export async function ReviewPage({
   queue: Paged<unknown>;
   referenceChanges: number;
 }) {
-  const { t, raw, errorMessages } = await getEditorMessages(locale);
+  const { t, raw } = await getEditorMessages(locale);
   const headings = {
     publishedNow: t("observation.publishedNow"),
     proposed: t("observation.proposed"),
@@ -36,11 +37,11 @@ export async function ReviewPage({
       <p className="lede">{t("review.intro")}</p>
       {referenceChanges > 0 ? (
         <p>
-          <Link href={`/${locale}/editor/reference/review`}>{t("review.referenceChanges", { count: referenceChanges })}</Link>
+          <Link href="/editor/reference/review">{t("review.referenceChanges", { count: referenceChanges })}</Link>
         </p>
       ) : null}
       {queue.total === 0 ? <p className="muted">{t("review.empty")}</p> : null}
-      <Pagination locale={locale} base={`/${locale}/editor/review`} list={queue} label={t("paging.queuePages")} />
+      <Pagination locale={locale} base="/editor/review" list={queue} label={t("paging.queuePages")} />
       <ol className={styles.queue}>
         {entries.map(({ item, canPublish, ownDraft }) => {
           const title = `${localized(item.indicator, "name", locale)}: ${item.revisionOf ? t("review.correction") : t("review.newFigure")}`;
@@ -57,12 +58,10 @@ export async function ReviewPage({
                   labels={raw("compare")}
                   headings={{ ...headings, caption: title }}
                 />
-                <div className={styles.actions}>
-                  {canPublish ? (
-                    <PublishButton id={item.id} version={item.version} labels={raw("publish")} errorMessages={errorMessages} />
-                  ) : null}
+                <div className={formStyles.actions}>
+                  {canPublish ? <PublishButton id={item.id} version={item.version} /> : null}
                   {ownDraft ? <span className="muted">{t("review.ownDraft")}</span> : null}
-                  <Link href={`/${locale}/editor/observations/${item.id}`}>{t("dashboard.open")}</Link>
+                  <Link href={`/editor/observations/${item.id}`}>{t("dashboard.open")}</Link>
                 </div>
               </article>
             </li>

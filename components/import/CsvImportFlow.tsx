@@ -1,23 +1,22 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { guessMapping, IMPORT_FILE_LIMIT_BYTES, ZColumnMapping, type ColumnMapping, type ImportField } from "@/lib/csv-import/fields";
 import { commitImport, previewImport, refusedSummary, type ImportRequest, type UploadProgress } from "./api";
 import { errorText } from "./error-text";
 import { FilePicker } from "./FilePicker";
-import { fill, plural } from "./format";
 import { ImportAction } from "./ImportAction";
 import styles from "./import.module.css";
 import { MappingForm } from "./MappingForm";
-import type { ImportMessages } from "./messages";
 import { PreviewReport } from "./PreviewReport";
 import { readCsv, type CsvFile } from "./read-csv";
 
-type Props = { locale: string; messages: ImportMessages };
-
 /** Choose a file, match its columns, check it (writes nothing), then import every row as a draft. */
-export function CsvImportFlow({ locale, messages }: Props) {
+export function CsvImportFlow() {
+  const t = useTranslations("import.ui");
+  const errors = useTranslations("import.ui.errors");
   const [file, setFile] = useState<CsvFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -48,15 +47,15 @@ export function CsvImportFlow({ locale, messages }: Props) {
     if (!chosen) return;
     // The server would refuse it (413) after the whole upload; say so before reading it at all.
     if (chosen.size > IMPORT_FILE_LIMIT_BYTES)
-      return setFileError(fill(messages.file.tooLarge, { size: Math.round((chosen.size / 1024 / 1024) * 10) / 10 }, locale));
+      return setFileError(t("file.tooLarge", { size: Math.round((chosen.size / 1024 / 1024) * 10) / 10 }));
     setReading(true);
     try {
       const csv = readCsv(chosen.name, await chosen.text());
-      if (csv.columns.length === 0) return setFileError(messages.file.noHeader);
+      if (csv.columns.length === 0) return setFileError(t("file.noHeader"));
       setFile(csv);
       setMapping(guessMapping(csv.columns));
     } catch (error) {
-      setFileError(fill(messages.file.unreadable, { reason: (error as Error).message }, locale));
+      setFileError(t("file.unreadable", { reason: (error as Error).message }));
     } finally {
       setReading(false);
     }
@@ -86,87 +85,64 @@ export function CsvImportFlow({ locale, messages }: Props) {
   const importError = !importer.error
     ? null
     : refused
-      ? fill(messages.import.refused, { message: importer.error.message }, locale)
-      : errorText(importer.error, messages.errors, locale);
+      ? t("import.refused", { message: importer.error.message })
+      : errorText(importer.error, errors);
 
   return (
     <>
       <section aria-labelledby="import-step-file" className={styles.step}>
-        <h2 id="import-step-file">{messages.steps.file}</h2>
-        <FilePicker
-          file={file}
-          reading={reading}
-          error={fileError}
-          disabled={busy}
-          onChoose={chooseFile}
-          messages={messages.file}
-          locale={locale}
-        />
+        <h2 id="import-step-file">{t("steps.file")}</h2>
+        <FilePicker file={file} reading={reading} error={fileError} disabled={busy} onChoose={chooseFile} />
       </section>
 
       {file ? (
         <form onSubmit={checkFile} noValidate>
           <section aria-labelledby="import-step-mapping" className={styles.step}>
-            <h2 id="import-step-mapping">{messages.steps.mapping}</h2>
+            <h2 id="import-step-mapping">{t("steps.mapping")}</h2>
             <fieldset disabled={busy} className={styles.fieldset}>
-              <legend className="visually-hidden">{messages.steps.mapping}</legend>
-              <MappingForm columns={file.columns} mapping={mapping} missing={stillMissing} onChange={changeMapping} messages={messages} />
+              <legend className="visually-hidden">{t("steps.mapping")}</legend>
+              <MappingForm columns={file.columns} mapping={mapping} missing={stillMissing} onChange={changeMapping} />
             </fieldset>
           </section>
 
           <section aria-labelledby="import-step-check" className={styles.step}>
-            <h2 id="import-step-check">{messages.steps.check}</h2>
+            <h2 id="import-step-check">{t("steps.check")}</h2>
             <div className={styles.actions}>
               <button type="submit" className={styles.primary} disabled={busy} aria-describedby="import-check-hint">
-                {check.isPending ? messages.check.checking : messages.check.button}
+                {check.isPending ? t("check.checking") : t("check.button")}
               </button>
               <p id="import-check-hint" className={styles.hint}>
-                {messages.check.hint}
+                {t("check.hint")}
               </p>
             </div>
             <div role="status" aria-live="polite" className={styles.status} data-testid="import-check-status">
-              {stillMissing.length > 0 ? (
-                <p className={styles.error}>{fill(messages.mapping.missing, { fields: stillMissing.join(", ") }, locale)}</p>
-              ) : null}
-              {check.error ? <p className={styles.error}>{errorText(check.error, messages.errors, locale)}</p> : null}
+              {stillMissing.length > 0 ? <p className={styles.error}>{t("mapping.missing", { fields: stillMissing.join(", ") })}</p> : null}
+              {check.error ? <p className={styles.error}>{errorText(check.error, errors)}</p> : null}
               {summary ? (
                 <p>
-                  {fill(
-                    messages.check.announce,
-                    {
-                      rows: plural(messages.preview.rowsCount, summary.totalRows, locale),
-                      valid: plural(messages.preview.validCount, summary.valid, locale),
-                      duplicates: plural(messages.preview.duplicatesCount, summary.duplicates, locale),
-                      problems: plural(messages.preview.problemsCount, summary.errorCount, locale),
-                    },
-                    locale,
-                  )}
+                  {t("check.announce", {
+                    rows: t("preview.rowsCount", { count: summary.totalRows }),
+                    valid: t("preview.validCount", { count: summary.valid }),
+                    duplicates: t("preview.duplicatesCount", { count: summary.duplicates }),
+                    problems: t("preview.problemsCount", { count: summary.errorCount }),
+                  })}
                 </p>
               ) : null}
             </div>
-            {summary ? (
-              <PreviewReport
-                key={refused ? importer.submittedAt : check.submittedAt}
-                summary={summary}
-                messages={messages}
-                locale={locale}
-              />
-            ) : null}
+            {summary ? <PreviewReport key={refused ? importer.submittedAt : check.submittedAt} summary={summary} /> : null}
           </section>
         </form>
       ) : null}
 
       {file ? (
         <section aria-labelledby="import-step-import" className={styles.step}>
-          <h2 id="import-step-import">{messages.steps.import}</h2>
+          <h2 id="import-step-import">{t("steps.import")}</h2>
           <ImportAction
             summary={summary}
             progress={progress}
             result={importer.data ?? null}
             error={importError}
             onImport={() => importer.mutate({ csv: file.text, mapping })}
-            messages={messages.import}
-            locale={locale}
           />
         </section>
       ) : null}

@@ -1,9 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ChangeEvent } from "react";
-import { plural } from "./format";
 import styles from "./import.module.css";
-import type { ImportMessages } from "./messages";
 import type { CsvFile } from "./read-csv";
 
 type Props = {
@@ -12,17 +11,16 @@ type Props = {
   error: string | null;
   disabled: boolean;
   onChoose: (file: File | null) => void;
-  messages: ImportMessages["file"];
-  locale: string;
 };
 
 /** The file input, the template link, and what was read from the chosen file. */
-export function FilePicker({ file, reading, error, disabled, onChoose, messages, locale }: Props) {
+export function FilePicker({ file, reading, error, disabled, onChoose }: Props) {
+  const t = useTranslations("import.ui.file");
   const choose = (event: ChangeEvent<HTMLInputElement>) => onChoose(event.currentTarget.files?.[0] ?? null);
   return (
     <>
       <div className={styles.field}>
-        <label htmlFor="import-file">{messages.label}</label>
+        <label htmlFor="import-file">{t("label")}</label>
         <input
           id="import-file"
           type="file"
@@ -32,23 +30,23 @@ export function FilePicker({ file, reading, error, disabled, onChoose, messages,
           onChange={choose}
         />
         <p id="import-file-hint" className={styles.hint}>
-          {messages.hint}
+          {t("hint")}
         </p>
       </div>
       <p>
         <a href="/api/editor/imports/template" download>
-          {messages.template}
+          {t("template")}
         </a>
       </p>
       <div role="status" aria-live="polite" className={styles.status}>
-        {reading ? <p>{messages.reading}</p> : null}
+        {reading ? <p>{t("reading")}</p> : null}
         {error ? <p className={styles.error}>{error}</p> : null}
-        {file ? <p>{plural(messages.summary, file.rowCount, locale, { name: file.name })}</p> : null}
+        {file ? <p>{t("summary", { count: file.rowCount, name: file.name })}</p> : null}
       </div>
       {file ? (
         <>
           <p id="import-columns-title" className={styles.hint}>
-            {messages.columns}
+            {t("columns")}
           </p>
           <ul className={styles.columns} aria-labelledby="import-columns-title">
             {file.columns.map((column, index) => (

@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/lib/i18n/navigation";
 import type { ImportResult, ImportSummary, UploadProgress } from "./api";
-import { fill, plural } from "./format";
 import styles from "./import.module.css";
-import type { ImportMessages } from "./messages";
 
 type Props = {
   summary: ImportSummary | null;
@@ -12,13 +11,12 @@ type Props = {
   result: ImportResult | null;
   error: string | null;
   onImport: () => void;
-  messages: ImportMessages["import"];
-  locale: string;
 };
 
 /** The import button (only once a check found new rows and no problems), its progress and its outcome. */
-export function ImportAction({ summary, progress, result, error, onImport, messages, locale }: Props) {
-  const blocked = !summary ? null : summary.errorCount > 0 ? messages.fixFirst : summary.valid < 1 ? messages.nothingNew : null;
+export function ImportAction({ summary, progress, result, error, onImport }: Props) {
+  const t = useTranslations("import.ui.import");
+  const blocked = !summary ? null : summary.errorCount > 0 ? t("fixFirst") : summary.valid < 1 ? t("nothingNew") : null;
   const percent = progress?.phase === "uploading" ? Math.round(progress.fraction * 100) : null;
   return (
     <>
@@ -31,7 +29,7 @@ export function ImportAction({ summary, progress, result, error, onImport, messa
             aria-describedby={blocked ? "import-blocked" : undefined}
             onClick={onImport}
           >
-            {plural(messages.button, summary.valid, locale)}
+            {t("button", { count: summary.valid })}
           </button>
           {blocked ? (
             <p id="import-blocked" className={styles.hint}>
@@ -42,7 +40,7 @@ export function ImportAction({ summary, progress, result, error, onImport, messa
       ) : null}
       {progress ? (
         <div className={styles.progress} data-phase={progress.phase}>
-          <label htmlFor="import-progress">{percent === null ? messages.processing : fill(messages.uploading, { percent }, locale)}</label>
+          <label htmlFor="import-progress">{percent === null ? t("processing") : t("uploading", { percent })}</label>
           {/* Keyed by phase: a <progress> without a value is indeterminate, while the server works. */}
           {percent === null ? (
             <progress key="processing" id="import-progress" />
@@ -54,9 +52,9 @@ export function ImportAction({ summary, progress, result, error, onImport, messa
       <div role="status" aria-live="polite" className={styles.status} data-testid="import-outcome">
         {result ? (
           <>
-            <p>{`${plural(messages.created, result.created, locale)}; ${plural(messages.skipped, result.duplicates, locale)}.`}</p>
+            <p>{`${t("created", { count: result.created })}; ${t("skipped", { count: result.duplicates })}.`}</p>
             <p>
-              <Link href={`/${locale}/editor`}>{messages.toEditor}</Link>
+              <Link href="/editor">{t("toEditor")}</Link>
             </p>
           </>
         ) : null}

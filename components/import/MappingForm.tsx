@@ -1,25 +1,25 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type ImportField } from "@/lib/csv-import/fields";
 import styles from "./import.module.css";
-import type { ImportMessages } from "./messages";
 
 type Props = {
   columns: string[];
   mapping: ColumnMapping;
   missing: ImportField[];
   onChange: (field: ImportField, column: string | null) => void;
-  messages: { mapping: ImportMessages["mapping"]; fields: ImportMessages["fields"] };
 };
 
 const selectId = (field: ImportField) => `map-${field}`;
 
 /** One select per field, listing the file's columns; "" stands for "not in this file". */
-export function MappingForm({ columns, mapping, missing, onChange, messages }: Props) {
+export function MappingForm({ columns, mapping, missing, onChange }: Props) {
+  const t = useTranslations("import.ui");
   const options = [...new Set(columns.filter((column) => column !== ""))];
   return (
     <>
-      <p className={`${styles.hint} ${styles.mappingIntro}`}>{messages.mapping.intro}</p>
+      <p className={`${styles.hint} ${styles.mappingIntro}`}>{t("mapping.intro")}</p>
       <div className={styles.mapping}>
         {IMPORT_FIELDS.map((field) => {
           const required = REQUIRED_FIELDS.includes(field);
@@ -35,7 +35,7 @@ export function MappingForm({ columns, mapping, missing, onChange, messages }: P
                     <span aria-hidden="true" className={styles.required}>
                       *
                     </span>
-                    <span className="visually-hidden"> ({messages.mapping.required})</span>
+                    <span className="visually-hidden"> ({t("mapping.required")})</span>
                   </>
                 ) : null}
               </label>
@@ -47,7 +47,7 @@ export function MappingForm({ columns, mapping, missing, onChange, messages }: P
                 aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
                 onChange={(event) => onChange(field, event.currentTarget.value || null)}
               >
-                <option value="">{messages.mapping.notInFile}</option>
+                <option value="">{t("mapping.notInFile")}</option>
                 {options.map((column) => (
                   <option key={column} value={column}>
                     {column}
@@ -56,11 +56,11 @@ export function MappingForm({ columns, mapping, missing, onChange, messages }: P
               </select>
               {invalid ? (
                 <p id={errorId} className={styles.fieldError}>
-                  {messages.mapping.fieldMissing}
+                  {t("mapping.fieldMissing")}
                 </p>
               ) : null}
               <p id={hintId} className={styles.hint}>
-                {messages.fields[field]}
+                {t(`fields.${field}`)}
               </p>
             </div>
           );

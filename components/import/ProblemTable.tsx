@@ -1,17 +1,18 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { RowError } from "./api";
-import { fill } from "./format";
 import styles from "./import.module.css";
-import type { ImportMessages } from "./messages";
 
 const PAGE_SIZE = 25;
 
-type Props = { errors: RowError[]; messages: { preview: ImportMessages["preview"]; pages: ImportMessages["pages"] }; locale: string };
+type Props = { errors: RowError[] };
 
 /** The problems the server listed (the first hundred at most), 25 per page to keep the page short. */
-export function ProblemTable({ errors, messages, locale }: Props) {
+export function ProblemTable({ errors }: Props) {
+  const t = useTranslations("import.ui");
+  const locale = useLocale();
   const [page, setPage] = useState(1);
   const pageCount = Math.max(1, Math.ceil(errors.length / PAGE_SIZE));
   const shown = errors.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -20,12 +21,12 @@ export function ProblemTable({ errors, messages, locale }: Props) {
     <>
       <div className="table-scroll">
         <table className={`data-table ${styles.table}`} data-testid="import-problems">
-          <caption>{messages.preview.problemsCaption}</caption>
+          <caption>{t("preview.problemsCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{messages.preview.row}</th>
-              <th scope="col">{messages.preview.column}</th>
-              <th scope="col">{messages.preview.reason}</th>
+              <th scope="col">{t("preview.row")}</th>
+              <th scope="col">{t("preview.column")}</th>
+              <th scope="col">{t("preview.reason")}</th>
             </tr>
           </thead>
           <tbody>
@@ -40,13 +41,13 @@ export function ProblemTable({ errors, messages, locale }: Props) {
         </table>
       </div>
       {pageCount > 1 ? (
-        <nav aria-label={messages.pages.label} className={styles.pagination}>
+        <nav aria-label={t("pages.label")} className={styles.pagination}>
           <button type="button" disabled={page === 1} onClick={() => setPage(page - 1)}>
-            {messages.pages.previous}
+            {t("pages.previous")}
           </button>
-          <span>{fill(messages.pages.pageOf, { page, pageCount }, locale)}</span>
+          <span>{t("pages.pageOf", { page, pageCount })}</span>
           <button type="button" disabled={page === pageCount} onClick={() => setPage(page + 1)}>
-            {messages.pages.next}
+            {t("pages.next")}
           </button>
         </nav>
       ) : null}

@@ -1,27 +1,27 @@
+import { useTranslations } from "next-intl";
 import type { SampleRow } from "./api";
-import { plural } from "./format";
 import styles from "./import.module.css";
-import type { ImportMessages } from "./messages";
 
-type Props = { sample: SampleRow[]; messages: ImportMessages["preview"]; locale: string };
+type Props = { sample: SampleRow[] };
 
 const figure = (row: SampleRow) =>
   [row.qualifier === "exact" ? "" : `${row.qualifier} `, row.value, row.valueMax ? `–${row.valueMax}` : ""].join("");
 
 /** The first new rows as the server read them, to see the columns were matched right. */
-export function SampleTable({ sample, messages, locale }: Props) {
+export function SampleTable({ sample }: Props) {
+  const t = useTranslations("import.ui.preview");
   return (
     <div className="table-scroll">
       <table className={`data-table ${styles.table}`} data-testid="import-sample">
-        <caption>{plural(messages.sampleCaption, sample.length, locale)}</caption>
+        <caption>{t("sampleCaption", { count: sample.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">{messages.row}</th>
-            <th scope="col">{messages.indicator}</th>
-            <th scope="col">{messages.value}</th>
-            <th scope="col">{messages.asOf}</th>
-            <th scope="col">{messages.producer}</th>
-            <th scope="col">{messages.source}</th>
+            <th scope="col">{t("row")}</th>
+            <th scope="col">{t("indicator")}</th>
+            <th scope="col">{t("value")}</th>
+            <th scope="col">{t("asOf")}</th>
+            <th scope="col">{t("producer")}</th>
+            <th scope="col">{t("source")}</th>
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { canonicalPageQuery } from "@/server/cache/route-tags";
+import { getPathname, usePathname as useUnlocalizedPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 
 /**
@@ -12,7 +13,7 @@ import type { Locale } from "@/lib/i18n/routing";
 export function LocaleSwitcher({ target, label, title }: { target: Locale; label: string; title: string }) {
   const pathname = usePathname();
   const search = canonicalPageQuery(pathname, new URLSearchParams(useSearchParams().toString()));
-  const href = `${pathname.replace(/^\/(es|en)(?=\/|$)/, `/${target}`)}${search}`;
+  const href = `${getPathname({ href: useUnlocalizedPathname(), locale: target })}${search}`;
   return (
     <a href={href} hrefLang={target} lang={target} title={title} className="locale-switcher" data-testid="locale-switcher">
       {label}

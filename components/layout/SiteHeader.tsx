@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { LocaleSwitcher } from "./LocaleSwitcher";
 
@@ -11,29 +11,29 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
   // No prefetching: each prefetch is a server render the cache cannot answer, for pages most readers never open.
   return (
     <header className="site-header">
-      <Link href={`/${locale}`} className="site-name" prefetch={false}>
+      <Link href="/" className="site-name" prefetch={false}>
         {t("name")}
       </Link>
       <span className="site-tagline">{t("tagline")}</span>
       <nav aria-label={t("nav.label")} className="site-nav">
-        <Link href={`/${locale}`} prefetch={false}>
+        <Link href="/" prefetch={false}>
           {t("nav.overview")}
         </Link>
-        <Link href={`/${locale}/events`} prefetch={false}>
+        <Link href="/events" prefetch={false}>
           {t("nav.events")}
         </Link>
-        <Link href={`/${locale}/sources`} prefetch={false}>
+        <Link href="/sources" prefetch={false}>
           {t("nav.sources")}
         </Link>
-        <Link href={`/${locale}/changes`} prefetch={false}>
+        <Link href="/changes" prefetch={false}>
           {t("nav.changes")}
         </Link>
-        <Link href={`/${locale}/api-docs`} prefetch={false}>
+        <Link href="/api-docs" prefetch={false}>
           {t("nav.api")}
         </Link>
         <Suspense
           fallback={
-            <a href={`/${other}`} hrefLang={other} lang={other}>
+            <a href={getPathname({ href: "/", locale: other })} hrefLang={other} lang={other}>
               {switcher.label}
             </a>
           }

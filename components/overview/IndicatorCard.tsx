@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { FigureWithSource } from "@/components/indicator/FigureWithSource";
@@ -22,7 +22,7 @@ export async function IndicatorCard({
   return (
     <li className="indicator-card" data-indicator={indicator.slug}>
       <h3>
-        <Link href={`/${locale}/indicators/${indicator.slug}`}>{name}</Link>
+        <Link href={`/indicators/${indicator.slug}`}>{name}</Link>
       </h3>
       <p className="muted unit">{unitFor(indicator, locale)}</p>
       <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />

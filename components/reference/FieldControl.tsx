@@ -1,5 +1,5 @@
+import { FormField } from "@/components/forms/FormField";
 import type { FieldSpec } from "./entities";
-import styles from "./reference.module.css";
 
 type Props = {
   field: FieldSpec;
@@ -12,50 +12,26 @@ type Props = {
   error?: string;
 };
 
-export const fieldId = (name: string) => `field-${name.replace(/\./g, "-")}`;
-
-/** One labelled input, select or textarea, with its hint and error linked for screen readers. */
+/** A reference record's field as its spec describes it: an input, select or textarea in a FormField. */
 export function FieldControl({ field, defaultValue, label, hint, optionalLabel, options, error }: Props) {
-  const id = fieldId(field.name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name: field.name,
-    defaultValue,
-    required: !field.optional,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
-  } as const;
   return (
-    <div className={styles.field}>
-      <label htmlFor={id}>
-        {label}
-        {field.optional ? <span className="muted"> ({optionalLabel})</span> : null}
-      </label>
-      {hint ? (
-        <span id={`${id}-hint`} className={styles.hint}>
-          {hint}
-        </span>
-      ) : null}
-      {field.control === "select" ? (
-        <select {...common}>
-          {defaultValue === "" ? <option value="">—</option> : null}
-          {Object.entries(options).map(([option, optionLabel]) => (
-            <option key={option} value={option}>
-              {optionLabel}
-            </option>
-          ))}
-        </select>
-      ) : field.control === "textarea" ? (
-        <textarea {...common} rows={4} />
-      ) : (
-        <input {...common} type={field.control} />
-      )}
-      {error ? (
-        <span id={`${id}-error`} className={styles.fieldError}>
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <FormField name={field.name} label={label} hint={hint} optionalLabel={field.optional ? optionalLabel : undefined} error={error}>
+      {(control) => {
+        const common = { ...control, defaultValue, required: !field.optional };
+        if (field.control === "select") {
+          return (
+            <select {...common}>
+              {defaultValue === "" ? <option value="">—</option> : null}
+              {Object.entries(options).map(([option, optionLabel]) => (
+                <option key={option} value={option}>
+                  {optionLabel}
+                </option>
+              ))}
+            </select>
+          );
+        }
+        return field.control === "textarea" ? <textarea {...common} rows={4} /> : <input {...common} type={field.control} />;
+      }}
+    </FormField>
   );
 }

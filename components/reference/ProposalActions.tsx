@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { ApiError } from "./api";
+import { z } from "zod";
+import { ApiError, callApi } from "@/lib/client/api";
+import formStyles from "@/components/forms/forms.module.css";
 import styles from "./reference.module.css";
 
 export type ProposalActionText = {
@@ -20,22 +22,8 @@ export type ProposalActionText = {
 type Verb = "apply" | "reject" | "withdraw";
 const OUTCOME = { apply: "applied", reject: "rejected", withdraw: "withdrawn" } as const;
 
-async function decide(id: string, verb: Verb, body: unknown) {
-  let response: Response;
-  try {
-    response = await fetch(`/api/editor/reference-changes/${encodeURIComponent(id)}/${verb}`, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, "network", "The server could not be reached.");
-  }
-  if (response.ok) return;
-  const payload = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  throw new ApiError(response.status, payload?.error?.code ?? "internal_error", payload?.error?.message ?? response.statusText);
-}
+const decide = (id: string, verb: Verb, body: unknown) =>
+  callApi("POST", `/api/editor/reference-changes/${encodeURIComponent(id)}/${verb}`, z.unknown(), body);
 
 /** Apply or reject (a reviewer who did not propose it), or withdraw (its author); the page is read again after. */
 export function ProposalActions({
@@ -98,7 +86,7 @@ export function ProposalActions({
         </button>
       ) : null}
       {message ? (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? styles.errorBox : styles.status}>
+        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? formStyles.errorBox : styles.status}>
           {message.text}
         </p>
       ) : null}

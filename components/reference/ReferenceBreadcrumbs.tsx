@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Section } from "./entities";
 import styles from "./reference.module.css";
@@ -7,12 +7,12 @@ import styles from "./reference.module.css";
 /** Where this page sits: editor › reference data › the section's list. */
 export async function ReferenceBreadcrumbs({ locale, section }: { locale: Locale; section?: Section }) {
   const t = await getTranslations({ locale, namespace: "reference" });
-  const base = `/${locale}/editor/reference`;
+  const base = "/editor/reference";
   return (
     <nav aria-label={t("breadcrumbs")} className={styles.breadcrumbs}>
       <ol>
         <li>
-          <Link href={`/${locale}/editor`}>{t("editorHome")}</Link>
+          <Link href="/editor">{t("editorHome")}</Link>
         </li>
         <li>
           <Link href={base}>{t("title")}</Link>

@@ -3,12 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { ApiError } from "@/lib/client/api";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { ApiError, saveRecord, serverFieldIssues } from "./api";
+import { serverFieldIssues } from "@/components/forms/field-errors";
+import { ErrorSummary, FormError, FormField } from "@/components/forms/FormField";
+import { saveRecord } from "./api";
 import { ConflictNotice } from "./ConflictNotice";
 import { ZReferenceReason } from "@/lib/schemas/reference";
-import { ENTITIES, type EntityName, type FieldSpec } from "./entities";
-import { ErrorSummary } from "./ErrorSummary";
+import { ENTITIES, type EntityName } from "./entities";
 import { FieldControl } from "./FieldControl";
 import type { FieldText, FormText } from "./form-text";
 import {
@@ -34,8 +37,6 @@ type Props = {
 };
 
 const noSubscription = () => () => {};
-
-const REASON_FIELD: FieldSpec = { name: "reason", control: "textarea" };
 
 export function ReferenceForm({ entity, locale, record, fieldText, text }: Props) {
   const spec = ENTITIES[entity];
@@ -137,17 +138,14 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
   return (
     <form ref={formRef} className={styles.form} noValidate onSubmit={submit} onChange={() => setSaved(false)}>
       <ErrorSummary ref={summaryRef} title={text.errorSummary} errors={errors} labels={{ ...fieldText.labels, reason: text.reasonLabel }} />
-      {problem ? (
-        <p role="alert" className={styles.errorBox}>
-          {problem}
-          {mutation.error instanceof ApiError && mutation.error.status === 401 ? (
-            <>
-              {" "}
-              <a href={`/${locale}/editor/sign-in`}>{text.signIn}</a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <FormError message={problem}>
+        {mutation.error instanceof ApiError && mutation.error.status === 401 ? (
+          <>
+            {" "}
+            <a href={getPathname({ href: "/editor/sign-in", locale })}>{text.signIn}</a>
+          </>
+        ) : null}
+      </FormError>
       {conflicted && refreshing ? <p role="status">{text.conflictWaiting}</p> : null}
       {newerVersion ? (
         <ConflictNotice
@@ -173,27 +171,9 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
           />
         ))}
       </Fragment>
-      <div className={styles.field}>
-        <label htmlFor="field-reason">{text.reasonLabel}</label>
-        <span id="field-reason-hint" className={styles.hint}>
-          {text.reasonHint}
-        </span>
-        <textarea
-          id="field-reason"
-          name="reason"
-          rows={2}
-          required
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={errors[REASON_FIELD.name] ? true : undefined}
-          aria-describedby={errors[REASON_FIELD.name] ? "field-reason-hint field-reason-error" : "field-reason-hint"}
-        />
-        {errors[REASON_FIELD.name] ? (
-          <span id="field-reason-error" className={styles.fieldError}>
-            {errors[REASON_FIELD.name]}
-          </span>
-        ) : null}
-      </div>
+      <FormField name="reason" label={text.reasonLabel} hint={text.reasonHint} error={errors.reason}>
+        {(control) => <textarea {...control} rows={2} required value={reason} onChange={(event) => setReason(event.target.value)} />}
+      </FormField>
       <div className={styles.actions}>
         <button type="submit" className={styles.primary} disabled={!hydrated || busy}>
           {record ? (busy ? text.proposing : text.propose) : busy ? text.proposing : text.proposeNew}
@@ -204,7 +184,7 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
       </div>
       {saved ? (
         <p>
-          <a href={`/${locale}/editor/reference/review`}>{text.reviewLink}</a>
+          <a href={getPathname({ href: "/editor/reference/review", locale })}>{text.reviewLink}</a>
         </p>
       ) : null}
     </form>

@@ -9,7 +9,6 @@ import { ProposalList } from "./ProposalCard";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
 import { referenceFormText } from "./reference-form-text";
 import { ReferenceForm } from "./ReferenceForm";
-import { ReferenceQueryProvider } from "./ReferenceQueryProvider";
 import styles from "./reference.module.css";
 
 type Props = {
@@ -38,21 +37,19 @@ export async function ReferenceFormPage({ entity, locale, record, choices, creat
           {t("created")}
         </p>
       ) : null}
-      <ReferenceQueryProvider>
-        {actor && pending.length ? (
-          <section aria-labelledby="pending-heading">
-            <h2 id="pending-heading">{t("review.pending")}</h2>
-            <ProposalList proposals={pending} actor={actor} locale={locale} />
-          </section>
-        ) : null}
-        <ReferenceForm
-          entity={entity}
-          locale={locale}
-          record={record && toFormRecord(spec.fields, record)}
-          fieldText={fieldText}
-          text={text}
-        />
-      </ReferenceQueryProvider>
+      {actor && pending.length ? (
+        <section aria-labelledby="pending-heading">
+          <h2 id="pending-heading">{t("review.pending")}</h2>
+          <ProposalList proposals={pending} actor={actor} locale={locale} />
+        </section>
+      ) : null}
+      <ReferenceForm
+        entity={entity}
+        locale={locale}
+        record={record && toFormRecord(spec.fields, record)}
+        fieldText={fieldText}
+        text={text}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { SECTIONS } from "./entities";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
@@ -13,7 +13,7 @@ export async function ReferenceIndex({ locale }: { locale: Locale }) {
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro")}</p>
       <p>
-        <Link href={`/${locale}/editor/reference/review`} className={styles.addLink}>
+        <Link href="/editor/reference/review" className={styles.addLink}>
           {t("review.link")}
         </Link>
       </p>
@@ -21,7 +21,7 @@ export async function ReferenceIndex({ locale }: { locale: Locale }) {
         {SECTIONS.map((section) => (
           <li key={section}>
             <h2>
-              <Link href={`/${locale}/editor/reference/${section}`}>{t(`sections.${section}.title`)}</Link>
+              <Link href={`/editor/reference/${section}`}>{t(`sections.${section}.title`)}</Link>
             </h2>
             <p>{t(`sections.${section}.intro`)}</p>
           </li>

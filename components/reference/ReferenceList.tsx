@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ListPage } from "@/lib/reference/list-page";
 import { ENTITIES, entityOf, type Section } from "./entities";
@@ -16,7 +16,7 @@ type Props = { locale: Locale; section: Section; list: ListPage<unknown>; column
 /** A searchable, paged table of one kind of reference record. Search and pages are GET links, so they work without JavaScript. */
 export async function ReferenceList({ locale, section, list, columns, rows }: Props) {
   const t = await getTranslations({ locale, namespace: "reference" });
-  const base = `/${locale}/editor/reference/${section}`;
+  const base = `/editor/reference/${section}`;
   const searchId = `search-${section}`;
   return (
     <>
@@ -30,7 +30,7 @@ export async function ReferenceList({ locale, section, list, columns, rows }: Pr
           </Link>
         </p>
       ) : null}
-      <form method="get" action={base} role="search" className={styles.search}>
+      <form method="get" action={getPathname({ href: base, locale })} role="search" className={styles.search}>
         <label htmlFor={searchId}>{t(`sections.${section}.search`)}</label>
         <input id={searchId} name="q" type="search" defaultValue={list.q} maxLength={200} />
         <button type="submit">{t("list.submit")}</button>

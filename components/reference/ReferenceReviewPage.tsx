@@ -6,7 +6,6 @@ import type { PendingReferenceChange } from "@/lib/reference/queries";
 import { Pagination } from "./Pagination";
 import { ProposalList } from "./ProposalCard";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
-import { ReferenceQueryProvider } from "./ReferenceQueryProvider";
 
 /** Every pending reference change, oldest first, a page at a time, with what each person may do. */
 export async function ReferenceReviewPage({
@@ -25,10 +24,8 @@ export async function ReferenceReviewPage({
       <h1>{t("review.title")}</h1>
       <p className="lede">{t("review.intro")}</p>
       <p role="status">{list.total ? t("review.count", { count: list.total }) : t("review.empty")}</p>
-      <ReferenceQueryProvider>
-        <ProposalList proposals={list.rows} actor={actor} locale={locale} />
-      </ReferenceQueryProvider>
-      <Pagination locale={locale} base={`/${locale}/editor/reference/review`} list={list} />
+      <ProposalList proposals={list.rows} actor={actor} locale={locale} />
+      <Pagination locale={locale} base="/editor/reference/review" list={list} />
     </>
   );
 }

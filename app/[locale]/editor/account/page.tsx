@@ -1,6 +1,7 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { AccountPage } from "@/components/editor/AccountPage";
 import { requireEditor } from "@/lib/auth/require-editor";
+import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,6 @@ export const generateMetadata = ({ params }: Props) => editorMetadata(params, "a
 
 export default async function Page({ params }: Props) {
   const locale = await requireLocale(params);
-  const { user } = await requireEditor(locale, `/${locale}/editor/account`);
+  const { user } = await requireEditor(locale, getPathname({ href: "/editor/account", locale }));
   return <AccountPage locale={locale} user={user} />;
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportPage } from "@/components/import/ImportPage";
-import type { ImportMessages } from "@/components/import/messages";
 import { getPageActor } from "@/lib/auth/page-session";
+import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import { canImportObservations } from "@/lib/auth/permissions";
@@ -22,8 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const locale = await requireLocale(params);
   const actor = await getPageActor();
-  if (!actor) redirect(`/${locale}/editor/sign-in?next=${encodeURIComponent(`/${locale}/editor/import`)}`);
+  if (!actor) {
+    const next = getPathname({ href: "/editor/import", locale });
+    redirect(getPathname({ href: { pathname: "/editor/sign-in", query: { next } }, locale }));
+  }
   if (!canImportObservations(actor)) notFound();
   const t = await getTranslations({ locale, namespace: "import" });
-  return <ImportPage locale={locale} title={t("title")} intro={t("intro")} messages={t.raw("ui") as ImportMessages} />;
+  return <ImportPage title={t("title")} intro={t("intro")} />;
 }

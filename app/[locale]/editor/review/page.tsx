@@ -4,6 +4,7 @@ import { requireEditor } from "@/lib/auth/require-editor";
 import { ReviewPage } from "@/components/editor/ReviewPage";
 import { listReviewQueue } from "@/lib/observations/editor-queries";
 import { countPendingReferenceChanges } from "@/lib/reference/queries";
+import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { ZPageParam } from "@/lib/paging";
 import { canPublishObservation, canReview, hasChangedDraft } from "@/lib/auth/permissions";
@@ -16,7 +17,7 @@ export const generateMetadata = ({ params }: Props) => editorMetadata(params, "r
 
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
-  const { actor } = await requireEditor(locale, `/${locale}/editor/review`);
+  const { actor } = await requireEditor(locale, getPathname({ href: "/editor/review", locale }));
   if (!canReview(actor)) notFound();
   const [queue, referenceChanges] = await Promise.all([
     listReviewQueue(ZPageParam.parse((await searchParams).page)),

@@ -1,7 +1,8 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { notFound } from "next/navigation";
-import { getEditorMessages } from "@/components/editor/editor-messages";
+import { getTranslations } from "next-intl/server";
 import { SetupForm } from "@/components/editor/SetupForm";
+import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { countUsers } from "@/lib/users/users";
 
@@ -15,17 +16,12 @@ export const generateMetadata = ({ params }: Props) => editorMetadata(params, "s
 export default async function Page({ params }: Props) {
   const locale = await requireLocale(params);
   if ((await countUsers()) > 0) notFound();
-  const { t, raw, errorMessages, fieldMessages } = await getEditorMessages(locale);
+  const t = await getTranslations({ locale, namespace: "editor" });
   return (
     <>
       <h1>{t("setup.title")}</h1>
       <p className="lede">{t("setup.intro")}</p>
-      <SetupForm
-        dashboardPath={`/${locale}/editor`}
-        labels={{ ...raw("fields"), submit: t("setup.submit"), pending: t("setup.pending") }}
-        errorMessages={errorMessages}
-        fieldMessages={fieldMessages}
-      />
+      <SetupForm dashboardPath={getPathname({ href: "/editor", locale })} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
-import { redirect } from "next/navigation";
-import { getEditorMessages } from "@/components/editor/editor-messages";
+import { getTranslations } from "next-intl/server";
 import { editorReturnPath } from "@/lib/auth/require-editor";
 import { SignInForm } from "@/components/editor/SignInForm";
 import { getPageUser } from "@/lib/auth/page-session";
+import { redirect } from "next/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { countUsers } from "@/lib/users/users";
 
@@ -18,19 +19,14 @@ export default async function Page({ params, searchParams }: Props) {
   const { next, changed } = await searchParams;
   const redirectTo = editorReturnPath(next, locale);
   if (await getPageUser()) redirect(redirectTo);
-  if ((await countUsers()) === 0) redirect(`/${locale}/editor/setup`);
-  const { t, raw, errorMessages, fieldMessages } = await getEditorMessages(locale);
+  if ((await countUsers()) === 0) redirect(getPathname({ href: "/editor/setup", locale }));
+  const t = await getTranslations({ locale, namespace: "editor" });
   return (
     <>
       <h1>{t("signIn.title")}</h1>
       <p className="lede">{t("signIn.intro")}</p>
       {changed ? <p role="status">{t("signIn.passwordChanged")}</p> : null}
-      <SignInForm
-        redirectTo={redirectTo}
-        labels={{ ...raw("fields"), submit: t("signIn.submit"), pending: t("signIn.pending") }}
-        errorMessages={errorMessages}
-        fieldMessages={fieldMessages}
-      />
+      <SignInForm redirectTo={redirectTo} />
     </>
   );
 }

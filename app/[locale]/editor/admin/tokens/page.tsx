@@ -1,11 +1,9 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { adminMetadata } from "@/components/admin/admin-metadata";
 import { TokensAdminPage } from "@/components/admin/TokensAdminPage";
 import { listApiTokens } from "@/lib/users/api-tokens";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { isLocale } from "@/lib/i18n/routing";
 import { ZPageParam } from "@/lib/paging";
 import { canManageApiTokens } from "@/lib/auth/permissions";
 
@@ -13,12 +11,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  const t = await getTranslations({ locale, namespace: "changes.admin" });
-  return { title: t("tokens.title"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = ({ params }: Props) => adminMetadata(params, "tokens.title");
 
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);

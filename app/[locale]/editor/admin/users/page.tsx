@@ -1,10 +1,8 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { adminMetadata } from "@/components/admin/admin-metadata";
 import { UsersAdminPage } from "@/components/admin/UsersAdminPage";
 import { getPageActor } from "@/lib/auth/page-session";
 import { requireLocale } from "@/lib/i18n/request-locale";
-import { isLocale } from "@/lib/i18n/routing";
 import { ZPageParam } from "@/lib/paging";
 import { canManageUsers } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/users/users";
@@ -13,12 +11,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  const t = await getTranslations({ locale, namespace: "changes.admin" });
-  return { title: t("users.title"), robots: { index: false, follow: false } };
-}
+export const generateMetadata = ({ params }: Props) => adminMetadata(params, "users.title");
 
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);

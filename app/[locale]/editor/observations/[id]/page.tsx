@@ -4,6 +4,7 @@ import { ObservationPage } from "@/components/editor/ObservationPage";
 import { requireEditor } from "@/lib/auth/require-editor";
 import { listObservationHistory } from "@/lib/changes/history";
 import { getObservationForEditing, listProducerNames } from "@/lib/observations/editor-queries";
+import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { listIndicators } from "@/lib/indicators/queries";
 import { canEditObservation, canPublishObservation, canRetractObservation, canReview, hasChangedDraft } from "@/lib/auth/permissions";
@@ -17,7 +18,7 @@ export const generateMetadata = ({ params }: Props) => editorMetadata(params, "t
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { id } = await params;
-  const { actor } = await requireEditor(locale, `/${locale}/editor/observations/${id}`);
+  const { actor } = await requireEditor(locale, getPathname({ href: `/editor/observations/${id}`, locale }));
   const figure = await getObservationForEditing(id);
   if (!figure) notFound();
   const [history, indicators, producers] = await Promise.all([listObservationHistory(id), listIndicators(), listProducerNames()]);

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
-import styles from "./editor.module.css";
+import type { ReactNode, Ref } from "react";
+import styles from "./forms.module.css";
 
 export type ControlProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
@@ -40,12 +40,20 @@ export function FormField({ name, label, hint, optionalLabel, error, children }:
   );
 }
 
+type SummaryProps = {
+  title: string;
+  errors: Record<string, string>;
+  labels: Record<string, string>;
+  /** Given when the form moves focus to the summary after a failed save. */
+  ref?: Ref<HTMLDivElement>;
+};
+
 /** The list of problems at the top of a form, each linking to its field. */
-export function ErrorSummary({ title, errors, labels }: { title: string; errors: Record<string, string>; labels: Record<string, string> }) {
+export function ErrorSummary({ title, errors, labels, ref }: SummaryProps) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div role="alert" className={styles.errorBox}>
+    <div ref={ref} tabIndex={ref ? -1 : undefined} role="alert" className={styles.errorBox}>
       <p>{title}</p>
       <ul>
         {entries.map(([name, message]) => (
@@ -59,10 +67,11 @@ export function ErrorSummary({ title, errors, labels }: { title: string; errors:
 }
 
 /** An error that belongs to no field (wrong password, forbidden, network). */
-export function FormError({ message }: { message: string | null }) {
+export function FormError({ message, children }: { message: string | null; children?: ReactNode }) {
   return message ? (
     <p role="alert" className={styles.errorBox}>
       {message}
+      {children}
     </p>
   ) : null;
 }
