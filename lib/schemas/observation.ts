@@ -17,7 +17,7 @@ export const ZDecimalText = z
 export const ZObservationInput = z
   .object({
     indicatorSlug: z.string().trim().min(1, "Choose an indicator."),
-    value: ZDecimalText,
+    value: ZDecimalText.describe('Decimal text, e.g. "10.4"'),
     valueMax: ZDecimalText.nullish(),
     qualifier: ZQualifier.default("exact"),
     asOf: ZRealDay,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { observationsCsv, observationsCsvHeader, observationsCsvRows } from "@/lib/public-api/observations-csv";
@@ -10,9 +9,9 @@ import {
   type ObservationFilter,
   type ObservationStream,
 } from "@/lib/public-api/observations";
-import { parseQuery, ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList } from "@/lib/public-api/query";
+import { indicatorObservationsParameters } from "@/lib/public-api/parameters";
+import { parseQuery } from "@/lib/public-api/query";
 import { preflight, publicResponse, publicStream } from "@/lib/public-api/respond";
-import { PRODUCER_TYPES } from "@/lib/schemas/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -20,27 +19,12 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handlePublicGet(async () => {
-    const query = parseQuery(
-      request,
-      {
-        from: ZQueryDay.optional(),
-        to: ZQueryDay.optional(),
-        producerType: ZQueryList(PRODUCER_TYPES).optional(),
-        includeRetracted: ZQueryBoolean.optional(),
-        format: z.enum(["json", "csv"], { error: "must be json or csv" }).optional(),
-        cursor: z
-          .string()
-          .refine((cursor) => decodeCursor(cursor) !== null, "is not a cursor this API gave out")
-          .optional(),
-        limit: ZQueryLimit.optional(),
-        all: ZQueryBoolean.optional(),
-      },
-      ({ from, to, all, cursor, limit }) =>
-        from && to && from > to
-          ? `Parameter "from" (${from}) is after "to" (${to}).`
-          : all && (cursor !== undefined || limit !== undefined)
-            ? `Parameter "all" gives every figure at once; leave out "cursor" and "limit".`
-            : null,
+    const query = parseQuery(request, indicatorObservationsParameters(decodeCursor), ({ from, to, all, cursor, limit }) =>
+      from && to && from > to
+        ? `Parameter "from" (${from}) is after "to" (${to}).`
+        : all && (cursor !== undefined || limit !== undefined)
+          ? `Parameter "all" gives every figure at once; leave out "cursor" and "limit".`
+          : null,
     );
     const filter: ObservationFilter = {
       slug,
