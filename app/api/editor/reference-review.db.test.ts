@@ -455,3 +455,152 @@ describe("reader-visible reference data changes only through review", () => {
     expect(await readerView()).toBe(readersBefore);
   });
 });
+
+describe("reference records lock with an integer version, as figures do", () => {
+  const REASON = "Checking the version lock.";
+  type Edit = {
+    entity: string;
+    section: "producers" | "sources" | "indicators" | "framings" | "events";
+    create: () => Promise<{ id: string; version: number }>;
+    read: (id: string) => Promise<{ version: number }>;
+    data: unknown;
+  };
+  const edits: Edit[] = [
+    {
+      entity: "producer",
+      section: "producers",
+      create: () => database.db.producer.create({ data: { name: "Locking producer", type: "media" } }),
+      read: (id) => database.db.producer.findUniqueOrThrow({ where: { id } }),
+      data: { name: "Locking producer (renamed)", type: "media" },
+    },
+    {
+      entity: "source",
+      section: "sources",
+      create: () => database.db.source.create({ data: { url: "https://example.org/locking", publisher: "Locking" } }),
+      read: (id) => database.db.source.findUniqueOrThrow({ where: { id } }),
+      data: { url: "https://example.org/locking-moved", publisher: "Locking" },
+    },
+    {
+      entity: "indicator",
+      section: "indicators",
+      create: () => database.db.indicator.create({ data: indicatorInput({ slug: "locking_indicator" }) as never }),
+      read: (id) => database.db.indicator.findUniqueOrThrow({ where: { id } }),
+      data: indicatorInput({ slug: "locking_indicator", nameEn: "Locking (renamed)" }),
+    },
+    {
+      entity: "framing",
+      section: "framings",
+      create: () =>
+        database.db.framing.create({
+          data: {
+            indicatorId: ids.indicator,
+            producerId: ids.producer,
+            sourceId: ids.source,
+            summaryEs: "Bloqueo.",
+            summaryEn: "Locking.",
+          },
+        }),
+      read: (id) => database.db.framing.findUniqueOrThrow({ where: { id } }),
+      data: framingInput({ summaryEn: "Locking, rewritten." }),
+    },
+    {
+      entity: "event",
+      section: "events",
+      create: () =>
+        database.db.event.create({
+          data: {
+            kind: "other",
+            startsOn: new Date("2024-05-01T00:00:00Z"),
+            datePrecision: "day",
+            titleEs: "Bloqueo",
+            titleEn: "Locking",
+            sourceId: ids.source,
+          },
+        }),
+      read: (id) => database.db.event.findUniqueOrThrow({ where: { id } }),
+      data: eventInput({ titleEn: "Locking, moved", startsOn: "2024-05-02" }),
+    },
+  ];
+
+  const propose = (edit: Edit, id: string, version: unknown) => {
+    const route = {
+      producers: routes.producer,
+      sources: routes.source,
+      indicators: routes.indicator,
+      framings: routes.framing,
+      events: routes.event,
+    }[edit.section];
+    return route.PATCH(
+      request("PATCH", `/api/editor/${edit.section}/${id}`, callers.editor, { version, data: edit.data, reason: REASON }),
+      params(id),
+    );
+  };
+
+  it.each(edits)(
+    "$entity: an edit of the current version is applied and moves the record on by one; one of another version is a 409 that stores nothing",
+    async (edit) => {
+      const row = await edit.create();
+      expect(row.version).toBe(1);
+      const proposals = () => database.db.referenceChange.count({ where: { entityId: row.id } });
+
+      for (const version of [2, 7]) {
+        const wrong = await propose(edit, row.id, version);
+        expect(wrong.status).toBe(409);
+        expect((await wrong.json()).error.code).toBe("conflict");
+      }
+      expect(await proposals()).toBe(0);
+
+      const fresh = await propose(edit, row.id, 1);
+      expect(fresh.status).toBe(202);
+      const proposal = (await fresh.json()).data;
+      expect(proposal.seenVersion).toBe(1);
+      expect((await decide("apply", callers.reviewer, proposal.id)).status).toBe(200);
+      expect((await edit.read(row.id)).version).toBe(2);
+
+      // The editor who opened the form at version 1 is now too late: 409 with the record as it stands, nothing stored.
+      const stored = JSON.stringify(await edit.read(row.id));
+      const stale = await propose(edit, row.id, 1);
+      expect(stale.status).toBe(409);
+      const error = (await stale.json()).error;
+      expect(error).toMatchObject({
+        code: "conflict",
+        message: "Someone changed this since you opened it. Review the current version and propose your change again.",
+      });
+      expect(error.details.current).toEqual(expect.any(Object));
+      expect(JSON.stringify(await edit.read(row.id))).toBe(stored);
+      expect(await proposals()).toBe(1);
+
+      // From the current version, the next edit goes through again.
+      expect((await propose(edit, row.id, 2)).status).toBe(202);
+    },
+  );
+
+  it("refuses a version that is not a whole positive number with a 400", async () => {
+    const row = await database.db.producer.create({ data: { name: "Locking producer 2", type: "media" } });
+    for (const version of ["1", 1.5, -1, null, "2024-01-01T00:00:00.000Z"]) {
+      const response = await propose(edits[0]!, row.id, version);
+      expect(response.status, JSON.stringify(version)).toBe(400);
+    }
+  });
+
+  it("applies neither of two proposals of one version twice: the second is a 409 that leaves the record at the first one's version", async () => {
+    const row = await database.db.producer.create({ data: { name: "Locking producer 3", type: "media" } });
+    const edit = { ...edits[0]!, data: { name: "Locking producer 3 (first)", type: "media" } };
+    const first = (await (await propose(edit, row.id, 1)).json()).data;
+    const second = (await (await propose({ ...edit, data: { name: "Locking producer 3 (second)", type: "media" } }, row.id, 1)).json())
+      .data;
+    expect((await decide("apply", callers.reviewer, first.id)).status).toBe(200);
+    const stored = await database.db.producer.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored).toMatchObject({ name: "Locking producer 3 (first)", version: 2 });
+
+    const stale = await decide("apply", callers.reviewer, second.id);
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error).toMatchObject({
+      code: "conflict",
+      message: "This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.",
+      details: { current: { name: "Locking producer 3 (first)", type: "media" } },
+    });
+    expect(await database.db.producer.findUniqueOrThrow({ where: { id: row.id } })).toEqual(stored);
+    expect((await database.db.referenceChange.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("pending");
+  });
+});
