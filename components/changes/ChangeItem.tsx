@@ -11,6 +11,7 @@ import {
 } from "@/lib/changes/public-changes";
 import { referenceChangeLines, referenceChangeTitle } from "@/lib/changes/reference-change-text";
 import { ChangeFigureLine } from "./ChangeFigureLine";
+import entries from "@/components/layout/entries.module.css";
 import styles from "./changes.module.css";
 
 type Props = { change: PublicChange; indicatorName: string | null; locale: Locale };
@@ -29,7 +30,7 @@ function ChangeMeta({
   locale: Locale;
 }) {
   return (
-    <p className={styles.meta}>
+    <p className={entries.meta}>
       <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
       <span className={styles.action} data-action-label>
         {t(`actions.${action}`)}
@@ -64,8 +65,14 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
   const lines = referenceChangeLines(change, locale, t);
   const empty = t("emptyValue");
   return (
-    <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action} data-entity={change.entityType}>
-      <h2 className={styles.title}>{change.indicatorSlug ? <Link href={`/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
+    <li
+      className={`${entries.card} ${styles.change}`}
+      id={`change-${change.id}`}
+      data-change={change.id}
+      data-action={action}
+      data-entity={change.entityType}
+    >
+      <h2 className={entries.title}>{change.indicatorSlug ? <Link href={`/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />
       {lines.length ? (
         <dl className={styles.figures} aria-label={t("changed")}>
@@ -106,8 +113,8 @@ async function FigureChangeItem({
   // A retraction's figure is the one taken down; a publication's, the one put up.
   const figure = change.after ?? change.before;
   return (
-    <li className={styles.change} id={`change-${change.id}`} data-change={change.id} data-action={action}>
-      <h2 className={styles.title}>
+    <li className={`${entries.card} ${styles.change}`} id={`change-${change.id}`} data-change={change.id} data-action={action}>
+      <h2 className={entries.title}>
         {change.indicatorSlug && indicatorName ? <Link href={`/indicators/${change.indicatorSlug}`}>{name}</Link> : name}
       </h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />

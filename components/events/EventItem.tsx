@@ -4,6 +4,7 @@ import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import type { DatePrecision } from "@/lib/observations/types";
+import entries from "@/components/layout/entries.module.css";
 import styles from "./events.module.css";
 
 /** The machine-readable form of a date known only to its precision: "2022-03-27", "2021-05" or "2021". */
@@ -28,9 +29,9 @@ export async function EventItem({ event, locale }: { event: PublicEvent; locale:
   const t = await getTranslations({ locale, namespace: "events" });
   const linkText = event.source.publisher ?? new URL(event.source.url).hostname;
   return (
-    <li className={styles.event} data-event={event.id}>
-      <h3 className={styles.title}>{localized(event, "title", locale)}</h3>
-      <p className={styles.meta}>
+    <li className={`${entries.card} ${styles.event}`} data-event={event.id}>
+      <h3 className={entries.title}>{localized(event, "title", locale)}</h3>
+      <p className={entries.meta}>
         <EventDate event={event} locale={locale} /> ·{" "}
         <span className={styles.kind} data-kind={event.kind}>
           {t(`kinds.${event.kind}`)}

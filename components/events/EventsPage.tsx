@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { PublicEvent } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/routing";
+import { EntryGroup } from "@/components/layout/EntryGroup";
 import { EventItem } from "./EventItem";
 import styles from "./events.module.css";
 
@@ -25,15 +26,11 @@ export async function EventsPage({ events, locale }: Props) {
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro")}</p>
       {byYear(events).map(([year, inYear]) => (
-        <section key={year} className={styles.year} aria-labelledby={`year-${year}`}>
-          <h2 id={`year-${year}`}>{year}</h2>
-          {/* role="list" keeps list semantics in WebKit, which drops them when list-style is none. */}
-          <ol className={styles.timeline} role="list">
-            {inYear.map((event) => (
-              <EventItem key={event.id} event={event} locale={locale} />
-            ))}
-          </ol>
-        </section>
+        <EntryGroup key={year} id={`year-${year}`} heading={year} ordered listClassName={styles.timeline}>
+          {inYear.map((event) => (
+            <EventItem key={event.id} event={event} locale={locale} />
+          ))}
+        </EntryGroup>
       ))}
     </>
   );

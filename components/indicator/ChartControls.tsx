@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { type ChartState, toggleHidden, withChange } from "@/lib/charts/chart-state";
 import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -68,28 +69,21 @@ export async function ChartControls({ state, locale, basePath, producerTypes, ye
           {state.hidden.length ? <input type="hidden" name="hide" value={state.hidden.join(",")} /> : null}
           {!state.events ? <input type="hidden" name="events" value="0" /> : null}
           {state.view !== "chart" ? <input type="hidden" name="view" value={state.view} /> : null}
-          <label>
-            {t("from")}{" "}
-            <select name="from" defaultValue={state.from ?? ""}>
-              <option value="">—</option>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>{" "}
-          <label>
-            {t("to")}{" "}
-            <select name="to" defaultValue={state.to ?? ""}>
-              <option value="">—</option>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>{" "}
+          {(["from", "to"] as const).map((end) => (
+            <Fragment key={end}>
+              <label>
+                {t(end)}{" "}
+                <select name={end} defaultValue={state[end] ?? ""}>
+                  <option value="">—</option>
+                  {years.map((year) => (
+                    <option key={year} value={year}>
+                      {year}
+                    </option>
+                  ))}
+                </select>
+              </label>{" "}
+            </Fragment>
+          ))}
           <button type="submit">{t("apply")}</button>
           <span className="range-presets">
             <Link href={href({ from: null, to: null })} scroll={false}>

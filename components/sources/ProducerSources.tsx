@@ -2,14 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ProducerWithSources } from "@/lib/sources/producers";
+import entries from "@/components/layout/entries.module.css";
 import styles from "./sources.module.css";
 
 /** One producer: how many figures it backs, and each document those figures were read from. */
 export async function ProducerSources({ producer, locale }: { producer: ProducerWithSources; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "sources" });
   return (
-    <li className={styles.producer} data-producer={producer.id}>
-      <h3>
+    <li className={entries.card} data-producer={producer.id}>
+      <h3 className={entries.title}>
         {producer.name}{" "}
         <span className={styles.counts}>
           ({t("figures", { count: producer.figureCount })} · {t("documents", { count: producer.documents.length })})

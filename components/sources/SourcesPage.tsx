@@ -3,6 +3,7 @@ import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { PRODUCER_TYPE_DISPLAY_ORDER } from "@/lib/schemas/enums";
 import type { ProducerWithSources } from "@/lib/sources/producers";
+import { EntryGroup } from "@/components/layout/EntryGroup";
 import { ProducerSources } from "./ProducerSources";
 import styles from "./sources.module.css";
 
@@ -18,15 +19,11 @@ export async function SourcesPage({ producers, locale }: Props) {
         const ofType = producers.filter((producer) => producer.type === type);
         if (!ofType.length) return null;
         return (
-          <section key={type} className={styles.group} aria-labelledby={`producers-${type}`}>
-            <h2 id={`producers-${type}`}>{producerTypeLabel(type, locale)}</h2>
-            {/* role="list" keeps list semantics in WebKit, which drops them when list-style is none. */}
-            <ul className={styles.producers} role="list">
-              {ofType.map((producer) => (
-                <ProducerSources key={producer.id} producer={producer} locale={locale} />
-              ))}
-            </ul>
-          </section>
+          <EntryGroup key={type} id={`producers-${type}`} heading={producerTypeLabel(type, locale)} listClassName={styles.producers}>
+            {ofType.map((producer) => (
+              <ProducerSources key={producer.id} producer={producer} locale={locale} />
+            ))}
+          </EntryGroup>
         );
       })}
     </>

@@ -1,10 +1,8 @@
-import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { IndicatorPage } from "@/components/indicator/IndicatorPage";
+import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from "@/components/indicator/indicator-request";
 import { getChartData } from "@/lib/observations/chart-data";
-import { parseChartState, type SearchParams } from "@/lib/charts/chart-state";
 import { listEvents } from "@/lib/events/queries";
 import { listFramings } from "@/lib/indicators/framings";
 import {
@@ -15,17 +13,14 @@ import {
 } from "@/lib/observations/indicator-figures";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
-import { siteOrigin } from "@/lib/site-origin";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<SearchParams> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: IndicatorRouteProps): Promise<Metadata> {
   const { locale, slug } = await params;
   const indicator = isLocale(locale) ? await getIndicatorBySlug(slug) : null;
   if (!indicator || !isLocale(locale)) return {};
-  const pageUrl = `${await siteOrigin()}/${locale}/indicators/${slug}`;
+  const pageUrl = await indicatorPageUrl(locale, slug);
   return {
     title: localized(indicator, "name", locale),
     description: localized(indicator, "description", locale),
@@ -34,12 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function Page({ params, searchParams }: Props) {
-  const locale = await requireLocale(params);
-  const { slug } = await params;
-  const indicator = await getIndicatorBySlug(slug);
-  if (!indicator) notFound();
-  const state = parseChartState(await searchParams);
+export default async function Page(props: IndicatorRouteProps) {
+  const { locale, indicator, state } = await readIndicatorRequest(props);
   const [chart, table, discrepancies, years, producerTypes, events, framings] = await Promise.all([
     // The table view draws no chart: its figures are not read at all.
     state.view === "chart" ? getChartData(indicator.id, state) : null,
@@ -52,7 +43,7 @@ export default async function Page({ params, searchParams }: Props) {
   ]);
   return (
     <IndicatorPage
-      pageUrl={`${await siteOrigin()}/${locale}/indicators/${indicator.slug}`}
+      pageUrl={await indicatorPageUrl(locale, indicator.slug)}
       indicator={indicator}
       chart={chart}
       table={table}
