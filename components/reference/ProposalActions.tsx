@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { z } from "zod";
 import { ApiError, callApi } from "@/lib/client/api";
+import type { ReferenceChangeStatus } from "@/lib/schemas/enums";
 import formStyles from "@/components/forms/forms.module.css";
 import styles from "./reference.module.css";
 
@@ -15,7 +16,7 @@ export type ProposalActionText = {
   rejectNote: string;
   withdraw: string;
   withdrawing: string;
-  done: Record<"applied" | "rejected" | "withdrawn", string>;
+  done: Record<Exclude<ReferenceChangeStatus, "pending">, string>;
   errors: Record<string, string>;
 };
 

@@ -9,18 +9,16 @@ import { guessMapping, IMPORT_FIELDS, type ImportField } from "../../../lib/csv-
 import { commitImport, previewImport } from "../../../lib/csv-import/run-import";
 import { parseCsv, validateRows } from "../../../lib/csv-import/validate-rows";
 import { createDatabaseClient, type Database } from "../../../lib/db/client";
+import { DATE_PRECISIONS, PRODUCER_TYPES, QUALIFIERS } from "../../../lib/schemas/enums";
 import type { TObservationInput } from "../../../lib/schemas/observation";
 import { createUserFromShell } from "../../../lib/users/users";
 import type { BenchSection } from "../context";
 import type { BenchDatabase } from "../databases";
 import { createSeededDatabase } from "../seeded-database";
 
-const PRODUCER_TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as const;
-const QUALIFIERS = ["exact", "at_least", "more_than", "nearly", "about", "up_to"] as const;
-
 /** Row `i` of the file, in the template's columns: a distinct figure, with every kind of cell the importer reads. */
 function syntheticRow(i: number, slugs: string[]): Record<ImportField, string> {
-  const precision = (["day", "month", "year"] as const)[i % 3]!;
+  const precision = DATE_PRECISIONS[i % DATE_PRECISIONS.length]!;
   const year = 2000 + (i % 25);
   const month = String(1 + (i % 12)).padStart(2, "0");
   const day = String(1 + (i % 28)).padStart(2, "0");
