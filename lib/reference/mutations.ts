@@ -123,35 +123,45 @@ async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: P
   return proposal;
 }
 
-/** Closes a pending proposal without applying it; the record and what readers see stay as they are. */
-async function closeProposal(
+/** Who decided, for the proposal's record; a token acts for no reviewer. */
+const reviewerOf = (actor: Actor) => (actor.kind === "user" ? actor.user.id : null);
+
+/** Records what was decided on a proposal (applied, rejected or withdrawn), and when. */
+async function recordDecision(
   tx: Tx,
-  actor: Actor,
   proposal: ProposalRow,
-  decision: { status: "rejected" | "withdrawn"; reviewNote?: string; reviewedById?: string | null },
-  action: "reference.rejected" | "reference.withdrawn",
-  reason?: string,
+  decision: { status: "applied" | "rejected" | "withdrawn"; entityId?: string; reviewNote?: string; reviewedById?: string | null },
 ): Promise<ReferenceChangeView> {
-  const closed = await tx.referenceChange.update({
+  const decided = await tx.referenceChange.update({
     where: { id: proposal.id },
     data: { ...decision, decidedAt: new Date() },
     select: proposalSelect,
   });
-  await appendChange(tx, { action, entityType: "reference_change", entityId: proposal.id, actor, reason });
-  return toProposalView(closed);
+  return toProposalView(decided);
+}
+
+/**
+ * A decision on a pending proposal, in one serializable transaction: refused unless `allowed` (the
+ * permission), and a 409 once another decision was taken.
+ */
+function decidePending<T>(
+  proposalId: string,
+  allowed: (proposal: ProposalRow) => boolean,
+  refusal: string,
+  decide: (tx: Tx, proposal: ProposalRow) => Promise<T>,
+): Promise<T> {
+  return runTransaction(getDb(), async (tx) => decide(tx, await pendingProposal(tx, proposalId, allowed, refusal)), {
+    isolationLevel: "Serializable",
+  });
 }
 
 /** Applies a pending proposal: the record changes and the public change log shows it with its reason. */
 export function applyReferenceChange(actor: Actor, proposalId: string): Promise<{ proposal: ReferenceChangeView; record: { id: string } }> {
-  return runTransaction(
-    getDb(),
-    async (tx) => {
-      const proposal = await pendingProposal(
-        tx,
-        proposalId,
-        (row) => canApplyReferenceChange(actor, row),
-        "A reviewer or admin who did not propose this change must apply it.",
-      );
+  return decidePending(
+    proposalId,
+    (row) => canApplyReferenceChange(actor, row),
+    "A reviewer or admin who did not propose this change must apply it.",
+    async (tx, proposal) => {
       const entity = proposal.entityType as ReferenceEntity;
       const writer = writerOf(entity);
       // Stored after the same parse; parsed again so the row is never trusted as typed.
@@ -166,15 +176,15 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
         recordId = proposal.entityId!;
         const current = await loadReferenceRecord(tx, entity, recordId);
         if (!current) throw notFound(`This ${entity}`);
-        const changedSince = (values: Record<string, unknown>) =>
+        const changedSince = () =>
           conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", {
-            current: values,
+            current: current.values,
           });
-        if (current.version !== proposal.seenVersion) throw changedSince(current.values);
+        if (current.version !== proposal.seenVersion) throw changedSince();
         const taken = await writer.duplicate?.(tx, recordId, data);
         if (taken) throw duplicateError(taken);
         before = current.values;
-        await writer.update(tx, { id: recordId, version: current.version }, data, () => changedSince(current.values));
+        await writer.update(tx, { id: recordId, version: current.version }, data, changedSince);
       }
       const after = (await loadReferenceRecord(tx, entity, recordId))!.values;
       await appendChange(tx, {
@@ -187,48 +197,36 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
         after,
         isPublic: true,
       });
-      const applied = await tx.referenceChange.update({
-        where: { id: proposal.id },
-        data: { status: "applied", entityId: recordId, reviewedById: actor.kind === "user" ? actor.user.id : null, decidedAt: new Date() },
-        select: proposalSelect,
-      });
-      return { proposal: toProposalView(applied), record: { id: recordId } };
+      const applied = await recordDecision(tx, proposal, { status: "applied", entityId: recordId, reviewedById: reviewerOf(actor) });
+      return { proposal: applied, record: { id: recordId } };
     },
-    { isolationLevel: "Serializable" },
   );
 }
 
 /** A reviewer turns a proposal down with a note for its author; nothing public changes. */
 export function rejectReferenceChange(actor: Actor, proposalId: string, note: string): Promise<ReferenceChangeView> {
-  return runTransaction(
-    getDb(),
-    async (tx) => {
-      const proposal = await pendingProposal(
-        tx,
-        proposalId,
-        (row) => canRejectReferenceChange(actor, row),
-        "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.",
-      );
-      const decision = { status: "rejected", reviewNote: note, reviewedById: actor.kind === "user" ? actor.user.id : null } as const;
-      return closeProposal(tx, actor, proposal, decision, "reference.rejected", note);
+  return decidePending(
+    proposalId,
+    (row) => canRejectReferenceChange(actor, row),
+    "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.",
+    async (tx, proposal) => {
+      const rejected = await recordDecision(tx, proposal, { status: "rejected", reviewNote: note, reviewedById: reviewerOf(actor) });
+      await appendChange(tx, { action: "reference.rejected", entityType: "reference_change", entityId: proposal.id, actor, reason: note });
+      return rejected;
     },
-    { isolationLevel: "Serializable" },
   );
 }
 
 /** The author takes a pending proposal back (to fix it, they propose again). */
 export function withdrawReferenceChange(actor: Actor, proposalId: string): Promise<ReferenceChangeView> {
-  return runTransaction(
-    getDb(),
-    async (tx) => {
-      const proposal = await pendingProposal(
-        tx,
-        proposalId,
-        (row) => canWithdrawReferenceChange(actor, row),
-        "Only the person who proposed this change can withdraw it.",
-      );
-      return closeProposal(tx, actor, proposal, { status: "withdrawn" }, "reference.withdrawn");
+  return decidePending(
+    proposalId,
+    (row) => canWithdrawReferenceChange(actor, row),
+    "Only the person who proposed this change can withdraw it.",
+    async (tx, proposal) => {
+      const withdrawn = await recordDecision(tx, proposal, { status: "withdrawn" });
+      await appendChange(tx, { action: "reference.withdrawn", entityType: "reference_change", entityId: proposal.id, actor });
+      return withdrawn;
     },
-    { isolationLevel: "Serializable" },
   );
 }
