@@ -1,4 +1,4 @@
-import type { ChartSummary, FigureGroupSummary } from "@/lib/observations/chart-data";
+import type { ChartSummary, FigureGroupSummary } from "@/lib/observations/chart-points";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { isOfficial, type PublicObservation } from "@/lib/observations/types";

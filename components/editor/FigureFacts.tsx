@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { EditorFigure } from "@/lib/observations/editor-queries";
+import type { EditorFigure } from "@/lib/observations/shapes";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import styles from "./editor.module.css";

@@ -1,22 +1,15 @@
 import { z } from "zod";
+import { ZObservationSnapshot, type ObservationSnapshot } from "@/lib/observations/snapshot";
 
 // The change log stores whole snapshots before and after; the history shows only what differs.
+// Stored entries are read as records, not parsed with the snapshot schema, so an entry written before
+// a field existed still shows the fields it has. A created entry has no before and lists nothing:
+// that is also why imports recorded before they wrote snapshots (the file's row) read the same.
 
-export const HISTORY_FIELDS = [
-  "indicator",
-  "value",
-  "valueMax",
-  "qualifier",
-  "asOf",
-  "datePrecision",
-  "producer",
-  "source",
-  "attribution",
-  "noteEn",
-  "noteEs",
-  "status",
-] as const;
-export type HistoryField = (typeof HISTORY_FIELDS)[number];
+/** Every field of a figure's snapshot a reader recognises: all but its id and version counter. */
+export type HistoryField = Exclude<keyof ObservationSnapshot, "id" | "version">;
+const isHistoryField = (key: keyof ObservationSnapshot): key is HistoryField => key !== "id" && key !== "version";
+export const HISTORY_FIELDS: readonly HistoryField[] = ZObservationSnapshot.keyof().options.filter(isHistoryField);
 
 export type FieldChange = { field: HistoryField; before: string | null; after: string | null };
 

@@ -1,4 +1,4 @@
-import type { EditorFigure } from "@/lib/observations/editor-queries";
+import type { EditorFigure } from "@/lib/observations/shapes";
 import type { TObservationInput } from "@/lib/schemas/observation";
 import type { FigureSnapshot } from "./api";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { buildChartModel } from "@/components/charts/chart-model";
 import { IndicatorChartPanel } from "@/components/indicator/IndicatorChartPanel";
-import { type ChartData, thinningOf } from "@/lib/observations/chart-data";
+import { type ChartData, thinningOf } from "@/lib/observations/chart-points";
 import type { ChartState } from "@/lib/charts/chart-state";
 import type { PublicEvent } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/routing";

@@ -6,7 +6,7 @@ import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
 import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/i18n/format";
-import type { ChartSummary } from "@/lib/observations/chart-data";
+import type { ChartSummary } from "@/lib/observations/chart-points";
 import type { Locale } from "@/lib/i18n/routing";
 
 type Props = {

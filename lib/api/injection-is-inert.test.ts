@@ -6,7 +6,7 @@ import { TEMPLATE_CSV } from "../csv-import/fields";
 import { embedIframe } from "../public-api/oembed";
 import { neutralizeCell, toCsv } from "../public-api/csv";
 import { observationsCsv } from "../public-api/observations-csv";
-import type { ApiObservation } from "../public-api/observations";
+import type { ApiObservation } from "../observations/shapes";
 import type { PublicChange } from "../changes/public-changes";
 import { FORMULA_PAYLOADS, SCRIPT_PAYLOADS, SQL_PAYLOADS } from "../../testing/hostile-inputs";
 

@@ -1,13 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { PUBLIC_ACTIONS, PUBLIC_REFERENCE_ACTIONS } from "./history";
 import { getDb } from "../db/client";
-import {
-  ZDatePrecision,
-  ZProducerType,
-  ZQualifier,
-  type PublicFigureChangeAction,
-  type PublicReferenceChangeAction,
-} from "../schemas/enums";
+import { ZObservationSnapshot } from "../observations/snapshot";
+import { ZDatePrecision, ZProducerType, type PublicFigureChangeAction, type PublicReferenceChangeAction } from "../schemas/enums";
 import type { ReferenceEntity } from "../schemas/reference";
 
 export type { PublicFigureChangeAction, PublicReferenceChangeAction } from "../schemas/enums";
@@ -33,29 +29,23 @@ export const changeKind = (action: PublicChangeAction) => KINDS[action];
 export const changeLogPath = (locale: string) => `/${locale}/changes`;
 export const changeFeedPath = (locale: string) => `/${locale}/changes/feed.xml`;
 
-// The parts of an observation snapshot (testing/oracles/public-observations/mutations.ts `snapshot()`) that the change
-// log shows. Parsing, not casting: the JSON column is a boundary, and unknown keys are dropped.
-const ZChangeFigure = z.object({
-  indicator: z.string(),
-  value: z.string(),
-  valueMax: z.string().nullable(),
-  qualifier: ZQualifier,
-  asOf: z.string(),
-  datePrecision: ZDatePrecision,
-  producer: z.object({ name: z.string(), type: ZProducerType }),
+// The parts of an observation snapshot (lib/observations/snapshot.ts) that the change log shows; only
+// these are required, so an entry stays readable whatever else its snapshot holds. Parsing, not
+// casting: the JSON column is a boundary, and unknown keys are dropped.
+const ZChangeFigure = ZObservationSnapshot.pick({
+  indicator: true,
+  value: true,
+  valueMax: true,
+  qualifier: true,
+  asOf: true,
+  datePrecision: true,
+  producer: true,
+}).extend({
   // Becomes a link on the page: only web addresses, never javascript: or data:.
   source: z.object({ url: z.url({ protocol: /^https?$/ }) }),
 });
 
-export type ChangeFigure = {
-  value: string;
-  valueMax: string | null;
-  qualifier: z.infer<typeof ZQualifier>;
-  asOf: string;
-  datePrecision: z.infer<typeof ZDatePrecision>;
-  producer: { name: string; type: z.infer<typeof ZProducerType> };
-  sourceUrl: string;
-};
+export type ChangeFigure = Omit<z.infer<typeof ZChangeFigure>, "indicator" | "source"> & { sourceUrl: string };
 
 /** A published, corrected or retracted figure. */
 export type PublicFigureChange = {

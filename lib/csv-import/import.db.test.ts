@@ -210,7 +210,7 @@ describe("what an import stores", () => {
     expect(rows[0]!.source.publishedAt?.toISOString().slice(0, 10)).toBe("2024-02-03");
   });
 
-  it("records one history entry per draft, by the importer, with the row as written", async () => {
+  it("records one history entry per draft, by the importer, with the draft's snapshot as the form records it", async () => {
     const url = "https://example.org/history";
     await commit(
       templateCsv([
@@ -236,33 +236,29 @@ describe("what an import stores", () => {
         isPublic: false,
       });
     }
+    // The snapshot the form records for a draft (lib/observations/shapes.ts), not the row as the file gave it.
     const source = { url, publisher: "Stored Outlet", publishedAt: null };
     const producer = { name: "Stored NGO", type: "ngo" };
+    const draft = { indicator: "test_indicator", qualifier: "exact", producer, source, noteEs: null, status: "draft", version: 1 };
     expect(entries[0]!.after).toEqual({
-      indicatorSlug: "test_indicator",
-      value: "7.10",
+      ...draft,
+      id: drafts[0]!.id,
+      value: "7.1",
       valueMax: "9",
-      qualifier: "exact",
       asOf: "2024-01-01",
       datePrecision: "year",
-      producer,
-      source,
-      attribution: null,
+      attribution: "Stored NGO (Stored Outlet)",
       noteEn: "First",
-      noteEs: null,
     });
     expect(entries[1]!.after).toEqual({
-      indicatorSlug: "test_indicator",
+      ...draft,
+      id: drafts[1]!.id,
       value: "8",
       valueMax: null,
-      qualifier: "exact",
       asOf: "2021-04-01",
       datePrecision: "month",
-      producer,
-      source,
-      attribution: null,
+      attribution: "Stored NGO (Stored Outlet)",
       noteEn: null,
-      noteEs: null,
     });
   });
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { conflict } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { TObservationInput } from "../schemas/observation";
+import { PUBLIC_OBSERVATION_JOINS, SNAPSHOT_COLUMNS, snapshotFromColumns, type SnapshotColumnsRow } from "../observations/shapes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +32,7 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 /**
  * Adds the producers and sources the rows name that do not exist yet, then each row as a draft by
  * `authorId` (its author and only writer, so the importer cannot publish it) with its
- * "observation.created" history entry (the row as `after`), as the form does.
+ * "observation.created" history entry (its snapshot as `after`), as the form does.
  *
  * Set-based SQL instead of Prisma's createMany, which costs about a millisecond a row; the rows
  * travel as one JSON parameter, which node-postgres sends far faster than one array per column.
@@ -65,17 +66,16 @@ export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId
   for (let start = 0; start < inputs.length; start += BATCH) {
     const batch = inputs.slice(start, start + BATCH);
     const ids = newIds(batch.length);
-    const changeIds = newIds(batch.length);
     const rows = batch.map((input, i) => ({
       id: ids[i],
-      changeId: changeIds[i],
       attribution: input.attribution || `${input.producer.name} (${input.source.publisher})`,
       input,
     }));
     // Values go from JSON text to numeric without passing through a float, so every digit is kept.
-    const recorded = await tx.$executeRawUnsafe(
+    // The drafts come back as stored, with their indicator, producer and source, in the file's order.
+    const created = await tx.$queryRawUnsafe<SnapshotColumnsRow[]>(
       `WITH r AS (
-         SELECT e->>'id' AS id, e->>'changeId' AS change_id, e->>'attribution' AS attribution, e->'input' AS input, position
+         SELECT e->>'id' AS id, e->>'attribution' AS attribution, e->'input' AS input, position
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, position)
        ), created AS (
          INSERT INTO "Observation" (id, "indicatorId", "producerId", "sourceId", value, "valueMax", qualifier, "asOf", "datePrecision",
@@ -87,17 +87,26 @@ export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId
          JOIN "Indicator" i ON i.slug = input->>'indicatorSlug'
          JOIN "Producer" p ON p.name = input->'producer'->>'name' AND p.type::text = input->'producer'->>'type'
          JOIN "Source" s ON s.url = input->'source'->>'url'
-         RETURNING id
+         RETURNING *
        )
-       INSERT INTO "ChangeEntry" (id, action, "entityType", "entityId", "actorUserId", reason, after, "createdAt")
-       SELECT r.change_id, 'observation.created', 'observation', r.id, $2, 'CSV import', r.input, ${NOW}
-       FROM r JOIN created USING (id)
+       SELECT ${SNAPSHOT_COLUMNS} FROM r JOIN created o ON o.id = r.id ${PUBLIC_OBSERVATION_JOINS}
        ORDER BY r.position`,
       JSON.stringify(rows),
       authorId,
     );
     // The joins drop a row whose indicator went missing meanwhile; that must undo the whole import.
-    if (recorded !== batch.length) throw conflict("An indicator changed during the import; nothing was imported. Try again.");
+    if (created.length !== batch.length) throw conflict("An indicator changed during the import; nothing was imported. Try again.");
+    // Each draft's history entry holds the snapshot the form's would: the same function, on the stored row.
+    const changeIds = newIds(created.length);
+    const entries = created.map((row, i) => ({ id: changeIds[i], entityId: row.id, after: snapshotFromColumns(row) }));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ChangeEntry" (id, action, "entityType", "entityId", "actorUserId", reason, after, "createdAt")
+       SELECT e->>'id', 'observation.created', 'observation', e->>'entityId', $2, 'CSV import', e->'after', ${NOW}
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, position)
+       ORDER BY position`,
+      JSON.stringify(entries),
+      authorId,
+    );
   }
   return inputs.length;
 }

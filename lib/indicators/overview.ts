@@ -1,11 +1,14 @@
-import { isoDay } from "../dates";
+import "server-only";
 import { getDb } from "../db/client";
 import { gapBetween, type Discrepancy } from "../observations/discrepancy";
 import { periodEnd, periodEndSql } from "../observations/period";
 import {
+  CHART_OBSERVATION_COLUMNS,
+  fromChartObservationRow,
   fromPublicObservationRow,
   PUBLIC_OBSERVATION_COLUMNS,
   PUBLIC_OBSERVATION_JOINS,
+  type ChartObservationRow,
   type PublicObservationRow,
 } from "../observations/shapes";
 import { type ChartObservation, isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "../observations/types";
@@ -105,20 +108,14 @@ WITH pairs AS (
   ) AS c
 )
 -- Headline figures by id (read in full afterwards); sparkline points with only what the chart reads.
-SELECT picked.role, o.id, i.slug AS "indicatorSlug", o.value, o."valueMax", o."asOf", o."datePrecision"::text AS "datePrecision",
-       p.id AS "producerId", p.name AS "producerName", p.type::text AS "producerType"
+SELECT picked.role, i.slug AS "indicatorSlug", ${CHART_OBSERVATION_COLUMNS}
 FROM (SELECT role, id FROM headline UNION ALL SELECT 'sample', id FROM sample) AS picked
 JOIN "Observation" o ON o.id = picked.id
 JOIN "Indicator" i ON i.id = o."indicatorId"
 JOIN "Producer" p ON p.id = o."producerId"
 ORDER BY o."asOf", o."createdAt", o.id`;
 
-type DigestRow = Pick<
-  PublicObservationRow,
-  "id" | "indicatorSlug" | "value" | "valueMax" | "asOf" | "datePrecision" | "producerId" | "producerName" | "producerType"
-> & {
-  role: "official" | "independent" | "sample";
-};
+type DigestRow = ChartObservationRow & { indicatorSlug: string; role: "official" | "independent" | "sample" };
 
 const COUNTS_SQL = `
 SELECT i.slug, sum(t.published)::int AS figures, count(DISTINCT t."sourceId")::int AS sources
@@ -152,15 +149,7 @@ export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest
   for (const row of rows) {
     const digest = picked.get(row.indicatorSlug) ?? { official: null, independent: null, sample: [] };
     if (row.role === "sample") {
-      digest.sample.push({
-        id: row.id,
-        value: row.value.toString(),
-        valueMax: row.valueMax?.toString() ?? null,
-        asOf: isoDay(row.asOf),
-        datePrecision: row.datePrecision,
-        producer: { id: row.producerId, name: row.producerName, type: row.producerType },
-        status: "published",
-      });
+      digest.sample.push(fromChartObservationRow(row));
     } else {
       digest[row.role] = headlines.get(row.id) ?? null;
     }

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChartModel } from "@/components/charts/chart-model";
 import { summarizeFigures } from "@/components/charts/describe-chart";
 import { DEFAULT_CHART_STATE, type ChartState } from "../charts/chart-state";
+import { pointsPerSeries, thinningOf } from "./chart-points";
 import type { PublicObservation } from "./types";
-import { addFigures, createFixtureIndicator, denseFigures, FIXTURE_PRODUCERS, mixedFigures } from "../../testing/figures-fixture";
+import { addFigures, createFixtureIndicator, denseFigures, mixedFigures } from "../../testing/figures-fixture";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 
 let database: TestDatabase;
@@ -76,7 +77,7 @@ describe("getChartData on dense series", () => {
 
   it("draws only stored figures, at most the bound per series, and says how many of how many", async () => {
     const data = await chartData.getChartData(indicatorIds.dense!, view());
-    const bound = chartData.pointsPerSeries(DENSE_PRODUCERS.length);
+    const bound = pointsPerSeries(DENSE_PRODUCERS.length);
     const byId = new Map(all.map((o) => [o.id, o]));
     expect(data.thinned).toBe(true);
     expect(data.visibleCount).toBe(published.length);
@@ -89,7 +90,7 @@ describe("getChartData on dense series", () => {
     for (const producer of DENSE_PRODUCERS) {
       expect(data.observations.filter((o) => o.producer.name === producer).length).toBeLessThanOrEqual(bound);
     }
-    expect(chartData.thinningOf(data)).toEqual({ shown: data.observations.length, total: published.length });
+    expect(thinningOf(data)).toEqual({ shown: data.observations.length, total: published.length });
   });
 
   it("keeps each series' first and last figure, its extremes and hedged figures, so the chart's shape and scale are the real ones", async () => {
@@ -131,17 +132,6 @@ describe("getChartData on dense series", () => {
       const data = await chartData.getChartData(indicatorIds.dense!, state);
       const { inRange } = await reference("dense", state);
       expect(data.summary).toEqual(summarizeFigures(sortedAsStored(inRange)));
-    }
-  });
-
-  it("gives each series a share of the chart's budget", () => {
-    expect(chartData.pointsPerSeries(1)).toBe(chartData.MAX_POINTS_PER_SERIES);
-    expect(chartData.pointsPerSeries(FIXTURE_PRODUCERS.length) * FIXTURE_PRODUCERS.length).toBeLessThanOrEqual(
-      chartData.CHART_POINT_BUDGET,
-    );
-    for (let series = 1; series < 40; series++) {
-      const bound = chartData.pointsPerSeries(series);
-      expect(4 * chartData.bucketsFor(bound) + 2).toBeLessThanOrEqual(bound);
     }
   });
 });

@@ -1,7 +1,9 @@
+import "server-only";
 import type { ChartState } from "../charts/chart-state";
 import { getDb } from "../db/client";
 import { periodEndSql } from "./period";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
+import { bucketsFor, pointsPerSeries, type ChartData, type FigureGroupSummary } from "./chart-points";
 import { isOfficial, type ProducerType, type PublicObservation } from "./types";
 
 // What the indicator chart draws, chosen in the database. A producer's series with more figures
@@ -9,39 +11,6 @@ import { isOfficial, type ProducerType, type PublicObservation } from "./types";
 // buckets its lowest, highest (top of a range) and latest figure and its latest hedged one, plus
 // its first figure and the one whose period ends last. Nothing is averaged or interpolated, every
 // drawn point is a stored figure with its source, and the table and downloads keep every figure.
-
-/**
- * Most points drawn per producer series, and for the whole chart (a crowded chart gives each series
- * fewer). Every drawn point is a focusable element with its label and source in the page, so the
- * budget also bounds the page's size.
- */
-export const MAX_POINTS_PER_SERIES = 300;
-export const CHART_POINT_BUDGET = 400;
-const MIN_POINTS_PER_SERIES = 40;
-
-/** The bound on one series' points when `seriesCount` series are drawn. */
-export function pointsPerSeries(seriesCount: number): number {
-  return Math.min(MAX_POINTS_PER_SERIES, Math.max(MIN_POINTS_PER_SERIES, Math.floor(CHART_POINT_BUDGET / Math.max(1, seriesCount))));
-}
-
-/** Time buckets of a thinned series: four picks each, plus its first and last figure, stay within the bound. */
-export const bucketsFor = (bound: number) => Math.floor((bound - 2) / 4);
-
-/** What the chart's text alternative says about one side (official or independent). */
-export type FigureGroupSummary = { count: number; first: PublicObservation | null; last: PublicObservation | null };
-
-/** The published figures in the selected range, hidden producer types included. */
-export type ChartSummary = { count: number; producerCount: number; official: FigureGroupSummary; independent: FigureGroupSummary };
-
-export type ChartData = {
-  /** The published figures to draw: every one in range, or, for a dense series, a thinned set of them. */
-  observations: PublicObservation[];
-  /** Figures of the shown series in range, before thinning. */
-  visibleCount: number;
-  thinned: boolean;
-  /** For the text alternative: every published figure in range, hidden series included. */
-  summary: ChartSummary;
-};
 
 const NO_GROUP: FigureGroupSummary = { count: 0, first: null, last: null };
 
@@ -186,6 +155,3 @@ export async function getChartData(indicatorId: string, state: Pick<ChartState, 
     },
   };
 }
-
-/** What the chart's note says when dense series were thinned; null when every figure is drawn. */
-export const thinningOf = (chart: ChartData) => (chart.thinned ? { shown: chart.observations.length, total: chart.visibleCount } : null);

@@ -1,10 +1,11 @@
+import "server-only";
 import type { ChartState } from "../charts/chart-state";
 import { getDb } from "../db/client";
 import { gapBetween, type Discrepancy } from "./discrepancy";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
 import { isOfficial, type ProducerType, type PublicObservation } from "./types";
 import { isoDay } from "../dates";
-import { compareText } from "../../testing/oracles/sort-observations";
+import { compareText } from "./compare-text";
 
 // The indicator page's table, time-range choices and discrepancy view, each read with work bounded
 // by what the page shows (one page of rows, one probe per year), not by how many figures exist.

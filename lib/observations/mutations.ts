@@ -1,7 +1,9 @@
+import "server-only";
 import { accountableUserId, type Actor } from "../auth/actor";
 import { runTransaction } from "../db/transaction";
 import { appendChange } from "../changes/history";
 import { getDb } from "../db/client";
+import { updateAtVersion } from "../db/optimistic-lock";
 import { AppError, conflict, forbidden, notFound } from "../errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -14,48 +16,20 @@ import {
   type DraftWriters,
 } from "../auth/permissions";
 import type { TObservationInput } from "../schemas/observation";
-import { isoDayOrNull, fromIsoDay } from "../dates";
+import { fromIsoDay } from "../dates";
+import { SNAPSHOT_INCLUDE, toObservationSnapshot, type SnapshotRow } from "./shapes";
 
 type Tx = Prisma.TransactionClient;
 
-const snapshotInclude = {
-  indicator: { select: { slug: true } },
-  producer: { select: { name: true, type: true } },
-  source: { select: { url: true, publisher: true, publishedAt: true } },
-} satisfies Prisma.ObservationInclude;
-
-type ObservationWithLinks = Prisma.ObservationGetPayload<{ include: typeof snapshotInclude }>;
-
-/** The figure as readers and the change log see it: what was said, by whom, from where. */
-export function snapshot(row: ObservationWithLinks) {
-  return {
-    id: row.id,
-    indicator: row.indicator.slug,
-    value: row.value.toString(),
-    valueMax: row.valueMax?.toString() ?? null,
-    qualifier: row.qualifier,
-    asOf: isoDayOrNull(row.asOf),
-    datePrecision: row.datePrecision,
-    producer: row.producer,
-    source: { ...row.source, publishedAt: isoDayOrNull(row.source.publishedAt) },
-    attribution: row.attribution,
-    noteEn: row.noteEn,
-    noteEs: row.noteEs,
-    status: row.status,
-    version: row.version,
-  };
-}
-export type ObservationSnapshot = ReturnType<typeof snapshot>;
-
-async function loadForUpdate(tx: Tx, id: string): Promise<ObservationWithLinks> {
-  const row = await tx.observation.findUnique({ where: { id }, include: snapshotInclude });
+async function loadForUpdate(tx: Tx, id: string): Promise<SnapshotRow> {
+  const row = await tx.observation.findUnique({ where: { id }, include: SNAPSHOT_INCLUDE });
   if (!row) throw notFound("This figure");
   return row;
 }
 
-const staleVersion = (current: ObservationWithLinks) =>
+const staleVersion = (current: SnapshotRow) =>
   conflict("Someone changed this figure since you opened it. Review the current version and apply your change again.", {
-    current: snapshot(current),
+    current: toObservationSnapshot(current),
   });
 
 /** Indicator, producer and source rows for an input; producers and sources are found or created. */
@@ -82,7 +56,26 @@ async function resolveLinks(tx: Tx, input: TObservationInput) {
   return { indicatorId: indicator.id, producerId: producer.id, sourceId: source.id };
 }
 
-function figureFields(input: TObservationInput) {
+/** The columns a person writes into a figure; a published correction copies them from its draft. */
+const WRITTEN_COLUMNS = [
+  "indicatorId",
+  "producerId",
+  "sourceId",
+  "value",
+  "valueMax",
+  "qualifier",
+  "asOf",
+  "datePrecision",
+  "attribution",
+  "noteEn",
+  "noteEs",
+] as const satisfies readonly (keyof SnapshotRow)[];
+type WrittenColumn = (typeof WRITTEN_COLUMNS)[number];
+
+// Typed by WRITTEN_COLUMNS, so a column written here and missing there does not compile.
+function figureFields(
+  input: TObservationInput,
+): Pick<Prisma.ObservationUncheckedCreateInput, Exclude<WrittenColumn, "indicatorId" | "producerId" | "sourceId">> {
   return {
     value: input.value,
     valueMax: input.valueMax ?? null,
@@ -94,6 +87,9 @@ function figureFields(input: TObservationInput) {
     noteEs: input.noteEs || null,
   };
 }
+
+const writtenColumnsOf = (row: SnapshotRow) =>
+  Object.fromEntries(WRITTEN_COLUMNS.map((column) => [column, row[column]])) as Pick<SnapshotRow, WrittenColumn>;
 
 /** A new draft's author, who is also its first writer: a token's drafts are its creator's. */
 const authorship = (actor: Actor) => ({ authorId: accountableUserId(actor), contributorIds: [accountableUserId(actor)] });
@@ -115,16 +111,16 @@ export function createObservationDraft(actor: Actor, input: TObservationInput) {
   return transaction(async (tx) => {
     const created = await tx.observation.create({
       data: { ...(await resolveLinks(tx, input)), ...figureFields(input), status: "draft", ...authorship(actor) },
-      include: snapshotInclude,
+      include: SNAPSHOT_INCLUDE,
     });
     await appendChange(tx, {
       action: "observation.created",
       entityType: "observation",
       entityId: created.id,
       actor,
-      after: snapshot(created),
+      after: toObservationSnapshot(created),
     });
-    return snapshot(created);
+    return toObservationSnapshot(created);
   });
 }
 
@@ -140,11 +136,12 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
     const links = await resolveLinks(tx, input);
 
     if (current.status === "draft") {
-      const { count } = await tx.observation.updateMany({
-        where: { id, version },
-        data: { ...links, ...figureFields(input), contributorIds: withWriter(current, actor), version: { increment: 1 } },
-      });
-      if (count !== 1) throw staleVersion(await loadForUpdate(tx, id));
+      await updateAtVersion(
+        tx.observation,
+        { id, version },
+        { ...links, ...figureFields(input), contributorIds: withWriter(current, actor) },
+        async () => staleVersion(await loadForUpdate(tx, id)),
+      );
       const updated = await loadForUpdate(tx, id);
       await appendChange(tx, {
         action: "observation.updated",
@@ -152,10 +149,10 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
         entityId: id,
         actor,
         reason,
-        before: snapshot(current),
-        after: snapshot(updated),
+        before: toObservationSnapshot(current),
+        after: toObservationSnapshot(updated),
       });
-      return snapshot(updated);
+      return toObservationSnapshot(updated);
     }
 
     if (current.status !== "published") throw conflict(`A ${current.status} figure cannot be edited.`);
@@ -164,7 +161,7 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
     if (pending) throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id });
     const proposal = await tx.observation.create({
       data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, ...authorship(actor) },
-      include: snapshotInclude,
+      include: SNAPSHOT_INCLUDE,
     });
     await appendChange(tx, {
       action: "observation.correction_proposed",
@@ -172,10 +169,10 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
       entityId: proposal.id,
       actor,
       reason,
-      before: snapshot(current),
-      after: snapshot(proposal),
+      before: toObservationSnapshot(current),
+      after: toObservationSnapshot(proposal),
     });
-    return snapshot(proposal);
+    return toObservationSnapshot(proposal);
   });
 }
 
@@ -202,10 +199,10 @@ export function publishObservation(actor: Actor, id: string, version: number) {
         entityType: "observation",
         entityId: id,
         actor,
-        before: snapshot(draft),
-        after: snapshot(published),
+        before: toObservationSnapshot(draft),
+        after: toObservationSnapshot(published),
       });
-      return snapshot(published);
+      return toObservationSnapshot(published);
     }
 
     const original = await loadForUpdate(tx, draft.revisionOfId);
@@ -217,17 +214,7 @@ export function publishObservation(actor: Actor, id: string, version: number) {
     await tx.observation.update({
       where: { id: original.id, version: original.version },
       data: {
-        indicatorId: draft.indicatorId,
-        producerId: draft.producerId,
-        sourceId: draft.sourceId,
-        value: draft.value,
-        valueMax: draft.valueMax,
-        qualifier: draft.qualifier,
-        asOf: draft.asOf,
-        datePrecision: draft.datePrecision,
-        attribution: draft.attribution,
-        noteEn: draft.noteEn,
-        noteEs: draft.noteEs,
+        ...writtenColumnsOf(draft),
         reviewerId,
         version: { increment: 1 },
       },
@@ -243,10 +230,10 @@ export function publishObservation(actor: Actor, id: string, version: number) {
       entityId: original.id,
       actor,
       reason: proposal?.reason ?? null,
-      before: snapshot(original),
-      after: snapshot(corrected),
+      before: toObservationSnapshot(original),
+      after: toObservationSnapshot(corrected),
     });
-    return snapshot(corrected);
+    return toObservationSnapshot(corrected);
   });
 }
 
@@ -268,9 +255,9 @@ export function retractObservation(actor: Actor, id: string, version: number, re
       entityId: id,
       actor,
       reason,
-      before: snapshot(current),
-      after: snapshot(retracted),
+      before: toObservationSnapshot(current),
+      after: toObservationSnapshot(retracted),
     });
-    return snapshot(retracted);
+    return toObservationSnapshot(retracted);
   });
 }

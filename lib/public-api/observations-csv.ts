@@ -1,5 +1,5 @@
 import { csvHeader, csvRows } from "./csv";
-import type { ApiObservation } from "./observations";
+import type { ApiObservation } from "../observations/shapes";
 
 const COLUMNS = [
   "id",

@@ -1,64 +1,20 @@
-import { getDb } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
-import type { ProducerType } from "../observations/types";
-import { exactNumber } from "./json";
+import "server-only";
+import {
+  findSeriesIndicator,
+  readApiObservationPage,
+  type ObservationFilter,
+  type SeriesIndicator,
+  type SeriesPosition,
+} from "../observations/api-queries";
+import type { ApiObservation } from "../observations/shapes";
 import { isoDayOrNull, isRealIsoDay, fromIsoDay } from "../dates";
 
-export type ObservationQuery = {
-  slug: string;
-  from?: string;
-  to?: string;
-  producerTypes?: ProducerType[];
-  includeRetracted: boolean;
-  cursor?: string;
-  limit: number;
-};
+export type { ObservationFilter } from "../observations/api-queries";
 
-export type ObservationFilter = Omit<ObservationQuery, "cursor" | "limit">;
+export type ObservationQuery = ObservationFilter & { cursor?: string; limit: number };
 
 /** Rows per database read of a whole-series download (all=true). */
 export const STREAM_PAGE_ROWS = 1000;
-
-const select = {
-  id: true,
-  value: true,
-  valueMax: true,
-  qualifier: true,
-  asOf: true,
-  datePrecision: true,
-  attribution: true,
-  noteEn: true,
-  noteEs: true,
-  status: true,
-  version: true,
-  updatedAt: true,
-  retractionReason: true,
-  producer: { select: { name: true, type: true } },
-  source: { select: { url: true, publisher: true, publishedAt: true } },
-} satisfies Prisma.ObservationSelect;
-
-type Row = Prisma.ObservationGetPayload<{ select: typeof select }>;
-
-export function toApiObservation(slug: string, row: Row) {
-  return {
-    id: row.id,
-    indicator: slug,
-    value: exactNumber(row.value.toString()),
-    valueMax: row.valueMax ? exactNumber(row.valueMax.toString()) : null,
-    qualifier: row.qualifier,
-    asOf: isoDayOrNull(row.asOf)!,
-    datePrecision: row.datePrecision,
-    producer: { name: row.producer.name, type: row.producer.type },
-    source: { url: row.source.url, publisher: row.source.publisher, publishedAt: isoDayOrNull(row.source.publishedAt) },
-    attribution: row.attribution,
-    note: { en: row.noteEn, es: row.noteEs },
-    status: row.status,
-    retractionReason: row.status === "retracted" ? row.retractionReason : null,
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-export type ApiObservation = ReturnType<typeof toApiObservation>;
 
 // Cursor = the last row's (asOf, id), so pages stay stable while figures are added.
 export const encodeCursor = (row: { asOf: Date; id: string }) => Buffer.from(`${isoDayOrNull(row.asOf)}|${row.id}`).toString("base64url");
@@ -69,50 +25,21 @@ export function decodeCursor(cursor: string): { asOf: Date; id: string } | null 
   return { asOf: fromIsoDay(asOf), id };
 }
 
-type Indicator = { id: string; nameEn: string; nameEs: string };
-type After = { asOf: Date; id: string };
-
-const findIndicator = (slug: string): Promise<Indicator | null> =>
-  getDb().indicator.findUnique({ where: { slug }, select: { id: true, nameEn: true, nameEs: true } });
-
-function whereOf(indicator: Indicator, filter: ObservationFilter): Prisma.ObservationWhereInput {
-  return {
-    indicatorId: indicator.id,
-    status: { in: filter.includeRetracted ? ["published", "retracted"] : ["published"] },
-    asOf: { gte: filter.from ? fromIsoDay(filter.from) : undefined, lte: filter.to ? fromIsoDay(filter.to) : undefined },
-    ...(filter.producerTypes ? { producer: { type: { in: filter.producerTypes } } } : {}),
-  };
-}
-
-/** The figures after `after` in (asOf, id) order, at most `limit`, and where the next page starts. */
-async function pageAfter(indicator: Indicator, filter: ObservationFilter, after: After | null, limit: number) {
-  const where: Prisma.ObservationWhereInput = {
-    ...whereOf(indicator, filter),
-    // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
-    ...(after
-      ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] }
-      : {}),
-  };
-  const rows = await getDb().observation.findMany({ where, select, orderBy: [{ asOf: "asc" }, { id: "asc" }], take: limit + 1 });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { page, next: rows.length > limit && last ? { asOf: last.asOf, id: last.id } : null };
-}
-
 /** One page of the published (and, when asked, retracted) figures of one indicator; null when the indicator is unknown. */
 export async function listApiObservations(query: ObservationQuery) {
-  const indicator = await findIndicator(query.slug);
+  const indicator = await findSeriesIndicator(query.slug);
   if (!indicator) return null;
-  const { page, next } = await pageAfter(indicator, query, query.cursor ? decodeCursor(query.cursor) : null, query.limit);
-  return {
+  const { observations, next } = await readApiObservationPage(
     indicator,
-    observations: page.map((row) => toApiObservation(query.slug, row)),
-    nextCursor: next ? encodeCursor(next) : null,
-  };
+    query,
+    query.cursor ? decodeCursor(query.cursor) : null,
+    query.limit,
+  );
+  return { indicator, observations, nextCursor: next ? encodeCursor(next) : null };
 }
 
 export type ObservationStream = {
-  indicator: Indicator;
+  indicator: SeriesIndicator;
   /** Every matching figure, read from the database a page at a time as the reader asks for more. */
   pages(): AsyncGenerator<ApiObservation[]>;
 };
@@ -124,15 +51,20 @@ export type ObservationStream = {
  * published meanwhile may or may not be in it, and none is given twice, as when a client follows cursors.
  */
 export async function streamApiObservations(filter: ObservationFilter): Promise<ObservationStream | null> {
-  const indicator = await findIndicator(filter.slug);
+  const indicator = await findSeriesIndicator(filter.slug);
   if (!indicator) return null;
   return {
     indicator,
     async *pages() {
-      let after: After | null = null;
+      let after: SeriesPosition | null = null;
       do {
-        const { page, next } = await pageAfter(indicator, filter, after, STREAM_PAGE_ROWS);
-        if (page.length) yield page.map((row) => toApiObservation(filter.slug, row));
+        const { observations, next }: Awaited<ReturnType<typeof readApiObservationPage>> = await readApiObservationPage(
+          indicator,
+          filter,
+          after,
+          STREAM_PAGE_ROWS,
+        );
+        if (observations.length) yield observations;
         after = next;
       } while (after);
     },

@@ -3,6 +3,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicObservation } from "../../lib/observations/types";
 import { isoDay } from "../../lib/dates";
 
+// The reference the bounded read paths (table pages, chart, overview) are checked against: every
+// published and retracted figure, read and mapped here on its own, without lib/observations/shapes.ts,
+// so a mistake in the shared mapper shows up as a difference instead of on both sides.
 const publicObservationSelect = {
   id: true,
   value: true,

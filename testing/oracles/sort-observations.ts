@@ -1,7 +1,9 @@
 import type { ChartState } from "../../lib/charts/chart-state";
 import type { PublicObservation } from "../../lib/observations/types";
 
-export const compareText = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "");
+// The table's order written out on its own, not imported from lib/observations: the paged table
+// query is checked against this full-list sort, so sharing its comparison would prove nothing.
+const compareText = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "");
 
 const COMPARATORS: Record<ChartState["sort"], (a: PublicObservation, b: PublicObservation) => number> = {
   asOf: (a, b) => a.asOf.localeCompare(b.asOf),
