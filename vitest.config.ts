@@ -1,7 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+// Outside Next.js, `import "server-only"` is the empty module Next.js gives server code (as
+// scripts/server-only/register.mjs does for Node): the tests run server code, and have no client side.
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": "next/dist/compiled/server-only/empty.js" };
 const setupFiles = ["vitest.setup.ts"];
 const dbTests = ["**/*.db.test.ts"];
 // Stops and starts a PostgreSQL cluster of its own: needs root and the production build (npm run test:faults).

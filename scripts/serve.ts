@@ -19,6 +19,7 @@ import {
 } from "../server/database/embedded";
 import { prepareDatabase } from "../server/database/prepare";
 import { log } from "../lib/observability/logger";
+import { TYPESCRIPT_LOADERS } from "./node-loaders";
 
 const nextCommand = process.argv[2] === "dev" ? "dev" : "start";
 let embedded: EmbeddedDatabase | undefined;
@@ -51,8 +52,7 @@ const command =
     ? [resolve("next/dist/bin/next"), "dev"]
     : [
         ...(/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapMegabytes}`]),
-        "--import",
-        "tsx",
+        ...TYPESCRIPT_LOADERS,
         fileURLToPath(new URL("./web-server.ts", import.meta.url)),
       ];
 

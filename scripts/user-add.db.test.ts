@@ -16,7 +16,10 @@ afterAll(() => database.drop());
 // database is served from this very process, so blocking it would starve the child.
 function userAdd(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["scripts/user-add.ts", ...args], { env: { ...process.env, DATABASE_URL: database.url } });
+    // As package.json's user:add runs it.
+    const child = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only/register.mjs", "scripts/user-add.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: database.url },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -1,5 +1,7 @@
+import "server-only";
 import type { z } from "zod";
-import { resolveActor, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
+import { resolveActor } from "../auth/resolve-actor";
 import { forbidden, unauthenticated } from "../errors";
 import { requestOrigin } from "../site-origin";
 import { readJsonBody } from "./request-body";

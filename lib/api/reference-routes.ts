@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { applyReferenceChange, proposeReferenceChange, rejectReferenceChange, withdrawReferenceChange } from "../reference/mutations";
 import {

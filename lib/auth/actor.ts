@@ -1,33 +1,12 @@
-import { getDb } from "../db/client";
-import { getSessionUser, readSessionToken, type SessionUser } from "./session";
-import { hashSecret } from "./tokens";
+import type { SessionUser } from "./session";
+
+// Who is asking, and who answers for it; no database access, so permissions and pages can use it
+// anywhere. A request's actor is found by ./resolve-actor.ts.
 
 /** A script's token; it acts for the admin who made it (`createdById`), who answers for what it sends. */
 export type ApiTokenActor = { id: string; name: string; createdById: string };
 /** Who is asking: a signed-in person, or a script holding an API token. */
 export type Actor = { kind: "user"; user: SessionUser } | { kind: "token"; token: ApiTokenActor };
-
-async function tokenActor(request: Request): Promise<Actor | null> {
-  const header = request.headers.get("authorization");
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  if (!match?.[1]) return null;
-  const token = await getDb().apiToken.findUnique({
-    where: { tokenHash: hashSecret(match[1]) },
-    select: { id: true, name: true, revokedAt: true, createdById: true, createdBy: { select: { role: true, disabledAt: true } } },
-  });
-  if (!token || token.revokedAt) return null;
-  // A token can do no more than its creator: once they are disabled or no longer an admin (who alone
-  // may hold tokens), it stops working without anyone having to remember to revoke it.
-  if (token.createdBy.disabledAt || token.createdBy.role !== "admin") return null;
-  await getDb().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-  return { kind: "token", token: { id: token.id, name: token.name, createdById: token.createdById } };
-}
-
-export async function resolveActor(request: Request): Promise<Actor | null> {
-  if (request.headers.has("authorization")) return tokenActor(request);
-  const user = await getSessionUser(readSessionToken(request));
-  return user ? { kind: "user", user } : null;
-}
 
 /** The person who answers for what an actor writes: the signed-in user, or the token's creator. */
 export const accountableUserId = (actor: Actor): string => (actor.kind === "user" ? actor.user.id : actor.token.createdById);

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../db/client";
 import { cookieName, readCookie, setCookieHeader } from "./cookies";
 import { hashSecret, newSecret } from "./tokens";

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { getPageActor } from "@/lib/auth/page-session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getPageActor } from "@/lib/auth/page-session";
 import type { Locale } from "@/lib/i18n/routing";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../db/client";
 import type { Role } from "../generated/prisma/client";
 import { cookieName, readCookie, setCookieHeader } from "./cookies";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AtomFeed } from "./atom";
 import { formatAsOf, formatFigure, producerTypeLabel } from "../i18n/format";
 import type { Locale } from "../i18n/routing";

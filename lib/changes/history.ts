@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db/client";
 import { recordChange } from "../db/transaction";

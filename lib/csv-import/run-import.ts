@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { getDb, type Database } from "../db/client";
 import { AppError, forbidden } from "../errors";

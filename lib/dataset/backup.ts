@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "../db/client";
 import { recordChange, runTransaction } from "../db/transaction";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/client";
 import type { SeedProducer, SeedRecords } from "./to-records";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { runTransaction } from "../db/transaction";
 import { appendChange, type ChangeAction } from "../changes/history";

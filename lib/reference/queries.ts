@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { loadEvent } from "../events/queries";

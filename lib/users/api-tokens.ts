@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { newSecret } from "../auth/tokens";
 import { appendChange } from "../changes/history";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { hashPassword, spendVerificationTime, verifyPassword } from "../auth/password";
 import { endAllSessions } from "../auth/session";

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { TYPESCRIPT_LOADERS } from "../node-loaders";
 
 export type RunningApp = { url: string; stop(signal?: NodeJS.Signals): Promise<void> };
 
@@ -63,8 +64,7 @@ export async function startApp(
     else env.CONTRASTE_DATA_DIR = dataDir = mkdtempSync(path.join(tmpdir(), "contraste-bench-"));
   }
   const entry = options.direct ? [path.resolve("scripts/web-server.ts")] : [path.resolve("scripts/serve.ts"), "start"];
-  // tsx as a loader, not its CLI: no extra process in between that could outlive a stop.
-  const child = spawn(process.execPath, ["--import", "tsx", ...entry], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_LOADERS, ...entry], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
     detached: options.ownProcessGroup === true,

@@ -4,10 +4,14 @@ import { formatTable, type BenchLine } from "./report";
 
 describe("npm run bench", () => {
   it("starts: every section of the issue (a–f) loads", () => {
-    const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench/index.ts", "--dry-run"], {
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--import", "./scripts/server-only/register.mjs", "scripts/bench/index.ts", "--dry-run"],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
     expect(

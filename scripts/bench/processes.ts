@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { TYPESCRIPT_LOADERS } from "../node-loaders";
 import { freePort } from "./app-server";
 
 export type RunningBaseline = { url: string; stop(): Promise<void> };
@@ -9,7 +10,7 @@ export async function startBaseline(script: string, args: string[]): Promise<Run
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.resolve("scripts/bench/baselines", script), ...args, String(port)],
+    [...TYPESCRIPT_LOADERS, path.resolve("scripts/bench/baselines", script), ...args, String(port)],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
