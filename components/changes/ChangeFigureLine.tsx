@@ -1,6 +1,6 @@
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ChangeFigure } from "@/lib/changes/public-changes";
+import type { ChangeFigure } from "@/lib/changes/public-change-shapes";
 import styles from "./changes.module.css";
 
 function hostOf(url: string): string {

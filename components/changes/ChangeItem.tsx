@@ -8,7 +8,7 @@ import {
   type PublicChange,
   type PublicFigureChange,
   type PublicReferenceChange,
-} from "@/lib/changes/public-changes";
+} from "@/lib/changes/public-change-shapes";
 import { referenceChangeLines, referenceChangeTitle } from "@/lib/changes/reference-change-text";
 import { ChangeFigureLine } from "./ChangeFigureLine";
 import entries from "@/components/layout/entries.module.css";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
-import { changeFeedPath, type PublicChange } from "@/lib/changes/public-changes";
+import { changeFeedPath, type PublicChange } from "@/lib/changes/public-change-shapes";
 import { ChangeItem } from "./ChangeItem";
 import styles from "./changes.module.css";
 

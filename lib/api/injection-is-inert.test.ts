@@ -7,7 +7,7 @@ import { embedIframe } from "../public-api/oembed";
 import { neutralizeCell, toCsv } from "../public-api/csv";
 import { observationsCsv } from "../public-api/observations-csv";
 import type { ApiObservation } from "../observations/shapes";
-import type { PublicChange } from "../changes/public-changes";
+import type { PublicChange } from "../changes/public-change-shapes";
 import { FORMULA_PAYLOADS, SCRIPT_PAYLOADS, SQL_PAYLOADS } from "../../testing/hostile-inputs";
 
 // Issue #7: script, HTML and SVG payloads in any text end up as text in the feed, the CSV exports

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderAtomFeed } from "./atom";
 import { buildChangeFeed } from "./feed";
-import type { PublicChange } from "./public-changes";
+import type { PublicChange } from "./public-change-shapes";
 
 // A stand-in for next-intl's translator: the key, then its values.
 const t = (key: string, values?: Record<string, string>) => (values ? `${key}(${Object.values(values).join("|")})` : key);

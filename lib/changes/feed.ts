@@ -10,7 +10,7 @@ import {
   type ChangeFigure,
   type PublicChange,
   type PublicReferenceChange,
-} from "./public-changes";
+} from "./public-change-shapes";
 import { referenceChangeLines, referenceChangeTitle } from "./reference-change-text";
 
 type Translate = (key: string, values?: Record<string, string>) => string;

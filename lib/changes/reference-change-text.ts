@@ -1,7 +1,7 @@
 import { formatAsOf, producerTypeLabel } from "../i18n/format";
 import type { Locale } from "../i18n/routing";
 import type { DatePrecision } from "../observations/types";
-import type { PublicReferenceChange } from "./public-changes";
+import type { PublicReferenceChange } from "./public-change-shapes";
 
 // How an applied change to a producer, source, indicator, framing or event reads on the public change
 // log and its feed, in the reader's language: what it is, and each field that changed.

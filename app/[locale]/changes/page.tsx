@@ -4,7 +4,8 @@ import { ChangeLogPage } from "@/components/changes/ChangeLogPage";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import { listIndicators } from "@/lib/indicators/queries";
-import { changeFeedPath, listPublicChanges } from "@/lib/changes/public-changes";
+import { changeFeedPath } from "@/lib/changes/public-change-shapes";
+import { listPublicChanges } from "@/lib/changes/public-changes";
 
 // Changes appear when reviewers publish; never prerender them at build time.
 export const dynamic = "force-dynamic";
