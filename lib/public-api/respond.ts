@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { etagOf, ifNoneMatchIncludes } from "../api/etag";
 import { errorResponse } from "../api/respond";
 import { logError } from "../observability/logger";
 
@@ -12,10 +12,9 @@ export const PUBLIC_HEADERS = {
 };
 
 export function publicResponse(request: Request, body: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const etag = etagOf(body);
   const headers = { ...PUBLIC_HEADERS, etag, ...extraHeaders };
-  const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+  if (ifNoneMatchIncludes(request.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(body, { status: 200, headers: { ...headers, "content-type": contentType } });

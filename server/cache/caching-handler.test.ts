@@ -1,8 +1,10 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { etagOf } from "@/lib/api/etag";
+import { publicJson } from "@/lib/public-api/respond";
 import { createCachingHandler, type CachingOptions } from "./caching-handler";
-import { ResponseCache } from "./response-cache";
+import { EVERYTHING, ResponseCache } from "./response-cache";
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -383,5 +385,76 @@ describe("what a cached copy says", () => {
     const reader = await app.get("/en/indicators/a");
     expect(reader.headers.get("x-contraste-cache")).toBe("hit");
     expect(reader.headers.get("x-signed-in")).toBeNull();
+  });
+});
+
+describe("one ETag, cached or not", () => {
+  const payload = { data: [{ id: "a" }] };
+  /** The API as lib/public-api/respond.ts answers it: with the ETag of its body. */
+  const api: Behaviour = (req, res) => {
+    if (!req.url!.startsWith("/api/")) return;
+    const answer = publicJson(new Request(`http://127.0.0.1${req.url}`), payload);
+    answer.headers.forEach((value, name) => res.setHeader(name, value));
+    res.end(JSON.stringify(payload));
+  };
+  /** A page that renders the same bytes every time, as an unchanged page does. */
+  const page = `<!doctype html><html lang="en"><body><p>the same</p><footer>${"·".repeat(300)}</footer></body></html>`;
+  const samePage: Behaviour = (req, res) => {
+    if (req.url!.startsWith("/api/")) return;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.setHeader("cache-control", "public, max-age=0, must-revalidate");
+    res.write(page.slice(0, 100));
+    res.end(page.slice(100));
+  };
+
+  it("a cached page carries the ETag the API gives the same bytes", async () => {
+    const app = await serve(samePage);
+    await app.get("/en/indicators/a");
+    const cached = await app.get("/en/indicators/a");
+    expect(cached.headers.get("x-contraste-cache")).toBe("hit");
+    expect(cached.headers.get("etag")).toBe(etagOf(page));
+  });
+
+  it("a client that got its ETag from an answer the cache no longer holds revalidates it with a 304", async () => {
+    const app = await serve(api);
+    const fresh = await app.get("/api/v1/events");
+    expect(fresh.headers.get("x-contraste-cache")).toBe("miss");
+    const etag = fresh.headers.get("etag")!;
+    expect(etag).toBe(etagOf(JSON.stringify(payload)));
+    // A write elsewhere drops every copy; the data this client holds has not changed.
+    app.cache.invalidate([EVERYTHING]);
+    const revalidated = await app.get("/api/v1/events", { "if-none-match": etag });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("etag")).toBe(etag);
+    expect(await revalidated.text()).toBe("");
+    // The render it waited for is kept, and answers the next revalidation from memory.
+    const again = await app.get("/api/v1/events", { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("x-contraste-cache")).toBe("hit");
+    expect(app.renders()).toBe(2);
+  });
+
+  it("a page's ETag from the cache still gets a 304 once the page has been rendered again, unchanged", async () => {
+    const app = await serve(samePage);
+    await app.get("/en/indicators/a");
+    const etag = (await app.get("/en/indicators/a")).headers.get("etag")!;
+    app.cache.invalidate([EVERYTHING]);
+    const revalidated = await app.get("/en/indicators/a", { "if-none-match": etag });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+    expect(app.renders()).toBe(2);
+  });
+
+  it("a revalidation of a changed page gets the new page, with its new ETag", async () => {
+    const app = await serve();
+    await app.get("/en/indicators/a");
+    const old = (await app.get("/en/indicators/a")).headers.get("etag")!;
+    app.cache.invalidate([EVERYTHING]);
+    const revalidated = await app.get("/en/indicators/a", { "if-none-match": old });
+    expect(revalidated.status).toBe(200);
+    const body = await revalidated.text();
+    expect(body).toContain("render 2 of /en/indicators/a");
+    expect(revalidated.headers.get("etag")).toBe(etagOf(body));
+    expect((await app.get("/en/indicators/a", { "if-none-match": etagOf(body) })).status).toBe(304);
   });
 });

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { etagOf, ifNoneMatchIncludes } from "../../lib/api/etag";
 import type { ResponseCache } from "./response-cache";
 import { isNextInternalRequest } from "./next-internal";
 import { publicRoute, type PublicRoute } from "./route-tags";
@@ -56,13 +56,6 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
     else if (coding.trim() === "*") any = quality;
   }
   return (gzip ?? any ?? 0) > 0;
-}
-
-function etagMatches(req: IncomingMessage, etag: string): boolean {
-  const header = req.headers["if-none-match"];
-  return Boolean(
-    header && header.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, "")),
-  );
 }
 
 /** A Vary that names Accept-Encoding (the cache compresses for those who ask) beside what Next.js varies on. */
@@ -129,7 +122,7 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
     const hit = cache.get(key);
     if (hit) {
       const headers: OutgoingHttpHeaders = { ...hit.headers, etag: hit.etag, "x-contraste-cache": "hit" };
-      if (etagMatches(req, hit.etag)) {
+      if (ifNoneMatchIncludes(req.headers["if-none-match"], hit.etag)) {
         res.writeHead(304, headers);
         return res.end();
       }
@@ -145,6 +138,9 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
     const underway = rendering.get(key);
     if (underway && !waited) return Promise.race([underway, waitAtMost(MAX_WAIT_MS)]).then(() => serve(req, res, request, true));
 
+    // A client revalidating its copy gets a 304 when the new render has its ETag: the answer waits
+    // for the whole render (the client has a copy to show meanwhile), then is compared like a hit.
+    const revalidating = req.headers["if-none-match"];
     prepareFill(req, request, options);
     const ticket = cache.ticket(request.route.tags);
     // Waiting readers go on as soon as the render has ended (kept or not), not when its reader has
@@ -160,14 +156,15 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
       };
       res.once("close", release);
     }
+    const storable = (status: number, headers: Record<string, unknown>, body: Buffer | null): body is Buffer =>
+      Boolean(body) && !unstorableReason(request.route.kind, status, headers, body!) && onlyLocaleCookie(headers["set-cookie"]);
     const keep = (status: number, headers: Record<string, unknown>, body: Buffer | null) => {
-      if (!body || unstorableReason(request.route.kind, status, headers, body) || !onlyLocaleCookie(headers["set-cookie"])) return;
+      if (!storable(status, headers, body)) return;
       const kept = Object.fromEntries(
         Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined),
       ) as Record<string, string | string[]>;
       kept.vary = withAcceptEncoding(headers.vary);
-      // The API's own ETag, when it has one, so a client revalidates the same tag whether it first got a fresh or a cached copy.
-      const etag = typeof headers.etag === "string" ? headers.etag : `"${createHash("sha1").update(body).digest("base64url")}"`;
+      const etag = etagFor(headers, body);
       cache.store(
         key,
         ticket,
@@ -185,6 +182,13 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
         }
       },
       () => release(),
+      revalidating === undefined
+        ? undefined
+        : (status, headers, body) => {
+            if (!storable(status, headers, body)) return undefined;
+            const etag = etagFor(headers, body);
+            return { etag, current: ifNoneMatchIncludes(revalidating, etag) };
+          },
     );
     res.setHeader("x-contraste-cache", "miss");
     return next(req, res);
@@ -197,6 +201,9 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
     return next(req, res);
   };
 }
+
+/** The ETag a cached copy carries: the one its route sent, or else the one lib/api/etag.ts gives its body. */
+const etagFor = (headers: Record<string, unknown>, body: Buffer) => (typeof headers.etag === "string" ? headers.etag : etagOf(body));
 
 /** A prefetch or navigation request for a public page: Next.js does not show proxy.ts its own headers. */
 function isPublicPageInternal(req: IncomingMessage): boolean {
@@ -231,15 +238,36 @@ function onlyLocaleCookie(setCookie: unknown): boolean {
   return cookies.every((cookie) => /^NEXT_LOCALE=[a-z]{2};/.test(String(cookie)));
 }
 
+/** What a revalidated render is: its ETag, and whether the client's copy has it. */
+type Revalidation = { etag: string; current: boolean };
+
 /**
  * Lets the response stream to the client as usual while keeping a copy of what was sent (none past
  * MAX_STORED_BYTES), and names Accept-Encoding in its Vary as a cached copy will.
+ *
+ * With `revalidate` (the client sent If-None-Match), nothing is sent until the render has ended: then
+ * a 304 when the client's copy is current, or else the whole render with its ETag. A render too large
+ * to keep is sent as it comes once it passes the limit.
  */
 function recordResponse(
   res: ServerResponse,
   done: (status: number, headers: Record<string, unknown>, body: Buffer | null) => void,
   overflow: () => void,
+  revalidate?: (status: number, headers: Record<string, unknown>, body: Buffer) => Revalidation | undefined,
 ) {
+  const originalWriteHead = res.writeHead as (...a: unknown[]) => ServerResponse;
+  const originalWrite = res.write as (...a: unknown[]) => boolean;
+  const originalEnd = res.end as (...a: unknown[]) => ServerResponse;
+  // While revalidating: writeHead's arguments and every write, not yet sent.
+  let held: { head?: unknown[]; writes: unknown[][] } | null = revalidate ? { writes: [] } : null;
+  const sendHeld = () => {
+    if (!held) return;
+    const { head, writes } = held;
+    held = null;
+    if (head) originalWriteHead.apply(res, head);
+    for (const args of writes) originalWrite.apply(res, args);
+  };
+
   let chunks: Buffer[] | null = [];
   let bytes = 0;
   const keep = (chunk: unknown, encoding?: unknown) => {
@@ -251,10 +279,10 @@ function recordResponse(
     bytes += buffer.length;
     if (bytes <= MAX_STORED_BYTES) return void chunks.push(buffer);
     chunks = null;
+    sendHeld();
     overflow();
   };
   let writeHeadHeaders: Record<string, unknown> = {};
-  const originalWriteHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const headersArg = args.find((arg) => arg && typeof arg === "object");
     if (headersArg && !Array.isArray(headersArg)) {
@@ -265,18 +293,44 @@ function recordResponse(
       }
     }
     if (!("vary" in writeHeadHeaders) && !this.headersSent) this.setHeader("vary", withAcceptEncoding(this.getHeader("vary")));
-    return (originalWriteHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    if (held) {
+      held.head = args;
+      return this;
+    }
+    return originalWriteHead.apply(this, args);
   } as typeof res.writeHead;
-  const originalWrite = res.write;
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
     keep(chunk, rest[0]);
-    return (originalWrite as (...a: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+    if (held) {
+      held.writes.push([chunk, ...rest]);
+      return true;
+    }
+    return originalWrite.apply(this, [chunk, ...rest]);
   } as typeof res.write;
-  const originalEnd = res.end;
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
     keep(chunk, rest[0]);
-    const result = (originalEnd as (...a: unknown[]) => ServerResponse).apply(this, [chunk, ...rest]);
-    done(res.statusCode, { ...res.getHeaders(), ...writeHeadHeaders }, chunks && Buffer.concat(chunks));
+    const status = held?.head ? Number(held.head[0]) : this.statusCode;
+    const headers = { ...this.getHeaders(), ...writeHeadHeaders };
+    const body = chunks && Buffer.concat(chunks);
+    const revalidation = held && body ? revalidate!(status, headers, body) : undefined;
+    let result: ServerResponse;
+    if (held && revalidation?.current) {
+      // The client's copy is current: the render's headers, without its body.
+      const callbacks = [...held.writes.flat(), chunk, ...rest].filter((arg): arg is () => void => typeof arg === "function");
+      const headArg = held.head?.find((arg) => arg && typeof arg === "object" && !Array.isArray(arg)) as
+        Record<string, unknown> | undefined;
+      held = null;
+      this.removeHeader("content-length");
+      const notModified = Object.fromEntries(Object.entries(headArg ?? {}).filter(([name]) => name.toLowerCase() !== "content-length"));
+      result = originalWriteHead.call(this, 304, { ...notModified, etag: revalidation.etag });
+      originalEnd.call(this);
+      for (const callback of callbacks) process.nextTick(callback);
+    } else {
+      if (held && revalidation && !this.hasHeader("etag")) this.setHeader("etag", revalidation.etag);
+      sendHeld();
+      result = originalEnd.apply(this, [chunk, ...rest]);
+    }
+    done(status, headers, body);
     return result;
   } as typeof res.end;
 }
