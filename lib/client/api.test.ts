@@ -24,7 +24,7 @@ describe("callApi", () => {
     vi.stubGlobal("fetch", answer(409, { error: { code: "conflict", message: "Changed.", details: { current: 1 } } }));
     const error = await callApi("PATCH", "/x", z.unknown(), {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: "conflict", message: "Changed.", details: { current: 1 } });
+    expect(error).toMatchObject({ name: "ApiError", status: 409, code: "conflict", message: "Changed.", details: { current: 1 } });
   });
 
   it("names what it cannot read: another error body, an answer of another shape, no answer at all", async () => {

@@ -1,18 +1,12 @@
 import { z } from "zod";
 import { ZErrorBody } from "@/lib/api/error-body";
+import { AppError } from "@/lib/errors";
 
 // The browser side of the JSON routes: one way to call them, one error type to show.
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
+/** An error answer as the browser receives it: the AppError a route threw, read back from its body. */
+export class ApiError extends AppError {
+  override name = "ApiError";
 }
 
 type Method = "POST" | "PATCH" | "DELETE";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportPage } from "@/components/import/ImportPage";
 import { getPageActor } from "@/lib/auth/page-session";
-import { getPathname } from "@/lib/i18n/navigation";
+import { getPathname, redirect } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import { canImportObservations } from "@/lib/auth/permissions";
@@ -24,7 +24,7 @@ export default async function Page({ params }: Props) {
   const actor = await getPageActor();
   if (!actor) {
     const next = getPathname({ href: "/editor/import", locale });
-    redirect(getPathname({ href: { pathname: "/editor/sign-in", query: { next } }, locale }));
+    redirect({ href: { pathname: "/editor/sign-in", query: { next } }, locale });
   }
   if (!canImportObservations(actor)) notFound();
   const t = await getTranslations({ locale, namespace: "import" });
