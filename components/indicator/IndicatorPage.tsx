@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { buildChartModel } from "@/components/charts/chart-model";
-import { type ChartData, thinningOf } from "@/lib/observations/chart-data";
+import { type ChartData, thinningOf } from "@/lib/observations/chart-points";
 import { chartStateQuery, type ChartState } from "@/lib/charts/chart-state";
 import type { PublicEvent } from "@/lib/events/queries";
 import type { PublicFraming } from "@/lib/indicators/framings";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ObservationPage, RecentDiscrepancies } from "@/lib/observations/indicator-figures";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
@@ -52,7 +53,7 @@ export async function IndicatorPage({
 }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const name = localized(indicator, "name", locale);
-  const basePath = `/${locale}/indicators/${indicator.slug}`;
+  const basePath = getPathname({ href: `/indicators/${indicator.slug}`, locale });
   const tableHeading = chart ? "all-figures-heading" : "table-heading";
   const table = <ObservationTable page={tablePage} state={state} locale={locale} basePath={basePath} anchor={tableHeading} />;
   return (
