@@ -10,9 +10,6 @@ const nextConfig = {
   // The site has no next/image. The optimizer would fetch any local address it is given; off, and the
   // web server refuses /_next/image before Next.js (server/web-server.ts).
   images: { unoptimized: true },
-  // npm test type-checks the whole project as its own step (npm run typecheck); checking again in
-  // every build only slows the e2e and benchmark builds down.
-  typescript: { ignoreBuildErrors: true },
   experimental: {
     // The stylesheet is small (about 2 KB gzipped): sent inside the HTML, it no longer holds the
     // first paint back by a round trip on slow connections.

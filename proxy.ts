@@ -1,7 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest } from "next/server";
 import { isNextInternalRequest, PUBLIC_REVALIDATE } from "./server/cache/next-internal";
-import { publicRoute } from "./server/cache/route-tags";
+import { publicRoute } from "./lib/public-routes";
 import { routing } from "./lib/i18n/routing";
 import { contentSecurityPolicy, createNonce, isEmbedPath } from "./lib/security/content-security-policy";
 

@@ -6,8 +6,8 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { startEmbeddedDatabase } from "../server/database/embedded";
-import { listMigrationDirectories } from "../server/database/migrations";
-import { MIGRATIONS_DIR, SCHEMA_PATH, openSchemaEngine } from "../server/database/schema-engine";
+import { listMigrationDirectories, MIGRATIONS_DIR } from "../lib/db/migration-directories";
+import { SCHEMA_PATH, openSchemaEngine } from "../server/database/schema-engine";
 
 const SNAPSHOT = "schema.prisma";
 const name = z

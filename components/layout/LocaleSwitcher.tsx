@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { canonicalPageQuery } from "@/server/cache/route-tags";
+import { canonicalPageQuery } from "@/lib/public-routes";
 import { getPathname, usePathname as useUnlocalizedPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 

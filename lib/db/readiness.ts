@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "./client";
-import { listMigrationDirectories } from "../../server/database/migrations";
+import { listMigrationDirectories } from "./migration-directories";
 
 /** Ready = the database answers and every migration in prisma/migrations is recorded as applied. */
 export async function checkReadiness(): Promise<{ ready: boolean; database: boolean; pendingMigrations: string[] }> {

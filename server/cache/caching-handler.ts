@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { etagOf, ifNoneMatchIncludes } from "../../lib/api/etag";
 import type { ResponseCache } from "./response-cache";
 import { isNextInternalRequest } from "./next-internal";
-import { publicRoute, type PublicRoute } from "./route-tags";
+import { publicRoute, type PublicRoute } from "../../lib/public-routes";
 import { MAX_STORED_BYTES, unstorableReason } from "./storable";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;

@@ -1,6 +1,6 @@
 import type { DataChange } from "../../lib/db/transaction";
 import { EVERYTHING } from "./response-cache";
-import { indicatorTag } from "./route-tags";
+import { indicatorTag } from "../../lib/public-routes";
 
 const indicatorOf = (snapshot: unknown): string | undefined =>
   snapshot && typeof snapshot === "object" && "indicator" in snapshot && typeof snapshot.indicator === "string"

@@ -1,4 +1,4 @@
-import type { RouteKind } from "./route-tags";
+import type { RouteKind } from "../../lib/public-routes";
 
 // Whether a recorded response is what a plain reader's GET of its route gets, and so may be served to
 // every reader. Anything else (Next.js's `{}` for a prefetch, a component payload, a half-written page,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor";
 import { canPublishObservation } from "../../lib/auth/permissions";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
-import { MIGRATIONS_DIR } from "./schema-engine";
+import { MIGRATIONS_DIR } from "../../lib/db/migration-directories";
 
 // Drafts already waiting on a running installation must fall under the two-person rule too: the
 // migration that adds Observation.contributorIds fills it (and a token draft's author) from history.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
-import { applyMigrations, listMigrationDirectories } from "./migrations";
+import { listMigrationDirectories } from "../../lib/db/migration-directories";
+import { applyMigrations } from "./migrations";
 
 describe("applyMigrations", () => {
   let database: TestDatabase;

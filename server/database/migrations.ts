@@ -1,18 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { MIGRATIONS_DIR, openSchemaEngine } from "./schema-engine";
+import { listMigrationDirectories, MIGRATIONS_DIR } from "../../lib/db/migration-directories";
+import { openSchemaEngine } from "./schema-engine";
 
 const LOCKFILE = "migration_lock.toml";
-
-// Prisma's standard layout: prisma/migrations/<timestamp>_<name>/migration.sql
-export async function listMigrationDirectories(): Promise<string[]> {
-  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
 
 async function readOptional(file: string): Promise<string | null> {
   try {

@@ -2,6 +2,10 @@ import { seedFromFiles } from "../../lib/dataset/load-seed";
 import { createDatabaseClient } from "../../lib/db/client";
 import { applyMigrations } from "./migrations";
 
+// The first start's composition: the schema (server/database) and then the dataset (lib/dataset). It
+// lives in server/, which assembles the app from lib/ and may call into it; lib/ never calls back up
+// here, so the domain's seeding stays usable by the scripts and the tests without the server.
+
 /** Brings a database to the current schema and, when it holds no indicator yet, loads the dataset. */
 export async function prepareDatabase(databaseUrl: string, log: (line: string) => void = console.log): Promise<void> {
   const applied = await applyMigrations(databaseUrl);

@@ -30,7 +30,6 @@ async function loadEngineModule(): Promise<EngineModule> {
 }
 
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 type ScriptRunner = {
   client: { query(sql: string): Promise<unknown> };

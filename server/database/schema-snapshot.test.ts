@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listMigrationDirectories } from "./migrations";
-import { MIGRATIONS_DIR, SCHEMA_PATH } from "./schema-engine";
+import { listMigrationDirectories, MIGRATIONS_DIR } from "../../lib/db/migration-directories";
+import { SCHEMA_PATH } from "./schema-engine";
 
 describe("prisma/migrations", () => {
   it("ends with a migration made from the current schema (run npm run db:migration:new after editing it)", async () => {

@@ -1,8 +1,10 @@
-import { chartStateQuery, parseChartState, type SearchParams } from "../../lib/charts/chart-state";
-import { LOCALES } from "../../lib/i18n/routing";
+import { chartStateQuery, parseChartState, type SearchParams } from "./charts/chart-state";
+import { LOCALES } from "./i18n/routing";
 
-// Which data each public URL shows, as cache tags, what kind of response it gives, and which query
-// parameters it reads. A path not listed here is never cached (editor pages, write endpoints, health checks).
+// The site's public addresses: which data each shows, as tags, what kind of response it gives, and which
+// query parameters it reads. The response cache (server/cache) keeps only these, keyed and dropped by
+// them; proxy.ts marks them public; a page's own links (the language switch) carry the same query. A
+// path not listed here is never cached (editor pages, write endpoints, health checks).
 const locale = `(?:${LOCALES.join("|")})`;
 const slug = "([A-Za-z0-9_-]+)";
 

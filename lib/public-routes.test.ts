@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tagsForChange } from "./change-tags";
-import { canonicalPageQuery, publicRoute, tagsForPath } from "./route-tags";
+import { canonicalPageQuery, publicRoute, tagsForPath } from "./public-routes";
 
 describe("tagsForPath", () => {
   it("labels every public page and API read with the data it shows", () => {
@@ -63,38 +62,5 @@ describe("the query a public response depends on", () => {
     expect(canonicalPageQuery("/es/indicators/a", new URLSearchParams("z=1&view=table"))).toBe("?view=table");
     expect(canonicalPageQuery("/es", new URLSearchParams("z=1"))).toBe("");
     expect(canonicalPageQuery("/es/editor/sign-in", new URLSearchParams("next=/es/editor/review"))).toBe("?next=%2Fes%2Feditor%2Freview");
-  });
-});
-
-describe("tagsForChange", () => {
-  const figure = (indicator: string) => ({ id: "x", indicator, value: "1" });
-
-  it("a published figure makes its indicator, the overview, the sources and the change log stale", () => {
-    expect(tagsForChange({ entityType: "observation", isPublic: true, after: figure("a") })).toEqual([
-      "indicator:a",
-      "overview",
-      "sources",
-      "changes",
-    ]);
-  });
-
-  it("a correction that moves a figure makes both indicators stale", () => {
-    expect(tagsForChange({ entityType: "observation", isPublic: true, before: figure("a"), after: figure("b") })).toEqual([
-      "indicator:a",
-      "indicator:b",
-      "overview",
-      "sources",
-      "changes",
-    ]);
-  });
-
-  it("drafts and accounts show nowhere public; reference data shows everywhere", () => {
-    expect(tagsForChange({ entityType: "observation", isPublic: false, after: figure("a") })).toEqual([]);
-    expect(tagsForChange({ entityType: "user", isPublic: false })).toEqual([]);
-    expect(tagsForChange({ entityType: "producer", isPublic: false })).toEqual(["all"]);
-  });
-
-  it("a restored backup makes everything stale", () => {
-    expect(tagsForChange({ everything: true })).toEqual(["all"]);
   });
 });
