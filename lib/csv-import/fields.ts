@@ -19,16 +19,8 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const REQUIRED_FIELDS: ImportField[] = [
-  "indicator",
-  "value",
-  "asOf",
-  "datePrecision",
-  "producer",
-  "producerType",
-  "sourceUrl",
-  "publisher",
-];
+const OPTIONAL_FIELDS: ImportField[] = ["valueMax", "qualifier", "publishedAt", "attribution", "noteEn", "noteEs"];
+export const REQUIRED_FIELDS: ImportField[] = IMPORT_FIELDS.filter((field) => !OPTIONAL_FIELDS.includes(field));
 
 /** Field → the CSV column it is read from (null: not in this file). */
 export const ZColumnMapping = z

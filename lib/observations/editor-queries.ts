@@ -22,28 +22,25 @@ export type { EditorFigure, FigureSummary } from "./shapes";
 export type DraftSummary = FigureSummary & { authorName: string | null; isCorrection: boolean };
 
 const draftsWhere = { status: "draft" } satisfies Prisma.ObservationWhereInput;
+const countDrafts = (limit: number) => getDb().observation.count({ where: draftsWhere, take: limit });
 
 /** One page of drafts, newest change first, with who wrote each. */
 export function listDrafts(page: number): Promise<Paged<DraftSummary>> {
-  return readPage(
-    page,
-    (limit) => getDb().observation.count({ where: draftsWhere, take: limit }),
-    async (skip, take) => {
-      const rows = await getDb().observation.findMany({
-        where: draftsWhere,
-        select: { ...FIGURE_SUMMARY_SELECT, revisionOfId: true, author: { select: { displayName: true } } },
-        // An import writes thousands of drafts in the same instant: the id keeps the pages apart.
-        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-        skip,
-        take,
-      });
-      return rows.map((row) => ({
-        ...toFigureSummary(row),
-        authorName: row.author?.displayName ?? null,
-        isCorrection: row.revisionOfId !== null,
-      }));
-    },
-  );
+  return readPage(page, countDrafts, async (skip, take) => {
+    const rows = await getDb().observation.findMany({
+      where: draftsWhere,
+      select: { ...FIGURE_SUMMARY_SELECT, revisionOfId: true, author: { select: { displayName: true } } },
+      // An import writes thousands of drafts in the same instant: the id keeps the pages apart.
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip,
+      take,
+    });
+    return rows.map((row) => ({
+      ...toFigureSummary(row),
+      authorName: row.author?.displayName ?? null,
+      isCorrection: row.revisionOfId !== null,
+    }));
+  });
 }
 
 /** Figures a reviewer published or corrected through the editor, latest first (seeded figures have no reviewer). */
@@ -109,7 +106,7 @@ export type ReviewItem = FigureWithWriters & {
 export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
   return readPage(
     page,
-    (limit) => getDb().observation.count({ where: draftsWhere, take: limit }),
+    countDrafts,
     async (skip, take) => {
       const rows = await getDb().observation.findMany({
         where: draftsWhere,

@@ -1,7 +1,7 @@
 import "server-only";
 import { accountableUserId, type Actor } from "../auth/actor";
 import { runTransaction } from "../db/transaction";
-import { appendChange } from "../changes/history";
+import { appendChange, type ChangeAction } from "../changes/history";
 import { getDb } from "../db/client";
 import { updateAtVersion } from "../db/optimistic-lock";
 import { AppError, conflict, forbidden, notFound } from "../errors";
@@ -91,6 +91,28 @@ function figureFields(
 const writtenColumnsOf = (row: SnapshotRow) =>
   Object.fromEntries(WRITTEN_COLUMNS.map((column) => [column, row[column]])) as Pick<SnapshotRow, WrittenColumn>;
 
+/** Records a change of a figure with its snapshots, and answers the figure as it now is. */
+async function recordFigureChange(
+  tx: Tx,
+  actor: Actor,
+  action: ChangeAction,
+  entityId: string,
+  after: SnapshotRow,
+  { before, reason }: { before?: SnapshotRow; reason?: string | null } = {},
+) {
+  const snapshot = toObservationSnapshot(after);
+  await appendChange(tx, {
+    action,
+    entityType: "observation",
+    entityId,
+    actor,
+    reason,
+    before: before && toObservationSnapshot(before),
+    after: snapshot,
+  });
+  return snapshot;
+}
+
 /** A new draft's author, who is also its first writer: a token's drafts are its creator's. */
 const authorship = (actor: Actor) => ({ authorId: accountableUserId(actor), contributorIds: [accountableUserId(actor)] });
 
@@ -113,14 +135,7 @@ export function createObservationDraft(actor: Actor, input: TObservationInput) {
       data: { ...(await resolveLinks(tx, input)), ...figureFields(input), status: "draft", ...authorship(actor) },
       include: SNAPSHOT_INCLUDE,
     });
-    await appendChange(tx, {
-      action: "observation.created",
-      entityType: "observation",
-      entityId: created.id,
-      actor,
-      after: toObservationSnapshot(created),
-    });
-    return toObservationSnapshot(created);
+    return recordFigureChange(tx, actor, "observation.created", created.id, created);
   });
 }
 
@@ -143,16 +158,7 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
         async () => staleVersion(await loadForUpdate(tx, id)),
       );
       const updated = await loadForUpdate(tx, id);
-      await appendChange(tx, {
-        action: "observation.updated",
-        entityType: "observation",
-        entityId: id,
-        actor,
-        reason,
-        before: toObservationSnapshot(current),
-        after: toObservationSnapshot(updated),
-      });
-      return toObservationSnapshot(updated);
+      return recordFigureChange(tx, actor, "observation.updated", id, updated, { before: current, reason });
     }
 
     if (current.status !== "published") throw conflict(`A ${current.status} figure cannot be edited.`);
@@ -163,16 +169,7 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
       data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, ...authorship(actor) },
       include: SNAPSHOT_INCLUDE,
     });
-    await appendChange(tx, {
-      action: "observation.correction_proposed",
-      entityType: "observation",
-      entityId: proposal.id,
-      actor,
-      reason,
-      before: toObservationSnapshot(current),
-      after: toObservationSnapshot(proposal),
-    });
-    return toObservationSnapshot(proposal);
+    return recordFigureChange(tx, actor, "observation.correction_proposed", proposal.id, proposal, { before: current, reason });
   });
 }
 
@@ -194,15 +191,7 @@ export function publishObservation(actor: Actor, id: string, version: number) {
         data: { status: "published", reviewerId, publishedAt: now, version: { increment: 1 } },
       });
       const published = await loadForUpdate(tx, id);
-      await appendChange(tx, {
-        action: "observation.published",
-        entityType: "observation",
-        entityId: id,
-        actor,
-        before: toObservationSnapshot(draft),
-        after: toObservationSnapshot(published),
-      });
-      return toObservationSnapshot(published);
+      return recordFigureChange(tx, actor, "observation.published", id, published, { before: draft });
     }
 
     const original = await loadForUpdate(tx, draft.revisionOfId);
@@ -224,16 +213,10 @@ export function publishObservation(actor: Actor, id: string, version: number) {
       data: { status: "superseded", reviewerId, version: { increment: 1 } },
     });
     const corrected = await loadForUpdate(tx, original.id);
-    await appendChange(tx, {
-      action: "observation.corrected",
-      entityType: "observation",
-      entityId: original.id,
-      actor,
+    return recordFigureChange(tx, actor, "observation.corrected", original.id, corrected, {
+      before: original,
       reason: proposal?.reason ?? null,
-      before: toObservationSnapshot(original),
-      after: toObservationSnapshot(corrected),
     });
-    return toObservationSnapshot(corrected);
   });
 }
 
@@ -249,15 +232,6 @@ export function retractObservation(actor: Actor, id: string, version: number, re
       data: { status: "retracted", retractedAt: new Date(), retractionReason: reason, version: { increment: 1 } },
     });
     const retracted = await loadForUpdate(tx, id);
-    await appendChange(tx, {
-      action: "observation.retracted",
-      entityType: "observation",
-      entityId: id,
-      actor,
-      reason,
-      before: toObservationSnapshot(current),
-      after: toObservationSnapshot(retracted),
-    });
-    return toObservationSnapshot(retracted);
+    return recordFigureChange(tx, actor, "observation.retracted", id, retracted, { before: current, reason });
   });
 }

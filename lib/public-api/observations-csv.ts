@@ -1,29 +1,29 @@
-import { csvHeader, csvRows } from "./csv";
+import { IMPORT_FIELDS, type ImportField } from "../csv-import/fields";
 import type { ApiObservation } from "../observations/shapes";
-
-const COLUMNS = [
-  "id",
-  "indicator",
-  "value",
-  "valueMax",
-  "qualifier",
-  "asOf",
-  "datePrecision",
-  "producer",
-  "producerType",
-  "sourceUrl",
-  "publisher",
-  "publishedAt",
-  "attribution",
-  "noteEn",
-  "noteEs",
-  "status",
-  "version",
-  "updatedAt",
-  "citation",
-];
+import { csvHeader, csvRows } from "./csv";
 
 const decimalText = (marked: string | null) => (marked === null ? "" : marked.replace("\u0000decimal:", ""));
+
+// A download's figure columns are the import template's, in its order, so a downloaded file maps
+// onto an import column for column; a new import field does not compile until its cell is written here.
+const FIGURE_CELLS: Record<ImportField, (o: ApiObservation) => string> = {
+  indicator: (o) => o.indicator,
+  value: (o) => decimalText(o.value),
+  valueMax: (o) => decimalText(o.valueMax),
+  qualifier: (o) => o.qualifier,
+  asOf: (o) => o.asOf,
+  datePrecision: (o) => o.datePrecision,
+  producer: (o) => o.producer.name,
+  producerType: (o) => o.producer.type,
+  sourceUrl: (o) => o.source.url,
+  publisher: (o) => o.source.publisher ?? "",
+  publishedAt: (o) => o.source.publishedAt ?? "",
+  attribution: (o) => o.attribution,
+  noteEn: (o) => o.note.en ?? "",
+  noteEs: (o) => o.note.es ?? "",
+};
+
+const COLUMNS = ["id", ...IMPORT_FIELDS, "status", "version", "updatedAt", "citation"];
 
 export const observationsCsvHeader = () => csvHeader(COLUMNS);
 
@@ -36,20 +36,7 @@ export function observationsCsvRows(
   return csvRows(
     observations.map((o) => [
       o.id,
-      o.indicator,
-      decimalText(o.value),
-      decimalText(o.valueMax),
-      o.qualifier,
-      o.asOf,
-      o.datePrecision,
-      o.producer.name,
-      o.producer.type,
-      o.source.url,
-      o.source.publisher ?? "",
-      o.source.publishedAt ?? "",
-      o.attribution,
-      o.note.en ?? "",
-      o.note.es ?? "",
+      ...IMPORT_FIELDS.map((field) => FIGURE_CELLS[field](o)),
       o.status,
       o.version,
       o.updatedAt,
