@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { changedFields } from "./history-changes";
+import en from "@/lib/i18n/messages/en/editor.json";
+import es from "@/lib/i18n/messages/es/editor.json";
+import { changedFields, HISTORY_FIELDS } from "./history-changes";
 
 const figure = {
   indicator: "homicide_rate",
@@ -37,5 +39,33 @@ describe("changedFields", () => {
   it("shows nothing for an entry without a before or with malformed data", () => {
     expect(changedFields(null, figure)).toEqual([]);
     expect(changedFields("oops", figure)).toEqual([]);
+  });
+
+  it("shows no field list for a created entry, as imports recorded before they wrote snapshots (the file's row)", () => {
+    const importedRow = {
+      indicatorSlug: "homicide_rate",
+      value: "3.3",
+      valueMax: null,
+      qualifier: "exact",
+      asOf: "2026-01-01",
+      datePrecision: "year",
+      producer: { name: "Observatory", type: "academic" },
+      source: { url: "https://example.org/a", publisher: "Example", publishedAt: null },
+      attribution: null,
+      noteEn: null,
+      noteEs: null,
+    };
+    expect(changedFields(null, importedRow)).toEqual([]);
+    expect(changedFields(null, figure)).toEqual([]);
+  });
+
+  it("names every field of the snapshot but its id and version, with a label in both languages", () => {
+    expect(HISTORY_FIELDS).toEqual(expect.arrayContaining(["indicator", "value", "producer", "source", "status"]));
+    expect(HISTORY_FIELDS).not.toContain("id");
+    expect(HISTORY_FIELDS).not.toContain("version");
+    for (const messages of [en, es]) {
+      const labels: Record<string, string> = messages.history.fields;
+      for (const field of HISTORY_FIELDS) expect(labels[field], field).toBeTruthy();
+    }
   });
 });
