@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { z } from "zod";
@@ -8,36 +9,18 @@ import type { ReferenceChangeStatus } from "@/lib/schemas/enums";
 import formStyles from "@/components/forms/forms.module.css";
 import styles from "./reference.module.css";
 
-export type ProposalActionText = {
-  apply: string;
-  applying: string;
-  reject: string;
-  rejecting: string;
-  rejectNote: string;
-  withdraw: string;
-  withdrawing: string;
-  done: Record<Exclude<ReferenceChangeStatus, "pending">, string>;
-  errors: Record<string, string>;
-};
-
 type Verb = "apply" | "reject" | "withdraw";
-const OUTCOME = { apply: "applied", reject: "rejected", withdraw: "withdrawn" } as const;
+const OUTCOME = { apply: "applied", reject: "rejected", withdraw: "withdrawn" } as const satisfies Record<
+  Verb,
+  Exclude<ReferenceChangeStatus, "pending">
+>;
 
 const decide = (id: string, verb: Verb, body: unknown) =>
   callApi("POST", `/api/editor/reference-changes/${encodeURIComponent(id)}/${verb}`, z.unknown(), body);
 
 /** Apply or reject (a reviewer who did not propose it), or withdraw (its author); the page is read again after. */
-export function ProposalActions({
-  id,
-  canApply,
-  canWithdraw,
-  text,
-}: {
-  id: string;
-  canApply: boolean;
-  canWithdraw: boolean;
-  text: ProposalActionText;
-}) {
+export function ProposalActions({ id, canApply, canWithdraw }: { id: string; canApply: boolean; canWithdraw: boolean }) {
+  const t = useTranslations("reference");
   const router = useRouter();
   const [busy, setBusy] = useState<Verb | null>(null);
   const [note, setNote] = useState("");
@@ -49,11 +32,12 @@ export function ProposalActions({
     setMessage(null);
     try {
       await decide(id, verb, body);
-      setMessage({ kind: "done", text: text.done[OUTCOME[verb]] });
+      setMessage({ kind: "done", text: t(`review.done.${OUTCOME[verb]}`) });
       startRefresh(() => router.refresh());
     } catch (error) {
       const code = error instanceof ApiError ? error.code : "internal_error";
-      setMessage({ kind: "error", text: text.errors[code] ?? (error instanceof Error ? error.message : code) });
+      const byCode = t.raw("errors") as Record<string, string>;
+      setMessage({ kind: "error", text: byCode[code] ?? (error instanceof Error ? error.message : code) });
     } finally {
       setBusy(null);
     }
@@ -70,20 +54,20 @@ export function ProposalActions({
       {canApply ? (
         <>
           <button type="button" className={styles.primary} disabled={busy !== null} onClick={() => void run("apply", {})}>
-            {busy === "apply" ? text.applying : text.apply}
+            {busy === "apply" ? t("review.applying") : t("review.apply")}
           </button>
           <form onSubmit={reject} className={styles.rejectForm}>
-            <label htmlFor={noteId}>{text.rejectNote}</label>
+            <label htmlFor={noteId}>{t("review.rejectNote")}</label>
             <input id={noteId} value={note} onChange={(event) => setNote(event.target.value)} required />
             <button type="submit" disabled={busy !== null}>
-              {busy === "reject" ? text.rejecting : text.reject}
+              {busy === "reject" ? t("review.rejecting") : t("review.reject")}
             </button>
           </form>
         </>
       ) : null}
       {canWithdraw ? (
         <button type="button" disabled={busy !== null} onClick={() => void run("withdraw", {})}>
-          {busy === "withdraw" ? text.withdrawing : text.withdraw}
+          {busy === "withdraw" ? t("review.withdrawing") : t("review.withdraw")}
         </button>
       ) : null}
       {message ? (

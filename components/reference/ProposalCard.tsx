@@ -6,7 +6,7 @@ import { canApplyReferenceChange, canWithdrawReferenceChange } from "@/lib/auth/
 import type { PendingReferenceChange } from "@/lib/reference/queries";
 import { ENTITIES, type EntityName } from "./entities";
 import { toFormValues } from "./form-values";
-import { ProposalActions, type ProposalActionText } from "./ProposalActions";
+import { ProposalActions } from "./ProposalActions";
 import { referenceFormText } from "./reference-form-text";
 import styles from "./reference.module.css";
 
@@ -34,7 +34,6 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   const subject = current ? (current[subjectField(proposal.entityType, locale)] ?? "") : null;
   const canApply = canApplyReferenceChange(actor, proposal);
   const canWithdraw = canWithdrawReferenceChange(actor, proposal);
-  const actionText: ProposalActionText = { ...(t.raw("review") as ProposalActionText), errors: t.raw("errors") as Record<string, string> };
   return (
     <li className={styles.proposal} id={`proposal-${proposal.id}`} data-proposal={proposal.id} data-entity={proposal.entityType}>
       <h2>{current ? `${entity}: ${subject}` : t("review.newRecord", { entity })}</h2>
@@ -68,7 +67,7 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
         </tbody>
       </table>
       {canApply ? null : <p className="muted">{canWithdraw ? t("review.ownProposal") : t("review.reviewerOnly")}</p>}
-      <ProposalActions id={proposal.id} canApply={canApply} canWithdraw={canWithdraw} text={actionText} />
+      <ProposalActions id={proposal.id} canApply={canApply} canWithdraw={canWithdraw} />
     </li>
   );
 }
