@@ -401,8 +401,7 @@ describe("one ETag, cached or not", () => {
   const page = `<!doctype html><html lang="en"><body><p>the same</p><footer>${"·".repeat(300)}</footer></body></html>`;
   const samePage: Behaviour = (req, res) => {
     if (req.url!.startsWith("/api/")) return;
-    res.setHeader("content-type", "text/html; charset=utf-8");
-    res.setHeader("cache-control", "public, max-age=0, must-revalidate");
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=0, must-revalidate" });
     res.write(page.slice(0, 100));
     res.end(page.slice(100));
   };

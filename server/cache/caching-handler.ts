@@ -258,13 +258,12 @@ function recordResponse(
   const originalWriteHead = res.writeHead as (...a: unknown[]) => ServerResponse;
   const originalWrite = res.write as (...a: unknown[]) => boolean;
   const originalEnd = res.end as (...a: unknown[]) => ServerResponse;
-  // While revalidating: writeHead's arguments and every write, not yet sent.
-  let held: { head?: unknown[]; writes: unknown[][] } | null = revalidate ? { writes: [] } : null;
+  // While revalidating: every write, not yet sent. The status and headers wait on the response itself.
+  let held: { writes: unknown[][] } | null = revalidate ? { writes: [] } : null;
   const sendHeld = () => {
     if (!held) return;
-    const { head, writes } = held;
+    const { writes } = held;
     held = null;
-    if (head) originalWriteHead.apply(res, head);
     for (const args of writes) originalWrite.apply(res, args);
   };
 
@@ -293,10 +292,14 @@ function recordResponse(
       }
     }
     if (!("vary" in writeHeadHeaders) && !this.headersSent) this.setHeader("vary", withAcceptEncoding(this.getHeader("vary")));
-    if (held) {
-      held.head = args;
+    if (held && !Array.isArray(headersArg)) {
+      // Kept on the response, so a later implicit writeHead (a write, flushHeaders) cannot lose them.
+      this.statusCode = Number(args[0]);
+      if (typeof args[1] === "string") this.statusMessage = args[1];
+      for (const [name, value] of Object.entries(headersArg ?? {})) if (value !== undefined) this.setHeader(name, value as string);
       return this;
     }
+    sendHeld();
     return originalWriteHead.apply(this, args);
   } as typeof res.writeHead;
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
@@ -309,7 +312,7 @@ function recordResponse(
   } as typeof res.write;
   res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
     keep(chunk, rest[0]);
-    const status = held?.head ? Number(held.head[0]) : this.statusCode;
+    const status = this.statusCode;
     const headers = { ...this.getHeaders(), ...writeHeadHeaders };
     const body = chunks && Buffer.concat(chunks);
     const revalidation = held && body ? revalidate!(status, headers, body) : undefined;
@@ -317,12 +320,9 @@ function recordResponse(
     if (held && revalidation?.current) {
       // The client's copy is current: the render's headers, without its body.
       const callbacks = [...held.writes.flat(), chunk, ...rest].filter((arg): arg is () => void => typeof arg === "function");
-      const headArg = held.head?.find((arg) => arg && typeof arg === "object" && !Array.isArray(arg)) as
-        Record<string, unknown> | undefined;
       held = null;
       this.removeHeader("content-length");
-      const notModified = Object.fromEntries(Object.entries(headArg ?? {}).filter(([name]) => name.toLowerCase() !== "content-length"));
-      result = originalWriteHead.call(this, 304, { ...notModified, etag: revalidation.etag });
+      result = originalWriteHead.call(this, 304, { etag: revalidation.etag });
       originalEnd.call(this);
       for (const callback of callbacks) process.nextTick(callback);
     } else {
