@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ENTITIES } from "./entities";
-import { collectErrors, initialValues, readForm, toFormValues, toInput } from "./form-values";
+import { collectErrors, initialValues, readForm, toFormRecord, toFormValues, toInput } from "./form-values";
 
 // A record read for editing must come back from the form unchanged, or saving an untouched form would edit it.
 const records = {
@@ -64,6 +64,11 @@ describe("reference form values", () => {
     const input = toInput(fields, { url: "https://a.org", publisher: "  ", publishedAt: "", archivedUrl: " " });
     expect(input).toEqual({ url: "https://a.org", publisher: "  ", publishedAt: null, archivedUrl: null });
     expect(schema.safeParse(input).error?.issues.map((issue) => issue.path.join("."))).toEqual(["publisher"]);
+  });
+
+  it("keeps the version a record was read at beside its fields, for the edit to send back", () => {
+    const record = toFormRecord(ENTITIES.producer.fields, { id: "p1", version: 7, values: records.producer });
+    expect(record).toEqual({ id: "p1", version: 7, values: { name: "Cristosal", type: "ngo" } });
   });
 
   it("starts a new record from each field's initial value", () => {
