@@ -1,23 +1,14 @@
 // Plain, serialisable shapes that pages and client components receive; UI code never sees Prisma.
-import type { DatePrecision, ProducerType, PublicObservationStatus, Qualifier } from "../schemas/enums";
+import type { ProducerType, PublicObservationStatus } from "../schemas/enums";
+import type { FigureFacts } from "./shapes";
 
 export type { DatePrecision, ProducerType, Qualifier } from "../schemas/enums";
 
-export type PublicObservation = {
+/** A published or retracted figure with its provenance; its facts are those of every shape (./shapes.ts). */
+export type PublicObservation = Omit<FigureFacts, "producer"> & {
   id: string;
   indicatorSlug: string;
-  /** Exact decimal as stored, e.g. "10.4"; never rounded. */
-  value: string;
-  valueMax: string | null;
-  qualifier: Qualifier;
-  /** First day of the period the figure refers to (YYYY-MM-DD). */
-  asOf: string;
-  datePrecision: DatePrecision;
-  producer: { id: string; name: string; type: ProducerType };
-  source: { url: string; publisher: string | null; publishedAt: string | null };
-  attribution: string;
-  noteEn: string | null;
-  noteEs: string | null;
+  producer: FigureFacts["producer"] & { id: string };
   status: PublicObservationStatus;
   /** Why and when a reviewer took the figure off the charts; it stays listed, marked. */
   retraction: { reason: string | null; at: string | null } | null;
