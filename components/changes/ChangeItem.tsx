@@ -32,7 +32,7 @@ function ChangeMeta({
   return (
     <p className={entries.meta}>
       <time dateTime={change.createdAt}>{formatAsOf(change.createdAt.slice(0, 10), "day", locale)}</time> ·{" "}
-      <span className={styles.action} data-action-label>
+      <span className={entries.badge} data-action-label>
         {t(`actions.${action}`)}
       </span>
       {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}

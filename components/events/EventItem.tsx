@@ -33,7 +33,7 @@ export async function EventItem({ event, locale }: { event: PublicEvent; locale:
       <h3 className={entries.title}>{localized(event, "title", locale)}</h3>
       <p className={entries.meta}>
         <EventDate event={event} locale={locale} /> ·{" "}
-        <span className={styles.kind} data-kind={event.kind}>
+        <span className={entries.badge} data-kind={event.kind}>
           {t(`kinds.${event.kind}`)}
         </span>
       </p>
