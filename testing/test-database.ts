@@ -20,8 +20,9 @@ async function serverIsReachable(): Promise<boolean> {
   }
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
+/** Runs one statement on a PostgreSQL server's maintenance database (creating and dropping databases). */
+export async function runOnServer(sql: string, serverUrl = SERVER_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(sql);
@@ -50,9 +51,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   let release: () => Promise<void>;
   if (kind === "postgres") {
     const name = `contraste_test_${randomBytes(6).toString("hex")}`;
-    await onServer(`CREATE DATABASE ${name}`);
+    await runOnServer(`CREATE DATABASE ${name}`);
     url = SERVER_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-    release = () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    release = () => runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } else {
     const embedded = await startEmbeddedDatabase({});
     url = embedded.url;

@@ -1,18 +1,10 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { applyMigrations } from "../../server/database/migrations";
+import { runOnServer } from "../../testing/test-database";
 
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = (sql: string) => runOnServer(sql, SERVER_URL);
 
 export async function checkServerReachable(): Promise<void> {
   try {
