@@ -32,6 +32,9 @@ const staleVersion = (current: SnapshotRow) =>
     current: toObservationSnapshot(current),
   });
 
+/** The 409 for a figure whose version moved on: it carries the figure as it stands now. */
+const staleAt = (tx: Tx, id: string) => async () => staleVersion(await loadForUpdate(tx, id));
+
 /** Indicator, producer and source rows for an input; producers and sources are found or created. */
 async function resolveLinks(tx: Tx, input: TObservationInput) {
   const indicator = await tx.indicator.findUnique({ where: { slug: input.indicatorSlug }, select: { id: true } });
@@ -155,7 +158,7 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
         tx.observation,
         { id, version },
         { ...links, ...figureFields(input), contributorIds: withWriter(current, actor) },
-        async () => staleVersion(await loadForUpdate(tx, id)),
+        staleAt(tx, id),
       );
       const updated = await loadForUpdate(tx, id);
       return recordFigureChange(tx, actor, "observation.updated", id, updated, { before: current, reason });
@@ -186,10 +189,12 @@ export function publishObservation(actor: Actor, id: string, version: number) {
     const now = new Date();
 
     if (!draft.revisionOfId) {
-      await tx.observation.update({
-        where: { id, version },
-        data: { status: "published", reviewerId, publishedAt: now, version: { increment: 1 } },
-      });
+      await updateAtVersion(
+        tx.observation,
+        { id, version },
+        { status: "published" as const, reviewerId, publishedAt: now },
+        staleAt(tx, id),
+      );
       const published = await loadForUpdate(tx, id);
       return recordFigureChange(tx, actor, "observation.published", id, published, { before: draft });
     }
@@ -200,18 +205,8 @@ export function publishObservation(actor: Actor, id: string, version: number) {
       where: { entityId: draft.id, action: "observation.correction_proposed" },
       select: { reason: true },
     });
-    await tx.observation.update({
-      where: { id: original.id, version: original.version },
-      data: {
-        ...writtenColumnsOf(draft),
-        reviewerId,
-        version: { increment: 1 },
-      },
-    });
-    await tx.observation.update({
-      where: { id: draft.id, version },
-      data: { status: "superseded", reviewerId, version: { increment: 1 } },
-    });
+    await updateAtVersion(tx.observation, original, { ...writtenColumnsOf(draft), reviewerId }, staleAt(tx, original.id));
+    await updateAtVersion(tx.observation, { id: draft.id, version }, { status: "superseded" as const, reviewerId }, staleAt(tx, draft.id));
     const corrected = await loadForUpdate(tx, original.id);
     return recordFigureChange(tx, actor, "observation.corrected", original.id, corrected, {
       before: original,
@@ -227,10 +222,12 @@ export function retractObservation(actor: Actor, id: string, version: number, re
     const current = await loadForUpdate(tx, id);
     if (current.version !== version) throw staleVersion(current);
     if (current.status !== "published") throw conflict(`Only a published figure can be retracted; this one is ${current.status}.`);
-    await tx.observation.update({
-      where: { id, version },
-      data: { status: "retracted", retractedAt: new Date(), retractionReason: reason, version: { increment: 1 } },
-    });
+    await updateAtVersion(
+      tx.observation,
+      { id, version },
+      { status: "retracted" as const, retractedAt: new Date(), retractionReason: reason },
+      staleAt(tx, id),
+    );
     const retracted = await loadForUpdate(tx, id);
     return recordFigureChange(tx, actor, "observation.retracted", id, retracted, { before: current, reason });
   });
