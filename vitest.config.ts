@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 // scripts/server-only/register.mjs does for Node): the tests run server code, and have no client side.
 const alias = { "@": path.resolve(import.meta.dirname), "server-only": "next/dist/compiled/server-only/empty.js" };
 const setupFiles = ["vitest.setup.ts"];
+// next-intl's navigation imports "next/navigation" without the extension Node's ESM resolver needs;
+// bundled by Vite, it resolves as it does in Next.js.
+const server = { deps: { inline: ["next-intl"] } };
 const dbTests = ["**/*.db.test.ts"];
 // Stops and starts a PostgreSQL cluster of its own: needs root and the production build (npm run test:faults).
 const faultTests = ["**/*.faults.test.ts"];
@@ -18,6 +21,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          server,
           name: "unit",
           include: ["{lib,server,testing,components,app,scripts}/**/*.test.ts?(x)"],
           exclude: [...dbTests, ...faultTests],
@@ -26,6 +30,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          server,
           name: "postgres",
           include: dbTests,
           setupFiles,
@@ -34,10 +39,11 @@ export default defineConfig({
           env: { CONTRASTE_TEST_DB: "postgres" },
         },
       },
-      { resolve: { alias }, test: { name: "faults", include: faultTests, setupFiles, testTimeout: 180_000, hookTimeout: 180_000 } },
+      { resolve: { alias }, test: { server, name: "faults", include: faultTests, setupFiles, testTimeout: 180_000, hookTimeout: 180_000 } },
       {
         resolve: { alias },
         test: {
+          server,
           name: "embedded",
           include: dbTests,
           setupFiles,

@@ -45,6 +45,11 @@ test("the Atom feed answers in each language and parses", async ({ page, request
     const response = await request.get(`/${locale}/changes/feed.xml`);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    // A feed reader revalidates with the ETag it got, whether the route or the cache answered.
+    const etag = response.headers()["etag"];
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const revalidated = await request.get(`/${locale}/changes/feed.xml`, { headers: { "if-none-match": etag! } });
+    expect(revalidated.status()).toBe(304);
     const feed = await parseFeed(page, await response.text());
     expect(feed).toMatchObject({ error: null, name: "feed", namespace: "http://www.w3.org/2005/Atom", lang: locale, title });
     expect(feed.id).toBeTruthy();

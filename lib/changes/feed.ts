@@ -1,6 +1,7 @@
 import "server-only";
 import type { AtomFeed } from "./atom";
 import { formatAsOf, formatFigure, producerTypeLabel } from "../i18n/format";
+import { getPathname } from "../i18n/navigation";
 import type { Locale } from "../i18n/routing";
 import {
   changeFeedPath,
@@ -79,7 +80,7 @@ export function buildChangeFeed({ changes, indicatorNames, locale, origin, t }: 
         id: `urn:contraste:change:${change.id}`,
         title: titleOf(change, name, locale, t),
         updated: new Date(change.createdAt),
-        link: name ? `${origin}/${locale}/indicators/${change.indicatorSlug}` : `${pageUrl}#change-${change.id}`,
+        link: name ? `${origin}${getPathname({ href: `/indicators/${change.indicatorSlug}`, locale })}` : `${pageUrl}#change-${change.id}`,
         author: change.reviewer,
         summary: summaryOf(change, locale, t),
       };

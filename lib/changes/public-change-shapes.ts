@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ZObservationSnapshot } from "../observations/snapshot";
 import { ZDatePrecision, ZProducerType, type PublicFigureChangeAction, type PublicReferenceChangeAction } from "../schemas/enums";
 import type { ReferenceEntity } from "../schemas/reference";
+import { getPathname } from "../i18n/navigation";
+import type { Locale } from "../i18n/routing";
 
 // What the public change log and feed show of an entry, and the schemas its stored JSON is read
 // with. No database import: pages and components take these shapes; ./public-changes.ts reads them.
@@ -26,8 +28,8 @@ const KINDS: Record<PublicChangeAction, PublicChangeKind> = {
 };
 export const changeKind = (action: PublicChangeAction) => KINDS[action];
 
-export const changeLogPath = (locale: string) => `/${locale}/changes`;
-export const changeFeedPath = (locale: string) => `/${locale}/changes/feed.xml`;
+export const changeLogPath = (locale: Locale) => getPathname({ href: "/changes", locale });
+export const changeFeedPath = (locale: Locale) => getPathname({ href: "/changes/feed.xml", locale });
 
 // The parts of an observation snapshot (lib/observations/snapshot.ts) that the change log shows; only
 // these are required, so an entry stays readable whatever else its snapshot holds. Parsing, not

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { etagOf, ifNoneMatchIncludes } from "@/lib/api/etag";
 import { renderAtomFeed } from "@/lib/changes/atom";
 import { buildChangeFeed } from "@/lib/changes/feed";
 import { isLocale } from "@/lib/i18n/routing";
@@ -25,8 +26,11 @@ export async function GET(request: Request, { params }: Context) {
   ]);
   const indicatorNames = new Map(indicators.map((indicator) => [indicator.slug, localized(indicator, "name", locale)]));
   const feed = buildChangeFeed({ changes, indicatorNames, locale, origin: originFromHeaders(request.headers), t });
-  // No shared caching: the links carry the Host the reader sent.
-  return new Response(renderAtomFeed(feed), {
-    headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=0, must-revalidate" },
-  });
+  const body = renderAtomFeed(feed);
+  // The same ETag the response cache gives its copy (lib/api/etag.ts), so a feed reader revalidates
+  // alike whichever answered. No shared caching: the links carry the Host the reader sent.
+  const etag = etagOf(body);
+  const headers = { etag, "cache-control": "public, max-age=0, must-revalidate" };
+  if (ifNoneMatchIncludes(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers: { ...headers, "content-type": "application/atom+xml; charset=utf-8" } });
 }
