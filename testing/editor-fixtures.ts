@@ -2,6 +2,7 @@ import type { Database } from "../lib/db/client";
 import { hashPassword } from "../lib/auth/password";
 import { createSession, SESSION_COOKIE } from "../lib/auth/session";
 import { newSecret } from "../lib/auth/tokens";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const TEST_HOST = "contraste.test";
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -90,3 +91,27 @@ export async function fingerprint(db: Database) {
   ]);
   return JSON.stringify({ observations, changes, users, tokens, sessions, producers, sources, referenceChanges });
 }
+
+/**
+ * A fresh database for tests that call route handlers (they read DATABASE_URL when first imported),
+ * with the test indicator and a caller of each kind.
+ */
+export async function createRouteTestbed(): Promise<{ database: TestDatabase; callers: Callers }> {
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  await createTestIndicator(database.db);
+  return { database, callers: await createCallers(database.db) };
+}
+
+/** The columns of a CSV with every required import field, and the mapping that reads them. */
+export const TEST_CSV_HEADER = "Indicator,Value,Date,Precision,Who,Type,Link,Outlet";
+export const TEST_CSV_MAPPING = {
+  indicator: "Indicator",
+  value: "Value",
+  asOf: "Date",
+  datePrecision: "Precision",
+  producer: "Who",
+  producerType: "Type",
+  sourceUrl: "Link",
+  publisher: "Outlet",
+};

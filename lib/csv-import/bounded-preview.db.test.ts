@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, request, type Callers } from "../../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { fingerprint, request, type Callers, createRouteTestbed, TEST_CSV_HEADER, TEST_CSV_MAPPING } from "../../testing/editor-fixtures";
+import type { TestDatabase } from "../../testing/test-database";
 import { LISTED_PROBLEMS } from "./validate-rows";
 
 // Issue 12, finding 5: a check listed every problem in one blocking pass (1 MB of bad rows gave a
@@ -13,26 +13,14 @@ let importRoute: typeof import("@/app/api/editor/imports/route");
 let previewRoute: typeof import("@/app/api/editor/imports/preview/route");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  await createTestIndicator(database.db);
-  callers = await createCallers(database.db);
+  ({ database, callers } = await createRouteTestbed());
   importRoute = await import("@/app/api/editor/imports/route");
   previewRoute = await import("@/app/api/editor/imports/preview/route");
 });
 afterAll(() => database.drop());
 
-const header = "Indicator,Value,Date,Precision,Who,Type,Link,Outlet";
-const mapping = {
-  indicator: "Indicator",
-  value: "Value",
-  asOf: "Date",
-  datePrecision: "Precision",
-  producer: "Who",
-  producerType: "Type",
-  sourceUrl: "Link",
-  publisher: "Outlet",
-};
+const header = TEST_CSV_HEADER;
+const mapping = TEST_CSV_MAPPING;
 const BAD_ROWS = 200_000;
 // Even rows have a value that is not a number, odd rows an indicator that does not exist: one problem each.
 const csv = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, fingerprint, request, type Callers } from "../../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { fingerprint, request, type Callers, createRouteTestbed, TEST_CSV_HEADER, TEST_CSV_MAPPING } from "../../testing/editor-fixtures";
+import type { TestDatabase } from "../../testing/test-database";
 import { guessMapping, IMPORT_FIELDS, TEMPLATE_CSV } from "./fields";
 
 let database: TestDatabase;
@@ -9,27 +9,14 @@ let importRoute: typeof import("@/app/api/editor/imports/route");
 let previewRoute: typeof import("@/app/api/editor/imports/preview/route");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  await createTestIndicator(database.db);
-  callers = await createCallers(database.db);
+  ({ database, callers } = await createRouteTestbed());
   importRoute = await import("@/app/api/editor/imports/route");
   previewRoute = await import("@/app/api/editor/imports/preview/route");
 });
 afterAll(() => database.drop());
 
-const header = "Indicator,Value,Date,Precision,Who,Type,Link,Outlet,Hedge";
-const mapping = {
-  indicator: "Indicator",
-  value: "Value",
-  asOf: "Date",
-  datePrecision: "Precision",
-  producer: "Who",
-  producerType: "Type",
-  sourceUrl: "Link",
-  publisher: "Outlet",
-  qualifier: "Hedge",
-};
+const header = `${TEST_CSV_HEADER},Hedge`;
+const mapping = { ...TEST_CSV_MAPPING, qualifier: "Hedge" };
 const row = (value: string, date = "2024", extra = "") =>
   `test_indicator,${value},${date},year,Test NGO,ngo,https://example.org/r${extra},Example,exact`;
 

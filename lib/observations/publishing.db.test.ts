@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createCallers,
-  createTestIndicator,
   createUserWithSession,
   fingerprint,
   observationInput,
   request,
   type Caller,
   type Callers,
+  createRouteTestbed,
+  TEST_CSV_HEADER,
+  TEST_CSV_MAPPING,
 } from "../../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import type { TestDatabase } from "../../testing/test-database";
 
 // The two-person rule through every channel that writes a draft: whoever wrote into a draft (form,
 // API token, CSV import, correction) cannot be the one who publishes it.
@@ -24,16 +25,13 @@ let routes: {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ database, callers } = await createRouteTestbed());
   routes = {
     create: await import("@/app/api/editor/observations/route"),
     update: await import("@/app/api/editor/observations/[id]/route"),
     publish: await import("@/app/api/editor/observations/[id]/publish/route"),
     importCsv: await import("@/app/api/editor/imports/route"),
   };
-  await createTestIndicator(database.db);
-  callers = await createCallers(database.db);
   const second = await createUserWithSession(database.db, "reviewer", "second-reviewer");
   secondReviewer = { name: "second reviewer", headers: second.headers, id: second.user.id };
 });
@@ -157,20 +155,8 @@ describe("every draft has an accountable author", () => {
   });
 
   it("refuses the reviewer who imported a CSV to publish any of its drafts", async () => {
-    const csv = [
-      "Indicator,Value,Date,Precision,Who,Type,Link,Outlet",
-      "test_indicator,8080,2019,year,Test NGO,ngo,https://example.org/csv,Example",
-    ].join("\n");
-    const mapping = {
-      indicator: "Indicator",
-      value: "Value",
-      asOf: "Date",
-      datePrecision: "Precision",
-      producer: "Who",
-      producerType: "Type",
-      sourceUrl: "Link",
-      publisher: "Outlet",
-    };
+    const csv = [TEST_CSV_HEADER, "test_indicator,8080,2019,year,Test NGO,ngo,https://example.org/csv,Example"].join("\n");
+    const mapping = TEST_CSV_MAPPING;
     const imported = await routes.importCsv.POST(request("POST", "/api/editor/imports", callers.reviewer, { csv, mapping }));
     expect(imported.status).toBe(201);
     const draft = await database.db.observation.findFirstOrThrow({ where: { value: "8080" } });

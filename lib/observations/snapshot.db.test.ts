@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallers, createTestIndicator, observationInput, request, type Caller, type Callers } from "../../testing/editor-fixtures";
-import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import {
+  observationInput,
+  request,
+  type Caller,
+  type Callers,
+  createRouteTestbed,
+  TEST_CSV_HEADER,
+  TEST_CSV_MAPPING,
+} from "../../testing/editor-fixtures";
+import type { TestDatabase } from "../../testing/test-database";
 import { ZObservationSnapshot } from "./snapshot";
 
 // Every path that writes a figure records the same snapshot in the change log: the form, an API
@@ -18,8 +26,7 @@ let routes: {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  ({ database, callers } = await createRouteTestbed());
   routes = {
     create: await import("@/app/api/editor/observations/route"),
     createByToken: await import("@/app/api/v1/observations/route"),
@@ -28,8 +35,6 @@ beforeAll(async () => {
     retract: await import("@/app/api/editor/observations/[id]/retract/route"),
     importCsv: await import("@/app/api/editor/imports/route"),
   };
-  await createTestIndicator(database.db);
-  callers = await createCallers(database.db);
 });
 afterAll(() => database.drop());
 
@@ -87,20 +92,8 @@ describe("the change snapshot", () => {
       ),
       200,
     );
-    const csv = [
-      "indicator,value,asOf,datePrecision,producer,producerType,sourceUrl,publisher",
-      "test_indicator,7.10,2021,year,Imported NGO,ngo,https://example.org/imported,Imported Outlet",
-    ].join("\n");
-    const mapping = {
-      indicator: "indicator",
-      value: "value",
-      asOf: "asOf",
-      datePrecision: "datePrecision",
-      producer: "producer",
-      producerType: "producerType",
-      sourceUrl: "sourceUrl",
-      publisher: "publisher",
-    };
+    const csv = [TEST_CSV_HEADER, "test_indicator,7.10,2021,year,Imported NGO,ngo,https://example.org/imported,Imported Outlet"].join("\n");
+    const mapping = TEST_CSV_MAPPING;
     const imported = await routes.importCsv.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping }));
     expect(imported.status).toBe(201);
 
