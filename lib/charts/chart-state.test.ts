@@ -12,9 +12,10 @@ describe("chart state in the URL", () => {
       sort: "value" as const,
       dir: "desc" as const,
       page: 3,
+      scale: "log" as const,
     };
     const query = chartStateQuery(state);
-    expect(query).toBe("?hide=government%2Cmedia&from=2019&to=2024&events=0&view=table&sort=value&dir=desc&page=3");
+    expect(query).toBe("?hide=government%2Cmedia&from=2019&to=2024&events=0&view=table&sort=value&dir=desc&page=3&scale=log");
     expect(parseChartState(Object.fromEntries(new URLSearchParams(query)))).toEqual(state);
   });
 
@@ -24,7 +25,16 @@ describe("chart state in the URL", () => {
 
   it("ignores malformed or unknown values instead of failing", () => {
     expect(
-      parseChartState({ hide: "government,martians", from: "soon", to: "99999", view: "pie", sort: "x;drop", page: "0", junk: "1" }),
+      parseChartState({
+        hide: "government,martians",
+        from: "soon",
+        to: "99999",
+        view: "pie",
+        sort: "x;drop",
+        page: "0",
+        scale: "cubic",
+        junk: "1",
+      }),
     ).toEqual({
       ...DEFAULT_CHART_STATE,
       hidden: ["government"],

@@ -17,6 +17,8 @@ export type ChartState = {
   dir: "asc" | "desc";
   /** Page of the figures table (1-based); the chart and the downloads are not paged. */
   page: number;
+  /** Y axis scale: "log" suits figures spanning orders of magnitude (homicide rate 138 → 1.3). */
+  scale: "linear" | "log";
 };
 
 export const DEFAULT_CHART_STATE: ChartState = {
@@ -28,6 +30,7 @@ export const DEFAULT_CHART_STATE: ChartState = {
   sort: "asOf",
   dir: "asc",
   page: 1,
+  scale: "linear",
 };
 
 const year = z.coerce.number().int().min(1900).max(2100);
@@ -58,6 +61,7 @@ export function parseChartState(params: SearchParams): ChartState {
     sort: parseOr(z.enum(SORT_KEYS), first(params.sort), DEFAULT_CHART_STATE.sort),
     dir: first(params.dir) === "desc" ? "desc" : "asc",
     page: parseOr(page, first(params.page), DEFAULT_CHART_STATE.page),
+    scale: first(params.scale) === "log" ? "log" : "linear",
   };
 }
 
@@ -72,6 +76,7 @@ export function chartStateQuery(state: ChartState): string {
   if (state.sort !== DEFAULT_CHART_STATE.sort) params.set("sort", state.sort);
   if (state.dir !== DEFAULT_CHART_STATE.dir) params.set("dir", state.dir);
   if (state.page !== DEFAULT_CHART_STATE.page) params.set("page", String(state.page));
+  if (state.scale !== DEFAULT_CHART_STATE.scale) params.set("scale", state.scale);
   const query = params.toString();
   return query ? `?${query}` : "";
 }
