@@ -18,6 +18,9 @@ export const indicatorObservationsParameters = <Cursor>(decode: CursorDecoder<Cu
   from: ZQueryDay.optional().meta({ description: "First as-of date (period start), inclusive", example: "2022-01-01" }),
   to: ZQueryDay.optional().meta({ description: "Last as-of date (period start), inclusive", example: "2025-12-31" }),
   producerType: ZQueryList(PRODUCER_TYPES).optional().meta({ description: "Comma-separated producer types", example: "government,ngo" }),
+  hide: ZQueryList(PRODUCER_TYPES)
+    .optional()
+    .meta({ description: "Comma-separated producer types to leave out (as the indicator page's hide=)", example: "government,media" }),
   includeRetracted: ZQueryBoolean.optional().meta({ description: "Include retracted figures, marked" }),
   format: z.enum(["json", "csv"], { error: "must be json or csv" }).optional().meta({ description: "json (default) or csv" }),
   // The figures' list decodes the cursor itself, so the parameter stays the text it was given.

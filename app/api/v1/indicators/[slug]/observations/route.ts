@@ -12,6 +12,7 @@ import {
 import { indicatorObservationsParameters } from "@/lib/public-api/parameters";
 import { parseQuery } from "@/lib/public-api/query";
 import { preflight, publicResponse, publicStream } from "@/lib/public-api/respond";
+import { PRODUCER_TYPES, type ProducerType } from "@/lib/schemas/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       slug,
       from: query.from,
       to: query.to,
-      producerTypes: query.producerType,
+      producerTypes: keptProducerTypes(query.producerType, query.hide),
       includeRetracted: query.includeRetracted ?? false,
     };
     if (query.all) {
@@ -65,6 +66,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 }
 
 export const OPTIONS = preflight;
+
+// producerType keeps the types it names, hide leaves its types out; together, the first less the second.
+function keptProducerTypes(named: ProducerType[] | undefined, hidden: ProducerType[] | undefined): ProducerType[] | undefined {
+  if (!hidden) return named;
+  return (named ?? PRODUCER_TYPES).filter((type) => !hidden.includes(type));
+}
 
 async function* csvPieces(stream: ObservationStream) {
   const accessed = new Date().toISOString().slice(0, 10);

@@ -1,0 +1,35 @@
+import type { ChartState } from "../charts/chart-state";
+
+// The figures a reader has chosen on an indicator page: producer types left out and a range of
+// years. The chart, its text alternative, the table, the figure count and the downloads all keep
+// the same figures. A figure's period starts on a calendar boundary (a month on its 1st, a year on
+// 1 January: lib/schemas/observation.ts), so its period overlaps the chosen years exactly when it
+// starts within them; the chart's overlap test and the as-of bounds below agree.
+
+export type Selection = Pick<ChartState, "hidden" | "from" | "to">;
+
+/** True when the reader has left nothing out. */
+export const selectsEverything = ({ hidden, from, to }: Selection) => hidden.length === 0 && from === null && to === null;
+
+/** The first and last as-of day a selection keeps (undefined: unbounded). */
+export function selectionDays({ from, to }: Pick<Selection, "from" | "to">): { from?: string; to?: string } {
+  return {
+    ...(from === null ? {} : { from: `${String(from).padStart(4, "0")}-01-01` }),
+    ...(to === null ? {} : { to: `${String(to).padStart(4, "0")}-12-31` }),
+  };
+}
+
+/**
+ * The query of the public API's download of a selection (GET /api/v1/indicators/{slug}/observations):
+ * every figure at once (all=true), the hidden producer types left out (hide) and the years as days.
+ */
+export function selectionDownloadQuery(selection: Selection, format: "csv" | "json"): string {
+  const params = new URLSearchParams();
+  if (format === "csv") params.set("format", "csv");
+  params.set("all", "true");
+  if (selection.hidden.length) params.set("hide", [...selection.hidden].sort().join(","));
+  const days = selectionDays(selection);
+  if (days.from) params.set("from", days.from);
+  if (days.to) params.set("to", days.to);
+  return `?${params.toString()}`;
+}
