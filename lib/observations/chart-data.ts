@@ -31,7 +31,7 @@ WITH span AS MATERIALIZED (
          min(o.value) AS "minValue", max(COALESCE(o."valueMax", o.value)) AS "maxTop", max(o."asOf") AS "lastDay",
          max(o."asOf") FILTER (WHERE o.qualifier <> 'exact') AS "hedgedDay", min(o."asOf") AS "firstDay",
          min(${PEND}) AS "firstEnd", max(${PEND}) AS "lastEnd"
-  FROM "Observation" o CROSS JOIN span WHERE ${IN_RANGE}
+  FROM "Observation" o CROSS JOIN span WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[])
   GROUP BY 1, 2
 ), sides AS MATERIALIZED (
   SELECT c.producer = ANY($2::text[]) AS official, sum(c.n)::int AS n, min(c."firstEnd") AS "firstEnd", max(c."lastEnd") AS "lastEnd"

@@ -23,7 +23,7 @@ export const bucketsFor = (bound: number) => Math.floor((bound - 2) / 4);
 /** What the chart's text alternative says about one side (official or independent). */
 export type FigureGroupSummary = { count: number; first: PublicObservation | null; last: PublicObservation | null };
 
-/** The published figures in the selected range, hidden producer types included. */
+/** The published figures of the shown producer types in the selected range. */
 export type ChartSummary = { count: number; producerCount: number; official: FigureGroupSummary; independent: FigureGroupSummary };
 
 export type ChartData = {
@@ -32,7 +32,7 @@ export type ChartData = {
   /** Figures of the shown series in range, before thinning. */
   visibleCount: number;
   thinned: boolean;
-  /** For the text alternative: every published figure in range, hidden series included. */
+  /** For the text alternative: every published figure of the shown series in range (before thinning). */
   summary: ChartSummary;
 };
 

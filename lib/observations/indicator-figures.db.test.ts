@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SORT_KEYS } from "../charts/chart-state";
+import { buildChartModel } from "@/components/charts/chart-model";
 import { findDiscrepancies } from "./discrepancy";
 import { sortObservations } from "../../testing/oracles/sort-observations";
 import { addFigures, createFixtureIndicator, denseFigures, mixedFigures } from "../../testing/figures-fixture";
@@ -58,6 +59,43 @@ describe("listObservationPage", () => {
       total: 0,
       page: 1,
       pageCount: 1,
+    });
+  });
+});
+
+describe("a reader's selection", () => {
+  const selections = [
+    { hidden: ["government" as const], from: null, to: null },
+    { hidden: [], from: 2023, to: 2024 },
+    { hidden: ["ngo" as const, "media" as const], from: 2024, to: null },
+    { hidden: [], from: null, to: 2022 },
+  ];
+  it.each(selections)("lists and counts the figures the chart keeps: %o", async (selection) => {
+    const all = await list("mixed");
+    // The chart keeps a figure whose period overlaps the chosen years (chart-model's overlapsRange).
+    const kept = buildChartModel(all, [], { ...selection, events: false }).series.flatMap((series) =>
+      series.points.map((point) => point.observation.id),
+    );
+    const expected = sortObservations(all, "asOf", "asc").filter(
+      (o) =>
+        !selection.hidden.includes(o.producer.type as never) &&
+        (selection.from === null || Number(o.asOf.slice(0, 4)) >= selection.from) &&
+        (selection.to === null || Number(o.asOf.slice(0, 4)) <= selection.to),
+    );
+    expect(
+      expected
+        .filter((o) => o.status === "published")
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([...kept].sort());
+    const page = await figures.listObservationPage(indicatorIds.mixed!, { sort: "asOf", dir: "asc", page: 1, ...selection }, 100);
+    expect(page.rows).toEqual(expected);
+    expect(page.total).toBe(expected.length);
+    const counts = await figures.countSelection(indicatorIds.mixed!, selection);
+    expect({ ...counts, types: [...counts.types].sort() }).toEqual({
+      selected: kept.length,
+      total: all.filter((o) => o.status === "published").length,
+      types: [...new Set(all.map((o) => o.producer.type))].filter((type) => !selection.hidden.includes(type as never)).sort(),
     });
   });
 });

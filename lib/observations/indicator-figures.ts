@@ -6,6 +6,8 @@ import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATIO
 import { isOfficial, type ProducerType, type PublicObservation } from "./types";
 import { isoDay } from "../dates";
 import { compareText } from "./compare-text";
+import { PRODUCER_TYPE_DISPLAY_ORDER } from "../schemas/enums";
+import { selectionDays, selectsEverything, type Selection } from "./selection";
 
 // The indicator page's table, time-range choices and discrepancy view, each read with work bounded
 // by what the page shows (one page of rows, one probe per year), not by how many figures exist.
@@ -60,11 +62,12 @@ function rankBy(tallied: Tallied[], ranked: NonNullable<(typeof RANKED)[ChartSta
  */
 export async function listObservationPage(
   indicatorId: string,
-  { sort, dir, page }: Pick<ChartState, "sort" | "dir" | "page">,
+  { sort, dir, page, ...selection }: Pick<ChartState, "sort" | "dir" | "page"> & Partial<Selection>,
   pageSize = TABLE_PAGE_SIZE,
 ): Promise<ObservationPage> {
   const tallied = await listTallied(indicatorId);
-  const total = tallied.reduce((sum, row) => sum + row.figures, 0);
+  const chosen = selectionFilter(tallied, { hidden: selection.hidden ?? [], from: selection.from ?? null, to: selection.to ?? null });
+  const total = chosen ? (await countChosen(indicatorId, chosen)).listed : tallied.reduce((sum, row) => sum + row.figures, 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(page, pageCount);
   const direction = dir === "asc" ? "ASC" : "DESC";
@@ -75,8 +78,8 @@ export async function listObservationPage(
   const rows = await getDb().$queryRawUnsafe<PublicObservationRow[]>(
     `WITH page AS (
        SELECT o.id, o.value, o."asOf", ${rank ? "r.rank" : "0 AS rank"}
-       FROM "Observation" o ${rank ? `JOIN unnest($4::text[], $5::int[]) AS r(key, rank) ON r.key = o."${ranked!.column}"` : ""}
-       WHERE o."indicatorId" = $1 AND ${VISIBLE}
+       FROM "Observation" o ${rank ? `JOIN unnest($7::text[], $8::int[]) AS r(key, rank) ON r.key = o."${ranked!.column}"` : ""}
+       WHERE o."indicatorId" = $1 AND ${VISIBLE} AND ${chosenSql(4)}
        ORDER BY ${order} OFFSET $2 LIMIT $3
      )
      SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM page r JOIN "Observation" o ON o.id = r.id ${PUBLIC_OBSERVATION_JOINS}
@@ -84,9 +87,57 @@ export async function listObservationPage(
     indicatorId,
     (current - 1) * pageSize,
     pageSize,
+    ...chosenParameters(chosen),
     ...(rank ? [rank.ids, rank.ranks] : []),
   );
   return { rows: rows.map(fromPublicObservationRow), total, page: current, pageCount, pageSize };
+}
+
+// A selection as SQL, its parameters from $n on: the shown producers (null: every one), then the first
+// and last as-of day (null: unbounded). ./selection.ts says why as-of bounds keep what the chart keeps.
+const chosenSql = (n: number) =>
+  `($${n}::text[] IS NULL OR o."producerId" = ANY($${n}::text[])) AND ($${n + 1}::date IS NULL OR o."asOf" >= $${n + 1}::date) AND ($${n + 2}::date IS NULL OR o."asOf" <= $${n + 2}::date)`;
+type Chosen = { producers: string[] | null; from: string | null; to: string | null };
+
+/** The selection's producers and days, or null when it keeps every figure. */
+function selectionFilter(tallied: Tallied[], selection: Selection): Chosen | null {
+  if (selectsEverything(selection)) return null;
+  const days = selectionDays(selection);
+  return {
+    producers: selection.hidden.length
+      ? [...new Set(tallied.filter((row) => !selection.hidden.includes(row.producerType)).map((row) => row.producerId))]
+      : null,
+    from: days.from ?? null,
+    to: days.to ?? null,
+  };
+}
+
+const chosenParameters = (chosen: Chosen | null) => [chosen?.producers ?? null, chosen?.from ?? null, chosen?.to ?? null];
+
+async function countChosen(indicatorId: string, chosen: Chosen | null) {
+  const [row] = await getDb().$queryRawUnsafe<{ published: number; listed: number }[]>(
+    `SELECT count(*) FILTER (WHERE o.status = 'published')::int AS published, count(*)::int AS listed
+     FROM "Observation" o WHERE o."indicatorId" = $1 AND ${VISIBLE} AND ${chosenSql(2)}`,
+    indicatorId,
+    ...chosenParameters(chosen),
+  );
+  return row ?? { published: 0, listed: 0 };
+}
+
+/** How many published figures a selection keeps of how many there are, and the producer types it shows (in display order). */
+export type SelectionCounts = { selected: number; total: number; types: ProducerType[] };
+
+export async function countSelection(indicatorId: string, selection: Selection): Promise<SelectionCounts> {
+  const tallied = await listTallied(indicatorId);
+  const [published] = await getDb().$queryRawUnsafe<{ total: number }[]>(
+    `SELECT COALESCE(sum(t.published), 0)::int AS total FROM "ObservationTally" t WHERE t."indicatorId" = $1`,
+    indicatorId,
+  );
+  const total = published?.total ?? 0;
+  const chosen = selectionFilter(tallied, selection);
+  const present = new Set(tallied.map((row) => row.producerType));
+  const types = PRODUCER_TYPE_DISPLAY_ORDER.filter((type) => present.has(type) && !selection.hidden.includes(type));
+  return { selected: chosen ? (await countChosen(indicatorId, chosen)).published : total, total, types };
 }
 
 /** The years with a published or retracted figure (for the time-range choices): one index probe per year. */
