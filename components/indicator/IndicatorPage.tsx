@@ -6,7 +6,8 @@ import type { PublicEvent } from "@/lib/events/queries";
 import type { PublicFraming } from "@/lib/indicators/framings";
 import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ObservationPage, RecentDiscrepancies } from "@/lib/observations/indicator-figures";
+import type { ObservationPage } from "@/lib/observations/indicator-figures";
+import type { FigureComparisons } from "@/lib/observations/figure-comparisons";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
 import type { ProducerType } from "@/lib/observations/types";
@@ -15,7 +16,7 @@ import { ChartEventsList } from "./ChartEventsList";
 import { ChartLegend } from "./ChartLegend";
 import { Definitions } from "./Definitions";
 import { DownloadsAndCitation } from "./DownloadsAndCitation";
-import { DiscrepancyTable } from "./DiscrepancyTable";
+import { FiguresThatDisagree } from "./FiguresThatDisagree";
 import { FramingsSideBySide } from "./FramingsSideBySide";
 import { IndicatorChartPanel } from "./IndicatorChartPanel";
 import { ObservationTable } from "./ObservationTable";
@@ -28,7 +29,7 @@ type Props = {
   chart: ChartData | null;
   /** The page of the figures table the URL asks for. */
   table: ObservationPage;
-  discrepancies: RecentDiscrepancies;
+  discrepancies: FigureComparisons;
   /** Years and producer types with figures, for the controls. */
   years: number[];
   producerTypes: ProducerType[];
@@ -70,7 +71,7 @@ export async function IndicatorPage({
         </section>
       )}
       <FramingsSideBySide framings={framings} locale={locale} />
-      <DiscrepancyTable discrepancies={discrepancies.discrepancies} more={discrepancies.more} locale={locale} />
+      <FiguresThatDisagree comparisons={discrepancies} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
       <DownloadsAndCitation
         slug={indicator.slug}

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
-import { isOfficial, type PublicObservation } from "./types";
+import type { PublicObservation } from "./types";
 
+/** An official figure against an independent one that can be compared (see ./comparisons.ts). */
 export type Discrepancy = {
   official: PublicObservation;
   independent: PublicObservation;
@@ -12,25 +13,7 @@ export type Discrepancy = {
   approximate: boolean;
 };
 
-const samePeriod = (a: PublicObservation, b: PublicObservation) => a.asOf === b.asOf && a.datePrecision === b.datePrecision;
-
-/**
- * Every pair of an official and an independent figure for the same period. Nothing is averaged:
- * three official counts against one estimate give three rows. Ranges have no single gap and are left out.
- */
-export function findDiscrepancies(observations: PublicObservation[]): Discrepancy[] {
-  const single = observations.filter((observation) => observation.valueMax === null);
-  const official = single.filter((observation) => isOfficial(observation.producer.type));
-  const independent = single.filter((observation) => !isOfficial(observation.producer.type));
-  return official
-    .flatMap((officialFigure) =>
-      independent
-        .filter((other) => samePeriod(officialFigure, other))
-        .map((independentFigure) => gapBetween(officialFigure, independentFigure)),
-    )
-    .sort((a, b) => a.official.asOf.localeCompare(b.official.asOf));
-}
-
+/** The gap between two single figures; ranges have no single gap (a group's spread covers them). */
 export function gapBetween(official: PublicObservation, independent: PublicObservation): Discrepancy {
   const gap = new Decimal(independent.value).minus(official.value);
   const base = new Decimal(official.value);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SORT_KEYS } from "../charts/chart-state";
 import { buildChartModel } from "@/components/charts/chart-model";
-import { findDiscrepancies } from "./discrepancy";
 import { sortObservations } from "../../testing/oracles/sort-observations";
 import { addFigures, createFixtureIndicator, denseFigures, mixedFigures } from "../../testing/figures-fixture";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
@@ -109,20 +108,5 @@ describe("the page's controls", () => {
       );
       expect((await figures.listProducerTypes(indicatorIds[slug]!)).sort()).toEqual([...new Set(all.map((o) => o.producer.type))].sort());
     }
-  });
-});
-
-describe("listRecentDiscrepancies", () => {
-  it("pairs the figures as findDiscrepancies does on the full list", async () => {
-    for (const slug of ["mixed", "dense", "empty"]) {
-      const expected = findDiscrepancies((await list(slug)).filter((o) => o.status === "published"));
-      expect(await figures.listRecentDiscrepancies(indicatorIds[slug]!, 1000)).toEqual({ discrepancies: expected, more: false });
-    }
-  });
-
-  it("lists only the most recent pairs when there are more than the page shows", async () => {
-    const expected = findDiscrepancies((await list("dense")).filter((o) => o.status === "published"));
-    expect(expected.length).toBeGreaterThan(5);
-    expect(await figures.listRecentDiscrepancies(indicatorIds.dense!, 5)).toEqual({ discrepancies: expected.slice(-5), more: true });
   });
 });

@@ -1,15 +1,14 @@
 import "server-only";
 import type { ChartState } from "../charts/chart-state";
 import { getDb } from "../db/client";
-import { gapBetween, type Discrepancy } from "./discrepancy";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
-import { isOfficial, type ProducerType, type PublicObservation } from "./types";
+import type { ProducerType, PublicObservation } from "./types";
 import { isoDay } from "../dates";
 import { compareText } from "./compare-text";
 import { PRODUCER_TYPE_DISPLAY_ORDER } from "../schemas/enums";
 import { selectionDays, selectsEverything, type Selection } from "./selection";
 
-// The indicator page's table, time-range choices and discrepancy view, each read with work bounded
+// The indicator page's table and time-range choices, each read with work bounded
 // by what the page shows (one page of rows, one probe per year), not by how many figures exist.
 
 export const TABLE_PAGE_SIZE = 50;
@@ -159,52 +158,4 @@ export async function listObservationYears(indicatorId: string): Promise<number[
 /** The producer types with a published or retracted figure here. */
 export async function listProducerTypes(indicatorId: string): Promise<ProducerType[]> {
   return [...new Set((await listTallied(indicatorId)).map((row) => row.producerType))];
-}
-
-export type RecentDiscrepancies = { discrepancies: Discrepancy[]; more: boolean };
-
-/** Pairs listed at most on the indicator page; older ones are left out, with a note. */
-export const DISCREPANCY_LIMIT = 20;
-
-/**
- * The most recent pairs of an official and an independent published figure for the same period,
- * oldest first, as findDiscrepancies pairs them (ranges have no single gap and are left out).
- */
-export async function listRecentDiscrepancies(indicatorId: string, limit = DISCREPANCY_LIMIT): Promise<RecentDiscrepancies> {
-  const producers = [...new Map((await listTallied(indicatorId)).map((row) => [row.producerId, row.producerType])).entries()];
-  const official = producers.filter(([, type]) => isOfficial(type)).map(([id]) => id);
-  const independent = producers.filter(([, type]) => !isOfficial(type)).map(([id]) => id);
-  if (!official.length || !independent.length) return { discrepancies: [], more: false };
-  // Newest official figures first (read backwards along the index), each with the independent
-  // figures of its period, until enough pairs are found.
-  const rows = await getDb().$queryRawUnsafe<(PublicObservationRow & { pair: number; side: "official" | "independent" })[]>(
-    `WITH pairs AS (
-       SELECT a.id AS official, b.id AS independent, a."asOf", a."createdAt" AS "officialCreatedAt", b."createdAt" AS "independentCreatedAt"
-       FROM "Observation" a
-       CROSS JOIN LATERAL (
-         SELECT b.id, b."createdAt" FROM "Observation" b
-         WHERE b."indicatorId" = $1 AND b.status = 'published' AND b."valueMax" IS NULL AND b."producerId" = ANY($3::text[])
-           AND b."asOf" = a."asOf" AND b."datePrecision" = a."datePrecision"
-       ) AS b
-       WHERE a."indicatorId" = $1 AND a.status = 'published' AND a."valueMax" IS NULL AND a."producerId" = ANY($2::text[])
-       ORDER BY a."asOf" DESC, a."createdAt" DESC, a.id DESC, b."createdAt" DESC, b.id DESC
-       LIMIT $4
-     ), numbered AS (
-       SELECT official, independent,
-              row_number() OVER (ORDER BY "asOf" DESC, "officialCreatedAt" DESC, official DESC, "independentCreatedAt" DESC, independent DESC)::int AS pair
-       FROM pairs
-     )
-     SELECT numbered.pair, side.name AS side, ${PUBLIC_OBSERVATION_COLUMNS}
-     FROM numbered CROSS JOIN LATERAL (VALUES ('official', numbered.official), ('independent', numbered.independent)) AS side(name, id)
-     JOIN "Observation" o ON o.id = side.id ${PUBLIC_OBSERVATION_JOINS}
-     ORDER BY numbered.pair`,
-    indicatorId,
-    official,
-    independent,
-    limit + 1,
-  );
-  const pairs = new Map<number, Partial<Record<"official" | "independent", PublicObservation>>>();
-  for (const row of rows) pairs.set(row.pair, { ...pairs.get(row.pair), [row.side]: fromPublicObservationRow(row) });
-  const recent = [...pairs.values()].slice(0, limit).reverse();
-  return { discrepancies: recent.map((pair) => gapBetween(pair.official!, pair.independent!)), more: pairs.size > limit };
 }

@@ -5,12 +5,8 @@ import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from
 import { getChartData } from "@/lib/observations/chart-data";
 import { listEvents } from "@/lib/events/queries";
 import { listFramings } from "@/lib/indicators/framings";
-import {
-  listObservationPage,
-  listObservationYears,
-  listProducerTypes,
-  listRecentDiscrepancies,
-} from "@/lib/observations/indicator-figures";
+import { listObservationPage, listObservationYears, listProducerTypes } from "@/lib/observations/indicator-figures";
+import { listFigureComparisons } from "@/lib/observations/figure-comparisons";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
 
@@ -35,7 +31,7 @@ export default async function Page(props: IndicatorRouteProps) {
     // The table view draws no chart: its figures are not read at all.
     state.view === "chart" ? getChartData(indicator.id, state) : null,
     listObservationPage(indicator.id, state),
-    listRecentDiscrepancies(indicator.id),
+    listFigureComparisons(indicator.id),
     listObservationYears(indicator.id),
     listProducerTypes(indicator.id),
     listEvents(),

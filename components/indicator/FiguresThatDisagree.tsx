@@ -1,0 +1,131 @@
+import { getTranslations } from "next-intl/server";
+import { COMPARISON_RULE, NEARBY_DAYS, type ComparisonGroup, type PeriodRelation } from "@/lib/observations/comparisons";
+import type { FigureComparisons } from "@/lib/observations/figure-comparisons";
+import { formatAsOf, formatFigure, formatNumber, producerTypeLabel } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/routing";
+
+/** Groups listed before the rest fold into a disclosure (which works without JavaScript). */
+const SHOWN_GROUPS = 10;
+
+type T = Awaited<ReturnType<typeof getTranslations<"disagree">>>;
+
+function relationText(relation: PeriodRelation, t: T) {
+  if (relation.kind === "same") return t("samePeriod");
+  if (relation.kind === "inside") return t("inside", { precision: relation.precision, within: relation.within });
+  return t(relation.direction, { days: relation.days });
+}
+
+function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale; t: T }) {
+  const signed = (value: string) => `${value.startsWith("-") ? "" : "+"}${formatNumber(value, locale)}`;
+  const hedge = group.approximate ? "≈ " : "";
+  return (
+    <tr data-group={group.reference.id}>
+      <th scope="row">
+        {formatAsOf(group.reference.asOf, group.reference.datePrecision, locale)}
+        <br />
+        <span className="muted">
+          {group.samePeriod ? t("samePeriod") : group.daysApart === 0 ? t("overlapping") : t("apart", { days: group.daysApart })}
+        </span>
+      </th>
+      <td>
+        <ul className="compared-figures">
+          {group.figures.map(({ observation, relation }) => (
+            <li key={observation.id} data-observation={observation.id}>
+              <strong className="figure-value">{formatFigure(observation, locale)}</strong>{" "}
+              <span className="muted">
+                {formatAsOf(observation.asOf, observation.datePrecision, locale)}
+                {observation.id === group.reference.id && !group.samePeriod ? "" : ` (${relationText(relation, t)})`} ·{" "}
+                {observation.producer.name} ({producerTypeLabel(observation.producer.type, locale)}) ·{" "}
+              </span>
+              <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
+                {observation.source.publisher ?? new URL(observation.source.url).hostname}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td className="number" title={group.approximate ? t("approximate") : undefined}>
+        {hedge}
+        {formatNumber(group.spread, locale)}
+        {group.spread === "0" ? (
+          <>
+            <br />
+            <span className="muted">{t("agree")}</span>
+          </>
+        ) : null}
+      </td>
+      <td>
+        {group.gaps.length ? (
+          <ul className="compared-figures">
+            {group.gaps.map((gap) => (
+              <li key={`${gap.official.id}-${gap.independent.id}`}>
+                {t("gapLine", {
+                  independent: gap.independent.producer.name,
+                  official: gap.official.producer.name,
+                  gap: `${gap.approximate ? "≈ " : ""}${signed(gap.gap)}`,
+                  percent: gap.percent === null ? "—" : `${gap.approximate ? "≈ " : ""}${signed(gap.percent)} %`,
+                })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{t("noPair")}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function GroupTable({ groups, locale, t, testId }: { groups: ComparisonGroup[]; locale: Locale; t: T; testId: string }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t("period")}</th>
+            <th scope="col">{t("figures")}</th>
+            <th scope="col">{t("spread")}</th>
+            <th scope="col">{t("gap")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <GroupRow key={group.figures.map((figure) => figure.observation.id).join("-")} group={group} locale={locale} t={t} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Every group of comparable figures from different producers (rule: lib/observations/comparisons.ts). */
+export async function FiguresThatDisagree({ comparisons, locale }: { comparisons: FigureComparisons; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "disagree" });
+  const { groups, producerCount, truncated, limit, valueKind } = comparisons;
+  const samePeriodRule = COMPARISON_RULE[valueKind] === "same_period";
+  return (
+    <section aria-labelledby="discrepancy-heading" className="discrepancy" data-testid="figures-that-disagree">
+      <h2 id="discrepancy-heading">{t("heading")}</h2>
+      <p className="muted">
+        {t("intro")} {samePeriodRule ? t("ruleSamePeriod") : t("ruleNearby", { days: NEARBY_DAYS })}
+      </p>
+      {producerCount <= 1 ? (
+        <p data-testid="nothing-to-compare">{t("singleProducer")}</p>
+      ) : groups.length === 0 ? (
+        <p data-testid="nothing-to-compare">{samePeriodRule ? t("noneSamePeriod") : t("noneNearby", { days: NEARBY_DAYS })}</p>
+      ) : (
+        <>
+          <p>{t("count", { count: groups.length })}</p>
+          {truncated ? <p className="muted">{t("truncated", { count: limit })}</p> : null}
+          <GroupTable groups={groups.slice(0, SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table" />
+          {groups.length > SHOWN_GROUPS ? (
+            <details className="older-groups">
+              <summary>{t("showAll", { count: groups.length - SHOWN_GROUPS })}</summary>
+              <GroupTable groups={groups.slice(SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table-older" />
+            </details>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { getDb } from "../db/client";
+import type { ValueKind } from "../schemas/enums";
+import { groupComparableFigures, type ComparisonGroup } from "./comparisons";
+import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
+
+/**
+ * Most recent published figures of an indicator that "Where the figures disagree" compares. The
+ * largest indicator has a few dozen figures and the grouping is quadratic in them; past this many
+ * (read newest first along the index on indicator, status and date) older figures are not compared,
+ * and the page says so.
+ */
+export const COMPARED_FIGURES_LIMIT = 400;
+
+export type FigureComparisons = {
+  valueKind: ValueKind;
+  /** Groups of comparable figures from at least two producers, most recent first. */
+  groups: ComparisonGroup[];
+  /** Producers with a published figure here: with one, there is nothing to compare. */
+  producerCount: number;
+  /** Older figures exist beyond the `limit` most recent ones compared. */
+  truncated: boolean;
+  limit: number;
+};
+
+/** The groups of figures that can be set side by side on an indicator page (rule: ./comparisons.ts). */
+export async function listFigureComparisons(indicatorId: string, limit = COMPARED_FIGURES_LIMIT): Promise<FigureComparisons> {
+  const db = getDb();
+  const [[facts], rows] = await Promise.all([
+    db.$queryRawUnsafe<{ valueKind: ValueKind; producers: number }[]>(
+      `SELECT i."valueKind"::text AS "valueKind",
+              (SELECT count(DISTINCT t."producerId") FROM "ObservationTally" t WHERE t."indicatorId" = i.id AND t.published > 0)::int AS producers
+       FROM "Indicator" i WHERE i.id = $1`,
+      indicatorId,
+    ),
+    db.$queryRawUnsafe<PublicObservationRow[]>(
+      `SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM "Observation" o ${PUBLIC_OBSERVATION_JOINS}
+       WHERE o."indicatorId" = $1 AND o.status = 'published'
+       ORDER BY o."asOf" DESC, o.id DESC LIMIT $2`,
+      indicatorId,
+      limit + 1,
+    ),
+  ]);
+  if (!facts) return { valueKind: "point_in_time_count", groups: [], producerCount: 0, truncated: false, limit };
+  return {
+    valueKind: facts.valueKind,
+    groups: groupComparableFigures(facts.valueKind, rows.slice(0, limit).map(fromPublicObservationRow)),
+    producerCount: facts.producers,
+    truncated: rows.length > limit,
+    limit,
+  };
+}
