@@ -3,7 +3,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { openApiDocument } from "@/lib/public-api/openapi";
 
 type Parameter = { name: string; in: string; description?: string; example?: string; required?: boolean };
-type Operation = { summary: string; description?: string; parameters?: Parameter[]; security?: unknown[] };
+type Operation = { operationId: string; summary: string; description?: string; parameters?: Parameter[]; security?: unknown[] };
 
 const EXAMPLES: Record<string, string> = {
   "/api/v1/indicators": "",
@@ -22,7 +22,7 @@ export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: 
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro")}</p>
       <p>
-        <a href="/api/v1/openapi.json">{t("openapi")}</a>
+        <a href="/api/v1/openapi.json">{t("openapi")}</a> {t("openapiLanguage")}
       </p>
       <ul>
         <li>{t("caching")}</li>
@@ -33,6 +33,12 @@ export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: 
       {paths.map(([path, operations]) =>
         Object.entries(operations).map(([method, operation]) => {
           const example = `${path.replace("{slug}", "homicide_rate")}${EXAMPLES[path] ?? ""}`;
+          // The page speaks the reader's language; the OpenAPI document's own English shows (marked) only where a text has no translation yet.
+          const text = (key: string, english: string | undefined) => {
+            const path = `operations.${operation.operationId}.${key}`;
+            if (t.has(path)) return t(path);
+            return english ? <span lang="en">{english}</span> : "";
+          };
           return (
             <section key={`${method} ${path}`} aria-labelledby={`${method}-${path}`}>
               <h2 id={`${method}-${path}`}>
@@ -40,8 +46,8 @@ export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: 
                   {method.toUpperCase()} {path}
                 </code>
               </h2>
-              <p>{operation.summary}</p>
-              {operation.description ? <p className="muted">{operation.description}</p> : null}
+              <p>{text("summary", operation.summary)}</p>
+              {operation.description ? <p className="muted">{text("description", operation.description)}</p> : null}
               {operation.parameters?.length ? (
                 <div className="table-scroll">
                   <table className="data-table">
@@ -58,15 +64,16 @@ export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: 
                           <td>
                             <code>{parameter.name}</code>
                           </td>
-                          <td>{parameter.in}</td>
-                          <td>{parameter.description ?? ""}</td>
+                          <td>{t.has(`in.${parameter.in}`) ? t(`in.${parameter.in}`) : parameter.in}</td>
+                          <td>{text(`parameters.${parameter.name}`, parameter.description)}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
                 </div>
               ) : null}
-              <pre className="code-example">
+              <p className="muted">{t(method === "get" ? "tryGet" : "tryPost")}</p>
+              <pre className="code-example" translate="no">
                 <code>
                   {method === "get"
                     ? `curl '${origin}${example}'`

@@ -1,58 +1,127 @@
 "use client";
 
-import { useRef, useState, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from "react";
+import { nearestPoint, placeBeside, pointsNear } from "./tooltip-placement";
 
 export type PointDetail = { figure: string; date: string; producer: string; url: string; sourceLabel: string; hedge: string | null };
 
-type Active = { id: string; left: number; top: number };
+type Labels = { close: string; details: string; several: string };
+type Active = { ids: string[]; anchor: Element; byKeyboard: boolean };
+type Placed = { left: number; top: number };
 
-// The chart itself is server-rendered SVG; this small island only adds a details card with a
-// clickable source link for the point under the pointer or keyboard focus.
+const POINT = "[data-observation]";
+
+/** Each drawn point's centre on screen (points of a hidden variant of the chart have no size and are left out). */
+function pointsOnScreen(frame: HTMLElement) {
+  return [...frame.querySelectorAll(POINT)].flatMap((element) => {
+    const box = (element.querySelector(".chart-hit") ?? element).getBoundingClientRect();
+    const id = element.getAttribute("data-observation");
+    if (!id || box.width === 0) return [];
+    return [{ id, element, x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }];
+  });
+}
+
+// The chart itself is server-rendered SVG (each point carries its <title>, so it reads without
+// JavaScript); this island adds a details box with clickable sources beside the point that was
+// hovered, clicked, tapped or opened with Enter or Space. Points drawn on top of each other are
+// listed together, so each one can be reached.
 export function ChartPointDetails({
   details,
   children,
-  closeLabel,
+  labels,
 }: {
   details: Record<string, PointDetail>;
   children: ReactNode;
-  closeLabel: string;
+  labels: Labels;
 }) {
   const frame = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Active | null>(null);
+  const [placed, setPlaced] = useState<Placed | null>(null);
 
-  const show = (target: EventTarget | null) => {
-    const point = (target as Element | null)?.closest?.("[data-observation]");
+  const open = (point: Element | null | undefined, byKeyboard = false) => {
     const id = point?.getAttribute("data-observation");
     if (!point || !id || !details[id] || !frame.current) return;
-    const box = point.getBoundingClientRect();
-    const origin = frame.current.getBoundingClientRect();
-    const left = Math.min(box.right - origin.left + 8, origin.width - 240);
-    setActive({ id, left: Math.max(0, left), top: box.bottom - origin.top + 8 });
+    const ids = pointsNear(pointsOnScreen(frame.current), id)
+      .map((near) => near.id)
+      .filter((near) => details[near]);
+    if (active && active.anchor === point && active.ids.join() === ids.join()) return;
+    setPlaced(null);
+    setActive({ ids: ids.length ? ids : [id], anchor: point, byKeyboard });
   };
 
-  const detail = active ? details[active.id] : undefined;
+  const close = (returnFocus: boolean) => {
+    const anchor = active?.anchor;
+    setActive(null);
+    if (returnFocus && anchor instanceof SVGElement) anchor.focus();
+  };
+
+  useLayoutEffect(() => {
+    if (!active || !frame.current || !box.current) return;
+    const origin = frame.current.getBoundingClientRect();
+    const tip = box.current.getBoundingClientRect();
+    const anchor = (active.anchor.querySelector(".chart-hit") ?? active.anchor).getBoundingClientRect();
+    const spot = placeBeside(anchor, { width: tip.width, height: tip.height }, { width: window.innerWidth, height: window.innerHeight });
+    setPlaced({ left: spot.left - origin.left, top: spot.top - origin.top });
+    if (active.byKeyboard) box.current.focus();
+  }, [active]);
+
+  const onPointerOver = (event: PointerEvent) => {
+    if (event.pointerType === "mouse") open((event.target as Element).closest?.(POINT));
+  };
+  const onClick = (event: MouseEvent) => {
+    const target = event.target as Element;
+    if (box.current?.contains(target)) return;
+    const point = target.closest?.(POINT);
+    if (point) return open(point);
+    // A finger is wider than a marker: a tap on the chart opens the point nearest to it.
+    if (frame.current && target.closest?.("svg")) {
+      const nearest = nearestPoint(pointsOnScreen(frame.current), event.clientX, event.clientY);
+      if (nearest) open(nearest.element);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && active) {
+      event.preventDefault();
+      close(true);
+      return;
+    }
+    if (event.key !== "Enter" && event.key !== " ") return;
+    const point = (event.target as Element).closest?.(POINT);
+    if (!point || box.current?.contains(point)) return;
+    event.preventDefault();
+    open(point, true);
+  };
+
+  const shown = active ? active.ids.map((id) => [id, details[id]!] as const) : [];
   return (
-    <div
-      ref={frame}
-      className="chart-interactive"
-      onPointerOver={(event) => show(event.target)}
-      onFocus={(event) => show(event.target)}
-      onClick={(event) => show(event.target)}
-      onKeyDown={(event) => event.key === "Escape" && setActive(null)}
-    >
+    <div ref={frame} className="chart-interactive" onPointerOver={onPointerOver} onClick={onClick} onKeyDown={onKeyDown}>
       {children}
-      {detail && active ? (
-        <div className="chart-tooltip" style={{ left: active.left, top: active.top }} aria-live="polite" data-testid="point-details">
-          <button type="button" className="tooltip-close" onClick={() => setActive(null)} aria-label={closeLabel}>
+      {active ? (
+        <div
+          ref={box}
+          className="chart-tooltip"
+          style={placed ? { left: placed.left, top: placed.top } : { left: 0, top: 0, visibility: "hidden" }}
+          role="dialog"
+          aria-label={shown.length > 1 ? labels.several.replace("{count}", String(shown.length)) : labels.details}
+          tabIndex={-1}
+          data-testid="point-details"
+        >
+          <button type="button" className="tooltip-close" onClick={() => close(true)} aria-label={labels.close}>
             ×
           </button>
-          <strong>{detail.figure}</strong>
-          <div>{detail.date}</div>
-          <div>{detail.producer}</div>
-          {detail.hedge ? <div className="muted">{detail.hedge}</div> : null}
-          <a href={detail.url} rel="noopener noreferrer" className="source-link">
-            {detail.sourceLabel}
-          </a>
+          {shown.length > 1 ? <p className="tooltip-several">{labels.several.replace("{count}", String(shown.length))}</p> : null}
+          {shown.map(([id, detail]) => (
+            <div key={id} className="tooltip-figure" data-testid="point-detail">
+              <strong>{detail.figure}</strong>
+              <div>{detail.date}</div>
+              <div data-quoted="">{detail.producer}</div>
+              {detail.hedge ? <div className="muted">{detail.hedge}</div> : null}
+              <a href={detail.url} rel="noopener noreferrer" className="source-link" data-quoted="">
+                {detail.sourceLabel}
+              </a>
+            </div>
+          ))}
         </div>
       ) : null}
     </div>

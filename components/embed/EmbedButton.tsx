@@ -1,46 +1,40 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/public-api/oembed";
+import { CopyButton } from "./CopyButton";
+import { RESIZE_MESSAGE_TYPE } from "./resize-message";
 
-import { useState } from "react";
+/** The host page's listener for the embed's height, as the help text shows it. */
+export const RESIZE_LISTENER = `<script>
+  addEventListener("message", (event) => {
+    const data = event.data;
+    if (!data || data.type !== "${RESIZE_MESSAGE_TYPE}") return;
+    for (const frame of document.querySelectorAll('iframe[src*="/embed/' + data.slug + '"]')) frame.height = data.height;
+  });
+</script>`;
 
-/** Shows the iframe code for this chart (with its current state) to copy into another site. */
-export function EmbedButton({
-  code,
-  labels,
-}: {
-  code: string;
-  labels: { embed: string; embedCode: string; copy: string; copied: string };
-}) {
-  const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
+/**
+ * The iframe code for this chart (with its current state) to paste into another site. Plain text in a
+ * <details>, so it can be read and copied without JavaScript; the copy button comes with JavaScript.
+ */
+export async function EmbedButton({ embedUrl, name, locale }: { embedUrl: string; name: string; locale: Locale }) {
+  const t = await getTranslations({ locale, namespace: "embed" });
+  const code = embedIframe(embedUrl, name, EMBED_WIDTH, EMBED_HEIGHT);
   return (
-    <div className="embed-button">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="embed-button">
-        {labels.embed}
-      </button>
-      {open ? (
-        <div>
-          <label>
-            {labels.embedCode}
-            <textarea
-              className="embed-code"
-              readOnly
-              rows={3}
-              value={code}
-              onFocus={(event) => event.currentTarget.select()}
-              data-testid="embed-code"
-            />
-          </label>
-          <button
-            type="button"
-            onClick={async () => {
-              await navigator.clipboard?.writeText(code);
-              setCopied(true);
-            }}
-          >
-            {copied ? labels.copied : labels.copy}
-          </button>
-        </div>
-      ) : null}
-    </div>
+    <details className="embed-button">
+      <summary data-testid="embed-button">{t("open")}</summary>
+      <label>
+        {t("code")}
+        <textarea className="embed-code" readOnly rows={3} defaultValue={code} data-testid="embed-code" />
+      </label>
+      <CopyButton text={code} labels={{ copy: t("copy"), copied: t("copied") }} />
+      <p className="muted" data-testid="embed-height-help">
+        {t("heightHelp", { height: EMBED_HEIGHT, width: EMBED_WIDTH })}
+      </p>
+      <p className="muted">{t("resizeHelp", { type: RESIZE_MESSAGE_TYPE })}</p>
+      <pre className="code-example">
+        <code>{RESIZE_LISTENER}</code>
+      </pre>
+    </details>
   );
 }

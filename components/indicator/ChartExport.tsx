@@ -1,38 +1,29 @@
 "use client";
 
-// Exports the chart exactly as drawn on the page: the SVG in the DOM, with the page's colours
-// written into it (CSS variables do not travel), plus a title, source line and date of access.
+import { useSyncExternalStore } from "react";
 
-type Props = { title: string; sourceLine: string; fileName: string; labels: { svg: string; png: string } };
+// The chart files: the SVG is a plain link to the chart's own standalone drawing
+// (/{locale}/indicators/{slug}/chart.svg, key, unit, title and source line included), so it downloads
+// without JavaScript; with JavaScript it follows the reader's colour scheme, and the PNG is that same
+// SVG drawn at twice its size on an opaque canvas.
 
-const RESOLVED_PROPERTIES = ["stroke", "fill", "color"] as const;
+type Props = { chartUrl: string; fileName: string; labels: { svg: string; png: string } };
 
-function standaloneSvg(svg: SVGSVGElement, title: string, sourceLine: string): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  const originals = svg.querySelectorAll<SVGElement>("*");
-  clone.querySelectorAll<SVGElement>("*").forEach((node, index) => {
-    const style = getComputedStyle(originals[index]!);
-    for (const property of RESOLVED_PROPERTIES) {
-      const attribute = node.getAttribute(property);
-      if (attribute?.includes("var(")) node.setAttribute(property, style.getPropertyValue(property));
-    }
-    node.removeAttribute("tabindex");
-  });
-  const [, , width, height] = (svg.getAttribute("viewBox") ?? "0 0 800 400").split(" ").map(Number) as [number, number, number, number];
-  const background = getComputedStyle(document.body).backgroundColor;
-  const foreground = getComputedStyle(document.body).color;
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("viewBox", `0 -40 ${width} ${height + 80}`);
-  clone.setAttribute("width", String(width));
-  clone.setAttribute("height", String(height + 80));
-  clone.removeAttribute("class");
-  const header = `<rect x="0" y="-40" width="${width}" height="${height + 80}" fill="${background}"/><text x="10" y="-14" font-size="18" font-weight="700" fill="${foreground}" font-family="system-ui, sans-serif">${escape(title)}</text>`;
-  const footer = `<text x="10" y="${height + 28}" font-size="12" fill="${foreground}" font-family="system-ui, sans-serif">${escape(sourceLine)}</text>`;
-  return new XMLSerializer()
-    .serializeToString(clone)
-    .replace(/(<svg[^>]*>)/, `$1${header}`)
-    .replace(/<\/svg>$/, `${footer}</svg>`);
+const DARK = "(prefers-color-scheme: dark)";
+const noSubscription = () => () => {};
+
+function subscribeToScheme(onChange: () => void) {
+  const query = window.matchMedia(DARK);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** The chart file's address in a theme (light is the default the server-rendered link carries). */
+export function chartFileUrl(chartUrl: string, theme: "light" | "dark"): string {
+  const url = new URL(chartUrl, "http://x.invalid");
+  if (theme === "dark") url.searchParams.set("theme", "dark");
+  else url.searchParams.delete("theme");
+  return chartUrl.startsWith("/") ? `${url.pathname}${url.search}` : url.href;
 }
 
 function download(blob: Blob, name: string) {
@@ -42,36 +33,59 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ChartExport({ title, sourceLine, fileName, labels }: Props) {
-  const svgText = () => {
-    const svg = document.querySelector<SVGSVGElement>('[data-testid="chart-svg"]');
-    return svg ? standaloneSvg(svg, title, `${sourceLine} ${new Date().toISOString().slice(0, 10)}`) : null;
-  };
-  const exportSvg = () => {
-    const text = svgText();
-    if (text) download(new Blob([text], { type: "image/svg+xml" }), `${fileName}.svg`);
-  };
-  const exportPng = () => {
-    const text = svgText();
-    if (!text) return;
-    const image = new Image();
-    image.onload = () => {
-      const canvas = Object.assign(document.createElement("canvas"), { width: image.width * 2, height: image.height * 2 });
-      const context = canvas.getContext("2d")!;
-      context.scale(2, 2);
-      context.drawImage(image, 0, 0);
-      canvas.toBlob((blob) => blob && download(blob, `${fileName}.png`), "image/png");
-    };
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-  };
+async function drawPng(svgUrl: string): Promise<Blob> {
+  const response = await fetch(svgUrl);
+  if (!response.ok) throw new Error(`chart file: ${response.status}`);
+  const svgText = await response.text();
+  const background = /<rect class="chart-export-background"[^>]*fill="([^"]+)"/.exec(svgText)?.[1] ?? "#ffffff";
+  const image = new Image();
+  const source = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+  try {
+    image.src = source;
+    await image.decode();
+  } finally {
+    URL.revokeObjectURL(source);
+  }
+  const scale = 2;
+  const canvas = Object.assign(document.createElement("canvas"), { width: image.width * scale, height: image.height * scale });
+  const context = canvas.getContext("2d")!;
+  // Opaque in the theme's own background, whatever the viewer puts behind a PNG.
+  context.fillStyle = background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG"))), "image/png"));
+}
+
+export function ChartExport({ chartUrl, fileName, labels }: Props) {
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const dark = useSyncExternalStore(
+    subscribeToScheme,
+    () => window.matchMedia(DARK).matches,
+    () => false,
+  );
+  const theme = dark ? "dark" : "light";
+  const svgUrl = chartFileUrl(chartUrl, theme);
+  const suffix = dark ? "-dark" : "";
   return (
     <>
-      <button type="button" onClick={exportSvg} data-testid="export-svg">
+      <a href={svgUrl} download={`${fileName}${suffix}.svg`} data-testid="export-svg">
         {labels.svg}
-      </button>
-      <button type="button" onClick={exportPng} data-testid="export-png">
-        {labels.png}
-      </button>
+      </a>
+      {/* Drawing a PNG needs a canvas: without JavaScript there is only the SVG. */}
+      {hydrated ? (
+        <button
+          type="button"
+          className="link-button"
+          onClick={async () => download(await drawPng(svgUrl), `${fileName}${suffix}.png`)}
+          data-testid="export-png"
+        >
+          {labels.png}
+        </button>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { EmbedButton } from "@/components/embed/EmbedButton";
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/public-api/oembed";
+import { getPathname } from "@/lib/i18n/navigation";
 import { ChartExport } from "./ChartExport";
 
 type Props = { slug: string; name: string; locale: Locale; pageUrl: string; embedUrl: string };
@@ -24,16 +24,12 @@ export async function DownloadsAndCitation({ slug, name, locale, pageUrl, embedU
           {t("downloadJson")}
         </a>
         <ChartExport
-          title={name}
-          sourceLine={t("chartSourceLine", { url: pageUrl })}
+          chartUrl={`${getPathname({ href: `/indicators/${slug}/chart.svg`, locale })}${new URL(embedUrl).search}`}
           fileName={slug}
           labels={{ svg: t("downloadSvg"), png: t("downloadPng") }}
         />
       </p>
-      <EmbedButton
-        code={embedIframe(embedUrl, name, EMBED_WIDTH, EMBED_HEIGHT)}
-        labels={{ embed: t("embed"), embedCode: t("embedCode"), copy: t("copy"), copied: t("copied") }}
-      />
+      <EmbedButton embedUrl={embedUrl} name={name} locale={locale} />
       <h3>{t("citeThis")}</h3>
       <p className="citation" data-testid="citation">
         {citation}

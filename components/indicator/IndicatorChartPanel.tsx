@@ -21,6 +21,7 @@ type Props = {
 
 export async function IndicatorChartPanel({ model, summary, thinning, name, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
+  const tp = await getTranslations({ locale, namespace: "pointDetails" });
   const description = describeChart(name, summary, locale);
   const details: Record<string, PointDetail> = {};
   for (const series of model.series) {
@@ -59,7 +60,7 @@ export async function IndicatorChartPanel({ model, summary, thinning, name, loca
       {model.empty ? (
         <p className="chart-empty">{t("noData")}</p>
       ) : (
-        <ChartPointDetails details={details} closeLabel={t("close")}>
+        <ChartPointDetails details={details} labels={{ close: t("close"), details: tp("details"), several: tp.raw("several") }}>
           <IndicatorChartSvg
             model={model}
             locale={locale}
