@@ -1,4 +1,7 @@
+import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
+import { dateNoteFor } from "@/lib/events/date-note";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { PublicEvent } from "@/lib/events/queries";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -24,10 +27,11 @@ function EventDate({ event, locale }: { event: PublicEvent; locale: Locale }) {
   );
 }
 
-/** One dated event: what happened, when (as precisely as known), what kind of act it was, and where it is documented. */
+/** One dated event: what happened, when (as precisely as known), what kind of act it was, which indicators it concerns, and where it is documented. */
 export async function EventItem({ event, locale }: { event: PublicEvent; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "events" });
   const linkText = event.source.publisher ?? new URL(event.source.url).hostname;
+  const note = dateNoteFor(event, locale);
   return (
     <li className={`${entries.card} ${styles.event}`} data-event={event.id}>
       <h3 className={entries.title}>{localized(event, "title", locale)}</h3>
@@ -37,12 +41,26 @@ export async function EventItem({ event, locale }: { event: PublicEvent; locale:
           {t(`kinds.${event.kind}`)}
         </span>
       </p>
-      {event.dateNote ? (
+      {note ? (
         <p className={styles.detail}>
-          <span className={styles.label}>{t("note")}:</span> {/* Date notes are recorded in English only. */}
-          <span lang={locale === "en" ? undefined : "en"}>{event.dateNote}</span>
+          <span className={styles.label}>{t("note")}:</span> <span lang={note.lang}>{note.text}</span>
         </p>
       ) : null}
+      <p className={styles.detail}>
+        <span className={styles.label}>{t("indicators")}:</span>{" "}
+        {event.appliesToAll ? (
+          t("allIndicators")
+        ) : (
+          <span className={styles.indicators}>
+            {event.indicators.map((indicator, index) => (
+              <Fragment key={indicator.slug}>
+                {index > 0 ? ", " : null}
+                <a href={getPathname({ href: `/indicators/${indicator.slug}`, locale })}>{localized(indicator, "name", locale)}</a>
+              </Fragment>
+            ))}
+          </span>
+        )}
+      </p>
       <p className={styles.detail}>
         <span className={styles.label}>{t("source")}:</span>{" "}
         <a href={event.source.url} rel="noopener noreferrer" className={`source-link ${styles.link}`}>

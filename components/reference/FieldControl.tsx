@@ -17,6 +17,21 @@ export function FieldControl({ field, defaultValue, label, hint, optionalLabel, 
   return (
     <FormField name={field.name} label={label} hint={hint} optionalLabel={field.optional ? optionalLabel : undefined} error={error}>
       {(control) => {
+        if (field.control === "checkbox") {
+          return <input {...control} type="checkbox" value="true" defaultChecked={defaultValue === "true"} />;
+        }
+        if (field.control === "multiselect") {
+          const chosen = defaultValue.split("\n").filter(Boolean);
+          return (
+            <select {...control} multiple size={Math.min(10, Math.max(4, Object.keys(options).length))} defaultValue={chosen}>
+              {Object.entries(options).map(([option, optionLabel]) => (
+                <option key={option} value={option}>
+                  {optionLabel}
+                </option>
+              ))}
+            </select>
+          );
+        }
         const common = { ...control, defaultValue, required: !field.optional };
         if (field.control === "select") {
           return (

@@ -12,8 +12,8 @@ export type Section = "sources" | "producers" | "framings" | "events" | "indicat
 export type FieldSpec = {
   /** The schema path, dotted for nested objects ("producer.name"), as zod and the server report it. */
   name: string;
-  control: "text" | "url" | "date" | "textarea" | "select";
-  /** Choices of a select; when absent the page supplies them (indicators for a framing). */
+  control: "text" | "url" | "date" | "textarea" | "select" | "multiselect" | "checkbox";
+  /** Choices of a select; when absent the page supplies them (indicators for a framing or an event). */
   options?: readonly string[];
   optional?: boolean;
   /** Value of a new record's field. */
@@ -66,9 +66,12 @@ export const ENTITIES: Record<EntityName, EntitySpec> = {
       { name: "endsOn", control: "date", optional: true },
       { name: "datePrecision", control: "select", options: ZDatePrecision.options, initial: "day" },
       { name: "dateNote", control: "text", optional: true },
+      { name: "dateNoteEs", control: "text", optional: true },
       { name: "titleEs", control: "text" },
       { name: "titleEn", control: "text" },
       { name: "sourceUrl", control: "url" },
+      { name: "appliesToAll", control: "checkbox", optional: true },
+      { name: "indicatorSlugs", control: "multiselect", optional: true },
     ],
   },
   indicator: {

@@ -20,9 +20,12 @@ const records = {
     endsOn: "2022-05-26",
     datePrecision: "day",
     dateNote: null,
+    dateNoteEs: "Fecha de la publicación.",
     titleEs: "Prórroga",
     titleEn: "Renewal",
     sourceUrl: "https://asamblea.gob.sv/c",
+    appliesToAll: false,
+    indicatorSlugs: ["soe_arrests_cumulative", "soe_extensions_count"],
   },
   indicator: {
     slug: "homicide_rate",
@@ -79,6 +82,22 @@ describe("reference form values", () => {
     const data = new FormData();
     data.set("producer.name", "HRW");
     expect(readForm(ENTITIES.framing.fields, data)).toMatchObject({ "producer.name": "HRW", summaryEn: "" });
+  });
+
+  it("reads every chosen indicator of an event and whether it concerns all", () => {
+    const data = new FormData();
+    data.append("indicatorSlugs", "homicide_rate");
+    data.append("indicatorSlugs", "homicides_total");
+    data.set("appliesToAll", "true");
+    const values = readForm(ENTITIES.event.fields, data);
+    expect(toInput(ENTITIES.event.fields, values)).toMatchObject({
+      indicatorSlugs: ["homicide_rate", "homicides_total"],
+      appliesToAll: true,
+    });
+    expect(toInput(ENTITIES.event.fields, readForm(ENTITIES.event.fields, new FormData()))).toMatchObject({
+      indicatorSlugs: [],
+      appliesToAll: false,
+    });
   });
 
   it("files the server's messages under the form's fields, in the page's language where it has words", () => {

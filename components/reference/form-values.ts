@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { FieldSpec } from "./entities";
 
 // A form holds every field as text under its schema path ("producer.name"); these convert between
-// that and the nested input the schema checks, and collect messages per field.
+// that and the nested input the schema checks, and collect messages per field. A multi-select holds
+// its chosen values one per line; a checkbox holds "true" or "".
 
 export type FormValues = Record<string, string>;
 /** The first message for each field, by schema path. */
@@ -14,7 +15,7 @@ export function toFormValues(fields: readonly FieldSpec[], record: unknown): For
   for (const field of fields) {
     let node: unknown = record;
     for (const key of field.name.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-    values[field.name] = typeof node === "string" ? node : "";
+    values[field.name] = typeof node === "string" ? node : Array.isArray(node) ? node.join("\n") : node === true ? "true" : "";
   }
   return values;
 }
@@ -33,7 +34,12 @@ export const toFormRecord = (fields: readonly FieldSpec[], record: { id: string;
 
 /** What the fields hold now, read from the submitted form. */
 export const readForm = (fields: readonly FieldSpec[], data: FormData): FormValues =>
-  Object.fromEntries(fields.map((field) => [field.name, String(data.get(field.name) ?? "")]));
+  Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      field.control === "multiselect" ? data.getAll(field.name).map(String).join("\n") : String(data.get(field.name) ?? ""),
+    ]),
+  );
 
 export const initialValues = (fields: readonly FieldSpec[]): FormValues =>
   Object.fromEntries(fields.map((field) => [field.name, field.initial ?? ""]));
@@ -47,7 +53,9 @@ export function toInput(fields: readonly FieldSpec[], values: FormValues): Recor
     let parent = input;
     for (const key of keys) parent = (parent[key] ??= {}) as Record<string, unknown>;
     const text = values[field.name] ?? "";
-    parent[last] = field.optional && text.trim() === "" ? null : text;
+    if (field.control === "multiselect") parent[last] = text.split("\n").filter(Boolean);
+    else if (field.control === "checkbox") parent[last] = text === "true";
+    else parent[last] = field.optional && text.trim() === "" ? null : text;
   }
   return input;
 }

@@ -55,9 +55,13 @@ export async function referenceFormText(
   return { fieldText, text: { ...(t.raw("form") as Omit<FormText, "errors">), errors: t.raw("errors") as Record<string, string> } };
 }
 
-/** The framing form's indicator select: "Homicide rate (homicide_rate)", by slug. */
-export const indicatorOptions = (choices: { slug: string; nameEs: string; nameEn: string }[], locale: Locale) => ({
-  indicatorSlug: Object.fromEntries(
+/** The framing form's indicator select (or the event form's, with field "indicatorSlugs"): "Homicide rate (homicide_rate)", by slug. */
+export const indicatorOptions = (
+  choices: { slug: string; nameEs: string; nameEn: string }[],
+  locale: Locale,
+  field: "indicatorSlug" | "indicatorSlugs" = "indicatorSlug",
+) => ({
+  [field]: Object.fromEntries(
     choices.map((choice) => [choice.slug, `${locale === "es" ? choice.nameEs : choice.nameEn} (${choice.slug})`]),
   ),
 });

@@ -42,10 +42,20 @@ export function parseDataset(rawDataset: unknown, rawCuration: unknown): { datas
       problems.push(`indicators[${index}] (${indicator.slug}) has no theme and value kind in the curation file`);
     }
   });
-  const eventKinds = new Set(curation.events.map((entry) => `${entry.date}|${entry.title_en}`));
+  const curatedEvents = new Map(curation.events.map((entry) => [`${entry.date}|${entry.title_en}`, entry]));
   dataset.events.forEach((event, index) => {
-    if (!eventKinds.has(`${event.date}|${event.title_en}`)) {
+    const curated = curatedEvents.get(`${event.date}|${event.title_en}`);
+    if (!curated) {
       problems.push(`events[${index}] (${event.date}, ${event.title_en}) has no kind in the curation file`);
+    } else if (Boolean(curated.dateNote_es) !== Boolean(event.dateNote)) {
+      problems.push(`events[${index}] (${event.date}, ${event.title_en}) needs its date note in both languages, or in neither`);
+    }
+  });
+  curation.events.forEach((entry, index) => {
+    if (entry.indicators === "all") return;
+    for (const slug of entry.indicators) {
+      if (!classified.has(slug))
+        problems.push(`curation events[${index}] (${entry.date}, ${entry.title_en}) names unknown indicator "${slug}"`);
     }
   });
   if (problems.length) throw new DatasetError(problems);

@@ -143,6 +143,10 @@ export const ZCuration = z.strictObject({
       date: z.string(),
       title_en: z.string(),
       kind: ZEventKind,
+      // The indicators the event concerns, by slug; "all" for one that concerns every indicator.
+      indicators: z.union([z.literal("all"), z.array(z.string()).min(1, 'name at least one indicator, or "all"')]),
+      // The Spanish version of the dataset's (English) dateNote: Contraste's own note, translated.
+      dateNote_es: z.string().trim().min(1).optional(),
     }),
   ),
 });

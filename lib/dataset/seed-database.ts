@@ -7,7 +7,10 @@ import { NEXT_VERSION } from "../db/optimistic-lock";
 
 type Tx = Prisma.TransactionClient;
 export type SeedCounts = { created: number; updated: number; unchanged: number };
-export type SeedReport = Record<"indicators" | "producers" | "sources" | "observations" | "framings" | "events", SeedCounts>;
+export type SeedReport = Record<
+  "indicators" | "producers" | "sources" | "observations" | "framings" | "events" | "eventIndicators",
+  SeedCounts
+>;
 
 const decimal = (value: string | null) => (value === null ? null : new Prisma.Decimal(value).toString());
 const producerKey = (producer: SeedProducer) => `${producer.type}|${producer.name}`;
@@ -191,7 +194,8 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     kind: record.kind,
     startsOn: record.startsOn,
     datePrecision: record.datePrecision,
-    dateNote: record.dateNote,
+    dateNoteEs: record.dateNoteEs,
+    dateNoteEn: record.dateNoteEn,
     titleEs: record.titleEs,
     titleEn: record.titleEn,
   });
@@ -206,19 +210,63 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       kind: row.kind,
       startsOn: isoDayOrNull(row.startsOn),
       datePrecision: row.datePrecision,
-      dateNote: row.dateNote,
+      dateNoteEs: row.dateNoteEs,
+      dateNoteEn: row.dateNoteEn,
       titleEs: row.titleEs,
       titleEn: row.titleEn,
     }),
     create: (data) =>
       tx.event.createMany({
-        data: data.map((record) => ({ seedKey: record.seedKey, ...eventFields(record), startsOn: fromIsoDay(record.startsOn) })),
+        data: data.map((record) => ({
+          seedKey: record.seedKey,
+          ...eventFields(record),
+          startsOn: fromIsoDay(record.startsOn),
+          appliesToAll: record.indicators === "all",
+        })),
       }),
     update: (row, record) =>
       tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn), ...NEXT_VERSION } }),
   });
 
-  return { indicators, producers, sources, observations, framings, events };
+  const eventIndicators = await relateEvents(tx, records.events, indicatorIds);
+
+  return { indicators, producers, sources, observations, framings, events, eventIndicators };
+}
+
+/**
+ * Gives each dataset event the indicators the curation file names, once: an event that already has
+ * its indicators (from an earlier run, or as an editor set them through a reviewed proposal) keeps
+ * them. So a database seeded before events had indicators gets them on its next seed run, and a
+ * second run adds nothing.
+ */
+async function relateEvents(tx: Tx, incoming: SeedRecords["events"], indicatorIds: Map<string, string>): Promise<SeedCounts> {
+  const rows = await tx.event.findMany({
+    where: { seedKey: { in: incoming.map((record) => record.seedKey) } },
+    select: { id: true, seedKey: true, appliesToAll: true, _count: { select: { indicators: true } } },
+  });
+  const bySeedKey = new Map(rows.map((row) => [row.seedKey!, row]));
+  const counts: SeedCounts = { created: 0, updated: 0, unchanged: 0 };
+  for (const record of incoming) {
+    const row = bySeedKey.get(record.seedKey);
+    if (!row) throw new Error(`seed: no event row for "${record.seedKey}"`);
+    if (row.appliesToAll || row._count.indicators > 0) {
+      counts.unchanged += 1;
+    } else if (record.indicators === "all") {
+      await tx.event.update({ where: { id: row.id }, data: { appliesToAll: true, ...NEXT_VERSION } });
+      counts.updated += 1;
+    } else {
+      await tx.eventIndicator.createMany({
+        data: record.indicators.map((slug) => {
+          const indicatorId = indicatorIds.get(slug);
+          if (!indicatorId) throw new Error(`seed: no indicator row for "${slug}"`);
+          return { eventId: row.id, indicatorId };
+        }),
+        skipDuplicates: true,
+      });
+      counts.created += 1;
+    }
+  }
+  return counts;
 }
 
 /** Loads the records as published data, all or nothing. */

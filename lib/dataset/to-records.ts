@@ -48,10 +48,13 @@ export type SeedEvent = {
   kind: TCuration["events"][number]["kind"];
   startsOn: string;
   datePrecision: Precision;
-  dateNote: string | null;
+  dateNoteEs: string | null;
+  dateNoteEn: string | null;
   titleEs: string;
   titleEn: string;
   sourceUrl: string;
+  /** Slugs of the indicators the event concerns; "all" for every indicator. */
+  indicators: "all" | string[];
 };
 export type SeedRecords = {
   indicators: SeedIndicator[];
@@ -152,15 +155,18 @@ export function toSeedRecords(dataset: TDataset, curation: TCuration): SeedRecor
     }),
   );
 
-  const eventKinds = new Map(curation.events.map((entry) => [`${entry.date}|${entry.title_en}`, entry.kind]));
+  const curatedEvents = new Map(curation.events.map((entry) => [`${entry.date}|${entry.title_en}`, entry]));
   const events = dataset.events.map((record): SeedEvent => {
     addSource(record.sourceUrl, null, null);
+    const curated = curatedEvents.get(`${record.date}|${record.title_en}`)!;
     return {
       seedKey: stableKey("event", [record.date, record.title_en]),
-      kind: eventKinds.get(`${record.date}|${record.title_en}`)!,
+      kind: curated.kind,
+      indicators: curated.indicators,
       startsOn: periodStart(record),
       datePrecision: record.datePrecision,
-      dateNote: record.dateNote ?? null,
+      dateNoteEs: curated.dateNote_es ?? null,
+      dateNoteEn: record.dateNote ?? null,
       titleEs: record.title_es,
       titleEn: record.title_en,
       sourceUrl: record.sourceUrl,

@@ -21,10 +21,16 @@ const eventSelect = {
   startsOn: true,
   endsOn: true,
   datePrecision: true,
-  dateNote: true,
+  dateNoteEs: true,
+  dateNoteEn: true,
   titleEs: true,
   titleEn: true,
+  appliesToAll: true,
   source: { select: { url: true, publisher: true } },
+  indicators: {
+    select: { indicator: { select: { slug: true, nameEs: true, nameEn: true, sortOrder: true } } },
+    orderBy: [{ indicator: { sortOrder: "asc" } }, { indicator: { slug: "asc" } }],
+  },
 } satisfies Prisma.EventSelect;
 
 type EventRecord = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
@@ -37,18 +43,54 @@ export type PublicEvent = {
   startsOn: string;
   endsOn: string | null;
   datePrecision: DatePrecision;
-  dateNote: string | null;
+  /** Contraste's note on how the date is known; either language may be missing. */
+  dateNoteEs: string | null;
+  dateNoteEn: string | null;
   titleEs: string;
   titleEn: string;
   source: { url: string; publisher: string | null };
+  /** True for an event that concerns every indicator (the declaration of the state of exception). */
+  appliesToAll: boolean;
+  /** The indicators the event concerns, in display order (empty when it applies to all). */
+  indicators: EventIndicatorRef[];
 };
 
-const toPublicEvent = (row: EventRecord): PublicEvent => ({ ...row, startsOn: isoDay(row.startsOn), endsOn: isoDayOrNull(row.endsOn) });
+export type EventIndicatorRef = { slug: string; nameEs: string; nameEn: string };
 
-/** Every dated event, oldest first. */
-export async function listEvents(): Promise<PublicEvent[]> {
-  const rows = await getDb().event.findMany({ select: eventSelect, orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }] });
+const toPublicEvent = ({ indicators, ...row }: EventRecord): PublicEvent => ({
+  ...row,
+  startsOn: isoDay(row.startsOn),
+  endsOn: isoDayOrNull(row.endsOn),
+  indicators: indicators.map(({ indicator: { slug, nameEs, nameEn } }) => ({ slug, nameEs, nameEn })),
+});
+
+const timelineOrder = [{ startsOn: "asc" }, { createdAt: "asc" }] satisfies Prisma.EventOrderByWithRelationInput[];
+
+/** Dated events, oldest first: all of them, or those of one indicator (by slug) and those that concern every indicator. */
+export async function listEvents(filter: { indicatorSlug?: string } = {}): Promise<PublicEvent[]> {
+  const where: Prisma.EventWhereInput = filter.indicatorSlug
+    ? { OR: [{ appliesToAll: true }, { indicators: { some: { indicator: { slug: filter.indicatorSlug } } } }] }
+    : {};
+  const rows = await getDb().event.findMany({ where, select: eventSelect, orderBy: timelineOrder });
   return rows.map(toPublicEvent);
+}
+
+/** The events a chart of this indicator shows: its own and those that concern every indicator, oldest first. */
+export async function eventsForIndicator(indicatorId: string): Promise<PublicEvent[]> {
+  const rows = await getDb().event.findMany({
+    where: { OR: [{ appliesToAll: true }, { indicators: { some: { indicatorId } } }] },
+    select: eventSelect,
+    orderBy: timelineOrder,
+  });
+  return rows.map(toPublicEvent);
+}
+
+/** Every indicator, in display order, for the events page's filter (each has at least the events that concern all). */
+export async function listEventIndicatorChoices(): Promise<EventIndicatorRef[]> {
+  return getDb().indicator.findMany({
+    select: { slug: true, nameEs: true, nameEn: true },
+    orderBy: [{ sortOrder: "asc" }, { slug: "asc" }],
+  });
 }
 
 // API (/api/v1/events)
@@ -59,9 +101,13 @@ const toApiEvent = (row: EventRecord) => ({
   startsOn: isoDayOrNull(row.startsOn),
   endsOn: isoDayOrNull(row.endsOn),
   datePrecision: row.datePrecision,
-  dateNote: row.dateNote,
+  // `dateNote` is the English note, as before; `dateNotes` has both languages.
+  dateNote: row.dateNoteEn,
+  dateNotes: { es: row.dateNoteEs, en: row.dateNoteEn },
   title: { es: row.titleEs, en: row.titleEn },
   source: row.source,
+  appliesToAll: row.appliesToAll,
+  indicators: row.indicators.map(({ indicator }) => indicator.slug),
 });
 
 /** Dated events, oldest first, one page at a time; the cursor is the last event's (startsOn, id), like the figures'. */
@@ -113,20 +159,40 @@ export function listEventsForEditor(query: ListQuery): Promise<ListPage<EventRow
   });
 }
 
-const editableEventSelect = { ...eventSelect, version: true, source: { select: { url: true } } } satisfies Prisma.EventSelect;
+const editableEventSelect = {
+  ...eventSelect,
+  version: true,
+  source: { select: { url: true } },
+  indicators: { select: { indicator: { select: { slug: true } } }, orderBy: { indicator: { slug: "asc" } } },
+} satisfies Prisma.EventSelect;
 
 /** An event as its edit form holds it (the schema's input), so saving an untouched form changes nothing. */
 export const loadEvent = editableRecordLoader(
   (client: Tx, id) => client.event.findUnique({ where: { id }, select: editableEventSelect }),
-  ({ kind, startsOn, endsOn, datePrecision, dateNote, titleEs, titleEn, source }): z.input<typeof ZEventInput> => ({
+  ({
+    kind,
+    startsOn,
+    endsOn,
+    datePrecision,
+    dateNoteEs,
+    dateNoteEn,
+    titleEs,
+    titleEn,
+    source,
+    appliesToAll,
+    indicators,
+  }): z.input<typeof ZEventInput> => ({
     kind,
     startsOn: isoDay(startsOn),
     endsOn: isoDayOrNull(endsOn),
     datePrecision,
-    dateNote,
+    dateNote: dateNoteEn,
+    dateNoteEs,
     titleEs,
     titleEn,
     sourceUrl: source.url,
+    appliesToAll,
+    indicatorSlugs: indicators.map(({ indicator }) => indicator.slug),
   }),
 );
 

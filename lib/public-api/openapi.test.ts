@@ -58,6 +58,22 @@ describe("the generated OpenAPI document", () => {
       added,
     ) as typeof expected.components.schemas.ObservationInput;
 
+    // Events gained, after the hand-written document, the date note in both languages and the
+    // indicators each event concerns (or all of them); nothing else about an event changed.
+    const event = generated.components.schemas.Event as unknown as Schema & { properties: Record<string, Schema>; required: string[] };
+    expect(event.properties.dateNotes).toMatchObject({
+      type: "object",
+      required: ["es", "en"],
+      properties: { es: { type: ["string", "null"] }, en: { type: ["string", "null"] } },
+    });
+    expect(event.properties.appliesToAll).toMatchObject({ type: "boolean" });
+    expect(event.properties.indicators).toMatchObject({ type: "array", items: { type: "string" } });
+    for (const field of ["dateNotes", "appliesToAll", "indicators"]) {
+      expect(event.required).toContain(field);
+      delete event.properties[field];
+    }
+    event.required = event.required.filter((field) => !["dateNotes", "appliesToAll", "indicators"].includes(field));
+
     expect(generated).toEqual(expected);
   });
 

@@ -134,9 +134,15 @@ export const ZApiEvent = z.strictObject({
   startsOn: day,
   endsOn: nullableText,
   datePrecision: ZDatePrecision,
+  // The English note, as before dateNotes had both languages.
   dateNote: nullableText.optional(),
+  dateNotes: z
+    .strictObject({ es: nullableText, en: nullableText })
+    .describe("Contraste's note on the date in each language; null where it has none in that language"),
   title: bilingual,
   source: z.looseObject({ url: z.string(), publisher: nullableText.optional() }),
+  appliesToAll: z.boolean().describe("True for an event that concerns every indicator (the declaration of the state of exception)"),
+  indicators: z.array(z.string()).describe("Slugs of the indicators the event concerns (empty when appliesToAll)"),
 });
 
 export const ZApiSource = z.strictObject({

@@ -46,12 +46,26 @@ export const ZEventInput = z
     startsOn: ZRealDay,
     endsOn: ZRealDay.nullish().transform((value) => value || null),
     datePrecision: ZDatePrecision,
+    // The note on the date in English (named before notes had two languages; stored proposals use it).
     dateNote: optionalText(1000),
+    dateNoteEs: optionalText(1000),
     titleEs: text(500, "Write the title in Spanish."),
     titleEn: text(500, "Write the title in English."),
     sourceUrl: webAddress,
+    // The indicators the event concerns, by slug (each must exist: checked when proposed and applied),
+    // or every indicator. Absent (a proposal written before events had indicators) leaves them as they are.
+    appliesToAll: z.boolean().optional(),
+    indicatorSlugs: z
+      .array(z.string().trim().min(1, "Choose an indicator.").max(100))
+      .max(200)
+      .transform((slugs) => [...new Set(slugs)].sort())
+      .optional(),
   })
-  .refine((event) => !event.endsOn || event.endsOn >= event.startsOn, { path: ["endsOn"], message: "The end cannot be before the start." });
+  .refine((event) => !event.endsOn || event.endsOn >= event.startsOn, { path: ["endsOn"], message: "The end cannot be before the start." })
+  .refine((event) => !event.appliesToAll || !event.indicatorSlugs?.length, {
+    path: ["indicatorSlugs"],
+    message: "An event that concerns every indicator lists none; clear the list or the option.",
+  });
 
 export const ZIndicatorInput = z.object({
   slug: z.string().regex(NEW_INDICATOR_SLUG_PATTERN, "Use lowercase letters, digits and underscores."),
