@@ -2,14 +2,14 @@ import { EmbedChart } from "@/components/embed/EmbedChart";
 import { getChartData } from "@/lib/observations/chart-data";
 import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from "@/components/indicator/indicator-request";
 import { chartStateQuery } from "@/lib/charts/chart-state";
-import { listEvents } from "@/lib/events/queries";
+import { eventsForIndicator } from "@/lib/events/queries";
 import { localized } from "@/lib/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page(props: IndicatorRouteProps) {
   const { locale, indicator, state } = await readIndicatorRequest(props);
-  const [chart, events] = await Promise.all([getChartData(indicator.id, state), listEvents()]);
+  const [chart, events] = await Promise.all([getChartData(indicator.id, state), eventsForIndicator(indicator.id)]);
   const pageUrl = `${await indicatorPageUrl(locale, indicator.slug)}${chartStateQuery(state)}`;
   return (
     <EmbedChart

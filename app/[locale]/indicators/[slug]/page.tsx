@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { IndicatorPage } from "@/components/indicator/IndicatorPage";
 import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from "@/components/indicator/indicator-request";
 import { getChartData } from "@/lib/observations/chart-data";
-import { listEvents } from "@/lib/events/queries";
+import { eventsForIndicator } from "@/lib/events/queries";
 import { listFramings } from "@/lib/indicators/framings";
 import { listObservationPage, listObservationYears, listProducerTypes } from "@/lib/observations/indicator-figures";
 import { listFigureComparisons } from "@/lib/observations/figure-comparisons";
@@ -34,7 +34,7 @@ export default async function Page(props: IndicatorRouteProps) {
     listFigureComparisons(indicator.id),
     listObservationYears(indicator.id),
     listProducerTypes(indicator.id),
-    listEvents(),
+    eventsForIndicator(indicator.id),
     listFramings(indicator.id),
   ]);
   return (
