@@ -35,10 +35,13 @@ const event = (i: number): PublicEvent => ({
   startsOn: `${2016 + i}-03-27`,
   endsOn: null,
   datePrecision: "day",
-  dateNote: PAYLOADS[i % PAYLOADS.length]!,
+  dateNoteEs: PAYLOADS[i % PAYLOADS.length]!,
+  dateNoteEn: null,
   titleEs: PAYLOADS[(i + 4) % PAYLOADS.length]!,
   titleEn: PAYLOADS[(i + 5) % PAYLOADS.length]!,
   source: { url: `https://example.org/e${i}`, publisher: null },
+  appliesToAll: true,
+  indicators: [],
 });
 
 const TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as const;

@@ -1,10 +1,23 @@
-import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
+import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import type { ChartModel, PointModel, SeriesModel } from "./chart-model";
+import type { TextLine } from "./text-layout";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
 
-type Props = { model: ChartModel; locale: Locale; title: string; description: string; idPrefix: string };
+type Props = {
+  /** Built with CHART_SIZES.wide or CHART_SIZES.narrow and the chart's words (title, unit, source line). */
+  model: ChartModel;
+  locale: Locale;
+  /** The chart's accessible name. */
+  title: string;
+  description: string;
+  idPrefix: string;
+};
+
+/** A named sans-serif stack, so a downloaded SVG does not fall back to a serif font elsewhere. */
+export const CHART_FONT_FAMILY =
+  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
 export function pointLabel(point: PointModel, locale: Locale): string {
   const { observation } = point;
@@ -28,6 +41,8 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
     <g
       className={`chart-point chart-point-${series.producerType}`}
       data-observation={point.observation.id}
+      data-cx={point.cx.toFixed(1)}
+      data-cy={point.cy.toFixed(1)}
       tabIndex={0}
       role="img"
       aria-label={label}
@@ -68,76 +83,120 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
   );
 }
 
-/** The indicator chart as plain SVG: rendered on the server, readable with JavaScript off. */
+function Text({ line, fill = "var(--fg)", className, full }: { line: TextLine; fill?: string; className?: string; full?: string }) {
+  return (
+    <text
+      className={className}
+      x={line.x}
+      y={line.y}
+      textAnchor={line.anchor}
+      fontSize={line.fontSize}
+      fontWeight={line.bold ? 700 : undefined}
+      fill={fill}
+    >
+      {full && full !== line.text ? <title>{full}</title> : null}
+      {line.text}
+    </text>
+  );
+}
+
+/** The indicator chart as plain SVG: rendered on the server, readable with JavaScript off, and carrying its own key. */
 export function IndicatorChartSvg({ model, locale, title, description, idPrefix }: Props) {
   const { plot } = model;
+  const narrow = model.size === "narrow";
   return (
     <svg
-      className="indicator-chart-svg"
+      className={`indicator-chart-svg indicator-chart-${model.size}`}
       viewBox={`0 0 ${model.width} ${model.height}`}
       role="group"
       aria-labelledby={`${idPrefix}-title`}
       aria-describedby={`${idPrefix}-desc`}
-      data-testid="chart-svg"
+      data-testid={narrow ? "chart-svg-narrow" : "chart-svg"}
+      data-x-from={model.xDomain?.from}
+      data-x-to={model.xDomain?.to}
+      data-scale={model.scale}
+      fontFamily={CHART_FONT_FAMILY}
     >
       <title id={`${idPrefix}-title`}>{title}</title>
       <desc id={`${idPrefix}-desc`}>{description}</desc>
+      <rect className="chart-background" x={0} y={0} width={model.width} height={model.height} fill="var(--bg)" />
+      <g className="chart-heading">
+        {model.title.map((line, index) => (
+          <Text key={index} line={line} className="chart-title" full={model.fullText.title} />
+        ))}
+      </g>
       <g className="chart-grid" aria-hidden="true">
         {model.yTicks.map((tick) => (
           <g key={tick.value}>
             <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="var(--grid)" />
-            <text x={plot.left - 8} y={tick.y + 4} textAnchor="end" fontSize={13} fill="var(--muted)">
-              {formatNumber(String(tick.value), locale)}
-            </text>
+            {tick.label ? <Text line={tick.label} fill="var(--muted)" className="chart-y-tick" /> : null}
           </g>
         ))}
         {model.xTicks.map((tick) => (
           <g key={tick.year}>
-            <line x1={tick.x} x2={tick.x} y1={plot.top} y2={plot.bottom} stroke="var(--grid)" strokeDasharray="2 4" />
-            <text x={tick.x} y={plot.bottom + 20} textAnchor="middle" fontSize={13} fill="var(--muted)">
-              {tick.year}
-            </text>
+            <line x1={tick.x} x2={tick.x} y1={plot.top} y2={plot.bottom + 6} stroke="var(--grid)" strokeDasharray="2 4" />
+            {tick.label ? <Text line={tick.label} fill="var(--muted)" className="chart-x-tick" /> : null}
           </g>
         ))}
         <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="var(--muted)" />
       </g>
+      <g className="chart-unit">
+        {model.unit.map((line, index) => (
+          <Text key={index} line={line} fill="var(--muted)" full={model.fullText.unit} />
+        ))}
+        {model.logNote ? <Text line={model.logNote} fill="var(--muted)" className="chart-log-note" /> : null}
+      </g>
       <g className="chart-events">
-        {model.events.map(({ event, number, x1, x2 }) => {
-          const label = `${number}. ${formatAsOf(event.startsOn, event.datePrecision, locale)}: ${localized(event, "title", locale)}`;
-          // Renewals come every month: a short tick along the top keeps them visible without hiding the data.
-          const isRenewal = event.kind === "renewal";
-          const labelY = plot.top - 8 - (number % 2) * 11;
+        {model.events.map(({ event, number, x1, x2, label }) => {
+          const name = `${number}. ${formatAsOf(event.startsOn, event.datePrecision, locale)}: ${localized(event, "title", locale)}`;
+          // Renewals come every month: they are drawn together as one band of ticks further down.
+          if (event.kind === "renewal") return null;
           return (
-            <g key={event.id} className={`chart-event chart-event-${event.kind}`} data-event={event.id}>
-              <title>{label}</title>
-              {x2 - x1 > 1 ? (
-                <rect
-                  x={x1}
-                  y={plot.top}
-                  width={x2 - x1}
-                  height={isRenewal ? 8 : plot.bottom - plot.top}
-                  fill="var(--event-band)"
-                  stroke={isRenewal ? "var(--event)" : "none"}
-                />
-              ) : (
-                <line
-                  x1={x1}
-                  x2={x1}
-                  y1={plot.top}
-                  y2={isRenewal ? plot.top + 8 : plot.bottom}
-                  stroke="var(--event)"
-                  strokeWidth={isRenewal ? 2 : 1}
-                  strokeDasharray={isRenewal ? undefined : "3 3"}
-                />
-              )}
-              {isRenewal ? null : (
-                <text x={(x1 + x2) / 2} y={labelY} textAnchor="middle" fontSize={11} fill="var(--event)">
-                  {number}
-                </text>
-              )}
+            <g key={event.id} className={`chart-event chart-event-${event.kind}`} data-event={event.id} data-event-number={number}>
+              <title>{name}</title>
+              {x2 - x1 > 1 ? <rect x={x1} y={plot.top} width={x2 - x1} height={plot.bottom - plot.top} fill="var(--event-band)" /> : null}
+              <line
+                x1={(x1 + x2) / 2}
+                x2={(x1 + x2) / 2}
+                y1={model.eventLineTop}
+                y2={plot.bottom}
+                stroke="var(--event)"
+                strokeWidth={1}
+                strokeDasharray="3 3"
+              />
+              {label ? <Text line={label} fill="var(--event)" className="chart-event-number" /> : null}
             </g>
           );
         })}
+        {model.eventClusters.map((cluster) => (
+          <g key={cluster.numbers.join("-")} className="chart-event-more" data-event-numbers={cluster.numbers.join(" ")}>
+            <title>{cluster.numbers.join(", ")}</title>
+            <Text line={cluster.label} fill="var(--event)" />
+          </g>
+        ))}
+        {model.renewals ? (
+          <g className="chart-renewals" data-renewals={model.renewals.count}>
+            <title>{`${model.renewals.label.text}: ${model.events
+              .filter(({ event }) => event.kind === "renewal")
+              .map(({ event }) => formatAsOf(event.startsOn, event.datePrecision, locale))
+              .join(", ")}`}</title>
+            <Text line={model.renewals.label} fill="var(--event)" className="chart-renewals-label" />
+            {model.renewals.ticks.map((tick, index) => (
+              <g key={index}>
+                {tick.x2 - tick.x1 > 1 ? (
+                  <rect
+                    x={tick.x1}
+                    y={model.renewals!.y1 + 2}
+                    width={tick.x2 - tick.x1}
+                    height={model.renewals!.y2 - model.renewals!.y1 - 4}
+                    fill="var(--event-band)"
+                  />
+                ) : null}
+                <line x1={tick.x1} x2={tick.x1} y1={model.renewals!.y1} y2={model.renewals!.y2} stroke="var(--event)" strokeWidth={1.5} />
+              </g>
+            ))}
+          </g>
+        ) : null}
       </g>
       {model.series.map((series) => (
         <g key={series.producerId} className={`chart-series series-${series.producerType}`} data-producer={series.producerName}>
@@ -154,6 +213,67 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
           ))}
         </g>
       ))}
+      {model.seriesLabels.length ? (
+        <g className="chart-direct-labels" data-testid="chart-direct-labels">
+          {model.seriesLabels.map((item) => (
+            <g key={item.producerId} className={`chart-series-label series-label-${item.producerType}`} data-producer={item.full}>
+              {item.leader ? (
+                <path
+                  d={`M${item.leader.x1},${item.leader.y1}L${item.leader.x2},${item.leader.y2}`}
+                  stroke={SERIES_COLORS[item.producerType]}
+                  fill="none"
+                  aria-hidden="true"
+                />
+              ) : null}
+              <path
+                d={markerPath(item.producerType, item.marker.cx, item.marker.cy, 4)}
+                fill={item.producerType === "intergovernmental" ? "none" : "var(--bg)"}
+                stroke={SERIES_COLORS[item.producerType]}
+                strokeWidth={2}
+                aria-hidden="true"
+              />
+              <Text line={item.label} fill={SERIES_COLORS[item.producerType]} full={item.full} />
+            </g>
+          ))}
+        </g>
+      ) : null}
+      {model.legend.length ? (
+        <g className="chart-key" data-testid="chart-key">
+          {model.legend.map((item) =>
+            item.kind === "type" ? (
+              <g key={`type-${item.producerType}`} className={`chart-key-type series-${item.producerType}`}>
+                <line
+                  x1={item.sample.x1}
+                  x2={item.sample.x2}
+                  y1={item.marker.cy}
+                  y2={item.marker.cy}
+                  stroke={SERIES_COLORS[item.producerType]}
+                  strokeWidth={2}
+                  strokeDasharray={SERIES_DASH[item.producerType]}
+                  aria-hidden="true"
+                />
+                <path
+                  d={markerPath(item.producerType, item.marker.cx, item.marker.cy, 4)}
+                  fill={item.producerType === "intergovernmental" ? "none" : "var(--bg)"}
+                  stroke={SERIES_COLORS[item.producerType]}
+                  strokeWidth={2}
+                  aria-hidden="true"
+                />
+                <Text line={item.label} fill={SERIES_COLORS[item.producerType]} />
+              </g>
+            ) : (
+              <g key={item.producerId} className="chart-key-producer" data-producer={item.full}>
+                <Text line={item.label} full={item.full} />
+              </g>
+            ),
+          )}
+        </g>
+      ) : null}
+      <g className="chart-source">
+        {model.sourceLines.map((line, index) => (
+          <Text key={index} line={line} fill="var(--muted)" full={model.fullText.sourceLine} />
+        ))}
+      </g>
     </svg>
   );
 }
