@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { buildChartModel } from "@/components/charts/chart-model";
+import { buildChartModels } from "@/components/charts/chart-text";
 import { IndicatorChartPanel } from "@/components/indicator/IndicatorChartPanel";
 import { type ChartData, thinningOf } from "@/lib/observations/chart-points";
 import type { ChartState } from "@/lib/charts/chart-state";
@@ -7,17 +7,39 @@ import type { PublicEvent } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { ReportHeight } from "./ReportHeight";
 
-type Props = { slug: string; name: string; chart: ChartData; events: PublicEvent[]; state: ChartState; locale: Locale; pageUrl: string };
+type Props = {
+  slug: string;
+  name: string;
+  chart: ChartData;
+  events: PublicEvent[];
+  state: ChartState;
+  locale: Locale;
+  pageUrl: string;
+  /** The indicator's unit in this language, drawn on the chart's axis. */
+  unit: string;
+};
 
 /** One chart for other sites: its title, the figures' sources one click away, and a link back. */
-export async function EmbedChart({ slug, name, chart, events, state, locale, pageUrl }: Props) {
+export async function EmbedChart({ slug, name, chart, events, state, locale, pageUrl, unit }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
-  const model = buildChartModel(chart.observations, events, state);
+  const { wide: model, narrow: narrowModel } = await buildChartModels(chart.observations, events, state, {
+    locale,
+    title: name,
+    unit,
+    pageUrl,
+  });
   const producers = [...new Set(model.series.map((series) => series.producerName))];
   return (
     <div className="embed" data-testid="embed">
       <h1 className="embed-title">{name}</h1>
-      <IndicatorChartPanel model={model} summary={chart.summary} thinning={thinningOf(chart)} name={name} locale={locale} />
+      <IndicatorChartPanel
+        model={model}
+        narrowModel={narrowModel}
+        summary={chart.summary}
+        thinning={thinningOf(chart)}
+        name={name}
+        locale={locale}
+      />
       <p className="embed-source">
         {t("embedSources", { producers: producers.slice(0, 6).join(", ") + (producers.length > 6 ? "…" : "") })}{" "}
         <a href={pageUrl} target="_blank" rel="noopener">

@@ -4,6 +4,7 @@ import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from
 import { chartStateQuery } from "@/lib/charts/chart-state";
 import { eventsForIndicator } from "@/lib/events/queries";
 import { localized } from "@/lib/i18n/localized";
+import { unitFor } from "@/lib/indicators/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,7 @@ export default async function Page(props: IndicatorRouteProps) {
       state={state}
       locale={locale}
       pageUrl={pageUrl}
+      unit={unitFor(indicator, locale)}
     />
   );
 }
