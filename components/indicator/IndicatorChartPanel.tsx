@@ -10,7 +10,10 @@ import type { ChartSummary } from "@/lib/observations/chart-points";
 import type { Locale } from "@/lib/i18n/routing";
 
 type Props = {
+  /** The chart at its wide size (desktop, downloads); also what the point details and the explorer read. */
   model: ChartModel;
+  /** The same chart laid out for phones (buildChartModels gives both); shown instead of the wide one on narrow screens. */
+  narrowModel: ChartModel;
   /** Every published figure in range, for the text alternative (the model may hold a thinned set). */
   summary: ChartSummary;
   /** Set when dense series were thinned: how many figures are drawn of how many in this view. */
@@ -19,7 +22,7 @@ type Props = {
   locale: Locale;
 };
 
-export async function IndicatorChartPanel({ model, summary, thinning, name, locale }: Props) {
+export async function IndicatorChartPanel({ model, narrowModel, summary, thinning, name, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const tp = await getTranslations({ locale, namespace: "pointDetails" });
   const description = describeChart(name, summary, locale);
@@ -67,6 +70,13 @@ export async function IndicatorChartPanel({ model, summary, thinning, name, loca
             title={t("chartTitle", { name })}
             description={description}
             idPrefix="indicator-chart"
+          />
+          <IndicatorChartSvg
+            model={narrowModel}
+            locale={locale}
+            title={t("chartTitle", { name })}
+            description={description}
+            idPrefix="indicator-chart-narrow"
           />
         </ChartPointDetails>
       )}

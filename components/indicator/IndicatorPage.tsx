@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { buildChartModel } from "@/components/charts/chart-model";
+import { buildChartModels } from "@/components/charts/chart-text";
 import { type ChartData, thinningOf } from "@/lib/observations/chart-points";
 import { chartStateQuery, type ChartState } from "@/lib/charts/chart-state";
 import type { PublicEvent } from "@/lib/events/queries";
@@ -8,7 +8,7 @@ import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ObservationPage } from "@/lib/observations/indicator-figures";
 import type { FigureComparisons } from "@/lib/observations/figure-comparisons";
-import type { IndicatorSummary } from "@/lib/indicators/queries";
+import { unitFor, type IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
 import type { ProducerType } from "@/lib/observations/types";
 import { ChartControls } from "./ChartControls";
@@ -63,7 +63,15 @@ export async function IndicatorPage({
       <p className="lede">{localized(indicator, "description", locale)}</p>
       <ChartControls state={state} locale={locale} basePath={basePath} producerTypes={producerTypes} years={years} />
       {chart ? (
-        <ChartView chart={chart} events={events} state={state} name={name} locale={locale} />
+        <ChartView
+          chart={chart}
+          events={events}
+          state={state}
+          name={name}
+          locale={locale}
+          unit={unitFor(indicator, locale)}
+          pageUrl={pageUrl}
+        />
       ) : (
         <section aria-labelledby="table-heading">
           <h2 id="table-heading">{t("allFigures")}</h2>
@@ -90,24 +98,41 @@ export async function IndicatorPage({
   );
 }
 
-function ChartView({
+async function ChartView({
   chart,
   events,
   state,
   name,
   locale,
+  unit,
+  pageUrl,
 }: {
   chart: ChartData;
   events: PublicEvent[];
   state: ChartState;
   name: string;
   locale: Locale;
+  unit: string;
+  pageUrl: string;
 }) {
-  const model = buildChartModel(chart.observations, events, state);
+  // The chart draws its own title, unit, key and source line, at the wide and the phone size.
+  const { wide: model, narrow: narrowModel } = await buildChartModels(chart.observations, events, state, {
+    locale,
+    title: name,
+    unit,
+    pageUrl,
+  });
   return (
     <div className="chart-layout">
       <div className="chart-main">
-        <IndicatorChartPanel model={model} summary={chart.summary} thinning={thinningOf(chart)} name={name} locale={locale} />
+        <IndicatorChartPanel
+          model={model}
+          narrowModel={narrowModel}
+          summary={chart.summary}
+          thinning={thinningOf(chart)}
+          name={name}
+          locale={locale}
+        />
         <ChartLegend locale={locale} />
       </div>
       <ChartEventsList events={model.events} locale={locale} />
