@@ -94,9 +94,13 @@ export const ZReferenceValues = {
     endsOn: maybe,
     datePrecision: ZDatePrecision,
     dateNote: maybe,
+    // Optional: entries written before events had Spanish notes and indicators have none.
+    dateNoteEs: maybe.optional(),
     titleEs: text,
     titleEn: text,
     sourceUrl: text,
+    appliesToAll: z.boolean().optional(),
+    indicatorSlugs: z.array(text).optional(),
   }),
 } satisfies Record<ReferenceEntity, z.ZodType>;
 

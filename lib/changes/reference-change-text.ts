@@ -16,14 +16,28 @@ const FIELDS = {
   source: ["url", "publisher", "publishedAt", "archivedUrl"],
   indicator: ["slug", "nameEs", "nameEn", "descriptionEs", "descriptionEn", "unit", "unitEs", "theme", "valueKind"],
   framing: ["indicatorSlug", "producer", "sourceUrl", "summaryEs", "summaryEn"],
-  event: ["kind", "startsOn", "endsOn", "datePrecision", "dateNote", "titleEs", "titleEn", "sourceUrl"],
+  event: [
+    "kind",
+    "startsOn",
+    "endsOn",
+    "datePrecision",
+    "dateNote",
+    "dateNoteEs",
+    "titleEs",
+    "titleEn",
+    "sourceUrl",
+    "appliesToAll",
+    "indicatorSlugs",
+  ],
 } as const;
 
 const ENUM_FIELDS = new Set(["kind", "theme", "valueKind", "datePrecision"]);
 
 function display(field: string, values: Record<string, unknown>, locale: Locale, t: Translate): string | null {
   const value = values[field];
-  if (value === null || value === undefined || value === "") return null;
+  if (value === null || value === undefined || value === "" || value === false) return null;
+  if (value === true) return t("values.yes");
+  if (Array.isArray(value)) return value.length ? value.join(", ") : null;
   if (field === "type") return producerTypeLabel(value as never, locale);
   if (field === "producer") {
     const producer = value as { name: string; type: string };

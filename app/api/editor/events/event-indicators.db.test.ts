@@ -14,6 +14,7 @@ let routes: {
   event: typeof import("./[id]/route");
   apply: typeof import("../reference-changes/[id]/apply/route");
   publicEvents: typeof import("../../v1/events/route");
+  publicChanges: typeof import("../../v1/changes/route");
 };
 let eventId = "";
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
     event: await import("./[id]/route"),
     apply: await import("../reference-changes/[id]/apply/route"),
     publicEvents: await import("../../v1/events/route"),
+    publicChanges: await import("../../v1/changes/route"),
   };
   const { db } = database;
   await createTestIndicator(db, "homicide_rate");
@@ -92,6 +94,13 @@ describe("an event's indicators, edited through review", () => {
     expect(entry.before).toMatchObject({ indicatorSlugs: ["homicide_rate"], appliesToAll: false });
     expect(entry.after).toMatchObject({ indicatorSlugs: ["soe_extensions_count", "test_indicator"], appliesToAll: false });
 
+    // The public change log shows the indicators before and after.
+    const log = await (await routes.publicChanges.GET(new Request("http://contraste.test/api/v1/changes"))).json();
+    expect(log.data.find((change: { id: string }) => change.id === entry.id)).toMatchObject({
+      before: { indicatorSlugs: ["homicide_rate"] },
+      after: { indicatorSlugs: ["soe_extensions_count", "test_indicator"] },
+    });
+
     // Readers of the API see the new list.
     const response = await routes.publicEvents.GET(new Request("http://contraste.test/api/v1/events"));
     const body = await response.json();
@@ -130,7 +139,8 @@ describe("an event's indicators, edited through review", () => {
 
   it("adds a new event with its indicators, or as concerning all", async () => {
     const propose = async (data: Record<string, unknown>) =>
-      (await (await routes.events.POST(request("POST", "/api/editor/events", callers.editor, { data, reason: "A new event." }))).json()).data;
+      (await (await routes.events.POST(request("POST", "/api/editor/events", callers.editor, { data, reason: "A new event." }))).json())
+        .data;
     const renewal = await propose(eventInput({ titleEn: "Renewal 25", titleEs: "Prórroga 25", indicatorSlugs: ["soe_extensions_count"] }));
     const declaration = await propose(
       eventInput({ kind: "decree", titleEn: "Declaration", titleEs: "Declaratoria", appliesToAll: true, indicatorSlugs: [] }),
