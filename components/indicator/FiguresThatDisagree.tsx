@@ -3,6 +3,7 @@ import { COMPARISON_RULE, NEARBY_DAYS, type ComparisonGroup, type PeriodRelation
 import type { FigureComparisons } from "@/lib/observations/figure-comparisons";
 import { formatAsOf, formatFigure, formatNumber, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
+import styles from "./figures-that-disagree.module.css";
 
 /** Groups listed before the rest fold into a disclosure (which works without JavaScript). */
 const SHOWN_GROUPS = 10;
@@ -20,7 +21,7 @@ function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale
   const hedge = group.approximate ? "≈ " : "";
   return (
     <tr data-group={group.reference.id}>
-      <th scope="row">
+      <th scope="row" className={styles.period}>
         {formatAsOf(group.reference.asOf, group.reference.datePrecision, locale)}
         <br />
         <span className="muted">
@@ -28,7 +29,7 @@ function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale
         </span>
       </th>
       <td>
-        <ul className="compared-figures">
+        <ul className={styles.figures}>
           {group.figures.map(({ observation, relation }) => (
             <li key={observation.id} data-observation={observation.id}>
               <strong className="figure-value">{formatFigure(observation, locale)}</strong>{" "}
@@ -56,7 +57,7 @@ function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale
       </td>
       <td>
         {group.gaps.length ? (
-          <ul className="compared-figures">
+          <ul className={styles.figures}>
             {group.gaps.map((gap) => (
               <li key={`${gap.official.id}-${gap.independent.id}`}>
                 {t("gapLine", {

@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { unitFor, type IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
 import type { IndicatorDigest } from "@/lib/indicators/overview";
-import { GapNote } from "./GapNote";
+import { DistanceNote, GapNote } from "./GapNote";
 
 export async function IndicatorCard({
   indicator,
@@ -25,9 +25,20 @@ export async function IndicatorCard({
         <Link href={`/indicators/${indicator.slug}`}>{name}</Link>
       </h3>
       <p className="muted unit">{unitFor(indicator, locale)}</p>
-      <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />
+      {digest?.officialRecord ? (
+        // No official figure, but official acts about it: point to them, never to a number of our own.
+        <p className="figure" data-figure={t("official")}>
+          <span className="figure-kind">{t("official")}</span>{" "}
+          <Link href={{ pathname: "/events", query: { indicator: indicator.slug } }}>{t("officialRecord")}</Link>
+        </p>
+      ) : (
+        <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />
+      )}
       <FigureWithSource label={t("independent")} observation={digest?.independent ?? null} locale={locale} />
       {digest?.gap ? <GapNote gap={digest.gap} locale={locale} /> : null}
+      {digest?.distance && digest.official && digest.independent ? (
+        <DistanceNote distance={digest.distance} official={digest.official} independent={digest.independent} locale={locale} />
+      ) : null}
       {digest && digest.sample.length > 1 ? <Sparkline observations={digest.sample} label={t("trend", { name })} /> : null}
       <p className="muted card-counts">
         {t("figures", { count: digest?.figureCount ?? 0 })} · {t("sources", { count: digest?.sourceCount ?? 0 })}

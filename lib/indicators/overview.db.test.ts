@@ -17,10 +17,40 @@ beforeAll(async () => {
   await createFixtureIndicator(database.db, "mixed", 1);
   await createFixtureIndicator(database.db, "dense", 2);
   await createFixtureIndicator(database.db, "empty", 3);
+  const renewals = await createFixtureIndicator(database.db, "renewals", 4);
+  const yearly = await createFixtureIndicator(database.db, "yearly", 5);
+  await database.db.indicator.update({ where: { id: yearly.id }, data: { valueKind: "yearly_rate" } });
   await addFigures(database.db, [
     ...mixedFigures("mixed"),
     ...denseFigures("dense", 60, ["Ministerio de Seguridad", "Cristosal", "el faro"]),
+    { indicator: "renewals", producer: "el faro", value: "36", asOf: "2025-03-01", datePrecision: "month" },
+    { indicator: "renewals", producer: "Cristosal", value: "34", asOf: "2025-03-01", datePrecision: "month" },
+    { indicator: "yearly", producer: "Ministerio de Seguridad", value: "1.3", asOf: "2025-01-01", datePrecision: "year" },
+    { indicator: "yearly", producer: "el faro", value: "4.5", asOf: "2023-01-01", datePrecision: "year" },
   ]);
+  // Official acts about the renewals indicator (and one about every indicator, which does not count).
+  const source = await database.db.source.create({ data: { url: "https://example.org/decree" } });
+  const event = (kind: "renewal" | "decree" | "report", appliesToAll = false) =>
+    database.db.event.create({
+      data: {
+        kind,
+        startsOn: new Date("2025-03-07"),
+        datePrecision: "day",
+        titleEn: kind,
+        titleEs: kind,
+        sourceId: source.id,
+        appliesToAll,
+      },
+    });
+  const renewal = await event("renewal");
+  const report = await event("report");
+  await event("decree", true);
+  await database.db.eventIndicator.createMany({
+    data: [
+      { eventId: renewal.id, indicatorId: renewals.id },
+      { eventId: report.id, indicatorId: yearly.id },
+    ],
+  });
 });
 afterAll(() => database.drop());
 
@@ -34,16 +64,38 @@ const ids = (list: { id: string }[]) => list.map((o) => o.id).sort();
 describe("getIndicatorDigests", () => {
   it("gives the headline figures, gap and counts the all-figures computation gives", async () => {
     const digests = await overview.getIndicatorDigests();
-    for (const slug of ["mixed", "dense"]) {
-      const expected = overview.digest(await allPublished(slug));
+    for (const [slug, kind] of [
+      ["mixed", "point_in_time_count"],
+      ["dense", "point_in_time_count"],
+      ["yearly", "yearly_rate"],
+    ] as const) {
+      const expected = overview.digest(kind, await allPublished(slug));
       const actual = digests.get(slug)!;
       expect(actual.official, slug).toEqual(expected.official);
       expect(actual.independent, slug).toEqual(expected.independent);
       expect(actual.gap, slug).toEqual(expected.gap);
+      expect(actual.distance, slug).toEqual(expected.distance);
+      expect(actual.officialRecord, slug).toBe(false);
       expect(actual.figureCount, slug).toBe(expected.figureCount);
       expect(actual.sourceCount, slug).toBe(expected.sourceCount);
     }
     expect(digests.has("empty")).toBe(false);
+    // The mixed figures' latest official and independent overlap (December 2025 inside 2025): a gap.
+    expect(digests.get("mixed")!.gap).not.toBeNull();
+  });
+
+  it("states the time between two latest figures it cannot compare", async () => {
+    const yearly = (await overview.getIndicatorDigests()).get("yearly")!;
+    expect([yearly.official?.value, yearly.independent?.value]).toEqual(["1.3", "4.5"]);
+    expect(yearly.gap).toBeNull();
+    expect(yearly.distance).toEqual({ kind: "apart", unit: "years", count: 2 });
+  });
+
+  it("points to official acts where an indicator has no official figure but decrees or renewals about it", async () => {
+    const renewals = (await overview.getIndicatorDigests()).get("renewals")!;
+    expect(renewals.official).toBeNull();
+    expect(renewals.officialRecord).toBe(true);
+    expect(overview.digest("cumulative_count", await allPublished("renewals"), true).officialRecord).toBe(true);
   });
 
   it("draws every figure of a short series and a bounded sample of real figures of a long one", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
+import { areComparable, distanceBetween, type FigureDistance } from "../observations/comparisons";
 import { gapBetween, type Discrepancy } from "../observations/discrepancy";
 import { periodEnd, periodEndSql } from "../observations/period";
 import {
@@ -12,12 +13,17 @@ import {
   type PublicObservationRow,
 } from "../observations/shapes";
 import { type ChartObservation, isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "../observations/types";
+import type { ValueKind } from "../schemas/enums";
 
 export type IndicatorDigest = {
   official: PublicObservation | null;
   independent: PublicObservation | null;
-  /** Only when the two latest figures cover the same period. */
+  /** When the two latest figures can be compared (lib/observations/comparisons.ts) and are single values. */
   gap: Discrepancy | null;
+  /** When they cannot: how far apart they are, so the card never sets them side by side unsaid. */
+  distance: FigureDistance | null;
+  /** No official figure, but official acts on record about the indicator (decree or renewal events). */
+  officialRecord: boolean;
   /** Real published figures for the sparkline: all of a producer's, or SPARKLINE_POINTS spread over its time span. */
   sample: ChartObservation[];
   figureCount: number;
@@ -35,27 +41,31 @@ export function latestFigure(observations: PublicObservation[]): PublicObservati
   );
 }
 
-function withGap(official: PublicObservation | null, independent: PublicObservation | null) {
-  const comparable =
-    official &&
-    independent &&
-    official.asOf === independent.asOf &&
-    official.datePrecision === independent.datePrecision &&
-    !official.valueMax &&
-    !independent.valueMax;
-  return { official, independent, gap: comparable ? gapBetween(official, independent) : null };
+// The card sets the latest official and the latest independent figure side by side: with their gap
+// when the comparison rule pairs them, else with the time between them ("2 years apart").
+function withGap(valueKind: ValueKind, official: PublicObservation | null, independent: PublicObservation | null) {
+  if (!official || !independent) return { official, independent, gap: null, distance: null };
+  const comparable = areComparable(valueKind, official, independent);
+  return {
+    official,
+    independent,
+    gap: comparable && !official.valueMax && !independent.valueMax ? gapBetween(official, independent) : null,
+    distance: comparable ? null : distanceBetween(official, independent),
+  };
 }
 
 /** The digest of one indicator from all its published figures, oldest first (the reference getIndicatorDigests matches). */
-export function digest(observations: PublicObservation[]): IndicatorDigest {
+export function digest(valueKind: ValueKind, observations: PublicObservation[], officialRecord = false): IndicatorDigest {
   return {
     ...withGap(
+      valueKind,
       latestFigure(observations.filter((o) => isOfficial(o.producer.type))),
       latestFigure(observations.filter((o) => !isOfficial(o.producer.type))),
     ),
     sample: observations,
     figureCount: observations.length,
     sourceCount: new Set(observations.map((o) => o.source.url)).size,
+    officialRecord: officialRecord && !observations.some((o) => isOfficial(o.producer.type)),
   };
 }
 
@@ -118,10 +128,19 @@ ORDER BY o."asOf", o."createdAt", o.id`;
 type DigestRow = ChartObservationRow & { indicatorSlug: string; role: "official" | "independent" | "sample" };
 
 const COUNTS_SQL = `
-SELECT i.slug, sum(t.published)::int AS figures, count(DISTINCT t."sourceId")::int AS sources
+SELECT i.slug, i."valueKind"::text AS "valueKind", sum(t.published)::int AS figures, count(DISTINCT t."sourceId")::int AS sources
 FROM "ObservationTally" t JOIN "Indicator" i ON i.id = t."indicatorId"
 WHERE t.published > 0
-GROUP BY i.slug`;
+GROUP BY i.slug, i."valueKind"`;
+
+// Acts of the state about an indicator (the extension decrees of the state of exception): where no
+// official figure exists, the card points to them instead of saying there is no official record.
+// Only events related to the indicator itself count, not those that apply to every indicator.
+const OFFICIAL_RECORD_KINDS = ["decree", "renewal"] as const;
+const OFFICIAL_RECORD_SQL = `
+SELECT DISTINCT i.slug
+FROM "EventIndicator" ei JOIN "Event" e ON e.id = ei."eventId" JOIN "Indicator" i ON i.id = ei."indicatorId"
+WHERE e.kind::text = ANY($1::text[])`;
 
 /**
  * One digest per indicator slug. The work grows with the number of indicators and producers, not
@@ -129,10 +148,12 @@ GROUP BY i.slug`;
  */
 export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest>> {
   const db = getDb();
-  const [rows, counts] = await Promise.all([
+  const [rows, counts, officialRecords] = await Promise.all([
     db.$queryRawUnsafe<DigestRow[]>(DIGEST_SQL, [...OFFICIAL_PRODUCER_TYPES], SPARKLINE_POINTS),
-    db.$queryRawUnsafe<{ slug: string; figures: number; sources: number }[]>(COUNTS_SQL),
+    db.$queryRawUnsafe<{ slug: string; valueKind: ValueKind; figures: number; sources: number }[]>(COUNTS_SQL),
+    db.$queryRawUnsafe<{ slug: string }[]>(OFFICIAL_RECORD_SQL, [...OFFICIAL_RECORD_KINDS]),
   ]);
+  const withOfficialRecord = new Set(officialRecords.map((row) => row.slug));
   const headlineIds = rows.filter((row) => row.role !== "sample").map((row) => row.id);
   const headlines = new Map(
     (
@@ -156,15 +177,16 @@ export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest
     picked.set(row.indicatorSlug, digest);
   }
   return new Map(
-    counts.map(({ slug, figures, sources }) => {
+    counts.map(({ slug, valueKind, figures, sources }) => {
       const digest = picked.get(slug);
       return [
         slug,
         {
-          ...withGap(digest?.official ?? null, digest?.independent ?? null),
+          ...withGap(valueKind, digest?.official ?? null, digest?.independent ?? null),
           sample: digest?.sample ?? [],
           figureCount: figures,
           sourceCount: sources,
+          officialRecord: !digest?.official && withOfficialRecord.has(slug),
         },
       ];
     }),

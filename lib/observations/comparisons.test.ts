@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areComparable, COMPARISON_RULE, groupComparableFigures, NEARBY_DAYS } from "./comparisons";
+import { areComparable, COMPARISON_RULE, distanceBetween, groupComparableFigures, NEARBY_DAYS } from "./comparisons";
 import type { ValueKind } from "../schemas/enums";
 import type { PublicObservation } from "./types";
 
@@ -181,5 +181,31 @@ describe("the comparison rule", () => {
       ["new-1", "new-2"],
       ["old-1", "old-2"],
     ]);
+  });
+});
+
+describe("distanceBetween", () => {
+  it("says how far apart two figures are in whole years, months or days", () => {
+    expect(distanceBetween(year("a", "1.3", "government", 2025), year("b", "4.5", "media", 2023))).toEqual({
+      kind: "apart",
+      unit: "years",
+      count: 2,
+    });
+    expect(distanceBetween(month("a", "1", "ngo", "2025-01"), month("b", "2", "government", "2025-04"))).toEqual({
+      kind: "apart",
+      unit: "months",
+      count: 3,
+    });
+    expect(distanceBetween(figure("a", "1", "ngo", "2025-03-04"), figure("b", "2", "government", "2025-03-16"))).toEqual({
+      kind: "apart",
+      unit: "days",
+      count: 12,
+    });
+    expect(distanceBetween(figure("a", "1", "ngo", "2024-01-31"), figure("b", "2", "government", "2025-01-01"))).toEqual({
+      kind: "apart",
+      unit: "months",
+      count: 11,
+    });
+    expect(distanceBetween(year("a", "1", "ngo", 2025), month("b", "2", "government", "2025-03"))).toEqual({ kind: "overlap" });
   });
 });

@@ -189,3 +189,25 @@ export function groupComparableFigures(kind: ValueKind, observations: PublicObse
     .sort((a, b) => latest(b.set) - latest(a.set) || latestEnd(b.set) - latestEnd(a.set) || compareIds(keyOf(a.group), keyOf(b.group)))
     .map(({ group }) => group);
 }
+
+/** How far apart two figures that are not compared are, in the largest whole calendar unit that fits. */
+export type FigureDistance = { kind: "overlap" } | { kind: "apart"; unit: "years" | "months" | "days"; count: number };
+
+/**
+ * The time between two figures, for a reader shown both: "2 years apart" (2025 against 2023),
+ * "3 months apart", "12 days apart", or overlapping periods that are still not the same (a month's
+ * figure beside a yearly rate). Measured between the periods' ends, as the comparison rule does.
+ */
+export function distanceBetween(a: PublicObservation, b: PublicObservation): FigureDistance {
+  const [first, second] = [spanOf(a), spanOf(b)].sort((x, y) => x.end - y.end) as [Span, Span];
+  if (overlap(first, second)) return { kind: "overlap" };
+  const days = second.end - first.end;
+  const [firstEnd, secondEnd] = [periodEnd(first.observation), periodEnd(second.observation)].map(fromIsoDay) as [Date, Date];
+  // Whole months between the ends: 31 January to 30 April is three (both end their months), 31 January to 1 January is eleven.
+  const endsMonth = (day: Date) => new Date(day.getTime() + DAY).getUTCDate() === 1;
+  const short = secondEnd.getUTCDate() < firstEnd.getUTCDate() && !endsMonth(secondEnd) ? 1 : 0;
+  const months = (secondEnd.getUTCFullYear() - firstEnd.getUTCFullYear()) * 12 + (secondEnd.getUTCMonth() - firstEnd.getUTCMonth()) - short;
+  if (days < 60) return { kind: "apart", unit: "days", count: days };
+  if (months % 12 === 0) return { kind: "apart", unit: "years", count: months / 12 };
+  return { kind: "apart", unit: "months", count: months };
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { dataset, formatted } from "./dataset";
+
+// WOLA's April 2025 analysis is the yardstick: each of its figures must stand beside another
+// producer's figure for the same or a nearby period, or the page must say there is none to compare.
+const wola = dataset.observations.filter((o) => o.publisher.includes("WOLA") || o.sourceUrl.includes("wola.org"));
+
+type Row = { figures: { value: string; href: string; text: string }[]; spread: string; period: string };
+
+/** Every group of the disagreement view, the folded older ones included. */
+async function groups(page: Page): Promise<Row[]> {
+  const section = page.getByTestId("figures-that-disagree");
+  const older = section.locator("details");
+  if (await older.count()) await older.locator("summary").click();
+  return section.locator("tbody tr").evaluateAll((rows) =>
+    rows.map((row) => ({
+      period: row.querySelector("th")?.textContent ?? "",
+      spread: row.querySelector("td.number")?.textContent ?? "",
+      figures: [...row.querySelectorAll("li[data-observation]")].map((li) => ({
+        value: li.querySelector(".figure-value")?.textContent ?? "",
+        href: li.querySelector("a.source-link")?.getAttribute("href") ?? "",
+        text: li.textContent ?? "",
+      })),
+    })),
+  );
+}
+
+const HEDGE = /^(at least|more than|nearly|about|up to) /;
+const bare = (value: string) => value.replace(HEDGE, "");
+
+test("each figure of WOLA's analysis is compared with another producer's, or the page says none exists", async ({ page }) => {
+  expect(wola).toHaveLength(9);
+  const alone: string[] = [];
+  for (const figure of wola) {
+    await page.goto(`/en/indicators/${figure.indicator}`);
+    const section = page.getByTestId("figures-that-disagree");
+    await expect(section.getByRole("heading", { name: "Where the figures disagree" })).toBeVisible();
+    const nothing = section.getByTestId("nothing-to-compare");
+    if (await nothing.count()) {
+      await expect(nothing).toHaveText(
+        "No other producer has published a figure for this indicator, so there is nothing to compare it with.",
+      );
+      alone.push(figure.indicator);
+      continue;
+    }
+    const beside = (await groups(page)).filter((row) =>
+      row.figures.some((f) => f.href === figure.sourceUrl && bare(f.value) === formatted(figure.value)),
+    );
+    expect(beside.length, figure.indicator).toBeGreaterThan(0);
+    for (const row of beside)
+      expect(
+        row.figures.some((f) => f.href !== figure.sourceUrl),
+        figure.indicator,
+      ).toBe(true);
+  }
+  // WOLA's 97.2 % and "more than 5 % of young men" are found nowhere else.
+  expect(alone.sort()).toEqual(["incarcerated_share_young_men_pct", "soe_charged_illicit_association_pct"]);
+});
+
+test("the renewals page sets WOLA's 34th renewal against the 36th of March 2025", async ({ page }) => {
+  await page.goto("/en/indicators/soe_extensions_count");
+  const march = (await groups(page)).filter((row) => row.figures.some((f) => f.value === "34"));
+  expect(march).toHaveLength(1);
+  expect(march[0]!.figures.map((f) => f.value).sort()).toEqual(["34", "36"]);
+  expect(march[0]!.period).toContain("March 2025");
+  expect(march[0]!.spread.trim()).toBe("2");
+});
+
+test("the people sent to CECOT on 16 March 2025 form one group with a spread of 23, without JavaScript too", async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto("/en/indicators/us_removals_to_cecot");
+    const rows = await groups(page);
+    expect(rows).toHaveLength(1);
+    const values = rows[0]!.figures.map((f) => f.value);
+    expect(values).toEqual(expect.arrayContaining(["238", "261", "250", "nearly 250", "252"]));
+    // "nearly 250" hedges the spread.
+    expect(rows[0]!.spread.trim()).toBe("≈ 23");
+    // Each figure says where its date stands: WOLA's 15 March is a day inside the month.
+    expect(rows[0]!.figures.find((f) => f.value === "nearly 250")!.text).toContain("day inside the month");
+    await context.close();
+  }
+});
+
+test("the Spanish page says the same in Spanish", async ({ page }) => {
+  await page.goto("/es/indicators/incarcerated_share_young_men_pct");
+  await expect(page.getByTestId("nothing-to-compare")).toHaveText(
+    "Ningún otro autor ha publicado una cifra de este indicador, así que no hay con qué compararla.",
+  );
+  await page.goto("/es/indicators/us_removals_to_cecot");
+  await expect(page.getByTestId("discrepancy-table")).toContainText("día dentro del mes");
+});
+
+test("the overview points to the renewal decrees and says how far apart the homicide figures are", async ({ page }) => {
+  await page.goto("/en");
+  const renewals = page.locator('[data-indicator="soe_extensions_count"] [data-figure="Official"]');
+  await expect(renewals).not.toContainText("no figure on record");
+  await expect(renewals.getByRole("link")).toHaveAttribute("href", "/en/events?indicator=soe_extensions_count");
+
+  const homicides = page.locator('[data-indicator="homicide_rate"]');
+  const years = async (kind: string) =>
+    Number(/\b(\d{4})\b/.exec(await homicides.locator(`[data-figure="${kind}"] .figure-meta`).innerText())![1]);
+  const [official, independent] = [await years("Official"), await years("Independent")];
+  const note = homicides.getByTestId("distance-note");
+  const gap = homicides.getByTestId("gap-note");
+  if (official === independent) await expect(gap).toBeVisible();
+  else await expect(note).toHaveText(`${Math.abs(official - independent)} years apart: ${official} vs ${independent}`);
+});
