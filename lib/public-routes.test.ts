@@ -45,12 +45,18 @@ describe("the query a public response depends on", () => {
     for (const path of [
       "/es?z=1",
       "/en/events?from=2020",
+      "/en/events?indicator=a&indicator=b",
+      "/en/events?indicator=Not%20a%20slug",
       "/en/sources?page=2",
       "/en/changes?page=2",
       "/es/api-docs?x",
       "/en/changes/feed.xml?since=2020",
     ])
       expect(query(path), path).toBe("");
+  });
+
+  it("is the indicator the events page is filtered to, and nothing else", () => {
+    expect(query("/es/events?utm_source=x&indicator=homicide_rate")).toBe("?indicator=homicide_rate");
   });
 
   it("is every parameter of the API, sorted, the last of repeated ones winning as the API reads them", () => {

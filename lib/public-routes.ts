@@ -15,6 +15,7 @@ export type RouteKind = "page" | "feed" | "api";
  * The query string a route's response depends on, in one spelling, or "" when it reads none:
  * - a chart (indicator page, embed) reads its state (lib/charts/chart-state.ts), so the key is that state written
  *   out the way the page writes its own links; any other parameter, or a malformed value, changes nothing;
+ * - the events page reads the indicator it is filtered to (?indicator=slug);
  * - the public API answers an unknown parameter with a 400 (lib/public-api/query.ts), so every parameter
  *   counts; the last of repeated ones wins there, and here.
  */
@@ -29,6 +30,13 @@ const EVERY: Query = (params) => {
   return query ? `?${query}` : "";
 };
 
+// The events page reads one parameter, the indicator it is filtered to; the page ignores a repeated
+// one or one that cannot be a slug, and so does the key.
+const EVENTS: Query = (params) => {
+  const indicators = params.getAll("indicator");
+  return indicators.length === 1 && /^[a-z0-9_]{1,100}$/.test(indicators[0]!) ? `?indicator=${indicators[0]}` : "";
+};
+
 type Route = { pattern: RegExp; tags: (match: RegExpMatchArray) => string[]; kind: RouteKind; query: Query };
 
 const ROUTES: Route[] = [
@@ -40,7 +48,7 @@ const ROUTES: Route[] = [
     kind: "page",
     query: CHART,
   },
-  { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: NONE },
+  { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: EVENTS },
   { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/changes$`), tags: () => ["changes"], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/changes/feed\\.xml$`), tags: () => ["changes"], kind: "feed", query: NONE },

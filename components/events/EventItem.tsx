@@ -46,21 +46,23 @@ export async function EventItem({ event, locale }: { event: PublicEvent; locale:
           <span className={styles.label}>{t("note")}:</span> <span lang={note.lang}>{note.text}</span>
         </p>
       ) : null}
-      <p className={styles.detail}>
-        <span className={styles.label}>{t("indicators")}:</span>{" "}
-        {event.appliesToAll ? (
-          t("allIndicators")
-        ) : (
-          <span className={styles.indicators}>
-            {event.indicators.map((indicator, index) => (
-              <Fragment key={indicator.slug}>
-                {index > 0 ? ", " : null}
-                <a href={getPathname({ href: `/indicators/${indicator.slug}`, locale })}>{localized(indicator, "name", locale)}</a>
-              </Fragment>
-            ))}
-          </span>
-        )}
-      </p>
+      {event.appliesToAll || event.indicators.length ? (
+        <p className={styles.detail}>
+          <span className={styles.label}>{t("indicators")}:</span>{" "}
+          {event.appliesToAll ? (
+            t("allIndicators")
+          ) : (
+            <span className={styles.indicators}>
+              {event.indicators.map((indicator, index) => (
+                <Fragment key={indicator.slug}>
+                  {index > 0 ? ", " : null}
+                  <a href={getPathname({ href: `/indicators/${indicator.slug}`, locale })}>{localized(indicator, "name", locale)}</a>
+                </Fragment>
+              ))}
+            </span>
+          )}
+        </p>
+      ) : null}
       <p className={styles.detail}>
         <span className={styles.label}>{t("source")}:</span>{" "}
         <a href={event.source.url} rel="noopener noreferrer" className={`source-link ${styles.link}`}>

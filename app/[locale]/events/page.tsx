@@ -9,8 +9,15 @@ import { isLocale } from "@/lib/i18n/routing";
 // Events change when editors publish; never prerender them at build time.
 export const dynamic = "force-dynamic";
 
-// ?indicator=homicide_rate; anything else (several values, an unknown slug) shows every event.
-const ZEventsQuery = z.object({ indicator: z.string().max(100).optional().catch(undefined) });
+// ?indicator=homicide_rate; anything else (several values, an unknown slug) shows every event. The
+// response cache keys the page by this parameter alone (lib/public-routes.ts).
+const ZEventsQuery = z.object({
+  indicator: z
+    .string()
+    .regex(/^[a-z0-9_]{1,100}$/)
+    .optional()
+    .catch(undefined),
+});
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
