@@ -37,7 +37,7 @@ async function drawPng(svgUrl: string): Promise<Blob> {
   const response = await fetch(svgUrl);
   if (!response.ok) throw new Error(`chart file: ${response.status}`);
   const svgText = await response.text();
-  const background = /<rect class="chart-export-background"[^>]*fill="([^"]+)"/.exec(svgText)?.[1] ?? "#ffffff";
+  const background = /<rect class="chart-background"[^>]*fill="([^"]+)"/.exec(svgText)?.[1] ?? "#ffffff";
   const image = new Image();
   const source = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
   try {

@@ -1,14 +1,16 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { buildChartModel } from "@/components/charts/chart-model";
+import { buildChartModels } from "@/components/charts/chart-text";
 import { describeChart } from "@/components/charts/describe-chart";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import type { ChartState } from "@/lib/charts/chart-state";
 import { localized } from "@/lib/i18n/localized";
 import type { Locale } from "@/lib/i18n/routing";
-import type { IndicatorSummary } from "@/lib/indicators/queries";
-import { readChartInputs } from "@/components/embed/chart-inputs";
+import { indicatorPageUrl } from "@/components/indicator/indicator-request";
+import { eventsForIndicator } from "@/lib/events/queries";
+import { unitFor, type IndicatorSummary } from "@/lib/indicators/queries";
+import { getChartData } from "@/lib/observations/chart-data";
 import { THEMES } from "./palette";
 import { standaloneSvg } from "./standalone-svg";
 
@@ -21,12 +23,22 @@ export const ZChartFileOptions = {
 };
 export type ChartFileOptions = { theme: (typeof THEMES)[number]; size: (typeof CHART_FILE_SIZES)[number] };
 
-/** The indicator chart as the page draws it, as a standalone SVG document in the chosen theme. */
+/** The indicator chart as the page draws it (same figures, events, words and sizes), as a standalone SVG document in the chosen theme. */
 export async function renderChartFile(indicator: IndicatorSummary, state: ChartState, locale: Locale, options: ChartFileOptions) {
   const t = await getTranslations({ locale, namespace: "indicator" });
-  const { chart, events } = await readChartInputs(indicator.id, state);
+  const [chart, events, pageUrl] = await Promise.all([
+    getChartData(indicator.id, state),
+    eventsForIndicator(indicator.id),
+    indicatorPageUrl(locale, indicator.slug),
+  ]);
   const name = localized(indicator, "name", locale);
-  const model = buildChartModel(chart.observations, events, state);
+  const models = await buildChartModels(chart.observations, events, state, {
+    locale,
+    title: name,
+    unit: unitFor(indicator, locale),
+    pageUrl,
+  });
+  const model = models[options.size === "narrow" ? "narrow" : "wide"];
   return standaloneSvg(
     <IndicatorChartSvg
       model={model}

@@ -39,6 +39,3 @@ export const PALETTE = {
     "event-band": "rgba(200, 200, 200, 0.12)",
   },
 } as const satisfies Record<Theme, Record<string, string>>;
-
-/** The page's font stack (app/globals.css :root), ending in a generic sans-serif so no viewer falls back to serif. */
-export const CHART_FONT_FAMILY = `system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif`;

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
-import { CHART_FONT_FAMILY, PALETTE, type Theme } from "./palette";
+import { CHART_FONT_FAMILY } from "../IndicatorChartSvg";
+import { PALETTE, type Theme } from "./palette";
 import { svgMarkup } from "./svg-markup";
 
 // A chart drawn for the page, made into a file that renders the same anywhere: the page's colour
@@ -47,10 +48,13 @@ export function standaloneSvg(chart: ReactElement, { theme }: StandaloneOptions)
     `<svg xmlns="http://www.w3.org/2000/svg"${kept} width="${width}" height="${height}"` +
     ` font-family="${CHART_FONT_FAMILY.replace(/"/g, "'")}">`;
   // The first thing drawn: the theme's background, so the file is never transparent under dark text.
-  const background = `<rect class="chart-export-background" x="${x}" y="${y}" width="${width}" height="${height}" fill="${PALETTE[theme].bg}"/>`;
+  const background = `<rect class="chart-background" x="${x}" y="${y}" width="${width}" height="${height}" fill="${PALETTE[theme].bg}"/>`;
   const body = markup.slice(open[0].length);
   const titleAndDescription = /^(?:<title\b[^>]*>[\s\S]*?<\/title>)?(?:<desc\b[^>]*>[\s\S]*?<\/desc>)?/.exec(body)?.[0] ?? "";
-  const document = `${root}${titleAndDescription}${background}${body.slice(titleAndDescription.length)}`;
+  const rest = body.slice(titleAndDescription.length);
+  // The chart draws its own background (var(--bg)) first; a drawing without one gets it here.
+  const drawsBackground = /^<rect class="chart-background"/.test(rest);
+  const document = `${root}${titleAndDescription}${drawsBackground ? "" : background}${rest}`;
   // Font stacks the drawing names itself must end in sans-serif too.
   return splitAlpha(resolveVariables(document, theme)).replace(
     /font-family="(?:inherit|serif)"/g,
