@@ -45,11 +45,13 @@ test("a visitor compares official and independent homicide rates and shares the 
   await expect(page.getByTestId("discrepancy-table")).toContainText(formatted(independent2022.value, "es"));
   expect(formatted(independent2022.value, "es")).toContain(",");
 
-  // Open the table and follow a source link.
+  // Open the table: it keeps the selection (the official figures hidden) and says so; follow a source link.
   await page.getByRole("link", { name: "Tabla" }).click();
   await expect(page).toHaveURL(/view=table/);
   const rows = page.locator(".observation-table tbody tr");
-  await expect(rows).toHaveCount(figures.length);
+  const independent = figures.filter((f) => f.sourceType !== "government");
+  await expect(rows).toHaveCount(independent.length);
+  await expect(page.getByTestId("selection-summary").first()).toContainText(`${independent.length} de ${figures.length} cifras:`);
   const link = rows.first().locator("a.source-link");
   const href = (await link.getAttribute("href"))!;
   expect(figures.map((f) => f.sourceUrl)).toContain(href);

@@ -24,6 +24,7 @@ type Props = {
 
 export async function IndicatorChartPanel({ model, narrowModel, summary, thinning, name, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
+  const ts = await getTranslations({ locale, namespace: "selection" });
   const tp = await getTranslations({ locale, namespace: "pointDetails" });
   const description = describeChart(name, summary, locale);
   const details: Record<string, PointDetail> = {};
@@ -44,6 +45,7 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
     key: `p${series.producerId}`,
     name: series.producerName,
     producerType: series.producerType,
+    legend: `${series.producerName} (${producerTypeLabel(series.producerType, locale)})`,
     points: series.points.map((point) => ({
       x: Math.round(point.midpointMs),
       y: Number(point.observation.value),
@@ -85,9 +87,11 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
           label={t("explore")}
           hideLabel={t("closeExplore")}
           rows={buildExplorerRows(explorerSeries)}
-          series={explorerSeries.map(({ key, name, producerType }) => ({ key, name, producerType }))}
+          series={explorerSeries.map(({ key, name, producerType, legend }) => ({ key, name, producerType, legend }))}
           labels={explorerLabels}
           locale={locale === "es" ? "es-ES" : "en-GB"}
+          scale={model.scale}
+          legendLabel={ts("explorerLegend")}
         />
       )}
       {thinning ? (

@@ -6,7 +6,7 @@ import type { PublicEvent } from "@/lib/events/queries";
 import type { PublicFraming } from "@/lib/indicators/framings";
 import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import type { ObservationPage } from "@/lib/observations/indicator-figures";
+import type { ObservationPage, SelectionCounts } from "@/lib/observations/indicator-figures";
 import type { FigureComparisons } from "@/lib/observations/figure-comparisons";
 import { unitFor, type IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
@@ -20,6 +20,7 @@ import { FiguresThatDisagree } from "./FiguresThatDisagree";
 import { FramingsSideBySide } from "./FramingsSideBySide";
 import { IndicatorChartPanel } from "./IndicatorChartPanel";
 import { ObservationTable } from "./ObservationTable";
+import { SelectionSummary } from "./SelectionSummary";
 
 type Props = {
   /** Absolute address of this page, for citations. */
@@ -27,8 +28,10 @@ type Props = {
   indicator: IndicatorSummary;
   /** What the chart draws (thinned when dense) and what its text alternative says; null in the table view. */
   chart: ChartData | null;
-  /** The page of the figures table the URL asks for. */
+  /** The page of the figures table the URL asks for (the reader's selection applied). */
   table: ObservationPage;
+  /** How many figures the reader's selection keeps, of how many. */
+  counts: SelectionCounts;
   discrepancies: FigureComparisons;
   /** Years and producer types with figures, for the controls. */
   years: number[];
@@ -44,6 +47,7 @@ export async function IndicatorPage({
   indicator,
   chart,
   table: tablePage,
+  counts,
   discrepancies,
   years,
   producerTypes,
@@ -52,34 +56,68 @@ export async function IndicatorPage({
   state,
   locale,
 }: Props) {
-  const t = await getTranslations({ locale, namespace: "indicator" });
+  const ts = await getTranslations({ locale, namespace: "selection" });
   const name = localized(indicator, "name", locale);
   const basePath = getPathname({ href: `/indicators/${indicator.slug}`, locale });
   const tableHeading = chart ? "all-figures-heading" : "table-heading";
-  const table = <ObservationTable page={tablePage} state={state} locale={locale} basePath={basePath} anchor={tableHeading} />;
+  // The chart draws its own title, unit, key and source line, at the wide and the phone size.
+  const models = chart
+    ? await buildChartModels(chart.observations, events, state, { locale, title: name, unit: unitFor(indicator, locale), pageUrl })
+    : null;
+  const controls = (
+    <ChartControls
+      state={state}
+      locale={locale}
+      basePath={basePath}
+      producerTypes={producerTypes}
+      years={years}
+      logScaleUseful={models?.wide.logScaleUseful ?? false}
+    />
+  );
+  const summary = <SelectionSummary counts={counts} state={state} locale={locale} action={{ kind: "showAll", basePath }} />;
+  const table = (
+    <section aria-labelledby={tableHeading}>
+      <h2 id={tableHeading}>{ts("allFiguresHeading")}</h2>
+      {summary}
+      <ObservationTable page={tablePage} state={state} locale={locale} basePath={basePath} anchor={tableHeading} />
+    </section>
+  );
+  // One order on every width: what the figures are, the chart, the controls (beside the chart on wide
+  // screens, folded under it on phones) with what the selection keeps, the chart's events, then the
+  // disagreements, the framings, the definitions, the downloads and every figure.
   return (
     <article className="indicator-page">
       <h1>{name}</h1>
-      <p className="lede">{localized(indicator, "description", locale)}</p>
-      <ChartControls state={state} locale={locale} basePath={basePath} producerTypes={producerTypes} years={years} />
-      {chart ? (
-        <ChartView
-          chart={chart}
-          events={events}
-          state={state}
-          name={name}
-          locale={locale}
-          unit={unitFor(indicator, locale)}
-          pageUrl={pageUrl}
-        />
+      <p className="lede">{firstSentence(localized(indicator, "description", locale))}</p>
+      {chart && models ? (
+        <div className="chart-layout">
+          <div className="chart-main">
+            <IndicatorChartPanel
+              model={models.wide}
+              narrowModel={models.narrow}
+              summary={chart.summary}
+              thinning={thinningOf(chart)}
+              name={name}
+              locale={locale}
+            />
+            <ChartLegend locale={locale} />
+          </div>
+          <div className="chart-side">
+            {controls}
+            {summary}
+          </div>
+          <div className="chart-events">
+            <ChartEventsList events={models.wide.events} indicatorSlug={indicator.slug} locale={locale} />
+          </div>
+        </div>
       ) : (
-        <section aria-labelledby="table-heading">
-          <h2 id="table-heading">{t("allFigures")}</h2>
+        <>
+          {controls}
           {table}
-        </section>
+        </>
       )}
-      <FramingsSideBySide framings={framings} locale={locale} />
       <FiguresThatDisagree comparisons={discrepancies} locale={locale} />
+      <FramingsSideBySide framings={framings} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
       <DownloadsAndCitation
         slug={indicator.slug}
@@ -87,55 +125,16 @@ export async function IndicatorPage({
         locale={locale}
         pageUrl={pageUrl}
         embedUrl={`${pageUrl.replace(`/indicators/`, `/embed/`)}${chartStateQuery({ ...state, page: 1 })}`}
+        state={state}
+        counts={counts}
       />
-      {chart ? (
-        <section aria-labelledby="all-figures-heading">
-          <h2 id="all-figures-heading">{t("allFigures")}</h2>
-          {table}
-        </section>
-      ) : null}
+      {chart ? table : null}
     </article>
   );
 }
 
-async function ChartView({
-  chart,
-  events,
-  state,
-  name,
-  locale,
-  unit,
-  pageUrl,
-}: {
-  chart: ChartData;
-  events: PublicEvent[];
-  state: ChartState;
-  name: string;
-  locale: Locale;
-  unit: string;
-  pageUrl: string;
-}) {
-  // The chart draws its own title, unit, key and source line, at the wide and the phone size.
-  const { wide: model, narrow: narrowModel } = await buildChartModels(chart.observations, events, state, {
-    locale,
-    title: name,
-    unit,
-    pageUrl,
-  });
-  return (
-    <div className="chart-layout">
-      <div className="chart-main">
-        <IndicatorChartPanel
-          model={model}
-          narrowModel={narrowModel}
-          summary={chart.summary}
-          thinning={thinningOf(chart)}
-          name={name}
-          locale={locale}
-        />
-        <ChartLegend locale={locale} />
-      </div>
-      <ChartEventsList events={model.events} locale={locale} />
-    </div>
-  );
+/** The lede is the description's first sentence; the whole description opens "What the figures count" below. */
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?=\s+[\p{Lu}¿¡"'(])/u);
+  return end === -1 ? text : text.slice(0, end + 1);
 }

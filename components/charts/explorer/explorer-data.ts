@@ -1,12 +1,20 @@
+import { scaleLinear, scaleLog } from "d3-scale";
 import type { SeriesModel } from "../chart-model";
 
-export type ExplorerSeries = { key: string; name: string; producerType: SeriesModel["producerType"] };
+export type ExplorerSeries = {
+  key: string;
+  name: string;
+  producerType: SeriesModel["producerType"];
+  /** What the legend says: the producer and its type, as the chart's key names them. */
+  legend: string;
+};
 export type ExplorerRow = { x: number } & Record<string, number>;
 export type ExplorerPoint = { seriesKey: string; x: number; label: string };
 
 /**
  * Rows keyed by time, one column per producer, so Recharts' brush can zoom across every series.
  * A producer without a figure at some time simply has no value there: nothing is filled in.
+ * `x` is the middle of the period a figure covers, where the page's chart draws it.
  */
 export function buildExplorerRows(series: { key: string; points: { x: number; y: number }[] }[]): ExplorerRow[] {
   const rows = new Map<number, ExplorerRow>();
@@ -18,4 +26,47 @@ export function buildExplorerRows(series: { key: string; points: { x: number; y:
     }
   }
   return [...rows.values()].sort((a, b) => a.x - b.x);
+}
+
+const yearStart = (year: number) => Date.UTC(year, 0, 1);
+const YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
+
+/**
+ * The x axis of the rows shown: whole calendar years (as the page's chart spans them), and a tick in
+ * the middle of each labelled year, where the chart centres its year labels and a yearly figure sits.
+ */
+export function explorerXAxis(rows: ExplorerRow[], maxTicks = 12): { domain: [number, number]; ticks: number[] } {
+  if (!rows.length) return { domain: [0, 1], ticks: [] };
+  const first = new Date(rows[0]!.x).getUTCFullYear();
+  const last = new Date(rows.at(-1)!.x).getUTCFullYear();
+  const years = last - first + 1;
+  const step = YEAR_STEPS.find((candidate) => Math.ceil(years / candidate) <= maxTicks) ?? Math.ceil(years / maxTicks);
+  const ticks: number[] = [];
+  for (let year = Math.ceil(first / step) * step; year <= last; year += step) ticks.push((yearStart(year) + yearStart(year + 1)) / 2);
+  return { domain: [yearStart(first), yearStart(last + 1)], ticks };
+}
+
+/** The y axis of the rows shown: d3's nice ticks (0/10/20/30/40, never 0/9/18/27/36), from zero on a linear axis. */
+export function explorerYAxis(
+  rows: ExplorerRow[],
+  keys: string[],
+  scale: "linear" | "log",
+  maxTicks = 5,
+): { domain: [number, number]; ticks: number[] } {
+  const values = rows.flatMap((row) => keys.map((key) => row[key]).filter((value): value is number => value !== undefined));
+  if (scale === "log") {
+    const positive = values.filter((value) => value > 0);
+    const log = scaleLog()
+      .domain([Math.min(...positive, 1), Math.max(...positive, 10)])
+      .nice();
+    const [low, high] = log.domain() as [number, number];
+    // Powers of ten, and 2 and 5 times them when few decades are shown.
+    const ticks = log.ticks().filter((tick) => /^[125]$/.test(String(tick / 10 ** Math.floor(Math.log10(tick) + 1e-9)).slice(0, 1)));
+    const decades = ticks.filter((tick) => Number.isInteger(Math.log10(tick)));
+    return { domain: [low, high], ticks: ticks.length > maxTicks * 2 ? decades : ticks };
+  }
+  const linear = scaleLinear()
+    .domain([0, Math.max(0, ...values) || 1])
+    .nice(maxTicks);
+  return { domain: linear.domain() as [number, number], ticks: linear.ticks(maxTicks) };
 }

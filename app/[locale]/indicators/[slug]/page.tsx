@@ -5,7 +5,7 @@ import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from
 import { getChartData } from "@/lib/observations/chart-data";
 import { eventsForIndicator } from "@/lib/events/queries";
 import { listFramings } from "@/lib/indicators/framings";
-import { listObservationPage, listObservationYears, listProducerTypes } from "@/lib/observations/indicator-figures";
+import { countSelection, listObservationPage, listObservationYears, listProducerTypes } from "@/lib/observations/indicator-figures";
 import { listFigureComparisons } from "@/lib/observations/figure-comparisons";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
@@ -27,10 +27,12 @@ export async function generateMetadata({ params }: IndicatorRouteProps): Promise
 
 export default async function Page(props: IndicatorRouteProps) {
   const { locale, indicator, state } = await readIndicatorRequest(props);
-  const [chart, table, discrepancies, years, producerTypes, events, framings] = await Promise.all([
+  const [chart, table, counts, discrepancies, years, producerTypes, events, framings] = await Promise.all([
     // The table view draws no chart: its figures are not read at all.
     state.view === "chart" ? getChartData(indicator.id, state) : null,
+    // The table, the figure count and the downloads keep the reader's selection, as the chart does.
     listObservationPage(indicator.id, state),
+    countSelection(indicator.id, state),
     listFigureComparisons(indicator.id),
     listObservationYears(indicator.id),
     listProducerTypes(indicator.id),
@@ -43,6 +45,7 @@ export default async function Page(props: IndicatorRouteProps) {
       indicator={indicator}
       chart={chart}
       table={table}
+      counts={counts}
       discrepancies={discrepancies}
       years={years}
       producerTypes={producerTypes}
