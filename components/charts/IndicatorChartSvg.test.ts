@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { PublicEvent } from "@/lib/events/queries";
 import type { PublicObservation } from "@/lib/observations/types";
 import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/testing/hostile-inputs";
-import { buildChartModel } from "./chart-model";
+import { buildChartModel, CHART_SIZES } from "./chart-model";
 import { IndicatorChartSvg } from "./IndicatorChartSvg";
 
 // Issue #7: names, publishers and event titles reach the chart's SVG (titles, labels, data
@@ -48,8 +48,15 @@ const TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as
 const observations = PAYLOADS.map((_, i) => figure(i, TYPES[i % TYPES.length]!));
 const events = [0, 1, 2, 3].map(event);
 
-function render(locale: "es" | "en") {
-  const model = buildChartModel(observations, events, { hidden: [], from: null, to: null, events: true });
+function render(locale: "es" | "en", size: keyof typeof CHART_SIZES = "wide") {
+  const model = buildChartModel(observations, events, { hidden: [], from: null, to: null, events: true }, CHART_SIZES[size], {
+    locale,
+    title: PAYLOADS[3]!,
+    unit: PAYLOADS[4]!,
+    sourceLine: PAYLOADS[5]!,
+    renewals: (count) => `Renewals (${count})`,
+    logOmitted: () => "",
+  });
   return renderToStaticMarkup(
     createElement(IndicatorChartSvg, { model, locale, title: SCRIPT_PAYLOADS[0]!, description: SCRIPT_PAYLOADS[2]!, idPrefix: "chart" }),
   );
@@ -62,7 +69,7 @@ describe("IndicatorChartSvg", () => {
   it.each(["es", "en"] as const)("draws hostile names and titles as text only (%s)", (locale) => {
     const markup = render(locale);
     const found = tags(markup);
-    const allowed = ["svg", "title", "desc", "g", "line", "text", "path", "circle", "rect"];
+    const allowed = ["svg", "title", "desc", "g", "line", "text", "tspan", "path", "circle", "rect"];
     expect(found.map((tag) => tag.name).filter((name) => !allowed.includes(name))).toEqual([]);
     expect(found.filter((tag) => tag.name === "title").length).toBeGreaterThan(PAYLOADS.length);
     // No handler attribute on any element (onload, onerror...), and nothing that loads a resource.
@@ -83,5 +90,22 @@ describe("IndicatorChartSvg", () => {
   it("keeps a producer's name in its data attribute, quoted", () => {
     const markup = render("en");
     expect(markup).toContain('data-producer="&lt;svg onload=&quot;window.__pwned=1&quot;&gt;"');
+  });
+
+  it.each(["wide", "narrow"] as const)("carries its key as drawn text in a sans-serif font on an opaque background (%s)", (size) => {
+    const markup = render("en", size);
+    expect(markup).toContain(`data-testid="${size === "wide" ? "chart-svg" : "chart-svg-narrow"}"`);
+    expect(markup).toMatch(/<svg[^>]* font-family="system-ui[^"]*sans-serif"/);
+    expect(markup).toMatch(/<rect class="chart-background" x="0" y="0" width="\d+" height="\d+" fill="var\(--bg\)"/);
+    expect(markup).toMatch(/data-x-from="2015" data-x-to="2022"/);
+    // Every series is named in drawn text (a legend here: too many to label at the lines' ends).
+    const drawn = markup.replace(/<title>.*?<\/title>/g, "");
+    for (const name of new Set(observations.map((o) => o.producer.name))) {
+      const escaped = renderToStaticMarkup(createElement("tspan", null, name)).replace(/^<tspan>|<\/tspan>$/g, "");
+      if (size === "wide") expect(drawn).toContain(escaped);
+    }
+    expect(markup).toMatch(/<g class="chart-renewals" data-renewals="2">/);
+    expect(markup).toContain("Renewals (2)");
+    expect(markup).toMatch(/<g class="chart-point[^"]*" data-observation="o0" data-cx="[\d.]+" data-cy="[\d.]+"/);
   });
 });

@@ -100,6 +100,20 @@ function Text({ line, fill = "var(--fg)", className, full }: { line: TextLine; f
   );
 }
 
+type ProducerKeyItem = Extract<ChartModel["legend"][number], { kind: "producer" }>;
+
+/** The legend's producer names grouped by the line they sit on. */
+function legendLines(legend: ChartModel["legend"]): ProducerKeyItem[][] {
+  const lines: ProducerKeyItem[][] = [];
+  for (const item of legend) {
+    if (item.kind !== "producer") continue;
+    const last = lines.at(-1);
+    if (last && last[0]!.label.y === item.label.y) last.push(item);
+    else lines.push([item]);
+  }
+  return lines;
+}
+
 /** The indicator chart as plain SVG: rendered on the server, readable with JavaScript off, and carrying its own key. */
 export function IndicatorChartSvg({ model, locale, title, description, idPrefix }: Props) {
   const { plot } = model;
@@ -182,18 +196,15 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
               .join(", ")}`}</title>
             <Text line={model.renewals.label} fill="var(--event)" className="chart-renewals-label" />
             {model.renewals.ticks.map((tick, index) => (
-              <g key={index}>
-                {tick.x2 - tick.x1 > 1 ? (
-                  <rect
-                    x={tick.x1}
-                    y={model.renewals!.y1 + 2}
-                    width={tick.x2 - tick.x1}
-                    height={model.renewals!.y2 - model.renewals!.y1 - 4}
-                    fill="var(--event-band)"
-                  />
-                ) : null}
-                <line x1={tick.x1} x2={tick.x1} y1={model.renewals!.y1} y2={model.renewals!.y2} stroke="var(--event)" strokeWidth={1.5} />
-              </g>
+              <line
+                key={index}
+                x1={tick.x1}
+                x2={tick.x1}
+                y1={model.renewals!.y1}
+                y2={model.renewals!.y2}
+                stroke="var(--event)"
+                strokeWidth={1.5}
+              />
             ))}
           </g>
         ) : null}
@@ -261,12 +272,26 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
                 />
                 <Text line={item.label} fill={SERIES_COLORS[item.producerType]} />
               </g>
-            ) : (
-              <g key={item.producerId} className="chart-key-producer" data-producer={item.full}>
-                <Text line={item.label} full={item.full} />
-              </g>
-            ),
+            ) : null,
           )}
+          {legendLines(model.legend).map((line) => (
+            // One text per line: the browser spaces the names by their real widths.
+            <text
+              key={`${line[0]!.producerId}`}
+              className="chart-key-producers"
+              x={line[0]!.label.x}
+              y={line[0]!.label.y}
+              fontSize={line[0]!.label.fontSize}
+              fill="var(--fg)"
+            >
+              {line.map((item, index) => (
+                <tspan key={item.producerId} dx={index ? 6 : undefined} data-producer={item.full}>
+                  {item.full !== item.label.text.replace(/ ·$/, "") ? <title>{item.full}</title> : null}
+                  {index ? ` ${item.label.text}` : item.label.text}
+                </tspan>
+              ))}
+            </text>
+          ))}
         </g>
       ) : null}
       <g className="chart-source">

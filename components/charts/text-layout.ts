@@ -7,12 +7,12 @@ const SEMI = new Set([...'ftr ()[]-/"*']);
 const WIDE = new Set([..."mwMW@%"]);
 
 function charWidth(char: string): number {
-  if (NARROW.has(char)) return 0.34;
-  if (SEMI.has(char)) return 0.45;
-  if (WIDE.has(char)) return 1.0;
-  if (char >= "0" && char <= "9") return 0.66;
-  if (char !== char.toLowerCase()) return 0.78;
-  return 0.64;
+  if (NARROW.has(char)) return 0.32;
+  if (SEMI.has(char)) return 0.43;
+  if (WIDE.has(char)) return 0.96;
+  if (char >= "0" && char <= "9") return 0.65;
+  if (char !== char.toLowerCase()) return 0.74;
+  return 0.6;
 }
 
 /** Width of a line of text in the units of its font size (fontSize 13 → multiply by 13). */
@@ -57,9 +57,30 @@ export function truncate(text: string, maxWidth: number, fontSize: number, bold 
   return `${chars.join("").trimEnd()}…`;
 }
 
+/** A word wider than a line (an address) broken after its slashes, or anywhere if it must. */
+function breakWord(word: string, maxWidth: number, fontSize: number, bold: boolean): string[] {
+  if (textWidth(word, fontSize, bold) <= maxWidth) return [word];
+  const pieces: string[] = [];
+  let current = "";
+  for (const part of word.split(/(?<=\/)/)) {
+    for (const char of textWidth(part, fontSize, bold) <= maxWidth ? [part] : [...part]) {
+      if (current && textWidth(current + char, fontSize, bold) > maxWidth) {
+        pieces.push(current);
+        current = "";
+      }
+      current += char;
+    }
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
 /** Words broken into lines no wider than `maxWidth`; beyond `maxLines` the last line ends in an ellipsis. */
 export function wrap(text: string, maxWidth: number, fontSize: number, maxLines: number, bold = false): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => breakWord(word, maxWidth, fontSize, bold));
   const lines: string[] = [];
   let current = "";
   for (const word of words) {
