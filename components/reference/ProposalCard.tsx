@@ -29,7 +29,13 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   const { fieldText } = await referenceFormText(proposal.entityType, locale);
   const current = proposal.current ? toFormValues(spec.fields, proposal.current) : null;
   const proposed = toFormValues(spec.fields, proposal.data);
-  const shown = (field: string, value: string | undefined) => (value ? (fieldText.options[field]?.[value] ?? value) : t("form.empty"));
+  const controlOf = (field: string) => spec.fields.find((candidate) => candidate.name === field)?.control;
+  const shown = (field: string, value: string | undefined) => {
+    if (!value) return t("form.empty");
+    if (controlOf(field) === "checkbox") return t("review.yes");
+    if (controlOf(field) === "multiselect") return value.split("\n").join(", ");
+    return fieldText.options[field]?.[value] ?? value;
+  };
   const entity = t(`review.entities.${proposal.entityType}`);
   const subject = current ? (current[subjectField(proposal.entityType, locale)] ?? "") : null;
   const canApply = canApplyReferenceChange(actor, proposal);
