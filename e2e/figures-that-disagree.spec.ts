@@ -15,7 +15,7 @@ async function groups(page: Page): Promise<Row[]> {
   return section.locator("tbody tr").evaluateAll((rows) =>
     rows.map((row) => ({
       period: row.querySelector("th")?.textContent ?? "",
-      spread: row.querySelector("td.number")?.textContent ?? "",
+      spread: row.querySelector("[data-spread]")?.textContent ?? "",
       figures: [...row.querySelectorAll("li[data-observation]")].map((li) => ({
         value: li.querySelector(".figure-value")?.textContent ?? "",
         href: li.querySelector("a.source-link")?.getAttribute("href") ?? "",
@@ -29,6 +29,7 @@ const HEDGE = /^(at least|more than|nearly|about|up to) /;
 const bare = (value: string) => value.replace(HEDGE, "");
 
 test("each figure of WOLA's analysis is compared with another producer's, or the page says none exists", async ({ page }) => {
+  test.setTimeout(120_000);
   expect(wola).toHaveLength(9);
   const alone: string[] = [];
   for (const figure of wola) {

@@ -16,8 +16,8 @@ function relationText(relation: PeriodRelation, t: T) {
   return t(relation.direction, { days: relation.days });
 }
 
-function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale; t: T }) {
-  const signed = (value: string) => `${value.startsWith("-") ? "" : "+"}${formatNumber(value, locale)}`;
+function GroupRow({ group, locale, t, withGaps }: { group: ComparisonGroup; locale: Locale; t: T; withGaps: boolean }) {
+  const signed = (value: string) => `${value.startsWith("-") || value === "0" ? "" : "+"}${formatNumber(value, locale)}`;
   const hedge = group.approximate ? "≈ " : "";
   return (
     <tr data-group={group.reference.id}>
@@ -46,8 +46,11 @@ function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale
         </ul>
       </td>
       <td className="number" title={group.approximate ? t("approximate") : undefined}>
-        {hedge}
-        {formatNumber(group.spread, locale)}
+        <span className={styles.label}>{t("spread")}: </span>
+        <span data-spread="">
+          {hedge}
+          {formatNumber(group.spread, locale)}
+        </span>
         {group.spread === "0" ? (
           <>
             <br />
@@ -55,43 +58,56 @@ function GroupRow({ group, locale, t }: { group: ComparisonGroup; locale: Locale
           </>
         ) : null}
       </td>
-      <td>
-        {group.gaps.length ? (
-          <ul className={styles.figures}>
-            {group.gaps.map((gap) => (
-              <li key={`${gap.official.id}-${gap.independent.id}`}>
-                {t("gapLine", {
-                  independent: gap.independent.producer.name,
-                  official: gap.official.producer.name,
-                  gap: `${gap.approximate ? "≈ " : ""}${signed(gap.gap)}`,
-                  percent: gap.percent === null ? "—" : `${gap.approximate ? "≈ " : ""}${signed(gap.percent)} %`,
-                })}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">{t("noPair")}</span>
-        )}
-      </td>
+      {withGaps ? (
+        <td>
+          <span className={styles.label}>{t("gap")}: </span>
+          {group.gaps.length ? (
+            <ul className={styles.figures}>
+              {group.gaps.map((gap) => (
+                <li key={`${gap.official.id}-${gap.independent.id}`}>
+                  {t("gapLine", {
+                    independent: gap.independent.producer.name,
+                    official: gap.official.producer.name,
+                    gap: `${gap.approximate ? "≈ " : ""}${signed(gap.gap)}`,
+                    percent: gap.percent === null ? "—" : `${gap.approximate ? "≈ " : ""}${signed(gap.percent)} %`,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted" title={t("noPair")}>
+              —
+            </span>
+          )}
+        </td>
+      ) : null}
     </tr>
   );
 }
 
 function GroupTable({ groups, locale, t, testId }: { groups: ComparisonGroup[]; locale: Locale; t: T; testId: string }) {
+  // The official-against-independent column only where a group has both kinds of figure.
+  const withGaps = groups.some((group) => group.gaps.length > 0);
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid={testId}>
+      <table className={`data-table ${styles.groups}`} data-testid={testId}>
         <thead>
           <tr>
             <th scope="col">{t("period")}</th>
             <th scope="col">{t("figures")}</th>
             <th scope="col">{t("spread")}</th>
-            <th scope="col">{t("gap")}</th>
+            {withGaps ? <th scope="col">{t("gap")}</th> : null}
           </tr>
         </thead>
         <tbody>
           {groups.map((group) => (
-            <GroupRow key={group.figures.map((figure) => figure.observation.id).join("-")} group={group} locale={locale} t={t} />
+            <GroupRow
+              key={group.figures.map((figure) => figure.observation.id).join("-")}
+              group={group}
+              locale={locale}
+              t={t}
+              withGaps={withGaps}
+            />
           ))}
         </tbody>
       </table>

@@ -10,7 +10,7 @@ const periodOf = (observation: PublicObservation, locale: Locale) => formatAsOf(
 /** The gap between the card's two figures when they compare; their periods when those differ. */
 export async function GapNote({ gap, locale }: { gap: Discrepancy; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "overview" });
-  const signed = (value: string) => `${value.startsWith("-") ? "" : "+"}${formatNumber(value, locale)}`;
+  const signed = (value: string) => `${value.startsWith("-") || value === "0" ? "" : "+"}${formatNumber(value, locale)}`;
   const [official, independent] = [periodOf(gap.official, locale), periodOf(gap.independent, locale)];
   return (
     <p className="gap-note" data-testid="gap-note">
