@@ -83,10 +83,27 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
   );
 }
 
-function Text({ line, fill = "var(--fg)", className, full }: { line: TextLine; fill?: string; className?: string; full?: string }) {
+function Text({
+  line,
+  fill = "var(--fg)",
+  className,
+  full,
+  halo = false,
+}: {
+  line: TextLine;
+  fill?: string;
+  className?: string;
+  full?: string;
+  /** A rim in the background colour, so a dashed event line behind the text does not cut through it. */
+  halo?: boolean;
+}) {
   return (
     <text
       className={className}
+      stroke={halo ? "var(--bg)" : undefined}
+      strokeWidth={halo ? 4 : undefined}
+      strokeLinejoin={halo ? "round" : undefined}
+      paintOrder={halo ? "stroke" : undefined}
       x={line.x}
       y={line.y}
       textAnchor={line.anchor}
@@ -154,12 +171,6 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
         ))}
         <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="var(--muted)" />
       </g>
-      <g className="chart-unit">
-        {model.unit.map((line, index) => (
-          <Text key={index} line={line} fill="var(--muted)" full={model.fullText.unit} />
-        ))}
-        {model.logNote ? <Text line={model.logNote} fill="var(--muted)" className="chart-log-note" /> : null}
-      </g>
       <g className="chart-events">
         {model.events.map(({ event, number, x1, x2, label }) => {
           const name = `${number}. ${formatAsOf(event.startsOn, event.datePrecision, locale)}: ${localized(event, "title", locale)}`;
@@ -194,7 +205,7 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
               .filter(({ event }) => event.kind === "renewal")
               .map(({ event }) => formatAsOf(event.startsOn, event.datePrecision, locale))
               .join(", ")}`}</title>
-            <Text line={model.renewals.label} fill="var(--event)" className="chart-renewals-label" />
+            <Text line={model.renewals.label} fill="var(--event)" className="chart-renewals-label" halo />
             {model.renewals.ticks.map((tick, index) => (
               <line
                 key={index}
@@ -208,6 +219,12 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
             ))}
           </g>
         ) : null}
+      </g>
+      <g className="chart-unit">
+        {model.unit.map((line, index) => (
+          <Text key={index} line={line} fill="var(--muted)" full={model.fullText.unit} halo />
+        ))}
+        {model.logNote ? <Text line={model.logNote} fill="var(--muted)" className="chart-log-note" halo /> : null}
       </g>
       {model.series.map((series) => (
         <g key={series.producerId} className={`chart-series series-${series.producerType}`} data-producer={series.producerName}>

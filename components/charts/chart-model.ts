@@ -490,6 +490,8 @@ export function buildChartModel<O extends ChartObservation>(
     y += 6;
     const legendGap = LINE_HEIGHT * fontSize + 3;
     const lineRight = width - pad;
+    // Names that do not fit after their type start the next line, under the type's name (further left on a phone).
+    const indent = layout.name === "narrow" ? pad + 12 : pad + 30;
     for (const type of SERIES_TYPE_ORDER) {
       const ofType = series.filter((s) => s.producerType === type);
       if (!ofType.length) continue;
@@ -506,9 +508,9 @@ export function buildChartModel<O extends ChartObservation>(
       ofType.forEach((s, index) => {
         const name = index < ofType.length - 1 ? `${s.producerName} ·` : s.producerName;
         const fullWidth = textWidth(name, fontSize);
-        if (cursor + fullWidth > lineRight && cursor > pad + 30) {
+        if (cursor + fullWidth > lineRight && cursor > indent) {
           baseline += legendGap;
-          cursor = pad + 30;
+          cursor = indent;
         }
         const shown = truncate(name, lineRight - cursor, fontSize);
         legend.push({

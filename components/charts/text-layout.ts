@@ -19,7 +19,7 @@ function charWidth(char: string): number {
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let width = 0;
   for (const char of text) width += charWidth(char);
-  return width * fontSize * (bold ? 1.1 : 1);
+  return width * fontSize * (bold ? 1.2 : 1);
 }
 
 /** What a browser's getBBox() covers around a baseline: the font's ascent and descent. */
