@@ -22,7 +22,7 @@ const WORDS = {
     single: (group: string, figure: string) => `${group}: one figure, ${figure}.`,
     at: (figure: string, date: string, producer: string) => `${figure} (${date}, ${producer})`,
     summary: (name: string, count: string, producers: string, from: string, to: string) =>
-      `${name}: ${count} from ${producers}, ${from} to ${to}.`,
+      from === to ? `${name}: ${count} from ${producers}, ${from}.` : `${name}: ${count} from ${producers}, ${from} to ${to}.`,
     empty: (name: string) => `${name}: no figures in the selected range.`,
   },
   es: {
@@ -38,7 +38,7 @@ const WORDS = {
     single: (group: string, figure: string) => `${group}: una cifra, ${figure}.`,
     at: (figure: string, date: string, producer: string) => `${figure} (${date}, ${producer})`,
     summary: (name: string, count: string, producers: string, from: string, to: string) =>
-      `${name}: ${count} de ${producers}, de ${from} a ${to}.`,
+      from === to ? `${name}: ${count} de ${producers}, ${from}.` : `${name}: ${count} de ${producers}, de ${from} a ${to}.`,
     empty: (name: string) => `${name}: no hay cifras en el periodo elegido.`,
   },
 } as const;
