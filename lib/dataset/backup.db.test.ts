@@ -48,6 +48,33 @@ describe("backup and restore", () => {
     expect(JSON.stringify(second)).toBe(text);
   });
 
+  it("keeps which indicators each event concerns", async () => {
+    const backup = await exportBackup(source.db);
+    expect(backup.tables.eventIndicator!.length).toBe(await source.db.eventIndicator.count());
+    expect(backup.tables.eventIndicator!.length).toBeGreaterThan(0);
+    expect(await target.db.eventIndicator.count()).toBe(await source.db.eventIndicator.count());
+    expect(await target.db.event.count({ where: { appliesToAll: true } })).toBe(1);
+  });
+
+  it("restores a backup written before events had notes in two languages and indicators", async () => {
+    const older = await createTestDatabase();
+    try {
+      const backup = await exportBackup(source.db);
+      delete (backup.tables as Record<string, unknown>).eventIndicator;
+      backup.tables.event = backup.tables.event!.map(({ dateNoteEn, ...row }) => {
+        delete row.dateNoteEs;
+        delete row.appliesToAll;
+        return { ...row, dateNote: dateNoteEn };
+      });
+      await importBackup(older.db, backup);
+      const noted = await older.db.event.findFirstOrThrow({ where: { titleEn: "2nd extension reported" } });
+      expect(noted.dateNoteEn).toBe("Date of report; approval on or just before.");
+      expect(noted.dateNoteEs).toBeNull();
+    } finally {
+      await older.drop();
+    }
+  });
+
   it("refuses to restore into a database that has data, changing nothing", async () => {
     const backup = await exportBackup(source.db);
     const before = await target.db.observation.count();

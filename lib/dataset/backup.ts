@@ -11,7 +11,18 @@ export const BACKUP_FORMAT = "contraste-backup";
 export const BACKUP_VERSION = 1;
 
 // Parents before children, so a restore never points at a row that is not there yet.
-const TABLES = ["indicator", "producer", "source", "user", "apiToken", "observation", "framing", "event", "changeEntry"] as const;
+const TABLES = [
+  "indicator",
+  "producer",
+  "source",
+  "user",
+  "apiToken",
+  "observation",
+  "framing",
+  "event",
+  "eventIndicator",
+  "changeEntry",
+] as const;
 type Table = (typeof TABLES)[number];
 
 const OMIT: Partial<Record<Table, string[]>> = { user: ["passwordHash"], apiToken: ["tokenHash"] };
@@ -38,10 +49,16 @@ const delegate = (db: Database | Prisma.TransactionClient, table: Table) =>
     >
   )[table];
 
+// Tables without an id column keep a stable order by their key.
+const ORDER: Partial<Record<Table, object>> = {
+  changeEntry: { sequence: "asc" },
+  eventIndicator: [{ eventId: "asc" }, { indicatorId: "asc" }],
+};
+
 export async function exportBackup(db: Database) {
   const tables: Record<string, Row[]> = {};
   for (const table of TABLES) {
-    const rows = await delegate(db, table).findMany({ orderBy: table === "changeEntry" ? { sequence: "asc" } : { id: "asc" } });
+    const rows = await delegate(db, table).findMany({ orderBy: ORDER[table] ?? { id: "asc" } });
     tables[table] = rows.map((row) => {
       const plain = toPlain(row) as Row;
       for (const field of OMIT[table] ?? []) delete plain[field];
@@ -73,6 +90,8 @@ function fromPlain(table: Table, row: Row): Row {
     if (DATE_FIELDS.has(key) && typeof value === "string") restored[key] = new Date(value);
     else if (table === "changeEntry" && key === "sequence") restored[key] = BigInt(value as string);
     else if (table === "changeEntry" && (key === "before" || key === "after") && value === null) restored[key] = Prisma.DbNull;
+    // A backup written before date notes had two languages holds the English note as dateNote.
+    else if (table === "event" && key === "dateNote") restored.dateNoteEn = value;
     else restored[key] = value;
   }
   if (table === "user") restored.passwordHash = UNUSABLE_PASSWORD;
