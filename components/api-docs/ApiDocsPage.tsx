@@ -73,7 +73,7 @@ export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: 
                 </div>
               ) : null}
               <p className="muted">{t(method === "get" ? "tryGet" : "tryPost")}</p>
-              <pre className="code-example" translate="no">
+              <pre className="code-example" lang="zxx" translate="no">
                 <code>
                   {method === "get"
                     ? `curl '${origin}${example}'`

@@ -1,6 +1,15 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+} from "react";
 import { nearestPoint, placeBeside, pointsNear } from "./tooltip-placement";
 
 export type PointDetail = { figure: string; date: string; producer: string; url: string; sourceLabel: string; hedge: string | null };
@@ -42,7 +51,9 @@ export function ChartPointDetails({
   const open = (point: Element | null | undefined, byKeyboard = false) => {
     const id = point?.getAttribute("data-observation");
     if (!point || !id || !details[id] || !frame.current) return;
-    const ids = pointsNear(pointsOnScreen(frame.current), id)
+    // Points whose touch areas overlap the activated one's cannot be told apart by a click: list them together.
+    const reach = Math.max(12, (point.querySelector(".chart-hit") ?? point).getBoundingClientRect().width);
+    const ids = pointsNear(pointsOnScreen(frame.current), id, reach)
       .map((near) => near.id)
       .filter((near) => details[near]);
     if (active && active.anchor === point && active.ids.join() === ids.join()) return;
@@ -63,8 +74,12 @@ export function ChartPointDetails({
     const anchor = (active.anchor.querySelector(".chart-hit") ?? active.anchor).getBoundingClientRect();
     const spot = placeBeside(anchor, { width: tip.width, height: tip.height }, { width: window.innerWidth, height: window.innerHeight });
     setPlaced({ left: spot.left - origin.left, top: spot.top - origin.top });
-    if (active.byKeyboard) box.current.focus();
   }, [active]);
+
+  // Opened from the keyboard, the details take the focus (once placed and visible), so their links come next.
+  useEffect(() => {
+    if (placed && active?.byKeyboard && box.current && !box.current.contains(document.activeElement)) box.current.focus();
+  }, [placed, active]);
 
   const onPointerOver = (event: PointerEvent) => {
     if (event.pointerType === "mouse") open((event.target as Element).closest?.(POINT));

@@ -34,6 +34,10 @@ describe("pointsNear / nearestPoint", () => {
     expect(pointsNear(points, "b").map((p) => p.id)).toEqual(["b", "a"]);
     expect(pointsNear(points, "c").map((p) => p.id)).toEqual(["c"]);
   });
+  it("follows a stack of points (each within reach of the next), but not along a whole series", () => {
+    const stack = [0, 10, 20, 30, 40].map((y, i) => ({ id: `s${i}`, x: 0, y }));
+    expect(pointsNear(stack, "s0").map((p) => p.id)).toEqual(["s0", "s1", "s2"]);
+  });
   it("finds the point a tap meant, and none far from every point", () => {
     expect(nearestPoint(points, 38, 14)?.id).toBe("c");
     expect(nearestPoint(points, 200, 200)).toBeNull();

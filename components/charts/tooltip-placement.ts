@@ -20,12 +20,23 @@ export function placeBeside(anchor: Box, box: Size, viewport: Size): { left: num
   return { left, top: Math.max(EDGE, anchor.top - GAP - box.height) };
 }
 
-/** The points drawn within `radius` pixels of the given one (itself first): they are listed together. */
+/**
+ * The points drawn within `radius` pixels of the given one, or of a point so listed, up to twice that
+ * far (itself first): a click cannot tell them apart, so they are listed together.
+ */
 export function pointsNear<P extends { id: string; x: number; y: number }>(points: P[], id: string, radius = 12): P[] {
   const origin = points.find((point) => point.id === id);
   if (!origin) return [];
-  const near = points.filter((point) => point.id !== id && Math.hypot(point.x - origin.x, point.y - origin.y) <= radius);
-  return [origin, ...near];
+  const listed = [origin];
+  for (let index = 0; index < listed.length; index++) {
+    const from = listed[index]!;
+    for (const point of points) {
+      if (listed.includes(point)) continue;
+      const close = Math.hypot(point.x - from.x, point.y - from.y) <= radius;
+      if (close && Math.hypot(point.x - origin.x, point.y - origin.y) <= 2 * radius) listed.push(point);
+    }
+  }
+  return listed;
 }
 
 /** The point nearest to a tap, if one is within reach of a finger. */

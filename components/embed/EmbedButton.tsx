@@ -1,6 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
+import { chartSizes } from "@/components/charts/standalone/chart-file";
+import { parseChartState } from "@/lib/charts/chart-state";
+import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/public-api/oembed";
+import { embedHeight } from "./embed-height";
 import { CopyButton } from "./CopyButton";
 import { RESIZE_MESSAGE_TYPE } from "./resize-message";
 
@@ -19,20 +23,25 @@ export const RESIZE_LISTENER = `<script>
  */
 export async function EmbedButton({ embedUrl, name, locale }: { embedUrl: string; name: string; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "embed" });
-  const code = embedIframe(embedUrl, name, EMBED_WIDTH, EMBED_HEIGHT);
+  // The height that fits this chart, as the link draws it, at every width up to EMBED_WIDTH.
+  const url = new URL(embedUrl);
+  const indicator = await getIndicatorBySlug(url.pathname.split("/").pop() ?? "");
+  const state = parseChartState(Object.fromEntries(url.searchParams));
+  const height = indicator ? embedHeight(await chartSizes(indicator, state, locale)) : EMBED_HEIGHT;
+  const code = embedIframe(embedUrl, name, EMBED_WIDTH, height);
   return (
     <details className="embed-button">
       <summary data-testid="embed-button">{t("open")}</summary>
       <label>
         {t("code")}
-        <textarea className="embed-code" readOnly rows={3} defaultValue={code} data-testid="embed-code" />
+        <textarea className="embed-code" readOnly rows={3} defaultValue={code} lang="zxx" translate="no" data-testid="embed-code" />
       </label>
       <CopyButton text={code} labels={{ copy: t("copy"), copied: t("copied") }} />
       <p className="muted" data-testid="embed-height-help">
-        {t("heightHelp", { height: EMBED_HEIGHT, width: EMBED_WIDTH })}
+        {t("heightHelp", { height, width: EMBED_WIDTH })}
       </p>
       <p className="muted">{t("resizeHelp", { type: RESIZE_MESSAGE_TYPE })}</p>
-      <pre className="code-example">
+      <pre className="code-example" lang="zxx" translate="no">
         <code>{RESIZE_LISTENER}</code>
       </pre>
     </details>

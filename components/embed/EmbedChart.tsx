@@ -6,6 +6,7 @@ import type { ChartState } from "@/lib/charts/chart-state";
 import type { PublicEvent } from "@/lib/events/queries";
 import type { Locale } from "@/lib/i18n/routing";
 import { ReportHeight } from "./ReportHeight";
+import styles from "./embed.module.css";
 
 type Props = {
   slug: string;
@@ -30,7 +31,7 @@ export async function EmbedChart({ slug, name, chart, events, state, locale, pag
   });
   const producers = [...new Set(model.series.map((series) => series.producerName))];
   return (
-    <div className="embed" data-testid="embed">
+    <div className={`embed ${styles.embed}`} data-testid="embed">
       <h1 className="embed-title">{name}</h1>
       <IndicatorChartPanel
         model={model}

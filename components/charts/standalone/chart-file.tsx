@@ -54,3 +54,20 @@ export async function renderChartFile(indicator: IndicatorSummary, state: ChartS
 /** A file name that is safe in any header and file system: the slug (letters, digits, _ and -) and the theme. */
 export const chartFileName = (slug: string, options: ChartFileOptions, extension: "svg" | "png") =>
   `${slug.replace(/[^A-Za-z0-9_-]/g, "_")}${options.size === "narrow" ? "-narrow" : ""}${options.theme === "dark" ? "-dark" : ""}.${extension}`;
+
+/** The chart's drawn sizes (viewBox width and height) at both layouts, for the state a link carries. */
+export async function chartSizes(indicator: IndicatorSummary, state: ChartState, locale: Locale) {
+  const [chart, events, pageUrl] = await Promise.all([
+    getChartData(indicator.id, state),
+    eventsForIndicator(indicator.id),
+    indicatorPageUrl(locale, indicator.slug),
+  ]);
+  const name = localized(indicator, "name", locale);
+  const { wide, narrow } = await buildChartModels(chart.observations, events, state, {
+    locale,
+    title: name,
+    unit: unitFor(indicator, locale),
+    pageUrl,
+  });
+  return { wide: { width: wide.width, height: wide.height }, narrow: { width: narrow.width, height: narrow.height } };
+}
