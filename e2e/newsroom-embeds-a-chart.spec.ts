@@ -71,7 +71,8 @@ test("a researcher downloads the data and the chart, and copies the citation and
   const svgText = (await (await svg.createReadStream()).toArray()).join("");
   expect(svgText).toMatch(/^<svg/);
   expect(svgText).toContain("Homicide rate");
-  expect(svgText).toMatch(/Source: Contraste, .*Accessed \d{4}-\d{2}-\d{2}/);
+  // The chart's own source line: the page it comes from and the day it was read.
+  expect(svgText).toMatch(/>[^<>]*\/en\/indicators\/homicide_rate · accessed \d{1,2} \w+ \d{4}<\/text>/);
   expect(svgText).not.toContain("var(--");
 
   const [png] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
@@ -83,4 +84,34 @@ test("a researcher downloads the data and the chart, and copies the citation and
   );
   await page.getByTestId("embed-button").click();
   await expect(page.getByTestId("embed-code")).toHaveValue(/<iframe src=".*\/en\/embed\/homicide_rate"/);
+  // The help names the message the embed sends, so a host page can size the frame exactly.
+  await expect(page.getByText('"contraste:resize"', { exact: false }).first()).toBeVisible();
+});
+
+test("the embed code's height fits the embed's content at a phone's and a desktop's width, without the resize message", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  // The homicide rate and the arrests (the tallest key), at a phone's widths, the phone layout's widest and a desktop's.
+  for (const slug of ["homicide_rate", "soe_arrests_cumulative"]) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/es/indicators/${slug}`);
+    await page.getByTestId("embed-button").click();
+    const code = await page.getByTestId("embed-code").inputValue();
+    const height = Number(/ height="(\d+)"/.exec(code)![1]);
+    for (const width of [320, 375, 600, 800, 1200]) {
+      // The host page pastes the code as it is and listens for nothing.
+      await page.setViewportSize({ width, height: 900 });
+      await page.route(`${HOST}/**`, (route) =>
+        route.fulfill({ contentType: "text/html", body: `<!doctype html><body style="margin:0">${code}</body>` }),
+      );
+      await page.goto(`${HOST}/story`);
+      const frame = page.frameLocator("iframe");
+      await expect(frame.locator('[data-testid^="chart-svg"]:visible')).toHaveCount(1);
+      const content = await frame.locator("main").evaluate((main) => Math.ceil(main.getBoundingClientRect().bottom + window.scrollY));
+      expect(content, `${slug} at ${width}px (${baseURL})`).toBeLessThanOrEqual(height);
+      await page.unroute(`${HOST}/**`);
+    }
+  }
 });

@@ -1,0 +1,84 @@
+import { expect, test, type Locator } from "@playwright/test";
+
+// A reader opens a point's details: beside the point, by mouse, keyboard or finger; points drawn on
+// top of each other are listed together, so every figure can be reached and its source followed.
+
+/** Distance in pixels between two boxes (0 when they touch or overlap). */
+async function gap(a: Locator, b: Locator) {
+  const [one, two] = [(await a.boundingBox())!, (await b.boundingBox())!];
+  const dx = Math.max(0, one.x - (two.x + two.width), two.x - (one.x + one.width));
+  const dy = Math.max(0, one.y - (two.y + two.height), two.y - (one.y + one.height));
+  return Math.hypot(dx, dy);
+}
+
+test("clicking a point opens its details next to it, inside the window", async ({ page }) => {
+  await page.goto("/en/indicators/homicide_rate");
+  await expect(page.getByTestId("export-png")).toBeVisible(); // the page's script runs
+  const points = page.getByTestId("chart-svg").locator(".chart-point");
+  for (const index of [0, (await points.count()) - 1]) {
+    const point = points.nth(index);
+    // Forced: where points overlap, the click lands on the one drawn on top, which lists this one too.
+    await point.click({ force: true });
+    const details = page.getByTestId("point-details");
+    await expect(details).toBeVisible();
+    expect(await gap(details, point)).toBeLessThanOrEqual(40);
+    const box = (await details.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    await expect(details.getByRole("link").first()).toHaveAttribute("href", /^https?:\/\//);
+  }
+});
+
+test("a keyboard opens a point with Enter, and Escape closes it and returns to the point", async ({ page }) => {
+  await page.goto("/en/indicators/homicide_rate");
+  await expect(page.getByTestId("export-png")).toBeVisible();
+  const point = page.getByTestId("chart-svg").locator(".chart-point").nth(3);
+  await point.focus();
+  await page.keyboard.press("Enter");
+  const details = page.getByTestId("point-details");
+  await expect(details).toBeVisible();
+  expect(await gap(details, point)).toBeLessThanOrEqual(40);
+  // The details take the focus, so their source link is the next stop.
+  await expect(details).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(details).toHaveCount(0);
+  await expect(point).toBeFocused();
+  await page.keyboard.press(" ");
+  await expect(details).toBeVisible();
+});
+
+test("points drawn on the same spot are listed together (238, 261 and 250 sent to CECOT on 16 March 2025)", async ({ page }) => {
+  await page.goto("/en/indicators/us_removals_to_cecot");
+  await expect(page.getByTestId("export-png")).toBeVisible();
+  const sameDay = page.getByTestId("chart-svg").locator(".chart-point", { hasText: "16 March 2025" });
+  await expect(sameDay).toHaveCount(3);
+  await sameDay.first().click({ force: true });
+  const details = page.getByTestId("point-details");
+  await expect(details).toBeVisible();
+  const figures = details.getByTestId("point-detail");
+  // The three, and any other figure drawn within reach of them (WOLA's "nearly 250" of the day before).
+  const count = await figures.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  const text = (await figures.allTextContents()).join(" | ");
+  for (const figure of ["238", "261", "250"]) expect(text).toContain(figure);
+  await expect(details.getByRole("link")).toHaveCount(count);
+});
+
+test("on a phone, a tap near a point opens it", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true, baseURL });
+  const page = await context.newPage();
+  await page.goto("/en/indicators/homicide_rate");
+  await expect(page.getByTestId("export-png")).toBeVisible();
+  const chart = page.locator('[data-testid^="chart-svg"]:visible').first();
+  const point = chart.locator(".chart-point").nth(2);
+  const box = (await point.boundingBox())!;
+  // A finger lands a few pixels off the marker.
+  await page.touchscreen.tap(box.x + box.width / 2 + 6, box.y + box.height / 2 + 6);
+  const details = page.getByTestId("point-details");
+  await expect(details).toBeVisible();
+  const placed = (await details.boundingBox())!;
+  expect(placed.x).toBeGreaterThanOrEqual(0);
+  expect(placed.x + placed.width).toBeLessThanOrEqual(375);
+  expect(await gap(details, point)).toBeLessThanOrEqual(40);
+  await context.close();
+});
