@@ -202,6 +202,7 @@ test("an editor proposes reference changes, a second person applies them, and re
     await editor.getByLabel("Title in Spanish").fill(`Informe de prueba de Contraste ${stamp}`);
     await editor.getByLabel("Title in English").fill(eventTitle);
     await editor.getByLabel("Source web address").fill(EVENT_SOURCE_URL);
+    await editor.getByLabel(/^Indicators/).selectOption(["homicide_rate", "homicides_total"]);
     await editor.getByLabel("Why this change").fill("The report was published that day.");
     await editor.getByRole("button", { name: "Propose" }).click();
     await expect(
@@ -219,6 +220,12 @@ test("an editor proposes reference changes, a second person applies them, and re
     await expect(item).toHaveCount(1);
     await expect(item.locator("[data-kind]")).toHaveText("Report");
     await expect(item.locator("a.source-link")).toHaveAttribute("href", EVENT_SOURCE_URL);
+    // It concerns the indicators the editor chose: listed with it, and on their charts' filter only.
+    await expect(item.getByRole("link", { name: "Homicide rate", exact: true })).toHaveAttribute("href", "/en/indicators/homicide_rate");
+    await page.goto("/en/events?indicator=homicides_total");
+    await expect(page.getByRole("heading", { name: eventTitle, exact: true })).toHaveCount(1);
+    await page.goto("/en/events?indicator=cecot_inmates");
+    await expect(page.getByRole("heading", { name: eventTitle, exact: true })).toHaveCount(0);
   });
 
   await test.step("a reviewer's own proposal has no Apply for them; the admin applies it, and both languages read it", async () => {
