@@ -52,13 +52,24 @@ async function ownText(page: Page): Promise<string[]> {
       if (getComputedStyle(parent).visibility === "hidden") continue;
       texts.push(text);
     }
-    // Names a reader reads aloud count too: labels, titles and alternative texts.
+    // Names a reader reads aloud count too: labels, titles and alternative texts. A label may quote data
+    // (a chart point's "1,3 · 2025 · Government of El Salvador (Gobierno) · …"): the data the page marks
+    // as quoted anywhere is taken out of it, and what is left must be Spanish.
+    const quoted = [...new Set([...document.querySelectorAll("[data-quoted]")].map((element) => (element.textContent ?? "").trim()))]
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
+    const withoutQuoted = (label: string) => quoted.reduce((rest, data) => rest.split(data).join(" "), label);
     for (const element of document.querySelectorAll("[aria-label], [title], img[alt]")) {
       if (element.closest('[lang]:not([lang="es"]), [data-quoted]')) continue;
       for (const name of ["aria-label", "title", "alt"]) {
         const value = element.getAttribute(name);
-        if (value) texts.push(value);
+        if (value) texts.push(withoutQuoted(value));
       }
+    }
+    for (const title of document.querySelectorAll("svg title")) {
+      if (title.closest('[lang]:not([lang="es"]), [data-quoted]')) continue;
+      const value = (title.textContent ?? "").trim();
+      if (value) texts.push(withoutQuoted(value));
     }
     return texts;
   });

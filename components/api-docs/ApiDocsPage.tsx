@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
 import { openApiDocument } from "@/lib/public-api/openapi";
@@ -12,6 +13,13 @@ const EXAMPLES: Record<string, string> = {
   "/api/v1/events": "?kind=renewal",
   "/api/v1/sources": "",
 };
+
+/** A translated text with its query parameters ("hide=", "includeRetracted=true") set as code: they are not words of either language. */
+function withCode(text: string) {
+  return text
+    .split(/(?<![\p{L}\d_.])([A-Za-z][A-Za-z]*=[\w,-]*)/u)
+    .map((part, index) => (index % 2 ? <code key={index}>{part}</code> : <Fragment key={index}>{part}</Fragment>));
+}
 
 /** The API for people: every endpoint of the OpenAPI document, with a command to try it. */
 export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: string }) {
@@ -36,7 +44,7 @@ export async function ApiDocsPage({ locale, origin }: { locale: Locale; origin: 
           // The page speaks the reader's language; the OpenAPI document's own English shows (marked) only where a text has no translation yet.
           const text = (key: string, english: string | undefined) => {
             const path = `operations.${operation.operationId}.${key}`;
-            if (t.has(path)) return t(path);
+            if (t.has(path)) return withCode(t(path));
             return english ? <span lang="en">{english}</span> : "";
           };
           return (

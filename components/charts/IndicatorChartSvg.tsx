@@ -4,6 +4,7 @@ import { localized } from "@/lib/i18n/localized";
 import type { ChartModel, PointModel, SeriesModel } from "./chart-model";
 import type { TextLine } from "./text-layout";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
+import { quotedSegments } from "./quoted-segments";
 
 type Props = {
   /** Built with CHART_SIZES.wide or CHART_SIZES.narrow and the chart's words (title, unit, source line). */
@@ -89,6 +90,8 @@ function Text({
   className,
   full,
   halo = false,
+  quoted = false,
+  names,
 }: {
   line: TextLine;
   fill?: string;
@@ -96,6 +99,10 @@ function Text({
   full?: string;
   /** A rim in the background colour, so a dashed event line behind the text does not cut through it. */
   halo?: boolean;
+  /** Stored data (a producer's name), not the chart's own words. */
+  quoted?: boolean;
+  /** Producers' names the line may quote (the source line): drawn as tspans marked as data. */
+  names?: readonly string[];
 }) {
   return (
     <text
@@ -110,9 +117,20 @@ function Text({
       fontSize={line.fontSize}
       fontWeight={line.bold ? 700 : undefined}
       fill={fill}
+      data-quoted={quoted ? "" : undefined}
     >
       {full && full !== line.text ? <title>{full}</title> : null}
-      {line.text}
+      {names
+        ? quotedSegments(line.text, names).map((segment, index) =>
+            segment.quoted ? (
+              <tspan key={index} data-quoted="">
+                {segment.text}
+              </tspan>
+            ) : (
+              segment.text
+            ),
+          )
+        : line.text}
     </text>
   );
 }
@@ -260,7 +278,7 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
                 strokeWidth={2}
                 aria-hidden="true"
               />
-              <Text line={item.label} fill={SERIES_COLORS[item.producerType]} full={item.full} />
+              <Text line={item.label} fill={SERIES_COLORS[item.producerType]} full={item.full} quoted />
             </g>
           ))}
         </g>
@@ -302,7 +320,7 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
               fill="var(--fg)"
             >
               {line.map((item, index) => (
-                <tspan key={item.producerId} dx={index ? 6 : undefined} data-producer={item.full}>
+                <tspan key={item.producerId} dx={index ? 6 : undefined} data-producer={item.full} data-quoted="">
                   {item.full !== item.label.text.replace(/ ·$/, "") ? <title>{item.full}</title> : null}
                   {index ? ` ${item.label.text}` : item.label.text}
                 </tspan>
@@ -313,7 +331,13 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
       ) : null}
       <g className="chart-source">
         {model.sourceLines.map((line, index) => (
-          <Text key={index} line={line} fill="var(--muted)" full={model.fullText.sourceLine} />
+          <Text
+            key={index}
+            line={line}
+            fill="var(--muted)"
+            full={model.fullText.sourceLine}
+            names={model.series.map((series) => series.producerName)}
+          />
         ))}
       </g>
     </svg>

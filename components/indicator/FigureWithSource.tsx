@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicObservation } from "@/lib/observations/types";
+import { Quoted } from "@/components/text/Quoted";
 
 /** One figure with what a reader needs to cite it: hedge, as-of date, producer and type, source. */
 export async function FigureWithSource({
@@ -21,9 +22,9 @@ export async function FigureWithSource({
         <>
           <span className="figure-value">{formatFigure(observation, locale)}</span>{" "}
           <span className="figure-meta">
-            {formatAsOf(observation.asOf, observation.datePrecision, locale)} · {observation.producer.name} (
+            {formatAsOf(observation.asOf, observation.datePrecision, locale)} · <Quoted>{observation.producer.name}</Quoted> (
             {producerTypeLabel(observation.producer.type, locale)}) ·{" "}
-            <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
+            <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
               {observation.source.publisher ?? new URL(observation.source.url).hostname}
             </a>
           </span>

@@ -3,6 +3,7 @@ import { COMPARISON_RULE, NEARBY_DAYS, type ComparisonGroup, type PeriodRelation
 import type { FigureComparisons } from "@/lib/observations/figure-comparisons";
 import { formatAsOf, formatFigure, formatNumber, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
+import { Quoted, withQuoted } from "@/components/text/Quoted";
 import styles from "./figures-that-disagree.module.css";
 
 /** Groups listed before the rest fold into a disclosure (which works without JavaScript). */
@@ -36,9 +37,9 @@ function GroupRow({ group, locale, t, withGaps }: { group: ComparisonGroup; loca
               <span className="muted">
                 {formatAsOf(observation.asOf, observation.datePrecision, locale)}
                 {observation.id === group.reference.id && !group.samePeriod ? "" : ` (${relationText(relation, t)})`} ·{" "}
-                {observation.producer.name} ({producerTypeLabel(observation.producer.type, locale)}) ·{" "}
+                <Quoted>{observation.producer.name}</Quoted> ({producerTypeLabel(observation.producer.type, locale)}) ·{" "}
               </span>
-              <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
+              <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
                 {observation.source.publisher ?? new URL(observation.source.url).hostname}
               </a>
             </li>
@@ -65,12 +66,15 @@ function GroupRow({ group, locale, t, withGaps }: { group: ComparisonGroup; loca
             <ul className={styles.figures}>
               {group.gaps.map((gap) => (
                 <li key={`${gap.official.id}-${gap.independent.id}`}>
-                  {t("gapLine", {
-                    independent: gap.independent.producer.name,
-                    official: gap.official.producer.name,
-                    gap: `${gap.approximate ? "≈ " : ""}${signed(gap.gap)}`,
-                    percent: gap.percent === null ? "—" : `${gap.approximate ? "≈ " : ""}${signed(gap.percent)} %`,
-                  })}
+                  {withQuoted(
+                    (names) =>
+                      t("gapLine", {
+                        ...names,
+                        gap: `${gap.approximate ? "≈ " : ""}${signed(gap.gap)}`,
+                        percent: gap.percent === null ? "—" : `${gap.approximate ? "≈ " : ""}${signed(gap.percent)} %`,
+                      }),
+                    { independent: gap.independent.producer.name, official: gap.official.producer.name },
+                  )}
                 </li>
               ))}
             </ul>

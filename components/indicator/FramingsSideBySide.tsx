@@ -4,6 +4,7 @@ import type { PublicFraming } from "@/lib/indicators/framings";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import { isOfficial } from "@/lib/observations/types";
+import { Quoted } from "@/components/text/Quoted";
 
 function FramingList({ framings, locale, empty }: { framings: PublicFraming[]; locale: Locale; empty: string }) {
   if (!framings.length) return <p className="muted">{empty}</p>;
@@ -13,8 +14,8 @@ function FramingList({ framings, locale, empty }: { framings: PublicFraming[]; l
         <li key={framing.id}>
           <blockquote lang={locale}>{localized(framing, "summary", locale)}</blockquote>
           <p className="muted">
-            {framing.producer.name} ({producerTypeLabel(framing.producer.type, locale)}) ·{" "}
-            <a href={framing.source.url} rel="noopener noreferrer" className="source-link">
+            <Quoted>{framing.producer.name}</Quoted> ({producerTypeLabel(framing.producer.type, locale)}) ·{" "}
+            <a href={framing.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
               {framing.source.publisher ?? new URL(framing.source.url).hostname}
             </a>
           </p>

@@ -4,8 +4,15 @@ import { type ChartState, SORT_KEYS, withChange } from "@/lib/charts/chart-state
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ObservationPage } from "@/lib/observations/indicator-figures";
-import { localized } from "@/lib/i18n/localized";
+import { localizedOrOther } from "@/lib/i18n/localized";
+import { InLanguage, Quoted } from "@/components/text/Quoted";
 import { TablePages } from "./TablePages";
+
+/** The figure's note in the reader's language, else the one it has, marked with its language. */
+function Note({ observation, locale }: { observation: ObservationPage["rows"][number]; locale: Locale }) {
+  const note = localizedOrOther(observation, "note", locale);
+  return note ? <InLanguage text={note} locale={locale} /> : null;
+}
 
 type Props = { page: ObservationPage; state: ChartState; locale: Locale; basePath: string; anchor: string };
 
@@ -72,19 +79,27 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
                     <span className="retracted-label">
                       {" "}
                       {t("retracted")}
-                      {observation.retraction.reason ? `: ${observation.retraction.reason}` : ""}
+                      {observation.retraction.reason ? (
+                        <>
+                          : <Quoted>{observation.retraction.reason}</Quoted>
+                        </>
+                      ) : null}
                     </span>
                   ) : null}
                 </td>
                 <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
                 <td>{t(`precisions.${observation.datePrecision}`)}</td>
-                <td>{observation.producer.name}</td>
-                <td>{producerTypeLabel(observation.producer.type, locale)}</td>
-                <td>{observation.source.publisher}</td>
-                <td>{observation.source.publishedAt ? formatAsOf(observation.source.publishedAt, "day", locale) : "—"}</td>
-                <td className="note">{localized(observation, "note", locale)}</td>
                 <td>
-                  <a href={observation.source.url} rel="noopener noreferrer" className="source-link">
+                  <Quoted>{observation.producer.name}</Quoted>
+                </td>
+                <td>{producerTypeLabel(observation.producer.type, locale)}</td>
+                <td>{observation.source.publisher ? <Quoted>{observation.source.publisher}</Quoted> : null}</td>
+                <td>{observation.source.publishedAt ? formatAsOf(observation.source.publishedAt, "day", locale) : "—"}</td>
+                <td className="note">
+                  <Note observation={observation} locale={locale} />
+                </td>
+                <td>
+                  <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
                     {observation.attribution}
                   </a>
                 </td>

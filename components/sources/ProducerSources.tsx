@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { ProducerWithSources } from "@/lib/sources/producers";
 import entries from "@/components/layout/entries.module.css";
 import styles from "./sources.module.css";
+import { Quoted } from "@/components/text/Quoted";
 
 /** One producer: how many figures it backs, and each document those figures were read from. */
 export async function ProducerSources({ producer, locale }: { producer: ProducerWithSources; locale: Locale }) {
@@ -11,7 +12,7 @@ export async function ProducerSources({ producer, locale }: { producer: Producer
   return (
     <li className={entries.card} data-producer={producer.id}>
       <h3 className={entries.title}>
-        {producer.name}{" "}
+        <Quoted>{producer.name}</Quoted>{" "}
         <span className={styles.counts}>
           ({t("figures", { count: producer.figureCount })} · {t("documents", { count: producer.documents.length })})
         </span>
@@ -19,7 +20,7 @@ export async function ProducerSources({ producer, locale }: { producer: Producer
       <ul className={styles.documents}>
         {producer.documents.map((document) => (
           <li key={document.url}>
-            <a href={document.url} rel="noopener noreferrer" className={`source-link ${styles.link}`}>
+            <a href={document.url} rel="noopener noreferrer" className={`source-link ${styles.link}`} data-quoted="">
               {document.publisher ?? new URL(document.url).hostname}
             </a>
             <span className={styles.meta}>
