@@ -29,13 +29,18 @@ test("clicking a point opens its details next to it, inside the window", async (
   }
 });
 
-test("a keyboard opens a point with Enter, and Escape closes it and returns to the point", async ({ page }) => {
+test("a point that takes the keyboard focus shows its details; Enter moves into them, Escape returns to the point", async ({ page }) => {
   await page.goto("/en/indicators/homicide_rate");
   await expect(page.getByTestId("export-png")).toBeVisible();
   const point = page.getByTestId("chart-svg").locator(".chart-point").nth(3);
   await point.focus();
-  await page.keyboard.press("Enter");
+  // Focus alone shows the details beside the point and leaves the focus on it.
   const details = page.getByTestId("point-details");
+  await expect(details).toBeVisible();
+  expect(await gap(details, point)).toBeLessThanOrEqual(40);
+  await expect(point).toBeFocused();
+  await expect(details.getByTestId("point-detail").first()).toContainText((await point.getAttribute("aria-label"))!.split(" · ")[0]!);
+  await page.keyboard.press("Enter");
   await expect(details).toBeVisible();
   expect(await gap(details, point)).toBeLessThanOrEqual(40);
   // The details take the focus, so their source link is the next stop.
@@ -44,6 +49,12 @@ test("a keyboard opens a point with Enter, and Escape closes it and returns to t
   await expect(details).toHaveCount(0);
   await expect(point).toBeFocused();
   await page.keyboard.press(" ");
+  await expect(details).toBeFocused();
+  // Back on the point, Tab goes on to the next point, which shows its own details.
+  await page.keyboard.press("Escape");
+  await expect(point).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("chart-svg").locator(".chart-point").nth(4)).toBeFocused();
   await expect(details).toBeVisible();
 });
 

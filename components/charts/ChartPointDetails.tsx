@@ -5,6 +5,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
@@ -15,7 +16,8 @@ import { nearestPoint, placeBeside, pointsNear } from "./tooltip-placement";
 export type PointDetail = { figure: string; date: string; producer: string; url: string; sourceLabel: string; hedge: string | null };
 
 type Labels = { close: string; details: string; several: string };
-type Active = { ids: string[]; anchor: Element; byKeyboard: boolean };
+/** focusInside: opened with Enter or Space, the box takes the focus; otherwise it only shows beside the point. */
+type Active = { ids: string[]; anchor: Element; focusInside: boolean };
 type Placed = { left: number; top: number };
 
 const POINT = "[data-observation]";
@@ -25,15 +27,17 @@ function pointsOnScreen(frame: HTMLElement) {
   return [...frame.querySelectorAll(POINT)].flatMap((element) => {
     const box = (element.querySelector(".chart-hit") ?? element).getBoundingClientRect();
     const id = element.getAttribute("data-observation");
-    if (!id || box.width === 0) return [];
+    if (!id || !(box.width > 0)) return [];
     return [{ id, element, x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }];
   });
 }
 
 // The chart itself is server-rendered SVG (each point carries its <title>, so it reads without
 // JavaScript); this island adds a details box with clickable sources beside the point that was
-// hovered, clicked, tapped or opened with Enter or Space. Points drawn on top of each other are
-// listed together, so each one can be reached.
+// hovered, clicked, tapped or focused. A point that takes the keyboard focus shows its details beside
+// it while the focus stays on the point (Tab goes on to the next point); Enter or Space moves the focus
+// into the details (their source links), and Escape closes them and gives the focus back to the point.
+// Points drawn on top of each other are listed together, so each one can be reached.
 export function ChartPointDetails({
   details,
   children,
@@ -47,8 +51,10 @@ export function ChartPointDetails({
   const box = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Active | null>(null);
   const [placed, setPlaced] = useState<Placed | null>(null);
+  /** Set while the focus is given back to a point, so that focus does not open its details again. */
+  const returningFocus = useRef(false);
 
-  const open = (point: Element | null | undefined, byKeyboard = false) => {
+  const open = (point: Element | null | undefined, focusInside = false) => {
     const id = point?.getAttribute("data-observation");
     if (!point || !id || !details[id] || !frame.current) return;
     // Points whose touch areas overlap the activated one's cannot be told apart by a click: list them together.
@@ -56,15 +62,21 @@ export function ChartPointDetails({
     const ids = pointsNear(pointsOnScreen(frame.current), id, reach)
       .map((near) => near.id)
       .filter((near) => details[near]);
-    if (active && active.anchor === point && active.ids.join() === ids.join()) return;
+    if (active && active.anchor === point && active.ids.join() === ids.join() && (active.focusInside || !focusInside)) return;
     setPlaced(null);
-    setActive({ ids: ids.length ? ids : [id], anchor: point, byKeyboard });
+    setActive({ ids: ids.length ? ids : [id], anchor: point, focusInside });
   };
 
   const close = (returnFocus: boolean) => {
     const anchor = active?.anchor;
     setActive(null);
-    if (returnFocus && anchor instanceof SVGElement) anchor.focus();
+    if (!returnFocus || !(anchor instanceof SVGElement)) return;
+    returningFocus.current = true;
+    try {
+      anchor.focus();
+    } finally {
+      returningFocus.current = false;
+    }
   };
 
   useLayoutEffect(() => {
@@ -76,10 +88,23 @@ export function ChartPointDetails({
     setPlaced({ left: spot.left - origin.left, top: spot.top - origin.top });
   }, [active]);
 
-  // Opened from the keyboard, the details take the focus (once placed and visible), so their links come next.
+  // Opened with Enter or Space, the details take the focus (once placed and visible), so their links come next.
   useEffect(() => {
-    if (placed && active?.byKeyboard && box.current && !box.current.contains(document.activeElement)) box.current.focus();
+    if (placed && active?.focusInside && box.current && !box.current.contains(document.activeElement)) box.current.focus();
   }, [placed, active]);
+
+  // A point that takes the focus (Tab, or a tap) shows its details; the focus stays on the point.
+  const onFocus = (event: FocusEvent) => {
+    if (returningFocus.current || box.current?.contains(event.target)) return;
+    const point = (event.target as Element).closest?.(POINT);
+    if (point) open(point);
+  };
+  // The focus leaving the chart and its details closes what the keyboard opened.
+  const onBlur = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (!active || (next && frame.current?.contains(next))) return;
+    if (frame.current?.contains(active.anchor) && (active.anchor === event.target || box.current?.contains(event.target))) close(false);
+  };
 
   const onPointerOver = (event: PointerEvent) => {
     if (event.pointerType === "mouse") open((event.target as Element).closest?.(POINT));
@@ -110,7 +135,15 @@ export function ChartPointDetails({
 
   const shown = active ? active.ids.map((id) => [id, details[id]!] as const) : [];
   return (
-    <div ref={frame} className="chart-interactive" onPointerOver={onPointerOver} onClick={onClick} onKeyDown={onKeyDown}>
+    <div
+      ref={frame}
+      className="chart-interactive"
+      onPointerOver={onPointerOver}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
       {children}
       {active ? (
         <div
