@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { observationsOf } from "./dataset";
 
 const HOST = "http://newsroom.example";
+/** The most the embed code's height may exceed the embed's content at its tallest (px). */
+const SPARE = 80;
 
 test("a newsroom embeds a chart from another origin; it renders and sizes itself", async ({ page, baseURL }) => {
   // The newsroom's page, served from a different origin, listens for the embed's height.
@@ -22,6 +24,11 @@ test("a newsroom embeds a chart from another origin; it renders and sizes itself
   await expect(frame.getByTestId("chart-svg")).toBeVisible();
   await expect(frame.getByTestId("chart-svg").locator(".series-media")).toHaveCount(0);
   await expect(frame.getByRole("link", { name: /Contraste/ })).toHaveAttribute("href", /\/en\/indicators\/homicide_rate\?hide=media$/);
+  // The producers and the source line are drawn in the chart; under it there is only the link back.
+  await expect(frame.getByTestId("chart-svg").locator(".chart-source")).toContainText(
+    /Sources: .+\/en\/indicators\/homicide_rate · accessed/,
+  );
+  await expect(frame.locator(".embed-source")).toHaveText("See every figure and source on Contraste");
   await expect.poll(async () => Number(await page.locator("#chart").getAttribute("height"))).toBeGreaterThan(300);
   // The embed has no site navigation.
   await expect(frame.getByRole("navigation")).toHaveCount(0);
@@ -52,6 +59,20 @@ test("oEmbed: discovery link on the page and a valid rich response", async ({ pa
     height: expect.any(Number),
   });
   expect(oembed.html).toMatch(new RegExp(`^<iframe src="${baseURL}/en/embed/homicide_rate"`));
+  expect(oembed.html).toContain(` height="${oembed.height}"`);
+  // oEmbed gives the height the page's embed code gives, for each chart and the state its address carries.
+  for (const address of ["/en/indicators/homicide_rate", "/es/indicators/soe_arrests_cumulative?hide=media"]) {
+    await page.goto(address);
+    await page.getByTestId("embed-button").click();
+    const code = await page.getByTestId("embed-code").inputValue();
+    const fromPage = Number(/ height="(\d+)"/.exec(code)![1]);
+    const answer = await (await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}${address}`)}`)).json();
+    expect(answer.height, address).toBe(fromPage);
+    expect(answer.html, address).toContain(` height="${fromPage}"`);
+    // maxheight caps it.
+    const capped = await (await request.get(`/api/oembed?url=${encodeURIComponent(`${baseURL}${address}`)}&maxheight=200`)).json();
+    expect(capped.height).toBe(200);
+  }
   expect(
     (await request.get(`/api/oembed?url=${encodeURIComponent("https://elsewhere.example/en/indicators/homicide_rate")}`)).status(),
   ).toBe(404);
@@ -100,6 +121,7 @@ test("the embed code's height fits the embed's content at a phone's and a deskto
     await page.getByTestId("embed-button").click();
     const code = await page.getByTestId("embed-code").inputValue();
     const height = Number(/ height="(\d+)"/.exec(code)![1]);
+    let tallest = 0;
     for (const width of [320, 375, 600, 800, 1200]) {
       // The host page pastes the code as it is and listens for nothing.
       await page.setViewportSize({ width, height: 900 });
@@ -111,7 +133,10 @@ test("the embed code's height fits the embed's content at a phone's and a deskto
       await expect(frame.locator('[data-testid^="chart-svg"]:visible')).toHaveCount(1);
       const content = await frame.locator("main").evaluate((main) => Math.ceil(main.getBoundingClientRect().bottom + window.scrollY));
       expect(content, `${slug} at ${width}px (${baseURL})`).toBeLessThanOrEqual(height);
+      tallest = Math.max(tallest, content);
       await page.unroute(`${HOST}/**`);
     }
+    // Nor much taller than the embed at its tallest: no wide blank under the chart.
+    expect(height - tallest, `${slug}: ${height} px for ${tallest} px of content`).toBeLessThanOrEqual(SPARE);
   }
 });

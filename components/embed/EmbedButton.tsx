@@ -1,10 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/routing";
-import { chartSizes } from "@/components/charts/standalone/chart-file";
-import { parseChartState } from "@/lib/charts/chart-state";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe } from "@/lib/public-api/oembed";
-import { embedHeight } from "./embed-height";
+import { embedHeightFor } from "./embed-size";
 import { CopyButton } from "./CopyButton";
 import { RESIZE_MESSAGE_TYPE } from "./resize-message";
 
@@ -26,8 +24,7 @@ export async function EmbedButton({ embedUrl, name, locale }: { embedUrl: string
   // The height that fits this chart, as the link draws it, at every width up to EMBED_WIDTH.
   const url = new URL(embedUrl);
   const indicator = await getIndicatorBySlug(url.pathname.split("/").pop() ?? "");
-  const state = parseChartState(Object.fromEntries(url.searchParams));
-  const height = indicator ? embedHeight(await chartSizes(indicator, state, locale)) : EMBED_HEIGHT;
+  const height = indicator ? await embedHeightFor(indicator, url.searchParams, locale) : EMBED_HEIGHT;
   const code = embedIframe(embedUrl, name, EMBED_WIDTH, height);
   return (
     <details className="embed-button">

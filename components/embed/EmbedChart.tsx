@@ -20,7 +20,7 @@ type Props = {
   unit: string;
 };
 
-/** One chart for other sites: its title, the figures' sources one click away, and a link back. */
+/** One chart for other sites: the chart (which draws its title, key and source line), the figures' sources one click away, and a link back. */
 export async function EmbedChart({ slug, name, chart, events, state, locale, pageUrl, unit }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
   const { wide: model, narrow: narrowModel } = await buildChartModels(chart.observations, events, state, {
@@ -29,7 +29,6 @@ export async function EmbedChart({ slug, name, chart, events, state, locale, pag
     unit,
     pageUrl,
   });
-  const producers = [...new Set(model.series.map((series) => series.producerName))];
   return (
     <div className={`embed ${styles.embed}`} data-testid="embed">
       <h1 className="embed-title">{name}</h1>
@@ -41,8 +40,8 @@ export async function EmbedChart({ slug, name, chart, events, state, locale, pag
         name={name}
         locale={locale}
       />
+      {/* The producers and the source line are drawn in the chart itself: under it, only the way back. */}
       <p className="embed-source">
-        {t("embedSources", { producers: producers.slice(0, 6).join(", ") + (producers.length > 6 ? "…" : "") })}{" "}
         <a href={pageUrl} target="_blank" rel="noopener">
           {t("embedLinkBack")}
         </a>

@@ -9,11 +9,11 @@ const NARROW_UNTIL = 600;
 /** The page's padding around the chart (main: 1rem each side). */
 const PADDING = 32;
 /**
- * Everything under the chart (the explore button, a thinning note, the source line and the link back),
- * at its tallest: at 320 px the source line wraps to five lines. Measured in a browser (see the
+ * Everything under the chart (the explore button, a thinning note and the link back; the producers and
+ * the source line are drawn in the chart), at its tallest, at 320 px. Measured in a browser (see the
  * newsroom journey), with room to spare.
  */
-const BELOW_CHART = 210;
+const BELOW_CHART = 130;
 
 /**
  * The iframe height that fits the embed at every frame width from 320 px to EMBED_WIDTH (the width the

@@ -2,6 +2,7 @@ import { isLocale } from "../i18n/routing";
 import { INDICATOR_SLUG_SOURCE } from "../schemas/enums";
 
 export const EMBED_WIDTH = 800;
+/** Only where the chart is unknown: an indicator's embed is as tall as its chart needs (components/embed/embed-size.ts). */
 export const EMBED_HEIGHT = 620;
 
 /** Reads an indicator page address of this site: /{locale}/indicators/{slug}?state. Null if it is not one. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";
-import { EMBED_HEIGHT, EMBED_WIDTH, embedIframe, parseIndicatorUrl } from "@/lib/public-api/oembed";
+import { embedHeightFor } from "@/components/embed/embed-size";
+import { EMBED_WIDTH, embedIframe, parseIndicatorUrl } from "@/lib/public-api/oembed";
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { parseQuery } from "@/lib/public-api/query";
 import { publicError, publicJson } from "@/lib/public-api/respond";
@@ -27,7 +28,9 @@ export function GET(request: Request) {
     const indicator = await getIndicatorBySlug(target.slug);
     if (!indicator) throw notFound(`Indicator "${target.slug}"`);
     const width = Math.min(EMBED_WIDTH, query.maxwidth ?? EMBED_WIDTH);
-    const height = Math.min(EMBED_HEIGHT, query.maxheight ?? EMBED_HEIGHT);
+    // The height the embed code on the page gives (the chart as this address draws it), within maxheight.
+    const fits = await embedHeightFor(indicator, target.search, target.locale);
+    const height = Math.min(fits, query.maxheight ?? fits);
     const title = localized(indicator, "name", target.locale);
     const src = `${origin(request)}/${target.locale}/embed/${target.slug}${target.search}`;
     return publicJson(request, {
