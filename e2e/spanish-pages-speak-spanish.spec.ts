@@ -34,6 +34,7 @@ const ENGLISH = [
   "Meaning",
   "Every",
   "only",
+  "Sort",
 ];
 const WORD = new RegExp(`(?<![\\p{L}\\d_])(${ENGLISH.join("|")})(?![\\p{L}\\d_])`, "iu");
 

@@ -32,7 +32,7 @@ function EventEntry({ item: { event, number }, locale, t }: { item: NumberedEven
           ({note.text}){" "}
         </span>
       ) : null}
-      <a href={event.source.url} rel="noopener noreferrer" className="source-link">
+      <a href={event.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
         {event.source.publisher ?? new URL(event.source.url).hostname}
       </a>
     </li>
