@@ -1,5 +1,6 @@
 import { chartStateQuery, parseChartState, type SearchParams } from "./charts/chart-state";
 import { LOCALES } from "./i18n/routing";
+import { INDICATOR_SLUG_PATTERN } from "./schemas/enums";
 
 // The site's public addresses: which data each shows, as tags, what kind of response it gives, and which
 // query parameters it reads. The response cache (server/cache) keeps only these, keyed and dropped by
@@ -34,7 +35,9 @@ const EVERY: Query = (params) => {
 // one or one that cannot be a slug, and so does the key.
 const EVENTS: Query = (params) => {
   const indicators = params.getAll("indicator");
-  return indicators.length === 1 && /^[a-z0-9_]{1,100}$/.test(indicators[0]!) ? `?indicator=${indicators[0]}` : "";
+  return indicators.length === 1 && indicators[0]!.length <= 100 && INDICATOR_SLUG_PATTERN.test(indicators[0]!)
+    ? `?indicator=${indicators[0]}`
+    : "";
 };
 
 type Route = { pattern: RegExp; tags: (match: RegExpMatchArray) => string[]; kind: RouteKind; query: Query };
