@@ -149,6 +149,8 @@ async function publishHostileData(baseURL: string) {
     titleEs: TEXT.eventEs,
     dateNote: TEXT.dateNote,
     sourceUrl: SOURCE_URL,
+    // A chart shows the events of its own indicator only.
+    indicatorSlugs: [SLUG],
   });
   await Promise.all([admin.dispose(), editor.dispose(), reviewer.dispose()]);
 }
