@@ -1,4 +1,5 @@
 import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
+import type { ProducerType } from "@/lib/observations/types";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import type { ChartModel, PointModel, SeriesModel } from "./chart-model";
@@ -149,6 +150,19 @@ function legendLines(legend: ChartModel["legend"]): ProducerKeyItem[][] {
   return lines;
 }
 
+/** A series' marker as the key draws it beside a name (smaller than on the data). */
+function KeyMarker({ type, cx, cy }: { type: ProducerType; cx: number; cy: number }) {
+  return (
+    <path
+      d={markerPath(type, cx, cy, 4)}
+      fill={type === "intergovernmental" ? "none" : "var(--bg)"}
+      stroke={SERIES_COLORS[type]}
+      strokeWidth={2}
+      aria-hidden="true"
+    />
+  );
+}
+
 /** The indicator chart as plain SVG: rendered on the server, readable with JavaScript off, and carrying its own key. */
 export function IndicatorChartSvg({ model, locale, title, description, idPrefix }: Props) {
   const { plot } = model;
@@ -271,13 +285,7 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
                   aria-hidden="true"
                 />
               ) : null}
-              <path
-                d={markerPath(item.producerType, item.marker.cx, item.marker.cy, 4)}
-                fill={item.producerType === "intergovernmental" ? "none" : "var(--bg)"}
-                stroke={SERIES_COLORS[item.producerType]}
-                strokeWidth={2}
-                aria-hidden="true"
-              />
+              <KeyMarker type={item.producerType} cx={item.marker.cx} cy={item.marker.cy} />
               <Text line={item.label} fill={SERIES_COLORS[item.producerType]} full={item.full} quoted />
             </g>
           ))}
@@ -298,13 +306,7 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
                   strokeDasharray={SERIES_DASH[item.producerType]}
                   aria-hidden="true"
                 />
-                <path
-                  d={markerPath(item.producerType, item.marker.cx, item.marker.cy, 4)}
-                  fill={item.producerType === "intergovernmental" ? "none" : "var(--bg)"}
-                  stroke={SERIES_COLORS[item.producerType]}
-                  strokeWidth={2}
-                  aria-hidden="true"
-                />
+                <KeyMarker type={item.producerType} cx={item.marker.cx} cy={item.marker.cy} />
                 <Text line={item.label} fill={SERIES_COLORS[item.producerType]} />
               </g>
             ) : null,
