@@ -142,7 +142,7 @@ export function CsvImportFlow() {
             progress={progress}
             result={importer.data ?? null}
             error={importError}
-            onImport={() => importer.mutate({ csv: file.text, mapping })}
+            onImport={() => importer.mutate({ csv: file.text, mapping, fileName: file.name })}
           />
         </section>
       ) : null}

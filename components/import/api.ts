@@ -4,7 +4,7 @@ import type { ColumnMapping } from "@/lib/csv-import/fields";
 
 // The browser side of /api/editor/imports: the check as a plain call, the import with upload progress.
 
-export type ImportRequest = { csv: string; mapping: ColumnMapping };
+export type ImportRequest = { csv: string; mapping: ColumnMapping; fileName?: string };
 export type { UploadProgress };
 
 const ZRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
@@ -37,7 +37,7 @@ export const ZImportSummary = z.object({
 });
 export type ImportSummary = z.infer<typeof ZImportSummary>;
 
-const ZImportResult = z.object({ created: z.number(), duplicates: z.number(), totalRows: z.number() });
+const ZImportResult = z.object({ created: z.number(), duplicates: z.number(), totalRows: z.number(), batchId: z.string() });
 export type ImportResult = z.infer<typeof ZImportResult>;
 
 export const previewImport = (body: ImportRequest) => callApi("POST", "/api/editor/imports/preview", ZImportSummary, body);

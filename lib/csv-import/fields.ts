@@ -45,6 +45,8 @@ export const ZImportRequest = z.object({
     // Characters, not bytes: the bytes are bounded by IMPORT_BODY_LIMIT_BYTES as the body is read.
     .max(IMPORT_FILE_LIMIT_BYTES, "The file is larger than 20 MB; split it."),
   mapping: ZColumnMapping,
+  /** The file's name as the browser gave it, so reviewers can tell imports apart. */
+  fileName: z.string().trim().min(1).max(255).optional(),
 });
 
 /** Columns named like the fields map themselves, so the template needs no mapping step. */

@@ -37,7 +37,12 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
  * Set-based SQL instead of Prisma's createMany, which costs about a millisecond a row; the rows
  * travel as one JSON parameter, which node-postgres sends far faster than one array per column.
  */
-export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId: string): Promise<number> {
+export async function insertDrafts(
+  tx: Tx,
+  inputs: TObservationInput[],
+  authorId: string,
+  importBatchId: string | null = null,
+): Promise<number> {
   const producers = uniqueBy(
     inputs.map((input) => input.producer),
     (producer) => `${producer.type}|${producer.name}`,
@@ -79,10 +84,10 @@ export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, position)
        ), created AS (
          INSERT INTO "Observation" (id, "indicatorId", "producerId", "sourceId", value, "valueMax", qualifier, "asOf", "datePrecision",
-                                    attribution, "noteEn", "noteEs", status, "authorId", "contributorIds", "createdAt", "updatedAt")
+                                    attribution, "noteEn", "noteEs", status, "authorId", "contributorIds", "importBatchId", "createdAt", "updatedAt")
          SELECT r.id, i.id, p.id, s.id, (input->>'value')::numeric, (input->>'valueMax')::numeric, (input->>'qualifier')::"Qualifier",
                 (input->>'asOf')::date, (input->>'datePrecision')::"DatePrecision", r.attribution,
-                NULLIF(input->>'noteEn', ''), NULLIF(input->>'noteEs', ''), 'draft', $2, ARRAY[$2::text], ${NOW}, ${NOW}
+                NULLIF(input->>'noteEn', ''), NULLIF(input->>'noteEs', ''), 'draft', $2, ARRAY[$2::text], $3, ${NOW}, ${NOW}
          FROM r
          JOIN "Indicator" i ON i.slug = input->>'indicatorSlug'
          JOIN "Producer" p ON p.name = input->'producer'->>'name' AND p.type::text = input->'producer'->>'type'
@@ -93,6 +98,7 @@ export async function insertDrafts(tx: Tx, inputs: TObservationInput[], authorId
        ORDER BY r.position`,
       JSON.stringify(rows),
       authorId,
+      importBatchId,
     );
     // The joins drop a row whose indicator went missing meanwhile; that must undo the whole import.
     if (created.length !== batch.length) throw conflict("An indicator changed during the import; nothing was imported. Try again.");

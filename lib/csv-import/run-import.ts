@@ -61,19 +61,24 @@ export async function previewImport(actor: Actor, csv: string, mapping: ColumnMa
 }
 
 /** Writes every new row as a draft in one transaction, or nothing when any row is invalid. */
-export async function commitImport(actor: Actor, csv: string, mapping: ColumnMapping) {
+export async function commitImport(actor: Actor, csv: string, mapping: ColumnMapping, fileName = "import.csv") {
   if (!canImportObservations(actor) || actor.kind !== "user") throw forbidden("Only editors, reviewers and admins can import.");
   return getDb().$transaction(
     async (tx) => {
       const plan = await planImport(csv, mapping, tx);
       if (plan.problems.total)
         throw new AppError(400, "invalid_rows", `${plan.problems.total} problem(s) in the file; nothing was imported.`, summarize(plan));
+      const batch = await tx.importBatch.create({
+        data: { fileName, createdById: actor.user.id, draftCount: plan.toCreate.length },
+        select: { id: true },
+      });
       const created = await insertDrafts(
         tx,
         plan.toCreate.map((row) => row.input),
         actor.user.id,
+        batch.id,
       );
-      return { created, duplicates: plan.duplicates.length, totalRows: plan.totalRows };
+      return { created, duplicates: plan.duplicates.length, totalRows: plan.totalRows, batchId: batch.id };
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

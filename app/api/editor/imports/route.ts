@@ -8,6 +8,6 @@ export function POST(request: Request) {
     schema: ZImportRequest,
     status: 201,
     maxBodyBytes: IMPORT_BODY_LIMIT_BYTES,
-    run: ({ csv, mapping }, actor) => commitImport(actor, csv, mapping),
+    run: ({ csv, mapping, fileName }, actor) => commitImport(actor, csv, mapping, fileName),
   });
 }
