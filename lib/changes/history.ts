@@ -27,6 +27,11 @@ export const CHANGE_ACTIONS = [
   "reference.withdrawn",
   "user.created",
   "user.password_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.role_changed",
+  "user.password_reset_issued",
+  "user.password_reset",
   "token.created",
   "token.revoked",
 ] as const;
