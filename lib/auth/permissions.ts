@@ -55,3 +55,13 @@ export const canRejectReferenceChange = (actor: Actor | null, proposal: { propos
 
 export const canWithdrawReferenceChange = (actor: Actor | null, proposal: { proposedById: string }) =>
   actor?.kind === "user" && proposal.proposedById === actor.user.id;
+
+// Reviewing a queue of drafts: sending one back and discarding one are review decisions too.
+
+/** Send a draft back to its writers with a comment: a reviewer who did not write into it (as for publishing). */
+export const canSendBackObservation = (actor: Actor | null, draft: DraftWriters) => canPublishObservation(actor, draft);
+
+/** Discard a draft (kept with its history, never public): anyone who wrote into it, or a reviewer. */
+export const canDiscardObservation = (actor: Actor | null, draft: DraftWriters) =>
+  canReview(actor) || (actor?.kind === "user" && canEditObservation(actor) && hasChangedDraft(actor, draft));
+
