@@ -12,6 +12,8 @@ export const CHANGE_ACTIONS = [
   "observation.corrected",
   "observation.published",
   "observation.retracted",
+  "observation.sent_back",
+  "observation.discarded",
   "source.created",
   "source.updated",
   "producer.created",

@@ -15,7 +15,7 @@ const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 // Prisma fills @default(cuid()) in the client, not in the database, so raw inserts bring their own
 // ids of the same shape: "c", 8 base-36 characters of time, 16 random ones.
-function newIds(count: number): string[] {
+export function newIds(count: number): string[] {
   const time = Date.now().toString(36).padStart(8, "0");
   const bytes = randomBytes(count * 16);
   return Array.from({ length: count }, (_, i) => {

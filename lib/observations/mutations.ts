@@ -21,19 +21,19 @@ import { SNAPSHOT_INCLUDE, toObservationSnapshot, type SnapshotRow } from "./sha
 
 type Tx = Prisma.TransactionClient;
 
-async function loadForUpdate(tx: Tx, id: string): Promise<SnapshotRow> {
+export async function loadForUpdate(tx: Tx, id: string): Promise<SnapshotRow> {
   const row = await tx.observation.findUnique({ where: { id }, include: SNAPSHOT_INCLUDE });
   if (!row) throw notFound("This figure");
   return row;
 }
 
-const staleVersion = (current: SnapshotRow) =>
+export const staleVersion = (current: SnapshotRow) =>
   conflict("Someone changed this figure since you opened it. Review the current version and apply your change again.", {
     current: toObservationSnapshot(current),
   });
 
 /** The 409 for a figure whose version moved on: it carries the figure as it stands now. */
-const staleAt = (tx: Tx, id: string) => async () => staleVersion(await loadForUpdate(tx, id));
+export const staleAt = (tx: Tx, id: string) => async () => staleVersion(await loadForUpdate(tx, id));
 
 /** Indicator, producer and source rows for an input; producers and sources are found or created. */
 async function resolveLinks(tx: Tx, input: TObservationInput) {
@@ -60,7 +60,7 @@ async function resolveLinks(tx: Tx, input: TObservationInput) {
 }
 
 /** The columns a person writes into a figure; a published correction copies them from its draft. */
-const WRITTEN_COLUMNS = [
+export const WRITTEN_COLUMNS = [
   "indicatorId",
   "producerId",
   "sourceId",
@@ -95,7 +95,7 @@ const writtenColumnsOf = (row: SnapshotRow) =>
   Object.fromEntries(WRITTEN_COLUMNS.map((column) => [column, row[column]])) as Pick<SnapshotRow, WrittenColumn>;
 
 /** Records a change of a figure with its snapshots, and answers the figure as it now is. */
-async function recordFigureChange(
+export async function recordFigureChange(
   tx: Tx,
   actor: Actor,
   action: ChangeAction,
@@ -129,7 +129,7 @@ function publishRefusal(actor: Actor, draft: DraftWriters) {
   return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.");
 }
 
-const transaction = <T>(work: (tx: Tx) => Promise<T>) => runTransaction(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
+export const transaction = <T>(work: (tx: Tx) => Promise<T>) => runTransaction(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
 
 export function createObservationDraft(actor: Actor, input: TObservationInput) {
   if (!canCreateObservation(actor)) throw forbidden();
@@ -157,7 +157,8 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
       await updateAtVersion(
         tx.observation,
         { id, version },
-        { ...links, ...figureFields(input), contributorIds: withWriter(current, actor) },
+        // An edit answers a send-back: the draft returns to the queue.
+        { ...links, ...figureFields(input), contributorIds: withWriter(current, actor), sentBackAt: null, sentBackNote: null, sentBackById: null },
         staleAt(tx, id),
       );
       const updated = await loadForUpdate(tx, id);
