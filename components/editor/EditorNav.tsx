@@ -10,9 +10,13 @@ export type NavPermissions = { review: boolean; import: boolean; reference: bool
 
 /** The editor's own navigation for a signed-in person, listing only what they may use. */
 export async function EditorNav({ user, locale, can }: { user: SessionUser; locale: Locale; can: NavPermissions }) {
-  const t = await getTranslations({ locale, namespace: "editor" });
+  const [t, tFigures] = await Promise.all([
+    getTranslations({ locale, namespace: "editor" }),
+    getTranslations({ locale, namespace: "figures" }),
+  ]);
   const links = [
     { href: "/editor", label: t("nav.dashboard"), shown: true },
+    { href: "/editor/observations", label: tFigures("list.title"), shown: true },
     { href: "/editor/observations/new", label: t("nav.newFigure"), shown: true },
     { href: "/editor/review", label: t("nav.review"), shown: can.review },
     { href: "/editor/import", label: t("nav.import"), shown: can.import },

@@ -4,18 +4,27 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { ListPage } from "@/lib/reference/list-page";
 import type { SourceRow } from "@/lib/sources/queries";
 import { ReferenceList } from "./ReferenceList";
+import { FiguresLink } from "./FiguresLink";
 
 export async function SourcesList({ locale, list }: { locale: Locale; list: ListPage<SourceRow> }) {
-  const t = await getTranslations({ locale, namespace: "reference" });
+  const [t, tFigures] = await Promise.all([
+    getTranslations({ locale, namespace: "reference" }),
+    getTranslations({ locale, namespace: "figures.reference" }),
+  ]);
   return (
     <ReferenceList
       locale={locale}
       section="sources"
       list={list}
-      columns={[t("columns.url"), t("columns.publisher"), t("columns.publishedAt")]}
+      columns={[t("columns.url"), t("columns.publisher"), t("columns.publishedAt"), tFigures("figures")]}
       rows={list.rows.map((source) => ({
         id: source.id,
-        cells: [source.url, source.publisher ?? "—", source.publishedAt ? formatAsOf(source.publishedAt, "day", locale) : "—"],
+        cells: [
+          source.url,
+          source.publisher ?? "—",
+          source.publishedAt ? formatAsOf(source.publishedAt, "day", locale) : "—",
+          <FiguresLink key="figures" locale={locale} filter={{ source: source.id }} name={source.publisher ?? source.url} />,
+        ],
       }))}
     />
   );
