@@ -64,9 +64,9 @@ async function timeImport(database: BenchDatabase, csv: string): Promise<{ secon
     const actor: Actor = { kind: "user", user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role } };
     const mapping = guessMapping([...IMPORT_FIELDS]);
     // Warm up the connection and the code paths on a preview, which writes nothing.
-    await previewImport(actor, csv.split("\n", 500).join("\n"), mapping);
+    await previewImport(actor, { csv: csv.split("\n", 500).join("\n"), mapping, mode: "all_or_nothing" });
     const started = performance.now();
-    const { created } = await commitImport(actor, csv, mapping);
+    const { created } = await commitImport(actor, { csv, mapping, mode: "all_or_nothing" });
     return { seconds: (performance.now() - started) / 1000, created };
   } finally {
     await releaseAppDatabase();
@@ -180,7 +180,7 @@ export const importVsCopy: BenchSection = {
 
       // The rows COPY writes are the importer's own reading of the file, so both store the same figures.
       const parsed = parseCsv(csv);
-      const { valid } = validateRows(parsed.columns, parsed.records, guessMapping(parsed.columns), new Set(slugs));
+      const { valid } = validateRows(parsed.columns, parsed.records, { mapping: guessMapping(parsed.columns) }, new Set(slugs));
       const copied = await timeCopy(
         forCopy,
         valid.map((row) => row.input),
