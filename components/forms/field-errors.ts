@@ -1,3 +1,4 @@
+import { createTranslator, useLocale, useTranslations } from "next-intl";
 import { z } from "zod";
 import { ApiError } from "@/lib/client/api";
 
@@ -53,8 +54,51 @@ export function fromApiError(error: ApiError, messages: FieldMessages, stripPref
   return {};
 }
 
-/** One sentence for an error that belongs to no field: the translated text for its code, else the server's own. */
-export function errorText(error: unknown, byCode: Record<string, string>): string {
-  if (error instanceof ApiError) return byCode[error.code] ?? error.message;
-  return byCode.internal_error ?? "Something went wrong.";
+/** The code whose sentence stands in for a specific code that has none: the kind of refusal its status says. */
+function kindOf(error: ApiError): string {
+  if (error.status === 0) return "network";
+  const kinds: Record<number, string> = {
+    400: "invalid_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict",
+    413: "payload_too_large",
+    429: "too_many_attempts",
+    503: "database_unavailable",
+  };
+  return kinds[error.status] ?? "internal_error";
+}
+
+const ZParams = z.object({ params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
+/**
+ * One sentence for an error that belongs to no field, in the reader's language: the translation for its
+ * code (an ICU message filled from `details.params`), else the one for its kind (403, 409…), else the
+ * general one. The server's own message is English and is never shown.
+ */
+export function errorText(error: unknown, byCode: Record<string, string>, locale = "es"): string {
+  const general = byCode.internal_error ?? (locale === "en" ? "Something went wrong; nothing was changed." : "Algo falló; no se cambió nada.");
+  const code = error instanceof ApiError ? [error.code, kindOf(error)].find((candidate) => candidate in byCode) : undefined;
+  if (!code) return general;
+  const parsed = error instanceof ApiError ? ZParams.safeParse(error.details) : null;
+  const translate = createTranslator({
+    locale,
+    messages: { errors: { [code]: byCode[code]! } },
+    namespace: "errors",
+    // A sentence whose placeholder the server did not fill: the general sentence rather than a broken one.
+    onError: () => {},
+    getMessageFallback: () => general,
+  });
+  return translate(code, parsed?.success ? parsed.data.params : {});
+}
+
+/**
+ * errorText with the editor's shared translations (editor.json "errors"), in the page's language;
+ * `byCode` adds or overrides sentences for one workspace.
+ */
+export function useErrorText(byCode: Record<string, string> = {}) {
+  const shared = useTranslations("editor").raw("errors") as Record<string, string>;
+  const locale = useLocale();
+  return (error: unknown) => errorText(error, { ...shared, ...byCode }, locale);
 }

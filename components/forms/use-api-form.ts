@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { ApiError } from "@/lib/client/api";
-import { errorText, fromApiError, fromZodIssues, type FieldErrors, type FieldMessages } from "./field-errors";
+import { fromApiError, fromZodIssues, useErrorText, type FieldErrors, type FieldMessages } from "./field-errors";
 
 type Options<Schema extends z.ZodType, Answer> = {
   /** The route's own schema. */
@@ -15,7 +15,8 @@ type Options<Schema extends z.ZodType, Answer> = {
   onDone: (answer: Answer) => void;
   /** Translated field messages; the schema's own words where none is given. */
   fieldMessages?: FieldMessages;
-  errorMessages: Record<string, string>;
+  /** Sentences by error code for this form's workspace, over the editor's shared ones (editor.json "errors"). */
+  errorMessages?: Record<string, string>;
 };
 
 const fieldsOf = (form: HTMLFormElement) => Object.fromEntries(new FormData(form));
@@ -32,6 +33,7 @@ export function useApiForm<Schema extends z.ZodType, Answer>({
   fieldMessages = {},
   errorMessages,
 }: Options<Schema, Answer>) {
+  const errorText = useErrorText(errorMessages);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const mutation = useMutation({
@@ -40,7 +42,7 @@ export function useApiForm<Schema extends z.ZodType, Answer>({
     onError: (error) => {
       const fields = error instanceof ApiError ? fromApiError(error, fieldMessages) : {};
       setErrors(fields);
-      setFormError(Object.keys(fields).length > 0 ? null : errorText(error, errorMessages));
+      setFormError(Object.keys(fields).length > 0 ? null : errorText(error));
     },
   });
 

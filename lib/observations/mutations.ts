@@ -23,14 +23,16 @@ type Tx = Prisma.TransactionClient;
 
 export async function loadForUpdate(tx: Tx, id: string): Promise<SnapshotRow> {
   const row = await tx.observation.findUnique({ where: { id }, include: SNAPSHOT_INCLUDE });
-  if (!row) throw notFound("This figure");
+  if (!row) throw notFound("This figure", "figure_not_found");
   return row;
 }
 
 export const staleVersion = (current: SnapshotRow) =>
-  conflict("Someone changed this figure since you opened it. Review the current version and apply your change again.", {
-    current: toObservationSnapshot(current),
-  });
+  conflict(
+    "Someone changed this figure since you opened it. Review the current version and apply your change again.",
+    { current: toObservationSnapshot(current) },
+    "stale_version",
+  );
 
 /** The 409 for a figure whose version moved on: it carries the figure as it stands now. */
 export const staleAt = (tx: Tx, id: string) => async () => staleVersion(await loadForUpdate(tx, id));
@@ -38,7 +40,11 @@ export const staleAt = (tx: Tx, id: string) => async () => staleVersion(await lo
 /** Indicator, producer and source rows for an input; producers and sources are found or created. */
 async function resolveLinks(tx: Tx, input: TObservationInput) {
   const indicator = await tx.indicator.findUnique({ where: { slug: input.indicatorSlug }, select: { id: true } });
-  if (!indicator) throw new AppError(400, "invalid_request", `Unknown indicator "${input.indicatorSlug}".`, { field: "indicatorSlug" });
+  if (!indicator)
+    throw new AppError(400, "unknown_indicator", `Unknown indicator "${input.indicatorSlug}".`, {
+      field: "indicatorSlug",
+      params: { slug: input.indicatorSlug },
+    });
   const producer = await tx.producer.upsert({
     where: { name_type: { name: input.producer.name, type: input.producer.type } },
     create: { name: input.producer.name, type: input.producer.type },
@@ -123,10 +129,13 @@ const authorship = (actor: Actor) => ({ authorId: accountableUserId(actor), cont
 const withWriter = (draft: DraftWriters, actor: Actor) => [...new Set([...draft.contributorIds, accountableUserId(actor)])];
 
 function publishRefusal(actor: Actor, draft: DraftWriters) {
-  if (!canReview(actor)) return forbidden("Only a reviewer can publish.");
+  if (!canReview(actor)) return forbidden("Only a reviewer can publish.", "reviewer_only");
   if (hasChangedDraft(actor, draft))
-    return forbidden("You changed this draft, so a second person must publish it: a reviewer who has not changed it.");
-  return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.");
+    return forbidden(
+      "You changed this draft, so a second person must publish it: a reviewer who has not changed it.",
+      "own_draft_cannot_publish",
+    );
+  return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.", "authorless_draft");
 }
 
 export const transaction = <T>(work: (tx: Tx) => Promise<T>) => runTransaction(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
@@ -165,10 +174,12 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
       return recordFigureChange(tx, actor, "observation.updated", id, updated, { before: current, reason });
     }
 
-    if (current.status !== "published") throw conflict(`A ${current.status} figure cannot be edited.`);
-    if (!reason) throw new AppError(400, "invalid_request", "Say why this published figure needs correcting.", { field: "reason" });
+    if (current.status !== "published")
+      throw conflict(`A ${current.status} figure cannot be edited.`, { params: { status: current.status } }, "not_editable");
+    if (!reason) throw new AppError(400, "reason_required", "Say why this published figure needs correcting.", { field: "reason" });
     const pending = await tx.observation.findFirst({ where: { revisionOfId: id, status: "draft" }, select: { id: true } });
-    if (pending) throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id });
+    if (pending)
+      throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id }, "correction_pending");
     const proposal = await tx.observation.create({
       data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, ...authorship(actor) },
       include: SNAPSHOT_INCLUDE,
@@ -185,7 +196,8 @@ export function publishObservation(actor: Actor, id: string, version: number) {
     const draft = await loadForUpdate(tx, id);
     if (!canPublishObservation(actor, draft)) throw publishRefusal(actor, draft);
     if (draft.version !== version) throw staleVersion(draft);
-    if (draft.status !== "draft") throw conflict(`This figure is ${draft.status}, not a draft.`);
+    if (draft.status !== "draft")
+      throw conflict(`This figure is ${draft.status}, not a draft.`, { params: { status: draft.status } }, "not_a_draft");
     const reviewerId = actor.kind === "user" ? actor.user.id : null;
     const now = new Date();
 
@@ -201,7 +213,8 @@ export function publishObservation(actor: Actor, id: string, version: number) {
     }
 
     const original = await loadForUpdate(tx, draft.revisionOfId);
-    if (original.status !== "published") throw conflict(`The figure this corrects is ${original.status}.`);
+    if (original.status !== "published")
+      throw conflict(`The figure this corrects is ${original.status}.`, { params: { status: original.status } }, "original_not_published");
     const proposal = await tx.changeEntry.findFirst({
       where: { entityId: draft.id, action: "observation.correction_proposed" },
       select: { reason: true },
@@ -218,11 +231,16 @@ export function publishObservation(actor: Actor, id: string, version: number) {
 
 /** Takes a published figure off the charts, with a reason; it stays in the table, the API and the history. */
 export function retractObservation(actor: Actor, id: string, version: number, reason: string) {
-  if (!canRetractObservation(actor)) throw forbidden("Only a reviewer can retract a figure.");
+  if (!canRetractObservation(actor)) throw forbidden("Only a reviewer can retract a figure.", "reviewer_only");
   return transaction(async (tx) => {
     const current = await loadForUpdate(tx, id);
     if (current.version !== version) throw staleVersion(current);
-    if (current.status !== "published") throw conflict(`Only a published figure can be retracted; this one is ${current.status}.`);
+    if (current.status !== "published")
+      throw conflict(
+        `Only a published figure can be retracted; this one is ${current.status}.`,
+        { params: { status: current.status } },
+        "not_published",
+      );
     await updateAtVersion(
       tx.observation,
       { id, version },

@@ -66,7 +66,7 @@ const hostileRewrite = {
 async function expectRefusedAsChanger(response: Response) {
   expect(response.status).toBe(403);
   const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(body.error.code).toBe("forbidden");
+  expect(body.error.code).toBe("own_draft_cannot_publish");
   expect(body.error.message).toBe("You changed this draft, so a second person must publish it: a reviewer who has not changed it.");
 }
 

@@ -160,7 +160,7 @@ describe("no lost edits", () => {
     );
     expect(stale.status).toBe(409);
     const body = await stale.json();
-    expect(body.error.code).toBe("conflict");
+    expect(body.error.code).toBe("stale_version");
     expect(body.error.details.current).toMatchObject({ value: "51", version: 2 });
     expect(await fingerprint(database.db)).toBe(before);
     expect((await database.db.observation.findUniqueOrThrow({ where: { id: draft.id } })).value.toString()).toBe("51");
