@@ -54,14 +54,16 @@ describe("the editor's lists with 10,000 drafts", () => {
 
   it("reads the review queue one page at a time, oldest first, with the total", async () => {
     const first = await queries.listReviewQueue(1);
-    expect(first.rows.map((row) => row.id)).toEqual(ids.byCreation.slice(0, queries.REVIEW_PAGE_SIZE));
-    expect(first).toMatchObject({ page: 1, total: DRAFTS, totalIsCapped: false, pageCount: DRAFTS / queries.REVIEW_PAGE_SIZE });
+    expect(first.rows.map((row) => row.id)).toEqual(ids.byCreation.slice(0, queries.REVIEW_QUEUE_PAGE_SIZE));
+    expect(first).toMatchObject({ page: 1, total: DRAFTS, totalIsCapped: false, pageCount: DRAFTS / queries.REVIEW_QUEUE_PAGE_SIZE });
     const second = await queries.listReviewQueue(2);
-    expect(second.rows.map((row) => row.id)).toEqual(ids.byCreation.slice(queries.REVIEW_PAGE_SIZE, 2 * queries.REVIEW_PAGE_SIZE));
+    expect(second.rows.map((row) => row.id)).toEqual(
+      ids.byCreation.slice(queries.REVIEW_QUEUE_PAGE_SIZE, 2 * queries.REVIEW_QUEUE_PAGE_SIZE),
+    );
     // A page past the end shows the last one, as the reference lists do.
     const last = await queries.listReviewQueue(DRAFTS);
-    expect(last.page).toBe(DRAFTS / queries.REVIEW_PAGE_SIZE);
-    expect(last.rows.map((row) => row.id)).toEqual(ids.byCreation.slice(-queries.REVIEW_PAGE_SIZE));
+    expect(last.page).toBe(DRAFTS / queries.REVIEW_QUEUE_PAGE_SIZE);
+    expect(last.rows.map((row) => row.id)).toEqual(ids.byCreation.slice(-queries.REVIEW_QUEUE_PAGE_SIZE));
   });
 
   it("reads the dashboard's drafts one page at a time, latest change first, with the total", async () => {
@@ -76,9 +78,9 @@ describe("the editor's lists with 10,000 drafts", () => {
     await addFigures(database.db, [{ indicator: "prisoners", producer: "Cristosal", value: "1", asOf: "2024-03-01", status: "draft" }]);
     const first = await queries.listReviewQueue(1);
     expect(first).toMatchObject({ total: queries.EDITOR_COUNT_CAP, totalIsCapped: true, hasNext: true });
-    expect(first.rows).toHaveLength(queries.REVIEW_PAGE_SIZE);
+    expect(first.rows).toHaveLength(queries.REVIEW_QUEUE_PAGE_SIZE);
     // Past the counted pages: the newest draft is on the page after the 10,000th.
-    const beyond = await queries.listReviewQueue(DRAFTS / queries.REVIEW_PAGE_SIZE + 1);
+    const beyond = await queries.listReviewQueue(DRAFTS / queries.REVIEW_QUEUE_PAGE_SIZE + 1);
     expect(beyond.rows).toHaveLength(1);
     expect(beyond.hasNext).toBe(false);
   });

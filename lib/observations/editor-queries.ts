@@ -3,7 +3,9 @@ import { getDb } from "../db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProducerType } from "./types";
 import { isStorableText } from "../schemas/storable-text";
-import { readPage, REVIEW_PAGE_SIZE, type Paged } from "../paging";
+import { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, readPage, type Paged } from "../paging";
+import type { ReviewFilters } from "../schemas/review";
+import { batchStamp } from "./review-stamp";
 import {
   EDITOR_FIGURE_SELECT,
   FIGURE_SUMMARY_SELECT,
@@ -15,6 +17,9 @@ import {
 
 export { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, REVIEW_PAGE_SIZE } from "../paging";
 export type { EditorFigure, FigureSummary } from "./shapes";
+
+/** Drafts on a page of the review queue: each is one compact row. */
+export const REVIEW_QUEUE_PAGE_SIZE = EDITOR_PAGE_SIZE;
 
 // Reads for the editor workspace. Everything leaves here as plain, serialisable data, in the shapes
 // of ./shapes.ts.
@@ -100,31 +105,206 @@ export async function getObservationForEditing(id: string): Promise<FigureForEdi
 export type ReviewItem = FigureWithWriters & {
   /** Why the correction was proposed (null for a new figure). */
   reason: string | null;
+  importBatchId: string | null;
 };
 
-/** One page of the drafts waiting for a second person, oldest first, each beside the published figure it would replace. */
-export function listReviewQueue(page: number): Promise<Paged<ReviewItem>> {
-  return readPage(
+/** Drafts waiting for a second person: not sent back to their writers (they return when edited). */
+const waitingWhere = (filters: ReviewFilters = {}): Prisma.ObservationWhereInput => ({
+  status: "draft",
+  sentBackAt: null,
+  ...(filters.indicator ? { indicator: { slug: filters.indicator } } : {}),
+  ...(filters.producer ? { producerId: filters.producer } : {}),
+  ...(filters.author ? { authorId: filters.author } : {}),
+  ...(filters.batch ? { importBatchId: filters.batch } : {}),
+  ...(filters.kind === "new" ? { revisionOfId: null } : filters.kind === "correction" ? { revisionOfId: { not: null } } : {}),
+});
+
+/** How many drafts wait for review, counted up to EDITOR_COUNT_CAP (+1 says "more"). */
+export const countWaitingDrafts = (limit = EDITOR_COUNT_CAP + 1) => getDb().observation.count({ where: waitingWhere(), take: limit });
+
+/** An import batch as the queue heads its drafts: the file, who imported it, when, and how many of its drafts wait. */
+export type QueueBatch = {
+  id: string;
+  fileName: string;
+  importerId: string;
+  importerName: string;
+  createdAt: string;
+  waiting: number;
+  /** What publishing the whole batch names, so a change since refuses it (./review-stamp.ts). */
+  stamp: string;
+};
+
+export type ReviewQueue = Paged<ReviewItem> & { batches: QueueBatch[] };
+
+/**
+ * One page (REVIEW_QUEUE_PAGE_SIZE) of the drafts waiting for a second person, oldest first, each
+ * beside the published figure it would replace, filtered as the URL says, with the import batches
+ * the page shows. An import's drafts share their creation instant, so they stay together in this order.
+ */
+export async function listReviewQueue(page: number, filters: ReviewFilters = {}): Promise<ReviewQueue> {
+  const where = waitingWhere(filters);
+  const list = await readPage(
     page,
-    countDrafts,
+    (limit) => getDb().observation.count({ where, take: limit }),
     async (skip, take) => {
       const rows = await getDb().observation.findMany({
-        where: draftsWhere,
-        select: WITH_WRITERS_SELECT,
+        where,
+        select: { ...WITH_WRITERS_SELECT, importBatchId: true },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         skip,
         take,
       });
-      const proposals = await getDb().changeEntry.findMany({
-        where: { action: "observation.correction_proposed", entityType: "observation", entityId: { in: rows.map((row) => row.id) } },
-        select: { entityId: true, reason: true },
-      });
+      const corrections = rows.filter((row) => row.revisionOf).map((row) => row.id);
+      const proposals = corrections.length
+        ? await getDb().changeEntry.findMany({
+            where: { action: "observation.correction_proposed", entityType: "observation", entityId: { in: corrections } },
+            select: { entityId: true, reason: true },
+          })
+        : [];
       const reasons = new Map(proposals.map((entry) => [entry.entityId, entry.reason]));
-      return rows.map((row) => ({ ...withWriters(row), reason: reasons.get(row.id) ?? null }));
+      return rows.map((row) => ({ ...withWriters(row), reason: reasons.get(row.id) ?? null, importBatchId: row.importBatchId }));
     },
-    REVIEW_PAGE_SIZE,
+    REVIEW_QUEUE_PAGE_SIZE,
+  );
+  const batchIds = [...new Set(list.rows.map((row) => row.importBatchId).filter((id): id is string => id !== null))];
+  return { ...list, batches: await queueBatches(batchIds) };
+}
+
+async function queueBatches(ids: string[]): Promise<QueueBatch[]> {
+  if (ids.length === 0) return [];
+  const [batches, waiting] = await Promise.all([
+    getDb().importBatch.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, fileName: true, createdAt: true, createdById: true, createdBy: { select: { displayName: true } } },
+    }),
+    getDb().observation.groupBy({
+      by: ["importBatchId"],
+      where: { importBatchId: { in: ids }, status: "draft", sentBackAt: null },
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    }),
+  ]);
+  const counts = new Map(waiting.map((group) => [group.importBatchId, group]));
+  return batches.map((batch) => {
+    const group = counts.get(batch.id);
+    const count = group?._count._all ?? 0;
+    return {
+      id: batch.id,
+      fileName: batch.fileName,
+      importerId: batch.createdById,
+      importerName: batch.createdBy.displayName,
+      createdAt: batch.createdAt.toISOString(),
+      waiting: count,
+      stamp: batchStamp(count, group?._max.updatedAt ?? null),
+    };
+  });
+}
+
+// Each filter offers only what has drafts waiting, at most this many choices.
+const FILTER_CHOICES = 200;
+
+export type ReviewFilterChoices = {
+  producers: { id: string; name: string; type: ProducerType; waiting: number }[];
+  authors: { id: string; name: string; waiting: number }[];
+  batches: { id: string; fileName: string; createdAt: string; waiting: number }[];
+};
+
+/** The producers, authors and import batches with drafts waiting, for the queue's filters. */
+export async function listReviewFilterChoices(): Promise<ReviewFilterChoices> {
+  const db = getDb();
+  const [producers, authors, batches] = await Promise.all([
+    db.$queryRawUnsafe<{ id: string; name: string; type: ProducerType; waiting: bigint }[]>(
+      `SELECT p.id, p.name, p.type::text AS type, count(*) AS waiting FROM "Observation" o JOIN "Producer" p ON p.id = o."producerId"
+       WHERE o.status = 'draft' AND o."sentBackAt" IS NULL GROUP BY p.id ORDER BY p.name, p.type LIMIT ${FILTER_CHOICES}`,
+    ),
+    db.$queryRawUnsafe<{ id: string; name: string; waiting: bigint }[]>(
+      `SELECT u.id, u."displayName" AS name, count(*) AS waiting FROM "Observation" o JOIN "User" u ON u.id = o."authorId"
+       WHERE o.status = 'draft' AND o."sentBackAt" IS NULL GROUP BY u.id ORDER BY u."displayName" LIMIT ${FILTER_CHOICES}`,
+    ),
+    db.$queryRawUnsafe<{ id: string; fileName: string; createdAt: Date; waiting: bigint }[]>(
+      `SELECT b.id, b."fileName", b."createdAt", count(*) AS waiting FROM "Observation" o JOIN "ImportBatch" b ON b.id = o."importBatchId"
+       WHERE o.status = 'draft' AND o."sentBackAt" IS NULL GROUP BY b.id ORDER BY b."createdAt" DESC LIMIT ${FILTER_CHOICES}`,
+    ),
+  ]);
+  return {
+    producers: producers.map((row) => ({ ...row, waiting: Number(row.waiting) })),
+    authors: authors.map((row) => ({ ...row, waiting: Number(row.waiting) })),
+    batches: batches.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), waiting: Number(row.waiting) })),
+  };
+}
+
+/** A draft of mine, on the dashboard, with the comment when a reviewer sent it back. */
+export type MyDraft = DraftSummary & { sentBack: { note: string; by: string | null; at: string } | null };
+
+const MY_DRAFT_SELECT = {
+  ...FIGURE_SUMMARY_SELECT,
+  revisionOfId: true,
+  author: { select: { displayName: true } },
+  sentBackAt: true,
+  sentBackNote: true,
+  sentBackBy: { select: { displayName: true } },
+} satisfies Prisma.ObservationSelect;
+
+function toMyDraft(row: Prisma.ObservationGetPayload<{ select: typeof MY_DRAFT_SELECT }>): MyDraft {
+  return {
+    ...toFigureSummary(row),
+    authorName: row.author?.displayName ?? null,
+    isCorrection: row.revisionOfId !== null,
+    sentBack: row.sentBackAt
+      ? { note: row.sentBackNote ?? "", by: row.sentBackBy?.displayName ?? null, at: row.sentBackAt.toISOString() }
+      : null,
+  };
+}
+
+/** One page of the drafts this person started, newest first. */
+export function listMyDrafts(userId: string, page: number): Promise<Paged<MyDraft>> {
+  const where = { status: "draft", authorId: userId } satisfies Prisma.ObservationWhereInput;
+  return readPage(
+    page,
+    (limit) => getDb().observation.count({ where, take: limit }),
+    async (skip, take) =>
+      (
+        await getDb().observation.findMany({
+          where,
+          select: MY_DRAFT_SELECT,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          skip,
+          take,
+        })
+      ).map(toMyDraft),
   );
 }
+
+// Sent-back drafts wait for their writers; more than a page of them is a conversation to have.
+const SENT_BACK_SHOWN = 50;
+
+/** Drafts a reviewer sent back to this person (they wrote into them), latest first. */
+export async function listSentBackTo(userId: string): Promise<MyDraft[]> {
+  const rows = await getDb().observation.findMany({
+    where: { status: "draft", sentBackAt: { not: null }, OR: [{ authorId: userId }, { contributorIds: { has: userId } }] },
+    select: MY_DRAFT_SELECT,
+    orderBy: [{ sentBackAt: "desc" }, { id: "desc" }],
+    take: SENT_BACK_SHOWN,
+  });
+  return rows.map(toMyDraft);
+}
+
+/** Why a draft left the queue, for its page: the reviewer's comment, or when it was discarded. */
+export async function getReviewState(id: string) {
+  if (!isStorableText(id)) return null;
+  const row = await getDb().observation.findUnique({
+    where: { id },
+    select: { sentBackAt: true, sentBackNote: true, sentBackBy: { select: { displayName: true } }, discardedAt: true },
+  });
+  if (!row) return null;
+  return {
+    sentBack: row.sentBackAt
+      ? { note: row.sentBackNote ?? "", by: row.sentBackBy?.displayName ?? null, at: row.sentBackAt.toISOString() }
+      : null,
+    discardedAt: row.discardedAt?.toISOString() ?? null,
+  };
+}
+export type ReviewState = NonNullable<Awaited<ReturnType<typeof getReviewState>>>;
 
 // Suggestions, not a list to page through: an import naming thousands of producers must not put
 // all of them into every figure form.

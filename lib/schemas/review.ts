@@ -35,3 +35,16 @@ export const ZSendBack = z.object({
 });
 
 export const ZDiscard = z.object({ version: ZVersion, reason: ZReason.nullish() });
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const ZFilterText = z.preprocess(first, z.string().trim().min(1).max(200).optional()).catch(undefined);
+
+/** The review queue's filters, from its URL: anything malformed is no filter. */
+export const ZReviewFilters = z.object({
+  indicator: ZFilterText,
+  producer: ZFilterText,
+  author: ZFilterText,
+  batch: ZFilterText,
+  kind: z.preprocess(first, z.enum(["new", "correction"]).optional()).catch(undefined),
+});
+export type ReviewFilters = z.infer<typeof ZReviewFilters>;
