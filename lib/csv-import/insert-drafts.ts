@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { conflict } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { TObservationInput } from "../schemas/observation";
+import { suggestAttribution } from "../observations/attribution";
 import { PUBLIC_OBSERVATION_JOINS, SNAPSHOT_COLUMNS, snapshotFromColumns, type SnapshotColumnsRow } from "../observations/shapes";
 
 type Tx = Prisma.TransactionClient;
@@ -73,7 +74,7 @@ export async function insertDrafts(
     const ids = newIds(batch.length);
     const rows = batch.map((input, i) => ({
       id: ids[i],
-      attribution: input.attribution || `${input.producer.name} (${input.source.publisher})`,
+      attribution: input.attribution || suggestAttribution(input.producer.name, input.source.publisher),
       input,
     }));
     // Values go from JSON text to numeric without passing through a float, so every digit is kept.

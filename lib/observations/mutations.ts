@@ -18,6 +18,7 @@ import {
 import type { TObservationInput } from "../schemas/observation";
 import { fromIsoDay } from "../dates";
 import { SNAPSHOT_INCLUDE, toObservationSnapshot, type SnapshotRow } from "./shapes";
+import { suggestAttribution } from "./attribution";
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,7 +92,7 @@ function figureFields(
     qualifier: input.qualifier,
     asOf: fromIsoDay(input.asOf),
     datePrecision: input.datePrecision,
-    attribution: input.attribution || `${input.producer.name} (${input.source.publisher})`,
+    attribution: input.attribution || suggestAttribution(input.producer.name, input.source.publisher),
     noteEn: input.noteEn || null,
     noteEs: input.noteEs || null,
   };
