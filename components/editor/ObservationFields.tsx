@@ -1,4 +1,5 @@
 import type { ProducerType } from "@/lib/observations/types";
+import { suggestAttribution } from "@/lib/observations/attribution";
 import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/enums";
 import styles from "./editor.module.css";
 import type { FieldErrors } from "@/components/forms/field-errors";
@@ -14,15 +15,21 @@ type Props = {
   producers: { name: string; type: ProducerType }[];
   producerTypeLabels: Record<ProducerType, string>;
   labels: EditorMessages["form"];
+  /** The producer type's empty choice and hint, and the attribution the server will write when it is left empty. */
+  extraLabels: { chooseProducerType: string; producerTypeHint: string; attributionSuggestion: (suggestion: string) => string };
 };
 
 /** The inputs of a figure: what was said, when, by whom, and where it was published. */
-export function ObservationFields({ values, errors, onChange, indicators, producers, producerTypeLabels, labels }: Props) {
+export function ObservationFields({ values, errors, onChange, indicators, producers, producerTypeLabels, labels, extraLabels }: Props) {
   const text = (field: ObservationField) => ({
     value: values[field],
     onChange: (event: { target: { value: string } }) => onChange(field, event.target.value),
   });
   const optional = labels.optional;
+  // What the server writes when the attribution is left empty (lib/observations/attribution.ts).
+  const suggestedAttribution = values["producer.name"].trim()
+    ? suggestAttribution(values["producer.name"], values["source.publisher"])
+    : "";
   return (
     <>
       <fieldset>
@@ -97,9 +104,10 @@ export function ObservationFields({ values, errors, onChange, indicators, produc
               />
             )}
           </FormField>
-          <FormField name="producer.type" label={labels.producerType} error={errors["producer.type"]}>
+          <FormField name="producer.type" label={labels.producerType} hint={extraLabels.producerTypeHint} error={errors["producer.type"]}>
             {(control) => (
-              <select {...control} {...text("producer.type")}>
+              <select {...control} {...text("producer.type")} required>
+                <option value="">{extraLabels.chooseProducerType}</option>
                 {ZProducerType.options.map((type) => (
                   <option key={type} value={type}>
                     {producerTypeLabels[type]}
@@ -142,11 +150,11 @@ export function ObservationFields({ values, errors, onChange, indicators, produc
         <FormField
           name="attribution"
           label={labels.attribution}
-          hint={labels.attributionHint}
+          hint={suggestedAttribution ? extraLabels.attributionSuggestion(suggestedAttribution) : labels.attributionHint}
           optionalLabel={optional}
           error={errors.attribution}
         >
-          {(control) => <input {...control} {...text("attribution")} type="text" />}
+          {(control) => <input {...control} {...text("attribution")} type="text" placeholder={suggestedAttribution || undefined} />}
         </FormField>
       </fieldset>
 

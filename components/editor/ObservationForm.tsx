@@ -36,6 +36,7 @@ export function ObservationForm({ locale, target, initial, indicators, producers
   const labels = t.raw("form") as EditorMessages["form"];
   const fieldMessages = t.raw("fieldErrors") as FieldMessages;
   const errorMessages = t.raw("errors") as Record<string, string>;
+  const tFigures = useTranslations("figures.form");
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState("");
@@ -152,6 +153,11 @@ export function ObservationForm({ locale, target, initial, indicators, producers
         producers={producers}
         producerTypeLabels={PRODUCER_TYPE_LABELS[locale]}
         labels={labels}
+        extraLabels={{
+          chooseProducerType: tFigures("chooseProducerType"),
+          producerTypeHint: tFigures("producerTypeHint"),
+          attributionSuggestion: (suggestion) => tFigures("attributionSuggestion", { suggestion }),
+        }}
       />
       {target.kind === "edit" ? (
         <FormField

@@ -32,7 +32,8 @@ export const EMPTY_OBSERVATION: ObservationFormValues = {
   asOf: "",
   datePrecision: "year",
   "producer.name": "",
-  "producer.type": "government",
+  // No default: a figure of an NGO must never go out as official because nobody changed the type.
+  "producer.type": "",
   "source.url": "",
   "source.publisher": "",
   "source.publishedAt": "",

@@ -24,7 +24,8 @@ export const ZObservationInput = z
     datePrecision: ZDatePrecision,
     producer: z.object({
       name: z.string().trim().min(1, "Name who produced the figure.").max(300),
-      type: ZProducerType,
+      // No default anywhere: an NGO's figure must not go out as official because nobody chose.
+      type: z.enum(ZProducerType.options, { error: "Choose the producer's type." }),
     }),
     source: z.object({
       url: z.url({ protocol: /^https?$/, error: "Give the source's web address (http or https)." }).max(2000),
