@@ -3,6 +3,8 @@ import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicObservation } from "@/lib/observations/types";
 import { Quoted } from "@/components/text/Quoted";
+import { StaffEditLink } from "./StaffEditLink";
+import { staffEditProps } from "./staff-edit-props";
 
 /** One figure with what a reader needs to cite it: hedge, as-of date, producer and type, source. */
 export async function FigureWithSource({
@@ -14,7 +16,7 @@ export async function FigureWithSource({
   observation: PublicObservation | null;
   locale: Locale;
 }) {
-  const t = await getTranslations({ locale, namespace: "overview" });
+  const [t, editLink] = await Promise.all([getTranslations({ locale, namespace: "overview" }), staffEditProps(locale)]);
   return (
     <p className="figure" data-figure={label}>
       <span className="figure-kind">{label}</span>{" "}
@@ -28,6 +30,7 @@ export async function FigureWithSource({
               {observation.source.publisher ?? new URL(observation.source.url).hostname}
             </a>
           </span>
+          <StaffEditLink {...editLink(observation)} />
         </>
       ) : (
         <span className="muted">{t("noFigure")}</span>

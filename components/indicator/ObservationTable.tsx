@@ -7,6 +7,8 @@ import type { ObservationPage } from "@/lib/observations/indicator-figures";
 import { localizedOrOther } from "@/lib/i18n/localized";
 import { InLanguage, Quoted } from "@/components/text/Quoted";
 import { TablePages } from "./TablePages";
+import { StaffEditLink } from "./StaffEditLink";
+import { staffEditProps } from "./staff-edit-props";
 
 /** The figure's note in the reader's language, else the one it has, marked with its language. */
 function Note({ observation, locale }: { observation: ObservationPage["rows"][number]; locale: Locale }) {
@@ -30,7 +32,7 @@ const COLUMN_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
  * page links are links, so sorting and paging work without JavaScript and live in the URL.
  */
 export async function ObservationTable({ page, state, locale, basePath, anchor }: Props) {
-  const t = await getTranslations({ locale, namespace: "indicator" });
+  const [t, editLink] = await Promise.all([getTranslations({ locale, namespace: "indicator" }), staffEditProps(locale)]);
   const header = (key: (typeof SORT_KEYS)[number]) => {
     const active = state.sort === key;
     const nextDir = active && state.dir === "asc" ? "desc" : "asc";
@@ -86,6 +88,7 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
                       ) : null}
                     </span>
                   ) : null}
+                  <StaffEditLink {...editLink(observation)} />
                 </td>
                 <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
                 <td>{t(`precisions.${observation.datePrecision}`)}</td>

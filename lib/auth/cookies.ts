@@ -26,3 +26,25 @@ export function setCookieHeader(name: string, value: string, until: Date | null)
   const lifetime = until ? `Expires=${until.toUTCString()}` : "Max-Age=0";
   return `${cookieName(name)}=${until ? encodeURIComponent(value) : ""}; Path=/; ${lifetime}; HttpOnly; SameSite=Lax${secure() ? "; Secure" : ""}`;
 }
+
+/**
+ * Set beside the session cookie, for as long as it lasts: "someone who keeps the figures uses this
+ * browser". Scripts may read it (no HttpOnly) so public pages, which are the same cached HTML for
+ * everyone, can reveal an "Edit" link per figure in the browser. It grants nothing: the editor's pages
+ * and routes check the session.
+ */
+export const STAFF_HINT_COOKIE = "contraste_staff";
+
+/** The Set-Cookie value of the staff hint; `until` null clears it. */
+export function staffHintCookie(until: Date | null): string {
+  const lifetime = until ? `Expires=${until.toUTCString()}` : "Max-Age=0";
+  return `${cookieName(STAFF_HINT_COOKIE)}=${until ? "1" : ""}; Path=/; ${lifetime}; SameSite=Lax${secure() ? "; Secure" : ""}`;
+}
+
+/** Whether a `document.cookie` string carries the staff hint, under either name it may go by. */
+export function hasStaffHint(cookieHeader: string): boolean {
+  return cookieHeader.split(";").some((part) => {
+    const pair = part.trim();
+    return pair === `${STAFF_HINT_COOKIE}=1` || pair === `__Host-${STAFF_HINT_COOKIE}=1`;
+  });
+}

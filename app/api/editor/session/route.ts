@@ -1,5 +1,6 @@
 import { assertSameOrigin, handlePublicMutation } from "@/lib/api/mutation";
 import { errorResponse, jsonResponse, toErrorResponse } from "@/lib/api/respond";
+import { staffHintCookie } from "@/lib/auth/cookies";
 import { knownDeviceFor, rememberDevice } from "@/lib/auth/devices";
 import { clearedSessionCookie, createSession, endSession, readSessionToken, sessionCookie } from "@/lib/auth/session";
 import { accountKey, addressKey, clearFailures, clientAddress, deviceKey, reserveAttempt } from "@/lib/auth/throttle";
@@ -28,6 +29,7 @@ export function POST(request: Request) {
     const { token, expiresAt } = await createSession(userId);
     const headers = new Headers();
     headers.append("set-cookie", sessionCookie(token, expiresAt));
+    headers.append("set-cookie", staffHintCookie(expiresAt));
     headers.append("set-cookie", await rememberDevice(userId, device));
     return jsonResponse({ data: { signedIn: true } }, { headers });
   });
@@ -38,7 +40,10 @@ export async function DELETE(request: Request) {
   try {
     assertSameOrigin(request);
     await endSession(readSessionToken(request));
-    return jsonResponse({ data: { signedIn: false } }, { headers: { "set-cookie": clearedSessionCookie() } });
+    const headers = new Headers();
+    headers.append("set-cookie", clearedSessionCookie());
+    headers.append("set-cookie", staffHintCookie(null));
+    return jsonResponse({ data: { signedIn: false } }, { headers });
   } catch (error) {
     return toErrorResponse(error);
   }
