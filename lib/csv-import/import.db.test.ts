@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint, request, type Callers, createRouteTestbed, TEST_CSV_HEADER, TEST_CSV_MAPPING } from "../../testing/editor-fixtures";
 import type { TestDatabase } from "../../testing/test-database";
-import { guessMapping, IMPORT_FIELDS, TEMPLATE_CSV } from "./fields";
+import { guessMapping, IMPORT_FIELDS } from "./fields";
+import { IMPORT_TEMPLATE_CSV, TEMPLATE_EXAMPLE_SLUG } from "./template";
 
 let database: TestDatabase;
 let callers: Callers;
@@ -74,17 +75,39 @@ describe("CSV import", () => {
     expect((await response.json()).data.created).toBe(5000);
   });
 
-  it("accepts the template as it is, its columns mapping themselves", async () => {
-    const columns = TEMPLATE_CSV.split("\r\n")[0]!.split(",");
+  it("maps the template's columns by themselves and never imports its example row", async () => {
+    const columns = IMPORT_TEMPLATE_CSV.split("\r\n")[0]!.split(",");
     expect(columns).toEqual([...IMPORT_FIELDS]);
     const guessed = guessMapping(columns);
+    const before = await fingerprint(database.db);
     const preview = await previewRoute.POST(
-      request("POST", "/api/editor/imports/preview", callers.editor, {
-        csv: TEMPLATE_CSV.replace("soe_arrests_cumulative", "test_indicator"),
-        mapping: guessed,
-      }),
+      request("POST", "/api/editor/imports/preview", callers.editor, { csv: IMPORT_TEMPLATE_CSV, mapping: guessed }),
     );
-    expect((await preview.json()).data).toMatchObject({ valid: 1, errorCount: 0 });
+    expect((await preview.json()).data).toMatchObject({
+      valid: 0,
+      errorCount: 1,
+      errors: [
+        {
+          row: 2,
+          column: "indicator",
+          code: "template_example_row",
+          message: "This is the template's example row; replace it with your figures.",
+        },
+      ],
+    });
+    // Left in above the rows added, it is set aside and the rest import.
+    const filled = `${IMPORT_TEMPLATE_CSV}${IMPORT_TEMPLATE_CSV.split("\r\n")[1]!.replace(TEMPLATE_EXAMPLE_SLUG, "test_indicator")}\r\n`;
+    const refused = await importRoute.POST(request("POST", "/api/editor/imports", callers.editor, { csv: filled, mapping: guessed }));
+    expect(refused.status).toBe(400);
+    expect(await fingerprint(database.db)).toBe(before);
+    const partly = await importRoute.POST(
+      request("POST", "/api/editor/imports", callers.editor, { csv: filled, mapping: guessed, mode: "valid_rows" }),
+    );
+    expect((await partly.json()).data).toMatchObject({
+      created: 1,
+      rejected: 1,
+      rejectedRows: [{ row: 2, reasons: [{ column: "indicator", code: "template_example_row" }] }],
+    });
   });
 
   it("writes nothing from a large file when its last row is invalid", async () => {
@@ -124,10 +147,12 @@ describe("what an import stores", () => {
     noteEs: "",
   };
   const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-  const templateCsv = (rows: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>[]) =>
+  type Cells = Partial<Record<(typeof IMPORT_FIELDS)[number], string>>;
+  // Each test names its own producer: rows of another producer's period are conflicts, not new figures.
+  const templateCsv = (rows: Cells[], defaults: Cells = {}) =>
     [
       IMPORT_FIELDS.join(","),
-      ...rows.map((cells) => IMPORT_FIELDS.map((field) => quote({ ...base, ...cells }[field] ?? "")).join(",")),
+      ...rows.map((cells) => IMPORT_FIELDS.map((field) => quote({ ...base, ...defaults, ...cells }[field] ?? "")).join(",")),
     ].join("\r\n");
   const commit = async (csv: string) => {
     const response = await importRoute.POST(request("POST", "/api/editor/imports", callers.editor, { csv, mapping: templateMapping }));
@@ -200,10 +225,13 @@ describe("what an import stores", () => {
   it("records one history entry per draft, by the importer, with the draft's snapshot as the form records it", async () => {
     const url = "https://example.org/history";
     await commit(
-      templateCsv([
-        { value: "7.10", valueMax: "9", sourceUrl: url, noteEn: "First" },
-        { value: "8", sourceUrl: url, asOf: "2021-04", datePrecision: "month" },
-      ]),
+      templateCsv(
+        [
+          { value: "7.10", valueMax: "9", sourceUrl: url, noteEn: "First" },
+          { value: "8", sourceUrl: url, asOf: "2021-04", datePrecision: "month" },
+        ],
+        { producer: "History NGO" },
+      ),
     );
     const drafts = await stored(url);
     const entries = await database.db.changeEntry.findMany({
@@ -225,7 +253,7 @@ describe("what an import stores", () => {
     }
     // The snapshot the form records for a draft (lib/observations/shapes.ts), not the row as the file gave it.
     const source = { url, publisher: "Stored Outlet", publishedAt: null };
-    const producer = { name: "Stored NGO", type: "ngo" };
+    const producer = { name: "History NGO", type: "ngo" };
     const draft = { indicator: "test_indicator", qualifier: "exact", producer, source, noteEs: null, status: "draft", version: 1 };
     expect(entries[0]!.after).toEqual({
       ...draft,
@@ -234,7 +262,7 @@ describe("what an import stores", () => {
       valueMax: "9",
       asOf: "2024-01-01",
       datePrecision: "year",
-      attribution: "Stored NGO (Stored Outlet)",
+      attribution: "History NGO (Stored Outlet)",
       noteEn: "First",
     });
     expect(entries[1]!.after).toEqual({
@@ -244,52 +272,71 @@ describe("what an import stores", () => {
       valueMax: null,
       asOf: "2021-04-01",
       datePrecision: "month",
-      attribution: "Stored NGO (Stored Outlet)",
+      attribution: "History NGO (Stored Outlet)",
       noteEn: null,
     });
   });
 
   it("recognises repeats of stored figures and within the file by number, not by spelling", async () => {
     const url = "https://example.org/repeats";
+    const producer = { producer: "Repeats NGO" };
     await commit(
-      templateCsv([
-        { value: "12.50", valueMax: "13", sourceUrl: url },
-        { value: "99", sourceUrl: url },
-      ]),
+      templateCsv(
+        [
+          { value: "12.50", valueMax: "13", sourceUrl: url },
+          { value: "99", sourceUrl: url },
+        ],
+        producer,
+      ),
     );
     const before = await fingerprint(database.db);
     const { body } = await commit(
-      templateCsv([
-        { value: "12.5", valueMax: "13.000", sourceUrl: url }, // stored, written differently
-        { value: "099.0", sourceUrl: url }, // stored, written differently
-      ]),
+      templateCsv(
+        [
+          { value: "12.5", valueMax: "13.000", sourceUrl: url }, // stored, written differently
+          { value: "099.0", sourceUrl: url }, // stored, written differently
+        ],
+        producer,
+      ),
     );
     expect(body.data).toMatchObject({ created: 0, duplicates: 2 });
     expect(await fingerprint(database.db)).toBe(before);
 
-    const { body: next } = await commit(
-      templateCsv([
+    // Rows of the same producer and period that differ from its waiting drafts are conflicts, not repeats.
+    const csv = templateCsv(
+      [
         { value: "12.5", sourceUrl: url }, // no range: another figure
         { value: "12.5", valueMax: "13", sourceUrl: url, qualifier: "about" }, // another hedge
-        { value: "12.5", valueMax: "13", sourceUrl: url, asOf: "2025" }, // another period
-        { value: "99", sourceUrl: url, producer: "Another NGO" }, // another producer
+        { value: "12.5", valueMax: "13", sourceUrl: url, asOf: "2025" }, // another period: new
+        { value: "99", sourceUrl: url, producer: "Another NGO" }, // another producer: new
         { value: "40", sourceUrl: url },
         { value: "40.00", sourceUrl: url }, // repeats the row above
         { value: "12345678901234567890.5", sourceUrl: url },
         { value: "12345678901234567891.5", sourceUrl: url }, // equal as floats, not as numbers
-      ]),
+      ],
+      producer,
     );
-    expect(next.data).toMatchObject({ totalRows: 8, created: 7, duplicates: 1 });
-    expect((await stored(url)).map((r) => r.value.toString())).toEqual([
-      "12.5",
-      "12.5",
-      "12.5",
-      "12.5",
-      "40",
-      "99",
-      "99",
-      "12345678901234567890.5",
-      "12345678901234567891.5",
+    const preview = await previewRoute.POST(
+      request("POST", "/api/editor/imports/preview", callers.editor, { csv, mapping: templateMapping }),
+    );
+    const summary = (await preview.json()).data;
+    expect(summary).toMatchObject({ totalRows: 8, valid: 2, duplicates: 1, invalidRows: 5, conflicts: { total: 5, setAside: 5 } });
+    expect(summary.conflicts.listed.map((conflict: { row: number; code: string }) => [conflict.row, conflict.code])).toEqual([
+      [2, "conflicts_with_draft"],
+      [3, "conflicts_with_draft"],
+      [6, "conflicts_with_draft"],
+      [8, "conflicts_with_draft"],
+      [9, "conflicts_with_draft"],
+    ]);
+    const response = await importRoute.POST(
+      request("POST", "/api/editor/imports", callers.editor, { csv, mapping: templateMapping, mode: "valid_rows" }),
+    );
+    expect((await response.json()).data).toMatchObject({ totalRows: 8, created: 2, corrections: 0, duplicates: 1, rejected: 5 });
+    expect((await stored(url)).map((r) => `${r.producer.name} ${r.value.toString()} ${r.asOf.getUTCFullYear()}`).sort()).toEqual([
+      "Another NGO 99 2024",
+      "Repeats NGO 12.5 2024",
+      "Repeats NGO 12.5 2025",
+      "Repeats NGO 99 2024",
     ]);
   });
 
@@ -297,15 +344,18 @@ describe("what an import stores", () => {
     const url = "https://example.org/kept";
     await database.db.source.create({ data: { url, publisher: "Original Outlet" } });
     await commit(
-      templateCsv([
-        { value: "1", sourceUrl: url, publisher: "Renamed Outlet" },
-        { value: "2", sourceUrl: url, producerType: "media" },
-      ]),
+      templateCsv(
+        [
+          { value: "1", sourceUrl: url, publisher: "Renamed Outlet" },
+          { value: "2", sourceUrl: url, producerType: "media" },
+        ],
+        { producer: "Kept NGO" },
+      ),
     );
     const rows = await stored(url);
     expect(rows.map((r) => [r.source.publisher, r.producer.type, r.attribution])).toEqual([
-      ["Original Outlet", "ngo", "Stored NGO (Renamed Outlet)"],
-      ["Original Outlet", "media", "Stored NGO (Stored Outlet)"],
+      ["Original Outlet", "ngo", "Kept NGO (Renamed Outlet)"],
+      ["Original Outlet", "media", "Kept NGO (Stored Outlet)"],
     ]);
     expect(await database.db.source.count({ where: { url } })).toBe(1);
   });
