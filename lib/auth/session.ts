@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import type { Role } from "../generated/prisma/client";
+import type { Prisma, Role } from "../generated/prisma/client";
 import { cookieName, readCookie, setCookieHeader } from "./cookies";
 import { hashSecret, newSecret } from "./tokens";
 
@@ -37,8 +37,9 @@ export async function endSession(token: string | null): Promise<void> {
   if (token) await getDb().session.deleteMany({ where: { id: hashSecret(token) } });
 }
 
-export async function endAllSessions(userId: string): Promise<void> {
-  await getDb().session.deleteMany({ where: { userId } });
+/** Every session of the account; inside a transaction when given one, so they end with the change that ends them. */
+export async function endAllSessions(userId: string, db: Pick<Prisma.TransactionClient, "session"> = getDb()): Promise<number> {
+  return (await db.session.deleteMany({ where: { userId } })).count;
 }
 
 export function sessionCookie(token: string, expiresAt: Date): string {
