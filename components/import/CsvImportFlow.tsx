@@ -1,26 +1,67 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { guessMapping, IMPORT_FILE_LIMIT_BYTES, ZColumnMapping, type ColumnMapping, type ImportField } from "@/lib/csv-import/fields";
+import { guessDateFormat, guessNumberFormat } from "@/lib/csv-import/detect-format";
+import {
+  guessMapping,
+  guessRowFilters,
+  IMPORT_FIELDS,
+  IMPORT_FILE_LIMIT_BYTES,
+  unsatisfiedFields,
+  type ColumnMapping,
+  type DateFormat,
+  type Delimiter,
+  type FixedValues,
+  type ImportField,
+  type NumberFormat,
+  type RowFilter,
+} from "@/lib/csv-import/fields";
 import { commitImport, previewImport, refusedSummary, type ImportRequest, type UploadProgress } from "./api";
 import { errorText } from "./error-text";
 import { FilePicker } from "./FilePicker";
 import { ImportAction } from "./ImportAction";
 import styles from "./import.module.css";
-import { MappingForm } from "./MappingForm";
+import { MappingForm, type FieldSource } from "./MappingForm";
 import { PreviewReport } from "./PreviewReport";
-import { readCsv, type CsvFile } from "./read-csv";
+import { decodeCsvBytes, readCsv, type CsvFile } from "./read-csv";
+import { DELIMITER_KEYS, ReadingOptions } from "./ReadingOptions";
 
-/** Choose a file, match its columns, check it (writes nothing), then import every row as a draft. */
+// Cells a format guess looks at: the first rows say as much as the whole file.
+const GUESS_ROWS = 500;
+
+/** The cells of a column in the first rows, for guessing its format. */
+function firstCells(file: CsvFile, column: string | null | undefined): string[] {
+  const position = column ? file.columns.indexOf(column) : -1;
+  return position < 0 ? [] : file.rows.slice(0, GUESS_ROWS).map((row) => row[position] ?? "");
+}
+
+/** Rows the filters leave out, by the server's rule (cells compared trimmed, case aside); filters naming no column are ignored. */
+function countSkipped(file: CsvFile, filters: RowFilter[]): number {
+  const tests = filters
+    .filter((filter) => filter.column)
+    .map(({ column, equals }) => ({ position: file.columns.indexOf(column), equals: equals.trim().toLowerCase() }));
+  if (!tests.length) return 0;
+  return file.rows.filter((row) => !tests.every(({ position, equals }) => (row[position] ?? "").trim().toLowerCase() === equals)).length;
+}
+
+/** Choose a file, say how to read it and where each field comes from, check it (writes nothing), then import it as drafts. */
 export function CsvImportFlow() {
   const t = useTranslations("import.ui");
   const errors = useTranslations("import.ui.errors");
+  // The page's language sets the formats a file is read with until the file shows otherwise.
+  const spanish = useLocale() === "es";
   const [file, setFile] = useState<CsvFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [sources, setSources] = useState<Partial<Record<ImportField, FieldSource>>>({});
+  const [fixed, setFixed] = useState<FixedValues>({});
+  const [numberFormat, setNumberFormat] = useState<NumberFormat>(spanish ? "decimal_comma" : "decimal_point");
+  const [numberSeenIn, setNumberSeenIn] = useState<string | null>(null);
+  const [dateFormat, setDateFormat] = useState<DateFormat>(spanish ? "dmy" : "iso");
+  const [filters, setFilters] = useState<RowFilter[]>([]);
   const [missing, setMissing] = useState<ImportField[]>([]);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
 
@@ -39,21 +80,35 @@ export function CsvImportFlow() {
     importer.reset();
   }
 
+  /** Takes a freshly read file: its columns mapped as their names say, its formats guessed from its cells. */
+  function takeFile(csv: CsvFile) {
+    const guessed = guessMapping(csv.columns);
+    const numbers = guessNumberFormat(firstCells(csv, guessed.value));
+    setFile(csv);
+    setMapping(guessed);
+    setNumberFormat(numbers ?? (spanish ? "decimal_comma" : "decimal_point"));
+    setNumberSeenIn(numbers ? guessed.value! : null);
+    setDateFormat(guessDateFormat(firstCells(csv, guessed.asOf)) ?? (spanish ? "dmy" : "iso"));
+    setFilters(guessRowFilters(csv.columns));
+  }
+
   async function chooseFile(chosen: File | null) {
     forgetResults();
     setFile(null);
     setFileError(null);
     setMissing([]);
+    setSources({});
+    setFixed({});
     if (!chosen) return;
     // The server would refuse it (413) after the whole upload; say so before reading it at all.
     if (chosen.size > IMPORT_FILE_LIMIT_BYTES)
       return setFileError(t("file.tooLarge", { size: Math.round((chosen.size / 1024 / 1024) * 10) / 10 }));
     setReading(true);
     try {
-      const csv = readCsv(chosen.name, await chosen.text());
+      const { text, encoding } = decodeCsvBytes(new Uint8Array(await chosen.arrayBuffer()));
+      const csv = readCsv(chosen.name, text, encoding);
       if (csv.columns.length === 0) return setFileError(t("file.noHeader"));
-      setFile(csv);
-      setMapping(guessMapping(csv.columns));
+      takeFile(csv);
     } catch (error) {
       setFileError(t("file.unreadable", { reason: (error as Error).message }));
     } finally {
@@ -61,25 +116,50 @@ export function CsvImportFlow() {
     }
   }
 
-  function changeMapping(field: ImportField, column: string | null) {
+  function changeDelimiter(delimiter: Delimiter) {
+    if (!file) return;
     forgetResults();
-    setMapping((current) => ({ ...current, [field]: column }));
+    setFileError(null);
+    try {
+      takeFile(readCsv(file.name, file.text, file.encoding, delimiter));
+    } catch (error) {
+      setFileError(t("file.unreadable", { reason: (error as Error).message }));
+    }
+  }
+
+  function changed<Value>(set: (value: Value) => void) {
+    return (value: Value) => {
+      forgetResults();
+      set(value);
+    };
+  }
+
+  /** The request both the check and the import send: a field in "fixed" mode sends its value and no column. */
+  function requestBody(csv: CsvFile): ImportRequest {
+    const isFixed = (field: ImportField) => sources[field] === "fixed";
+    return {
+      csv: csv.text,
+      mapping: Object.fromEntries(IMPORT_FIELDS.map((field) => [field, isFixed(field) ? null : (mapping[field] ?? null)])),
+      fixed: Object.fromEntries(
+        IMPORT_FIELDS.filter((field) => isFixed(field) && fixed[field]?.trim()).map((field) => [field, fixed[field]!.trim()]),
+      ),
+      options: { delimiter: csv.delimiter, numberFormat, dateFormat, onlyWhere: filters.filter((filter) => filter.column) },
+      fileName: csv.name,
+    };
   }
 
   function checkFile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) return;
-    const parsed = ZColumnMapping.safeParse(mapping);
-    if (!parsed.success) {
-      forgetResults();
-      return setMissing(parsed.error.issues.map((issue) => issue.path[0] as ImportField));
-    }
-    setMissing([]);
+    const body = requestBody(file);
+    const unsatisfied = unsatisfiedFields(body.mapping, body.fixed);
+    setMissing(unsatisfied);
+    if (unsatisfied.length) return forgetResults();
     importer.reset();
-    check.mutate({ csv: file.text, mapping });
+    check.mutate(body);
   }
 
-  const stillMissing = missing.filter((field) => !mapping[field]);
+  const stillMissing = missing.filter((field) => !(sources[field] === "fixed" ? fixed[field]?.trim() : mapping[field]));
   const refused = refusedSummary(importer.error);
   const summary = refused ?? check.data ?? null;
   const importError = !importer.error
@@ -87,12 +167,41 @@ export function CsvImportFlow() {
     : refused
       ? t("import.refused", { message: importer.error.message })
       : errorText(importer.error, errors);
+  const skipped = file ? countSkipped(file, filters) : 0;
+  // What the last check read the file with, said in words beside its totals.
+  const checked = check.variables?.options;
+  const readAs =
+    file && checked?.delimiter && checked.numberFormat && checked.dateFormat
+      ? t("reading.summary", {
+          encoding: t(`reading.encodings.${file.encoding}`),
+          delimiter: t(`reading.delimiters.${DELIMITER_KEYS[checked.delimiter]}`),
+          number: t(`reading.numberFormats.${checked.numberFormat}`),
+          date: t(`reading.dateFormats.${checked.dateFormat}`),
+        })
+      : null;
 
   return (
     <>
       <section aria-labelledby="import-step-file" className={styles.step}>
         <h2 id="import-step-file">{t("steps.file")}</h2>
         <FilePicker file={file} reading={reading} error={fileError} disabled={busy} onChoose={chooseFile} />
+        {file ? (
+          <fieldset disabled={busy} className={styles.fieldset}>
+            <legend className="visually-hidden">{t("reading.title")}</legend>
+            <ReadingOptions
+              file={file}
+              numberFormat={numberFormat}
+              numberSeenIn={numberSeenIn}
+              dateFormat={dateFormat}
+              filters={filters}
+              skipped={skipped}
+              onDelimiter={changeDelimiter}
+              onNumberFormat={changed(setNumberFormat)}
+              onDateFormat={changed(setDateFormat)}
+              onFilters={changed(setFilters)}
+            />
+          </fieldset>
+        ) : null}
       </section>
 
       {file ? (
@@ -101,7 +210,17 @@ export function CsvImportFlow() {
             <h2 id="import-step-mapping">{t("steps.mapping")}</h2>
             <fieldset disabled={busy} className={styles.fieldset}>
               <legend className="visually-hidden">{t("steps.mapping")}</legend>
-              <MappingForm columns={file.columns} mapping={mapping} missing={stillMissing} onChange={changeMapping} />
+              <MappingForm
+                columns={file.columns}
+                mapping={mapping}
+                sources={sources}
+                fixed={fixed}
+                dateFormat={dateFormat}
+                missing={stillMissing}
+                onColumn={(field, column) => changed(setMapping)({ ...mapping, [field]: column })}
+                onSource={(field, source) => changed(setSources)({ ...sources, [field]: source })}
+                onFixed={(field, value) => changed(setFixed)({ ...fixed, [field]: value })}
+              />
             </fieldset>
           </section>
 
@@ -129,6 +248,11 @@ export function CsvImportFlow() {
                 </p>
               ) : null}
             </div>
+            {summary && readAs ? (
+              <p className={styles.hint} data-testid="import-read-as">
+                {readAs} {skipped > 0 ? t("reading.filterSkips", { skipped, rows: file.rows.length }) : null}
+              </p>
+            ) : null}
             {summary ? <PreviewReport key={refused ? importer.submittedAt : check.submittedAt} summary={summary} /> : null}
           </section>
         </form>
@@ -142,7 +266,7 @@ export function CsvImportFlow() {
             progress={progress}
             result={importer.data ?? null}
             error={importError}
-            onImport={() => importer.mutate({ csv: file.text, mapping, fileName: file.name })}
+            onImport={() => importer.mutate(requestBody(file))}
           />
         </section>
       ) : null}

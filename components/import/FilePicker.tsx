@@ -24,7 +24,7 @@ export function FilePicker({ file, reading, error, disabled, onChoose }: Props) 
         <input
           id="import-file"
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
           aria-describedby="import-file-hint"
           disabled={disabled}
           onChange={choose}
@@ -41,7 +41,7 @@ export function FilePicker({ file, reading, error, disabled, onChoose }: Props) 
       <div role="status" aria-live="polite" className={styles.status}>
         {reading ? <p>{t("reading")}</p> : null}
         {error ? <p className={styles.error}>{error}</p> : null}
-        {file ? <p>{t("summary", { count: file.rowCount, name: file.name })}</p> : null}
+        {file ? <p>{t("summary", { count: file.rows.length, name: file.name })}</p> : null}
       </div>
       {file ? (
         <>

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { RowError } from "./api";
 import styles from "./import.module.css";
+import { useRowProblemText } from "./row-problem-text";
 
 const PAGE_SIZE = 25;
 
@@ -17,6 +18,7 @@ export function ProblemTable({ errors }: Props) {
   const pageCount = Math.max(1, Math.ceil(errors.length / PAGE_SIZE));
   const shown = errors.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const number = new Intl.NumberFormat(locale);
+  const problemText = useRowProblemText();
   return (
     <>
       <div className="table-scroll">
@@ -34,7 +36,7 @@ export function ProblemTable({ errors }: Props) {
               <tr key={`${error.row}-${error.column}-${index}`}>
                 <td className="number">{number.format(error.row)}</td>
                 <td>{error.column}</td>
-                <td>{error.message}</td>
+                <td>{problemText(error)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,20 @@
 import { z } from "zod";
 import { ApiError, callApi, callApiWithProgress, type UploadProgress } from "@/lib/client/api";
-import type { ColumnMapping } from "@/lib/csv-import/fields";
+import type { ZImportRequest } from "@/lib/csv-import/fields";
 
 // The browser side of /api/editor/imports: the check as a plain call, the import with upload progress.
 
-export type ImportRequest = { csv: string; mapping: ColumnMapping; fileName?: string };
+export type ImportRequest = z.input<typeof ZImportRequest>;
 export type { UploadProgress };
 
-const ZRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
+const ZRowError = z.object({
+  row: z.number(),
+  column: z.string(),
+  message: z.string(),
+  /** What is wrong, for the page to say in its language (components/import/row-problem-text.ts). */
+  code: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type RowError = z.infer<typeof ZRowError>;
 
 const ZSampleRow = z.object({

@@ -1,12 +1,16 @@
 import { isRealIsoDay } from "../dates";
-import type { DateFormat, NumberFormat } from "./fields";
+import type { DateFormat, NumberFormat, ReadingProblemCode } from "./fields";
 
 // Spreadsheets write numbers and dates as their language does ("1.234,5", "15/03/2025"). Cells are
 // turned into the one form the observation schema takes ("1234.5", "2025-03-15") here, on the text:
 // never through Number(), which would round long values.
 
 /** Why a cell could not be read; the UI words each code (import.ui.rowErrors), the API gives `message`. */
-export type CellProblem = { code: "number_format" | "date_format" | "date_not_real"; values: Record<string, string>; message: string };
+export type CellProblem = {
+  code: Extract<ReadingProblemCode, "number_format" | "date_format" | "date_not_real">;
+  values: Record<string, string>;
+  message: string;
+};
 export type Converted<T> = { ok: T } | { problem: CellProblem };
 
 // Cells echo back only this far into messages.

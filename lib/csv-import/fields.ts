@@ -70,6 +70,23 @@ export function unsatisfiedFields(mapping: ColumnMapping, fixed: FixedValues = {
   return REQUIRED_FIELDS.filter((field) => !mapping[field] && !fixed[field]?.trim());
 }
 
+/** What reading a row can find wrong with it; each row problem names one (the import page words it). */
+export const READING_PROBLEM_CODES = [
+  "number_format",
+  "date_format",
+  "date_not_real",
+  "missing_column",
+  "required",
+  "not_one_of",
+  "url_invalid",
+  "too_long",
+  "value_max_below",
+  "period_first_day",
+  "unknown_indicator",
+  "invalid",
+] as const;
+export type ReadingProblemCode = (typeof READING_PROBLEM_CODES)[number];
+
 /** The largest CSV file the importer takes (20 MB); the import page checks a file's size against it before sending. */
 export const IMPORT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
 

@@ -4,8 +4,8 @@ import { parse as parseStream, type Options } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
 import { ZObservationInput, type TObservationInput } from "../schemas/observation";
-import { readDate, toCanonicalNumber, type CellProblem } from "./cell-formats";
-import { REQUIRED_FIELDS, type Delimiter, type ImportField, type ImportReading, type RowFilter } from "./fields";
+import { readDate, toCanonicalNumber } from "./cell-formats";
+import { REQUIRED_FIELDS, type Delimiter, type ImportField, type ImportReading, type ReadingProblemCode, type RowFilter } from "./fields";
 
 /**
  * One problem of one row. `code` (with `values`) says what is wrong, for the import page to word in
@@ -13,17 +13,7 @@ import { REQUIRED_FIELDS, type Delimiter, type ImportField, type ImportReading, 
  * RowProblemCode codes; later checks of the import add their own.
  */
 export type RowError = { row: number; column: string; code: string; values?: Record<string, string>; message: string };
-export type RowProblemCode =
-  | CellProblem["code"]
-  | "missing_column"
-  | "required"
-  | "not_one_of"
-  | "url_invalid"
-  | "too_long"
-  | "value_max_below"
-  | "period_first_day"
-  | "unknown_indicator"
-  | "invalid";
+export type RowProblemCode = ReadingProblemCode;
 export type ValidRow = { row: number; input: TObservationInput; key: string };
 
 // A valid row holds at most about 13,000 characters (notes, attribution, address); a record many
