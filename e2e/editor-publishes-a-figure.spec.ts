@@ -38,9 +38,11 @@ async function signOut(page: Page) {
 async function publishFromQueue(page: Page, id: string) {
   await editorNav(page).getByRole("link", { name: "Review queue" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Review queue");
-  const item = page.locator(`article[data-observation="${id}"]`);
-  await item.getByRole("button", { name: "Publish" }).click();
-  await expect(item).toHaveCount(0);
+  const row = page.locator(`tr[data-observation="${id}"]`);
+  await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Publish selected (1)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Readers see them now." })).toBeVisible();
+  await expect(row).toHaveCount(0);
 }
 
 test("the first admin sets up Contraste and adds an editor and a reviewer", async ({ page }) => {
@@ -102,7 +104,7 @@ test("an editor adds a figure as a draft and cannot publish it", async ({ page }
   await expect(page.getByTestId("observation-history")).toContainText("Created as a draft by Eddie Editor");
 
   await editorNav(page).getByRole("link", { name: "Dashboard" }).click();
-  await expect(page.getByTestId("drafts-table").locator(`tr[data-observation="${figureId}"]`)).toContainText("Eddie Editor");
+  await expect(page.getByTestId("drafts-table").locator(`tr[data-observation="${figureId}"]`)).toContainText("Synthetic Test Observatory");
   await signOut(page);
 });
 
@@ -137,10 +139,10 @@ test("a reviewer corrects the figure and another person publishes the correction
 
   await signIn(page, ADMIN);
   await editorNav(page).getByRole("link", { name: "Review queue" }).click();
-  const item = page.locator(`article[data-observation="${correctionId}"]`);
+  const item = page.locator(`tr[data-observation="${correctionId}"]`);
   await expect(item).toContainText("Typo in the first entry");
-  await expect(item.locator('tr[data-field="value"] [data-column="published"]')).toHaveText("3.3");
-  await expect(item.locator('tr[data-field="value"] [data-column="proposed"]')).toHaveText("3.4");
+  await expect(item).toContainText("Published now: 3.3");
+  await expect(item.locator("strong")).toHaveText("3.4");
   await publishFromQueue(page, correctionId);
 
   await page.goto(`/en/editor/observations/${figureId}`);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import type { DraftSummary, FigureSummary } from "@/lib/observations/editor-queries";
+import { getTranslations } from "next-intl/server";
+import type { FigureSummary, MyDraft } from "@/lib/observations/editor-queries";
 import type { Paged } from "@/lib/paging";
 import { formatAsOf, formatFigure } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -10,13 +11,25 @@ import styles from "./editor.module.css";
 import { getEditorMessages } from "./editor-messages";
 import { formatMoment } from "./format-time";
 import { Pagination } from "./Pagination";
+import review from "./review.module.css";
 
-type Props = { locale: Locale; drafts: Paged<DraftSummary>; recent: FigureSummary[]; canReview: boolean };
+type Props = {
+  locale: Locale;
+  /** The drafts this person started, a page at a time. */
+  drafts: Paged<MyDraft>;
+  /** Drafts a reviewer sent back to this person, with the comment. */
+  sentBack: MyDraft[];
+  recent: FigureSummary[];
+  canReview: boolean;
+  /** Drafts waiting in the review queue (counted up to a cap), for a reviewer. */
+  waiting: { count: number; capped: boolean } | null;
+};
 
 type Column<Row> = { heading: string; cell: (row: Row) => ReactNode; numeric?: boolean };
 
-export async function DashboardPage({ locale, drafts, recent, canReview }: Props) {
+export async function DashboardPage({ locale, drafts, sentBack, recent, canReview, waiting }: Props) {
   const { t } = await getEditorMessages(locale);
+  const tr = await getTranslations({ locale, namespace: "review" });
   const openLink = (figure: FigureSummary) => (
     <Link
       href={`/editor/observations/${figure.id}`}
@@ -71,17 +84,47 @@ export async function DashboardPage({ locale, drafts, recent, canReview }: Props
       <h1>{t("dashboard.title")}</h1>
       <p className={formStyles.actions}>
         <Link href="/editor/observations/new">{t("dashboard.newFigure")}</Link>
-        {canReview ? <Link href="/editor/review">{t("dashboard.reviewQueue")}</Link> : null}
+        {canReview && waiting ? (
+          <Link href="/editor/review" data-testid="review-queue-link">
+            {waiting.capped
+              ? tr("dashboard.queueMore", { count: waiting.count.toLocaleString(locale) })
+              : tr("dashboard.queue", { count: waiting.count })}
+          </Link>
+        ) : null}
       </p>
 
+      <section aria-labelledby="sent-back-title" className={styles.section}>
+        <h2 id="sent-back-title">{tr("dashboard.sentBack")}</h2>
+        {sentBack.length === 0 ? (
+          <p className="muted">{tr("dashboard.noSentBack")}</p>
+        ) : (
+          figureTable(sentBack, "sent-back-table", [
+            {
+              heading: tr("dashboard.comment"),
+              cell: (draft) => (
+                <>
+                  <span className="muted">
+                    {draft.sentBack?.by
+                      ? tr("dashboard.sentBackBy", { name: draft.sentBack.by, date: formatMoment(draft.sentBack.at, locale) })
+                      : tr("dashboard.sentBackOn", { date: formatMoment(draft.sentBack?.at ?? draft.updatedAt, locale) })}
+                  </span>
+                  <p className={review.comment} data-quoted>
+                    {draft.sentBack?.note}
+                  </p>
+                </>
+              ),
+            },
+          ])
+        )}
+      </section>
+
       <section aria-labelledby="drafts-title" className={styles.section}>
-        <h2 id="drafts-title">{t("dashboard.drafts")}</h2>
-        <Pagination locale={locale} base="/editor" list={drafts} label={t("paging.draftPages")} />
+        <h2 id="drafts-title">{tr("dashboard.mine")}</h2>
+        <Pagination locale={locale} base="/editor" list={drafts} label={tr("dashboard.minePages")} />
         {drafts.rows.length === 0 ? (
-          <p className="muted">{t("dashboard.noDrafts")}</p>
+          <p className="muted">{tr("dashboard.noMine")}</p>
         ) : (
           figureTable(drafts.rows, "drafts-table", [
-            { heading: t("columns.author"), cell: (draft) => draft.authorName ?? "—" },
             { heading: t("columns.kind"), cell: (draft) => (draft.isCorrection ? t("dashboard.correctionKind") : t("dashboard.newKind")) },
           ])
         )}

@@ -9,9 +9,22 @@ import styles from "./editor.module.css";
  * lives in the URL, so a page can be bookmarked, reloaded or opened without JavaScript).
  * `base` is the list's path without the locale ("/editor/review").
  */
-export async function Pagination({ locale, base, list, label }: { locale: Locale; base: string; list: Paged<unknown>; label: string }) {
+export async function Pagination({
+  locale,
+  base,
+  list,
+  label,
+  query = {},
+}: {
+  locale: Locale;
+  base: string;
+  list: Paged<unknown>;
+  label: string;
+  /** The list's filters, kept on every page link. */
+  query?: Record<string, string>;
+}) {
   const t = await getTranslations({ locale, namespace: "editor.paging" });
-  const href = (page: number) => (page === 1 ? base : { pathname: base, query: { page } });
+  const href = (page: number) => (page === 1 ? { pathname: base, query } : { pathname: base, query: { ...query, page } });
   const from = (list.page - 1) * list.pageSize + 1;
   const range = {
     from: from.toLocaleString(locale),

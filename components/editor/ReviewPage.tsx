@@ -1,73 +1,265 @@
-import type { ReviewItem } from "@/lib/observations/editor-queries";
-import type { Paged } from "@/lib/paging";
-import { Link } from "@/lib/i18n/navigation";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import type { IndicatorSummary } from "@/lib/indicators/queries";
+import type { QueueBatch, ReviewFilterChoices, ReviewItem, ReviewQueue } from "@/lib/observations/editor-queries";
+import type { ReviewFilters } from "@/lib/schemas/review";
+import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
+import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import formStyles from "@/components/forms/forms.module.css";
 import styles from "./editor.module.css";
+import review from "./review.module.css";
 import { getEditorMessages } from "./editor-messages";
-import { FigureComparison } from "./FigureFacts";
+import { formatMoment } from "./format-time";
 import { Pagination } from "./Pagination";
-import { PublishButton } from "./PublishButton";
+import { BatchPublishButton } from "./BatchPublishButton";
+import { ReviewFlash, type ReviewFlashMessage } from "./ReviewFlash";
+import { ReviewSelectionForm, SELECTED_DRAFT } from "./ReviewSelectionForm";
 
 /** A queued draft and whether this reviewer may publish it (never their own: two-person rule). */
 export type QueueEntry = { item: ReviewItem; canPublish: boolean; ownDraft: boolean };
 
-/** The figures waiting for review, a page at a time; reference changes have their own page, linked here. */
-export async function ReviewPage({
-  locale,
-  entries,
-  queue,
-  referenceChanges,
-}: {
+type Props = {
   locale: Locale;
   entries: QueueEntry[];
-  queue: Paged<unknown>;
+  queue: ReviewQueue;
+  filters: ReviewFilters;
+  choices: ReviewFilterChoices & { indicators: IndicatorSummary[] };
+  /** The signed-in reviewer, who may not publish a batch they imported. */
+  actorId: string | null;
   referenceChanges: number;
-}) {
-  const { t, raw } = await getEditorMessages(locale);
-  const headings = {
-    publishedNow: t("observation.publishedNow"),
-    proposed: t("observation.proposed"),
-    newFigure: t("observation.newFigure"),
-  };
+  flash: ReviewFlashMessage | null;
+};
+
+/** Consecutive drafts of one import batch (or entered one by one) share a heading and its action. */
+function groupByBatch(entries: QueueEntry[]): { batchId: string | null; entries: QueueEntry[] }[] {
+  const groups: { batchId: string | null; entries: QueueEntry[] }[] = [];
+  for (const entry of entries) {
+    const last = groups.at(-1);
+    if (last && last.batchId === entry.item.importBatchId) last.entries.push(entry);
+    else groups.push({ batchId: entry.item.importBatchId, entries: [entry] });
+  }
+  return groups;
+}
+
+/** The drafts waiting for a second person, 50 a page, filtered from the URL, grouped by import batch, one compact row each. */
+export async function ReviewPage({ locale, entries, queue, filters, choices, actorId, referenceChanges, flash }: Props) {
+  const { t: te } = await getEditorMessages(locale);
+  const t = await getTranslations({ locale, namespace: "review" });
+  const query = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const batches = new Map(queue.batches.map((batch) => [batch.id, batch]));
+  const filtered = Object.keys(query).length > 0;
+
+  function batchHeader(batch: QueueBatch) {
+    return (
+      <header className={review.batchHeader}>
+        <h2 id={`batch-${batch.id}`} data-quoted>
+          {t("batch.heading", { fileName: batch.fileName })}
+        </h2>
+        <p>{t("batch.meta", { name: batch.importerName, date: formatMoment(batch.createdAt, locale), waiting: batch.waiting })}</p>
+        {batch.importerId === actorId ? (
+          <p className="muted">{t("batch.ownBatch")}</p>
+        ) : (
+          <BatchPublishButton batchId={batch.id} stamp={batch.stamp} returnQuery={query} />
+        )}
+      </header>
+    );
+  }
+
+  function row({ item, canPublish, ownDraft }: QueueEntry) {
+    const indicator = localized(item.indicator, "name", locale);
+    const figure = formatFigure(item, locale);
+    return (
+      <tr key={item.id} data-observation={item.id}>
+        <td>
+          {canPublish ? (
+            <input
+              type="checkbox"
+              name={SELECTED_DRAFT}
+              value={`${item.id}:${item.version}`}
+              aria-label={t("row.select", { indicator, figure })}
+            />
+          ) : null}
+        </td>
+        <td>
+          {indicator}
+          <br />
+          <span className="muted">{item.revisionOf ? t("row.correction") : t("row.newFigure")}</span>
+        </td>
+        <td className="number">
+          <strong>{figure}</strong>
+          {item.revisionOf ? (
+            <>
+              <br />
+              <span className="muted">{t("row.publishedNow", { figure: formatFigure(item.revisionOf, locale) })}</span>
+            </>
+          ) : null}
+        </td>
+        <td>{formatAsOf(item.asOf, item.datePrecision, locale)}</td>
+        <td>
+          <span data-quoted>{item.producer.name}</span> ({producerTypeLabel(item.producer.type, locale)})
+        </td>
+        <td>
+          <a href={item.source.url} rel="noopener noreferrer" target="_blank" data-quoted>
+            {item.source.publisher || t("row.source")}
+          </a>
+          {item.reason ? <p className={review.reason}>{t("row.reason", { reason: item.reason })}</p> : null}
+        </td>
+        <td>
+          <span data-quoted>{item.authorName ?? "—"}</span>
+          {ownDraft ? (
+            <>
+              <br />
+              <span className="muted">{t("row.ownDraft")}</span>
+            </>
+          ) : null}
+        </td>
+        <td>
+          <Link href={`/editor/observations/${item.id}`} aria-label={t("row.openLabel", { indicator, figure })}>
+            {t("row.open")}
+          </Link>
+        </td>
+      </tr>
+    );
+  }
+
+  const table = (rows: QueueEntry[], labelledBy?: string) => (
+    <div className="table-scroll">
+      <table className={`data-table ${review.queueTable}`} aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t("columns.select")}</span>
+            </th>
+            <th scope="col">{t("columns.indicator")}</th>
+            <th scope="col">{t("columns.figure")}</th>
+            <th scope="col">{t("columns.period")}</th>
+            <th scope="col">{t("columns.producer")}</th>
+            <th scope="col">{t("columns.source")}</th>
+            <th scope="col">{t("columns.author")}</th>
+            <th scope="col">{t("columns.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>{rows.map(row)}</tbody>
+      </table>
+    </div>
+  );
+
   return (
     <>
-      <h1>{t("review.title")}</h1>
-      <p className="lede">{t("review.intro")}</p>
+      <h1>{te("review.title")}</h1>
+      <p className="lede">{te("review.intro")}</p>
+      <ReviewFlash message={flash} locale={locale} />
       {referenceChanges > 0 ? (
         <p>
-          <Link href="/editor/reference/review">{t("review.referenceChanges", { count: referenceChanges })}</Link>
+          <Link href="/editor/reference/review">{te("review.referenceChanges", { count: referenceChanges })}</Link>
         </p>
       ) : null}
-      {queue.total === 0 ? <p className="muted">{t("review.empty")}</p> : null}
-      <Pagination locale={locale} base="/editor/review" list={queue} label={t("paging.queuePages")} />
-      <ol className={styles.queue}>
-        {entries.map(({ item, canPublish, ownDraft }) => {
-          const title = `${localized(item.indicator, "name", locale)}: ${item.revisionOf ? t("review.correction") : t("review.newFigure")}`;
-          return (
-            <li key={item.id}>
-              <article className={styles.queueItem} data-observation={item.id} aria-labelledby={`review-${item.id}`}>
-                <h2 id={`review-${item.id}`}>{title}</h2>
-                {item.authorName ? <p className="muted">{t("review.by", { name: item.authorName })}</p> : null}
-                {item.reason ? <p>{t("review.reason", { reason: item.reason })}</p> : null}
-                <FigureComparison
-                  published={item.revisionOf}
-                  proposed={item}
-                  locale={locale}
-                  labels={raw("compare")}
-                  headings={{ ...headings, caption: title }}
-                />
-                <div className={formStyles.actions}>
-                  {canPublish ? <PublishButton id={item.id} version={item.version} /> : null}
-                  {ownDraft ? <span className="muted">{t("review.ownDraft")}</span> : null}
-                  <Link href={`/editor/observations/${item.id}`}>{t("dashboard.open")}</Link>
-                </div>
-              </article>
-            </li>
-          );
-        })}
-      </ol>
+
+      <form method="get" action={getPathname({ href: "/editor/review", locale })} className={review.filters}>
+        <fieldset>
+          <legend>{t("filters.legend")}</legend>
+          <div className={styles.row}>
+            <FilterSelect name="indicator" label={t("filters.indicator")} any={t("filters.any")} value={filters.indicator}>
+              {choices.indicators.map((indicator) => (
+                <option key={indicator.slug} value={indicator.slug}>
+                  {localized(indicator, "name", locale)}
+                </option>
+              ))}
+            </FilterSelect>
+            <FilterSelect name="producer" label={t("filters.producer")} any={t("filters.any")} value={filters.producer}>
+              {choices.producers.map((producer) => (
+                <option key={producer.id} value={producer.id}>
+                  {t("filters.withCount", {
+                    name: `${producer.name} (${producerTypeLabel(producer.type, locale)})`,
+                    count: producer.waiting,
+                  })}
+                </option>
+              ))}
+            </FilterSelect>
+            <FilterSelect name="author" label={t("filters.author")} any={t("filters.any")} value={filters.author}>
+              {choices.authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {t("filters.withCount", { name: author.name, count: author.waiting })}
+                </option>
+              ))}
+            </FilterSelect>
+            <FilterSelect name="batch" label={t("filters.batch")} any={t("filters.any")} value={filters.batch}>
+              {choices.batches.map((batch) => (
+                <option key={batch.id} value={batch.id}>
+                  {t("filters.withCount", { name: `${batch.fileName} · ${formatMoment(batch.createdAt, locale)}`, count: batch.waiting })}
+                </option>
+              ))}
+            </FilterSelect>
+            <FilterSelect name="kind" label={t("filters.kind")} any={t("filters.anyKind")} value={filters.kind}>
+              <option value="new">{t("filters.new")}</option>
+              <option value="correction">{t("filters.correction")}</option>
+            </FilterSelect>
+          </div>
+          <div className={formStyles.actions}>
+            <button type="submit">{t("filters.apply")}</button>
+            {filtered ? <Link href="/editor/review">{t("filters.clear")}</Link> : null}
+          </div>
+        </fieldset>
+      </form>
+
+      <p>
+        {queue.totalIsCapped
+          ? t("queue.waitingMore", { count: queue.total.toLocaleString(locale) })
+          : t("queue.waiting", { count: queue.total })}
+      </p>
+      {queue.total === 0 && !filtered ? <p className="muted">{te("review.empty")}</p> : null}
+      <Pagination locale={locale} base="/editor/review" list={queue} label={t("queue.pages")} query={query} />
+      {entries.length > 0 ? (
+        <ReviewSelectionForm returnQuery={query}>
+          {groupByBatch(entries).map((group, index) => {
+            const batch = group.batchId ? batches.get(group.batchId) : undefined;
+            const headingId = batch ? `batch-${batch.id}` : `loose-${index}`;
+            return (
+              <section
+                key={`${group.batchId ?? "loose"}-${index}`}
+                aria-labelledby={headingId}
+                className={review.group}
+                data-batch={group.batchId ?? undefined}
+              >
+                {batch ? (
+                  batchHeader(batch)
+                ) : (
+                  <h2 id={headingId} className={review.looseHeading}>
+                    {t("batch.loose")}
+                  </h2>
+                )}
+                {table(group.entries, headingId)}
+              </section>
+            );
+          })}
+        </ReviewSelectionForm>
+      ) : null}
     </>
+  );
+}
+
+function FilterSelect({
+  name,
+  label,
+  any,
+  value,
+  children,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  value: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={formStyles.field}>
+      <label htmlFor={`review-filter-${name}`}>{label}</label>
+      <select id={`review-filter-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{any}</option>
+        {children}
+      </select>
+    </div>
   );
 }

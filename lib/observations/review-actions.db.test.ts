@@ -167,7 +167,7 @@ describe("publishing a whole import batch", () => {
       403,
       "batch_includes_own_drafts",
     );
-    expect(error.details).toEqual({ count: 1, total: 3 });
+    expect(error.details).toEqual({ params: { count: 1, total: 3 } });
     expect(await fingerprint(database.db)).toBe(before);
 
     // A third person publishes all three.
@@ -237,13 +237,13 @@ describe("publishing a selection", () => {
 
     const before = await fingerprint(database.db);
     const stale = await expectError(await publishMany(callers.reviewer, { drafts: [a, b] }), 409, "drafts_changed_since_opened");
-    expect(stale.details).toEqual({ count: 1, total: 2 });
+    expect(stale.details).toEqual({ params: { count: 1, total: 2 } });
     const mine = await expectError(
       await publishMany(callers.reviewer, { drafts: [a, { id: b.id, version: b.version + 1 }, own] }),
       403,
       "batch_includes_own_drafts",
     );
-    expect(mine.details).toEqual({ count: 1, total: 3 });
+    expect(mine.details).toEqual({ params: { count: 1, total: 3 } });
     expect(await fingerprint(database.db)).toBe(before);
   });
 

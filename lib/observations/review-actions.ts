@@ -5,7 +5,7 @@ import { PUBLIC_ACTIONS, type ChangeAction } from "../changes/history";
 import { newIds } from "../csv-import/insert-drafts";
 import { recordChange } from "../db/transaction";
 import { updateAtVersion } from "../db/optimistic-lock";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, type ErrorParams } from "../errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BATCH_MAX_DRAFTS, type TPublishDrafts } from "../schemas/review";
 import { loadForUpdate, recordFigureChange, staleAt, staleVersion, transaction, WRITTEN_COLUMNS } from "./mutations";
@@ -35,8 +35,9 @@ const DRAFT_COLUMNS = `id, status::text AS status, version, "authorId", "contrib
 
 export type PublishDraftsResult = { published: number; corrected: number };
 
-const refused = (status: number, code: string, message: string, details: Record<string, unknown>) =>
-  new AppError(status, code, message, details);
+/** A refusal with its own code; the numbers its translated sentence names go in details.params. */
+const refused = (status: number, code: string, message: string, params: ErrorParams = {}) =>
+  new AppError(status, code, message, { params });
 
 async function selectedDrafts(tx: Tx, wanted: { id: string; version: number }[]): Promise<QueuedDraft[]> {
   const versions = new Map(wanted.map((draft) => [draft.id, draft.version]));
@@ -59,13 +60,13 @@ async function selectedDrafts(tx: Tx, wanted: { id: string; version: number }[])
 
 async function batchDrafts(tx: Tx, importBatchId: string, stamp: string): Promise<QueuedDraft[]> {
   const batch = await tx.importBatch.findUnique({ where: { id: importBatchId }, select: { id: true } });
-  if (!batch) throw notFound("This import batch");
+  if (!batch) throw notFound("This import batch", "import_batch_not_found");
   const rows = await tx.$queryRawUnsafe<QueuedDraft[]>(
     `SELECT ${DRAFT_COLUMNS} FROM "Observation" WHERE "importBatchId" = $1 AND status = 'draft' AND "sentBackAt" IS NULL
      ORDER BY "createdAt", id LIMIT ${BATCH_MAX_DRAFTS + 1}`,
     importBatchId,
   );
-  if (rows.length === 0) throw refused(409, "batch_has_no_waiting_drafts", "No draft of this import batch is waiting for review.", {});
+  if (rows.length === 0) throw refused(409, "batch_has_no_waiting_drafts", "No draft of this import batch is waiting for review.");
   if (rows.length > BATCH_MAX_DRAFTS)
     throw refused(400, "batch_too_large", `An import batch publishes at most ${BATCH_MAX_DRAFTS} drafts at once; select fewer.`, {
       max: BATCH_MAX_DRAFTS,
@@ -141,7 +142,7 @@ async function assertCorrectable(tx: Tx, corrections: QueuedDraft[]) {
  * SQL: a batch is thousands of drafts.
  */
 export function publishDrafts(actor: Actor, target: TPublishDrafts): Promise<PublishDraftsResult> {
-  if (!canReview(actor)) throw refused(403, "review_reviewers_only", "Only a reviewer can publish drafts.", {});
+  if (!canReview(actor)) throw refused(403, "review_reviewers_only", "Only a reviewer can publish drafts.");
   const reviewerId = actor.kind === "user" ? actor.user.id : null;
   return transaction(async (tx) => {
     const drafts = "drafts" in target ? await selectedDrafts(tx, target.drafts) : await batchDrafts(tx, target.importBatchId, target.stamp);
@@ -177,7 +178,7 @@ export function publishDrafts(actor: Actor, target: TPublishDrafts): Promise<Pub
     // Read and checked above in this transaction; a difference means a concurrent writer, and the
     // serializable transaction should have stopped it: never leave half a batch.
     if (publishedCount !== freshIds.length || correctedCount !== originalIds.length || supersededCount !== correctionIds.length)
-      throw refused(409, "drafts_changed_since_opened", "Some drafts changed during the publish; nothing was published. Try again.", {});
+      throw refused(409, "drafts_changed_during_publish", "Some drafts changed during the publish; nothing was published. Try again.");
 
     const after = await snapshotsOf(tx, [...freshIds, ...originalIds]);
     const reasons = await correctionReasons(tx, correctionIds);
@@ -243,10 +244,10 @@ export function sendBackObservation(actor: Actor, id: string, version: number, n
       });
     if (!canSendBackObservation(actor, draft))
       throw hasChangedDraft(actor, draft)
-        ? refused(403, "own_draft_cannot_be_sent_back", "You wrote into this draft: another reviewer sends it back.", {})
-        : refused(403, "send_back_reviewers_only", "Only a reviewer who did not write this draft can send it back.", {});
+        ? refused(403, "own_draft_cannot_be_sent_back", "You wrote into this draft: another reviewer sends it back.")
+        : refused(403, "send_back_reviewers_only", "Only a reviewer who did not write this draft can send it back.");
     if (draft.version !== version) throw staleVersion(draft);
-    if (draft.sentBackAt) throw refused(409, "already_sent_back", "This draft was already sent back to its writers.", {});
+    if (draft.sentBackAt) throw refused(409, "already_sent_back", "This draft was already sent back to its writers.");
     await updateAtVersion(
       tx.observation,
       { id, version },
@@ -271,7 +272,7 @@ export function discardObservation(actor: Actor, id: string, version: number, re
         status: draft.status,
       });
     if (!canDiscardObservation(actor, draft))
-      throw refused(403, "discard_writers_or_reviewers_only", "Only someone who wrote this draft, or a reviewer, can discard it.", {});
+      throw refused(403, "discard_writers_or_reviewers_only", "Only someone who wrote this draft, or a reviewer, can discard it.");
     if (draft.version !== version) throw staleVersion(draft);
     await updateAtVersion(tx.observation, { id, version }, { status: "discarded" as const, discardedAt: new Date() }, staleAt(tx, id));
     const discarded = await loadForUpdate(tx, id);

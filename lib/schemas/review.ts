@@ -48,3 +48,20 @@ export const ZReviewFilters = z.object({
   kind: z.preprocess(first, z.enum(["new", "correction"]).optional()).catch(undefined),
 });
 export type ReviewFilters = z.infer<typeof ZReviewFilters>;
+
+const ZCount = z.preprocess(first, z.coerce.number().int().min(0).max(1_000_000)).catch(0);
+
+/** The message after an action, from the address the action returned to (?done=…). */
+export const ZReviewFlash = z
+  .discriminatedUnion("done", [
+    z.object({ done: z.literal("published"), published: ZCount, corrected: ZCount }),
+    z.object({ done: z.literal("sent_back") }),
+    z.object({ done: z.literal("discarded") }),
+  ])
+  .nullable()
+  .catch(null);
+export type ReviewFlashMessage = NonNullable<z.infer<typeof ZReviewFlash>>;
+
+/** ?done= from a page's search parameters, arrays reduced to their first value. */
+export const readReviewFlash = (searchParams: Record<string, string | string[] | undefined>) =>
+  ZReviewFlash.parse(Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, first(value)])));

@@ -1,7 +1,9 @@
 import { editorMetadata } from "@/components/editor/editor-metadata";
 import { DashboardPage } from "@/components/editor/DashboardPage";
 import { requireEditor } from "@/lib/auth/require-editor";
-import { listDrafts, listRecentlyPublished } from "@/lib/observations/editor-queries";
+import { countWaitingDrafts, listMyDrafts, listRecentlyPublished, listSentBackTo } from "@/lib/observations/editor-queries";
+import { accountableUserId } from "@/lib/auth/actor";
+import { EDITOR_COUNT_CAP } from "@/lib/paging";
 import { getPathname } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { ZPageParam } from "@/lib/paging";
@@ -17,6 +19,22 @@ export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   const { actor } = await requireEditor(locale, getPathname({ href: "/editor", locale }));
   const page = ZPageParam.parse((await searchParams).page);
-  const [drafts, recent] = await Promise.all([listDrafts(page), listRecentlyPublished()]);
-  return <DashboardPage locale={locale} drafts={drafts} recent={recent} canReview={canReview(actor)} />;
+  const userId = accountableUserId(actor);
+  const reviewer = canReview(actor);
+  const [drafts, sentBack, recent, waiting] = await Promise.all([
+    listMyDrafts(userId, page),
+    listSentBackTo(userId),
+    listRecentlyPublished(),
+    reviewer ? countWaitingDrafts() : null,
+  ]);
+  return (
+    <DashboardPage
+      locale={locale}
+      drafts={drafts}
+      sentBack={sentBack}
+      recent={recent}
+      canReview={reviewer}
+      waiting={waiting === null ? null : { count: Math.min(waiting, EDITOR_COUNT_CAP), capped: waiting > EDITOR_COUNT_CAP }}
+    />
+  );
 }
