@@ -13,5 +13,5 @@ export function rejectedRows(problems: ProblemTally): RejectedRow[] {
   return [...problems.rejected]
     .filter(([row]) => row > 1)
     .sort(([a], [b]) => a - b)
-    .map(([row, errors]) => ({ row, reasons: errors.map(({ row: _row, ...reason }) => reason) }));
+    .map(([row, errors]) => ({ row, reasons: errors.map(({ column, code, values, message }) => ({ column, code, values, message })) }));
 }

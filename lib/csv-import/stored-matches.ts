@@ -74,7 +74,7 @@ async function findInBatch(db: Prisma.TransactionClient | Database, rows: ValidR
          AS u(row int, slug text, producer_name text, producer_type text, as_of date, precision text)
        UNION ALL
        SELECT NULL, i.slug, p.name, p.type::text, o."asOf", o."datePrecision"::text,
-              jsonb_build_object('id', o.id, 'status', o.status::text, 'value', o.value::text, 'valueMax', o."valueMax"::text,
+              jsonb_build_object('id', o.id, 'status', o.status::text, 'value', trim_scale(o.value)::text, 'valueMax', trim_scale(o."valueMax")::text,
                                  'qualifier', o.qualifier::text, 'url', s.url, 'publisher', s.publisher, 'revisionOfId', o."revisionOfId")
        FROM "Observation" o
        JOIN "Indicator" i ON i.id = o."indicatorId"
