@@ -5,8 +5,9 @@ import { embeddedVsPostgresSection } from "./embedded-vs-postgres";
 import { growthSection } from "./growth";
 import { importVsCopy } from "./import-vs-copy";
 import { lighthouseSection } from "./lighthouse";
+import { reviewQueueSection } from "./review-queue";
 
-// Run in the issue's order (a–f); each section starts and stops what it measures.
+// Run in the issues' order (a–f, then g for the review queue); each section starts and stops what it measures.
 export const sections: BenchSection[] = [
   cachedPageSection,
   apiVsBareSection,
@@ -14,4 +15,5 @@ export const sections: BenchSection[] = [
   growthSection,
   importVsCopy,
   embeddedVsPostgresSection,
+  reviewQueueSection,
 ];
