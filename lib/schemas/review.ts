@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZReason } from "./observation";
+import { isStorableText } from "./storable-text";
 
 // What the review queue's actions accept: a batch publish of a selection or a whole import, a
 // send-back with its comment, a discard with an optional reason.
@@ -10,7 +11,7 @@ export const SELECTION_MAX_DRAFTS = 5_000;
 export const BATCH_MAX_DRAFTS = 20_000;
 export const SEND_BACK_NOTE_MAX = 2_000;
 
-const ZId = z.string().trim().min(1).max(64);
+const ZId = z.string().trim().min(1).max(64).refine(isStorableText);
 const ZVersion = z.number().int().positive();
 
 /**
@@ -37,7 +38,8 @@ export const ZSendBack = z.object({
 export const ZDiscard = z.object({ version: ZVersion, reason: ZReason.nullish() });
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const ZFilterText = z.preprocess(first, z.string().trim().min(1).max(200).optional()).catch(undefined);
+// A NUL is refused by PostgreSQL with an error: such a filter is no filter.
+const ZFilterText = z.preprocess(first, z.string().trim().min(1).max(200).refine(isStorableText).optional()).catch(undefined);
 
 /** The review queue's filters, from its URL: anything malformed is no filter. */
 export const ZReviewFilters = z.object({
