@@ -21,17 +21,15 @@ export type FigureListRow = EditorFigure & {
   updatedAt: string;
 };
 
-type Condition = { sql: string; joins: ("producer" | "source")[] };
-
-/** The WHERE clause and joins for the filters, with its parameters numbered from $1. */
+/** The WHERE clause for the filters, with its parameters numbered from $1. */
 function whereClause(filters: FigureFilters) {
   const params: unknown[] = [];
   const parameter = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const conditions: Condition[] = [];
-  const add = (sql: string, ...joins: Condition["joins"]) => conditions.push({ sql, joins });
+  const conditions: string[] = [];
+  const add = (sql: string) => conditions.push(sql);
   // Superseded proposals live on only as history: listed when asked for by status.
   if (filters.status) add(`o.status = ${parameter(filters.status)}::"ObservationStatus"`);
   else add(`o.status <> 'superseded'::"ObservationStatus"`);
@@ -40,7 +38,9 @@ function whereClause(filters: FigureFilters) {
   if (filters.source) add(`o."sourceId" = ${parameter(filters.source)}`);
   if (filters.batch) add(`o."importBatchId" = ${parameter(filters.batch)}`);
   if (filters.author) add(`o."authorId" = ${parameter(filters.author)}`);
-  if (filters.type) add(`p.type = ${parameter(filters.type)}::"ProducerType"`, "producer");
+  // Producers and sources are few beside the figures: they are matched on their own, so the figures
+  // are never joined to them to be filtered.
+  if (filters.type) add(`o."producerId" IN (SELECT id FROM "Producer" WHERE type = ${parameter(filters.type)}::"ProducerType")`);
   if (filters.from) add(`o."asOf" >= ${parameter(filters.from)}::date`);
   if (filters.to) add(`o."asOf" <= ${parameter(filters.to)}::date`);
   if (filters.q) {
@@ -49,21 +49,15 @@ function whereClause(filters: FigureFilters) {
     // Decimal columns print with their scale ("10.4000000000"); trim_scale gives the value as written.
     const value = number === null ? [] : [`trim_scale(o.value)::text ILIKE ${parameter(containsPattern(number))}`];
     const text = [
-      `p.name ILIKE ${pattern}`,
-      `s.url ILIKE ${pattern}`,
-      `s.publisher ILIKE ${pattern}`,
+      `o."producerId" IN (SELECT id FROM "Producer" WHERE name ILIKE ${pattern})`,
+      `o."sourceId" IN (SELECT id FROM "Source" WHERE url ILIKE ${pattern} OR publisher ILIKE ${pattern})`,
       `o.attribution ILIKE ${pattern}`,
       `o."noteEs" ILIKE ${pattern}`,
       `o."noteEn" ILIKE ${pattern}`,
     ];
-    add(`(${[...value, ...text].join(" OR ")})`, "producer", "source");
+    add(`(${[...value, ...text].join(" OR ")})`);
   }
-  const joined = new Set(conditions.flatMap((condition) => condition.joins));
-  const joins = [
-    joined.has("producer") ? `JOIN "Producer" p ON p.id = o."producerId"` : "",
-    joined.has("source") ? `JOIN "Source" s ON s.id = o."sourceId"` : "",
-  ].join(" ");
-  return { from: `"Observation" o ${joins} WHERE ${conditions.map((condition) => condition.sql).join(" AND ")}`, params };
+  return { from: `"Observation" o WHERE ${conditions.join(" AND ")}`, params };
 }
 
 const LIST_SELECT = {
