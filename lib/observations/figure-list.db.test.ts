@@ -3,7 +3,8 @@ import type { Actor } from "../auth/actor";
 import { addFigures, createFixtureIndicator } from "../../testing/figures-fixture";
 import { createUserWithSession } from "../../testing/editor-fixtures";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
-import { parseFigureQuery, type FigureFilters } from "./figure-filters";
+import { PAYLOADS } from "../../testing/hostile-inputs";
+import { FIGURE_FILTER_KEYS, parseFigureQuery, type FigureFilters } from "./figure-filters";
 
 let database: TestDatabase;
 let figureList: typeof import("./figure-list");
@@ -116,6 +117,18 @@ describe("the editor's figure list", () => {
     expect(parsed.filters).toEqual({});
     expect(parsed.page).toBe(1);
     expect(await found({ indicator: "nobody", status: "gone" })).toEqual([]);
+  });
+
+  it("answers any text in any parameter without an error", async () => {
+    for (const payload of PAYLOADS) {
+      for (const key of FIGURE_FILTER_KEYS) {
+        const { filters, page } = parseFigureQuery({ [key]: payload, page: payload });
+        await expect(figureList.listFigures(editor, filters, page)).resolves.toMatchObject({ page: 1 });
+      }
+      // Repeated parameters count once.
+      const repeated = parseFigureQuery({ q: [payload, "x"], status: ["published", payload] });
+      expect(repeated.filters.status).toBe("published");
+    }
   });
 
   it("pages through the matching figures without overlap", async () => {
