@@ -1,48 +1,69 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
 import { Pagination } from "@/components/editor/Pagination";
+import { Quoted } from "@/components/text/Quoted";
 import type { Locale } from "@/lib/i18n/routing";
 import type { listUsers } from "@/lib/users/users";
 import { NewUserForm } from "./NewUserForm";
-import styles from "./admin.module.css";
+import { UserActions } from "./UserActions";
+import styles from "./UserAdmin.module.css";
 
 type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale };
 
-/** Everyone who can sign in, with their role, and a form to add someone. Admins only (the page checks). */
+/** Everyone who can sign in, with their role, status and actions, and a form to add someone. Admins only (the page checks). */
 export async function UsersAdminPage({ users, locale }: Props) {
-  const t = await getTranslations({ locale, namespace: "changes.admin" });
+  const t = await getTranslations({ locale, namespace: "users" });
   const paging = await getTranslations({ locale, namespace: "editor.paging" });
+  const moment = (date: Date) => <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time>;
   return (
     <>
-      <h1>{t("users.title")}</h1>
-      <p className="lede">{t("users.intro")}</p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("intro")}</p>
       <Pagination locale={locale} base="/editor/admin/users" list={users} label={paging("userPages")} />
       <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">{t("users.displayName")}</th>
-              <th scope="col">{t("users.email")}</th>
-              <th scope="col">{t("users.role")}</th>
-              <th scope="col">{t("users.created")}</th>
-              <th scope="col">{t("users.status")}</th>
+              <th scope="col">{t("columns.displayName")}</th>
+              <th scope="col">{t("columns.email")}</th>
+              <th scope="col">{t("columns.role")}</th>
+              <th scope="col">{t("columns.created")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("columns.actions")}</th>
             </tr>
           </thead>
           <tbody>
             {users.rows.map((user) => (
-              <tr key={user.id} data-user={user.id}>
-                <td>{user.displayName}</td>
-                <td className={styles.cellWrap}>{user.email}</td>
-                <td>{t(`users.roles.${user.role}`)}</td>
-                <td>{formatMoment(user.createdAt.toISOString(), locale)}</td>
-                <td>{user.disabledAt ? t("users.disabled") : t("users.active")}</td>
+              <tr
+                key={user.id}
+                data-user={user.id}
+                data-email={user.email}
+                data-role={user.role}
+                data-active={user.disabledAt ? "false" : "true"}
+              >
+                <td className={styles.cellWrap}>
+                  <Quoted>{user.displayName}</Quoted>
+                </td>
+                <td className={styles.cellWrap}>
+                  <Quoted>{user.email}</Quoted>
+                </td>
+                <td>{t(`roles.${user.role}`)}</td>
+                <td>{moment(user.createdAt)}</td>
+                <td>
+                  {user.disabledAt
+                    ? t("status.deactivated", { date: formatMoment(user.disabledAt.toISOString(), locale) })
+                    : t("status.active")}
+                </td>
+                <td>
+                  <UserActions user={{ id: user.id, displayName: user.displayName, role: user.role, active: !user.disabledAt }} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <section aria-labelledby="add-user" className={styles.section}>
-        <h2 id="add-user">{t("users.add")}</h2>
+        <h2 id="add-user">{t("add.title")}</h2>
         <NewUserForm />
       </section>
     </>

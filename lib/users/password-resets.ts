@@ -28,12 +28,12 @@ const linkUsed = () => new AppError(410, "reset_link_used", "This password reset
  * user not yet used stops working, so only the newest one ever sets a password.
  */
 export async function issuePasswordReset(actor: Actor, userId: string): Promise<{ token: string; expiresAt: Date }> {
-  if (!canManageUsers(actor) || actor.kind !== "user") throw forbidden("Only an admin can reset passwords.");
+  if (!canManageUsers(actor) || actor.kind !== "user") throw forbidden("Only an admin can reset passwords.", "admin_only");
   const { secret, hash } = newSecret("cpr_");
   const expiresAt = new Date(Date.now() + PASSWORD_RESET_HOURS * 3_600_000);
   await runTransaction(getDb(), async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, disabledAt: true } });
-    if (!user) throw notFound("This user");
+    if (!user) throw notFound("This user", "user_not_found");
     if (user.disabledAt) {
       throw new AppError(409, "user_deactivated", "This user is deactivated: reactivate them before sending a password reset link.");
     }

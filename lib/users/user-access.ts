@@ -16,7 +16,7 @@ export type UserAccessChange = { role?: Role; active?: boolean };
 const lastAdmin = () =>
   new AppError(409, "last_admin", "This is the only active admin: make someone else an admin before removing this one.");
 
-const onlyAdmins = () => forbidden("Only an admin can change users.");
+const onlyAdmins = () => forbidden("Only an admin can change users.", "admin_only");
 
 /**
  * The actor's own row as it stands inside the transaction: an admin demoted or deactivated a moment
@@ -45,7 +45,7 @@ export async function changeUserAccess(actor: Actor, userId: string, change: Use
     async (tx) => {
       await assertStillAdmin(tx, actor);
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabledAt: true } });
-      if (!user) throw notFound("This user");
+      if (!user) throw notFound("This user", "user_not_found");
       const role = change.role ?? user.role;
       const deactivating = change.active === false && !user.disabledAt;
       const reactivating = change.active === true && user.disabledAt !== null;
