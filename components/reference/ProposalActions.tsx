@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { z } from "zod";
-import { ApiError, callApi } from "@/lib/client/api";
+import { callApi } from "@/lib/client/api";
+import { useErrorText } from "@/components/forms/field-errors";
 import type { ReferenceChangeStatus } from "@/lib/schemas/enums";
 import formStyles from "@/components/forms/forms.module.css";
 import styles from "./reference.module.css";
@@ -22,6 +23,7 @@ const decide = (id: string, verb: Verb, body: unknown) =>
 export function ProposalActions({ id, canApply, canWithdraw }: { id: string; canApply: boolean; canWithdraw: boolean }) {
   const t = useTranslations("reference");
   const router = useRouter();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState<Verb | null>(null);
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<{ kind: "done" | "error"; text: string } | null>(null);
@@ -35,9 +37,7 @@ export function ProposalActions({ id, canApply, canWithdraw }: { id: string; can
       setMessage({ kind: "done", text: t(`review.done.${OUTCOME[verb]}`) });
       startRefresh(() => router.refresh());
     } catch (error) {
-      const code = error instanceof ApiError ? error.code : "internal_error";
-      const byCode = t.raw("errors") as Record<string, string>;
-      setMessage({ kind: "error", text: byCode[code] ?? (error instanceof Error ? error.message : code) });
+      setMessage({ kind: "error", text: errorText(error) });
     } finally {
       setBusy(null);
     }

@@ -6,7 +6,7 @@ import { Fragment, useEffect, useRef, useState, useSyncExternalStore, useTransit
 import { ApiError } from "@/lib/client/api";
 import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
-import { serverFieldIssues } from "@/components/forms/field-errors";
+import { serverFieldIssues, useErrorText } from "@/components/forms/field-errors";
 import { ErrorSummary, FormError, FormField } from "@/components/forms/FormField";
 import { saveRecord } from "./api";
 import { ConflictNotice } from "./ConflictNotice";
@@ -41,6 +41,7 @@ const noSubscription = () => () => {};
 export function ReferenceForm({ entity, locale, record, fieldText, text }: Props) {
   const spec = ENTITIES[entity];
   const router = useRouter();
+  const errorText = useErrorText();
   // Until React has attached the submit handler, a click would send the fields as a GET to this page.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -93,16 +94,14 @@ export function ReferenceForm({ entity, locale, record, fieldText, text }: Props
       startRefresh(() => router.refresh());
     },
     onError: (error) => {
-      if (!(error instanceof ApiError)) return setProblem(text.errors.internal_error ?? error.message);
+      if (!(error instanceof ApiError)) return setProblem(errorText(error));
       const fieldErrors = collectErrors(serverFieldIssues(error), fieldText.messages);
       setErrors(fieldErrors);
       if (error.status === 409 && record) {
         setConflicted(true);
         startRefresh(() => router.refresh());
       }
-      // On a create, a 409 means the record already exists (an indicator's slug), not a concurrent edit.
-      const code = !record && error.code === "conflict" ? "exists" : error.code;
-      setProblem(Object.keys(fieldErrors).length > 0 ? null : (text.errors[code] ?? error.message));
+      setProblem(Object.keys(fieldErrors).length > 0 ? null : errorText(error));
     },
   });
 

@@ -35,6 +35,4 @@ export type FormText = {
   proposeNew: string;
   proposed: string;
   reviewLink: string;
-  /** Sentences for errors that belong to no field, by the API's error code. */
-  errors: Record<string, string>;
 };

@@ -52,7 +52,7 @@ export async function referenceFormText(
       choices[field.name] ?? Object.fromEntries((field.options ?? []).map((value) => [value, words ? words(value) : value]));
   }
 
-  return { fieldText, text: { ...(t.raw("form") as Omit<FormText, "errors">), errors: t.raw("errors") as Record<string, string> } };
+  return { fieldText, text: t.raw("form") as FormText };
 }
 
 /** The framing form's indicator select (or the event form's, with field "indicatorSlugs"): "Homicide rate (homicide_rate)", by slug. */

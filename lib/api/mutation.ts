@@ -21,12 +21,13 @@ export function assertSameOrigin(request: Request): void {
     try {
       sender = new URL(origin).origin;
     } catch {
-      throw forbidden("Cross-site request refused.");
+      throw forbidden("Cross-site request refused.", "cross_site_refused");
     }
-    if (sender === "null" || sender !== requestOrigin(request.headers)) throw forbidden("Cross-site request refused.");
+    if (sender === "null" || sender !== requestOrigin(request.headers))
+      throw forbidden("Cross-site request refused.", "cross_site_refused");
     return;
   }
-  if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused.");
+  if (request.headers.get("sec-fetch-site") === "cross-site") throw forbidden("Cross-site request refused.", "cross_site_refused");
 }
 
 type MutationOptions<Schema extends z.ZodType, Result> = {

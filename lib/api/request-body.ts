@@ -71,10 +71,11 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
 export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT_BYTES): Promise<unknown> {
   const text = await readBodyText(request, limit);
   if (!text) return {};
-  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw badRequest(`The request body nests more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw badRequest(`The request body nests more than ${MAX_JSON_DEPTH} levels deep.`, undefined, "invalid_json");
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest("The request body is not valid JSON.");
+    throw badRequest("The request body is not valid JSON.", undefined, "invalid_json");
   }
 }

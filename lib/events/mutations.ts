@@ -28,10 +28,11 @@ async function indicatorIdsFor(tx: Tx, slugs: string[]): Promise<string[]> {
   if (unknown.length) {
     throw new AppError(
       400,
-      "invalid_request",
+      "unknown_indicator",
       `Unknown indicator${unknown.length > 1 ? "s" : ""}: ${unknown.map((s) => `"${s}"`).join(", ")}.`,
       {
         fields: [{ path: "data.indicatorSlugs", message: `Unknown indicator: ${unknown.join(", ")}.` }],
+        params: { slug: unknown.join(", ") },
       },
     );
   }

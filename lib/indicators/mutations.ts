@@ -9,8 +9,9 @@ import { producerIdFor, sourceIdFor } from "../sources/mutations";
 async function indicatorIdFor(tx: Tx, slug: string) {
   const indicator = await tx.indicator.findUnique({ where: { slug }, select: { id: true } });
   if (!indicator)
-    throw new AppError(400, "invalid_request", `Unknown indicator "${slug}".`, {
+    throw new AppError(400, "unknown_indicator", `Unknown indicator "${slug}".`, {
       fields: [{ path: "data.indicatorSlug", message: "Unknown indicator." }],
+      params: { slug },
     });
   return indicator.id;
 }

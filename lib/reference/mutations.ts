@@ -39,6 +39,7 @@ const writerOf = <Entity extends ReferenceEntity>(entity: Entity) => WRITERS[ent
 const duplicateError = (field: string) =>
   new AppError(409, "duplicate", "Another record already has this value; change it or edit that record instead.", {
     fields: [{ path: field, message: "Already in use." }],
+    params: { field },
   });
 
 // The proposal is stored as JSON, which PostgreSQL checks more strictly than text: no NUL (a 400, as
@@ -67,21 +68,24 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(
   proposal: Proposal<Entity>,
 ): Promise<ReferenceChangeView> {
   if (!canProposeReferenceChange(actor) || actor.kind !== "user")
-    throw forbidden("Only editors, reviewers and admins can propose changes to reference data.");
+    throw forbidden("Only editors, reviewers and admins can propose changes to reference data.", "staff_only");
   const { entity, id, seenVersion, data, reason } = proposal;
   const writer = writerOf(entity);
   const isCreate = id === undefined;
-  if (isCreate && !writer.create) throw forbidden(`A new ${entity} is added with the figure that cites it.`);
+  if (isCreate && !writer.create)
+    throw forbidden(`A new ${entity} is added with the figure that cites it.`, "created_with_figure", { params: { entity } });
   return runTransaction(
     getDb(),
     async (tx) => {
       if (!isCreate) {
         const current = isStorableText(id!) ? await loadReferenceRecord(tx, entity, id!) : null;
-        if (!current) throw notFound(`This ${entity}`);
+        if (!current) throw notFound(`This ${entity}`, "record_not_found");
         if (current.version !== seenVersion) {
-          throw conflict("Someone changed this since you opened it. Review the current version and propose your change again.", {
-            current: current.values,
-          });
+          throw conflict(
+            "Someone changed this since you opened it. Review the current version and propose your change again.",
+            { current: current.values },
+            "stale_version",
+          );
         }
       }
       const stored = asJson(data);
@@ -114,13 +118,18 @@ export async function proposeReferenceChange<Entity extends ReferenceEntity>(
   );
 }
 
-async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: ProposalRow) => boolean, refusal: string) {
+async function pendingProposal(tx: Tx, proposalId: string, allowed: (proposal: ProposalRow) => boolean, refusal: AppError) {
   const proposal = isStorableText(proposalId)
     ? await tx.referenceChange.findUnique({ where: { id: proposalId }, select: proposalSelect })
     : null;
-  if (!proposal) throw notFound("This proposed change");
-  if (!allowed(proposal)) throw forbidden(refusal);
-  if (proposal.status !== "pending") throw conflict(`This change was already ${proposal.status}.`, { status: proposal.status });
+  if (!proposal) throw notFound("This proposed change", "proposal_not_found");
+  if (!allowed(proposal)) throw refusal;
+  if (proposal.status !== "pending")
+    throw conflict(
+      `This change was already ${proposal.status}.`,
+      { status: proposal.status, params: { status: proposal.status } },
+      "already_decided",
+    );
   return proposal;
 }
 
@@ -148,7 +157,7 @@ async function recordDecision(
 function decidePending<T>(
   proposalId: string,
   allowed: (proposal: ProposalRow) => boolean,
-  refusal: string,
+  refusal: AppError,
   decide: (tx: Tx, proposal: ProposalRow) => Promise<T>,
 ): Promise<T> {
   return runTransaction(getDb(), async (tx) => decide(tx, await pendingProposal(tx, proposalId, allowed, refusal)), {
@@ -161,7 +170,7 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
   return decidePending(
     proposalId,
     (row) => canApplyReferenceChange(actor, row),
-    "A reviewer or admin who did not propose this change must apply it.",
+    forbidden("A reviewer or admin who did not propose this change must apply it.", "apply_needs_other_reviewer"),
     async (tx, proposal) => {
       const entity = proposal.entityType as ReferenceEntity;
       const writer = writerOf(entity);
@@ -176,11 +185,13 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
       } else {
         recordId = proposal.entityId!;
         const current = await loadReferenceRecord(tx, entity, recordId);
-        if (!current) throw notFound(`This ${entity}`);
+        if (!current) throw notFound(`This ${entity}`, "record_not_found");
         const changedSince = () =>
-          conflict("This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.", {
-            current: current.values,
-          });
+          conflict(
+            "This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.",
+            { current: current.values },
+            "changed_since_proposal",
+          );
         if (current.version !== proposal.seenVersion) throw changedSince();
         const taken = await writer.duplicate?.(tx, recordId, data);
         if (taken) throw duplicateError(taken);
@@ -209,7 +220,10 @@ export function rejectReferenceChange(actor: Actor, proposalId: string, note: st
   return decidePending(
     proposalId,
     (row) => canRejectReferenceChange(actor, row),
-    "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.",
+    forbidden(
+      "A reviewer or admin who did not propose this change may reject it; its author can withdraw it.",
+      "reject_needs_other_reviewer",
+    ),
     async (tx, proposal) => {
       const rejected = await recordDecision(tx, proposal, { status: "rejected", reviewNote: note, reviewedById: reviewerOf(actor) });
       await appendChange(tx, { action: "reference.rejected", entityType: "reference_change", entityId: proposal.id, actor, reason: note });
@@ -223,7 +237,7 @@ export function withdrawReferenceChange(actor: Actor, proposalId: string): Promi
   return decidePending(
     proposalId,
     (row) => canWithdrawReferenceChange(actor, row),
-    "Only the person who proposed this change can withdraw it.",
+    forbidden("Only the person who proposed this change can withdraw it.", "proposer_only"),
     async (tx, proposal) => {
       const withdrawn = await recordDecision(tx, proposal, { status: "withdrawn" });
       await appendChange(tx, { action: "reference.withdrawn", entityType: "reference_change", entityId: proposal.id, actor });

@@ -10,7 +10,7 @@ import { canManageApiTokens } from "../auth/permissions";
 
 /** Creates a token that can only submit draft figures. The secret is returned once and stored hashed. */
 export async function createApiToken(actor: Actor, name: string) {
-  if (!canManageApiTokens(actor) || actor.kind !== "user") throw forbidden("Only an admin can create API tokens.");
+  if (!canManageApiTokens(actor) || actor.kind !== "user") throw forbidden("Only an admin can create API tokens.", "admin_only");
   const { secret, hash } = newSecret("ctk_");
   const token = await runTransaction(getDb(), async (tx) => {
     const created = await tx.apiToken.create({
@@ -24,10 +24,10 @@ export async function createApiToken(actor: Actor, name: string) {
 }
 
 export async function revokeApiToken(actor: Actor, id: string) {
-  if (!canManageApiTokens(actor)) throw forbidden("Only an admin can revoke API tokens.");
+  if (!canManageApiTokens(actor)) throw forbidden("Only an admin can revoke API tokens.", "admin_only");
   return runTransaction(getDb(), async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true, name: true } });
-    if (!token) throw notFound("This token");
+    if (!token) throw notFound("This token", "token_not_found");
     if (token.revokedAt) return { id, revokedAt: token.revokedAt };
     const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
     await appendChange(tx, { action: "token.revoked", entityType: "token", entityId: id, actor, before: { name: token.name } });

@@ -35,7 +35,7 @@ async function insertUser(actor: Actor | null, user: NewUser, options: InsertOpt
 
 async function createUserRow(tx: Tx, actor: Actor | null, user: NewUser, passwordHash: string) {
   if (await tx.user.findUnique({ where: { email: user.email }, select: { id: true } })) {
-    throw conflict("A user with this email already exists.");
+    throw conflict("A user with this email already exists.", undefined, "email_taken");
   }
   const created = await tx.user.create({
     data: { email: user.email, displayName: user.displayName, role: user.role, passwordHash },
@@ -64,7 +64,7 @@ export async function createFirstAdmin(user: Omit<NewUser, "role">) {
 }
 
 export async function createUser(actor: Actor, user: NewUser) {
-  if (!canManageUsers(actor)) throw forbidden("Only an admin can add users.");
+  if (!canManageUsers(actor)) throw forbidden("Only an admin can add users.", "admin_only");
   return insertUser(actor, user);
 }
 
@@ -100,7 +100,7 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   if (wait > 0) throw new AppError(429, "too_many_attempts", `Too many attempts. Try again in ${wait} s.`, { retryAfterSeconds: wait });
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError(400, "invalid_request", "The current password is wrong.", {
+    throw new AppError(400, "wrong_password", "The current password is wrong.", {
       fields: [{ path: "currentPassword", message: "The current password is wrong." }],
     });
   }

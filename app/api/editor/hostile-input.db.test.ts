@@ -440,7 +440,7 @@ describe("with an account of each role", () => {
       }),
       send: ({ id, headers, body }) => routes.token.DELETE(hostileRequest("DELETE", "/api/editor/tokens/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 token_not_found"]);
   });
 
   it("POST /api/editor/observations refuses hostile figures", async () => {
@@ -452,7 +452,7 @@ describe("with an account of each role", () => {
       send: ({ headers, body }) => routes.observations.POST(hostileRequest("POST", "/api/editor/observations", headers, body)),
     });
     // Schema refusals, and text only the database refuses (a NUL), rolled back all the same.
-    expectOutcomes(outcomes, ["400 invalid_request", "400 invalid_request (NUL)", "401 unauthenticated", "403 forbidden"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "400 invalid_request (NUL)", "401 unauthenticated", "403 cross_site_refused"]);
   });
 
   it("PATCH /api/editor/observations/[id] refuses hostile edits and corrections", async () => {
@@ -480,7 +480,7 @@ describe("with an account of each role", () => {
       send: ({ id, headers, body }) =>
         routes.observation.PATCH(hostileRequest("PATCH", "/api/editor/observations/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 figure_not_found"]);
   });
 
   it("POST /api/editor/observations/[id]/publish refuses hostile versions and ids", async () => {
@@ -498,7 +498,7 @@ describe("with an account of each role", () => {
       send: ({ id, headers, body }) =>
         routes.publish.POST(hostileRequest("POST", "/api/editor/observations/x/publish", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 figure_not_found"]);
   });
 
   it("POST /api/editor/observations/[id]/retract refuses hostile retractions", async () => {
@@ -519,7 +519,7 @@ describe("with an account of each role", () => {
       send: ({ id, headers, body }) =>
         routes.retract.POST(hostileRequest("POST", "/api/editor/observations/x/retract", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 figure_not_found"]);
   });
 
   it("POST /api/editor/indicators refuses hostile indicators", async () => {
@@ -552,7 +552,7 @@ describe("with an account of each role", () => {
       send: ({ id, headers, body }) =>
         routes.indicator.PATCH(hostileRequest("PATCH", "/api/editor/indicators/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 record_not_found"]);
   });
 
   it("POST /api/editor/framings refuses hostile framings", async () => {
@@ -584,7 +584,7 @@ describe("with an account of each role", () => {
       ),
       send: ({ id, headers, body }) => routes.framing.PATCH(hostileRequest("PATCH", "/api/editor/framings/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 record_not_found"]);
   });
 
   it("POST /api/editor/events refuses hostile events", async () => {
@@ -611,7 +611,7 @@ describe("with an account of each role", () => {
       ),
       send: ({ id, headers, body }) => routes.event.PATCH(hostileRequest("PATCH", "/api/editor/events/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 record_not_found"]);
   });
 
   it("PATCH /api/editor/sources/[id] refuses hostile edits", async () => {
@@ -639,7 +639,7 @@ describe("with an account of each role", () => {
       ),
       send: ({ id, headers, body }) => routes.source.PATCH(hostileRequest("PATCH", "/api/editor/sources/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 record_not_found"]);
   });
 
   it("PATCH /api/editor/producers/[id] refuses hostile edits", async () => {
@@ -660,7 +660,7 @@ describe("with an account of each role", () => {
       ),
       send: ({ id, headers, body }) => routes.producer.PATCH(hostileRequest("PATCH", "/api/editor/producers/x", headers, body), params(id)),
     });
-    expectOutcomes(outcomes, ["400 invalid_request", "404 not_found"]);
+    expectOutcomes(outcomes, ["400 invalid_request", "404 record_not_found"]);
   });
 });
 

@@ -546,7 +546,7 @@ describe("reference records lock with an integer version, as figures do", () => 
       for (const version of [2, 7]) {
         const wrong = await propose(edit, row.id, version);
         expect(wrong.status).toBe(409);
-        expect((await wrong.json()).error.code).toBe("conflict");
+        expect((await wrong.json()).error.code).toBe("stale_version");
       }
       expect(await proposals()).toBe(0);
 
@@ -563,7 +563,7 @@ describe("reference records lock with an integer version, as figures do", () => 
       expect(stale.status).toBe(409);
       const error = (await stale.json()).error;
       expect(error).toMatchObject({
-        code: "conflict",
+        code: "stale_version",
         message: "Someone changed this since you opened it. Review the current version and propose your change again.",
       });
       expect(error.details.current).toEqual(expect.any(Object));
@@ -596,7 +596,7 @@ describe("reference records lock with an integer version, as figures do", () => 
     const stale = await decide("apply", callers.reviewer, second.id);
     expect(stale.status).toBe(409);
     expect((await stale.json()).error).toMatchObject({
-      code: "conflict",
+      code: "changed_since_proposal",
       message: "This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.",
       details: { current: { name: "Locking producer 3 (first)", type: "media" } },
     });
