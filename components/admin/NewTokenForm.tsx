@@ -25,7 +25,6 @@ export function NewTokenForm() {
       form.current?.reset();
       router.refresh();
     },
-    errorMessages: { internal_error: t("error") },
   });
   return (
     <>

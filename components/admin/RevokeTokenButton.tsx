@@ -5,13 +5,14 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { z } from "zod";
 import { callApi } from "@/lib/client/api";
-import { errorText } from "@/components/forms/field-errors";
+import { useErrorText } from "@/components/forms/field-errors";
 import styles from "./admin.module.css";
 
 /** DELETE /api/editor/tokens/[id], after a confirmation naming the token; the list is re-read afterwards. */
 export function RevokeTokenButton({ token }: { token: { id: string; name: string } }) {
   const t = useTranslations("changes.admin");
   const router = useRouter();
+  const errorText = useErrorText();
   const mutation = useMutation({
     mutationFn: () => callApi("DELETE", `/api/editor/tokens/${encodeURIComponent(token.id)}`, z.unknown()),
     onSuccess: () => router.refresh(),
@@ -30,7 +31,7 @@ export function RevokeTokenButton({ token }: { token: { id: string; name: string
       </button>
       {mutation.isError ? (
         <span role="alert" className={styles.inlineError}>
-          {errorText(mutation.error, { internal_error: t("error") })}
+          {errorText(mutation.error)}
         </span>
       ) : null}
     </>

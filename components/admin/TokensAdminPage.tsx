@@ -3,6 +3,7 @@ import { formatMoment } from "@/components/editor/format-time";
 import type { listApiTokens } from "@/lib/users/api-tokens";
 import type { Locale } from "@/lib/i18n/routing";
 import { Pagination } from "@/components/editor/Pagination";
+import { Quoted } from "@/components/text/Quoted";
 import { NewTokenForm } from "./NewTokenForm";
 import { RevokeTokenButton } from "./RevokeTokenButton";
 import styles from "./admin.module.css";
@@ -37,7 +38,7 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
                   <th scope="col">{t("tokens.prefix")}</th>
                   <th scope="col">{t("tokens.created")}</th>
                   <th scope="col">{t("tokens.lastUsed")}</th>
-                  <th scope="col">{t("tokens.revoked")}</th>
+                  <th scope="col">{t("tokens.state")}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t("tokens.actions")}</span>
                   </th>
@@ -46,15 +47,26 @@ export async function TokensAdminPage({ tokens, locale }: Props) {
               <tbody>
                 {tokens.rows.map((token) => (
                   <tr key={token.id} data-token={token.id}>
-                    <td className={styles.cellWrap}>{token.name}</td>
+                    <td className={styles.cellWrap}>
+                      <Quoted>{token.name}</Quoted>
+                    </td>
                     <td>
                       <code>{token.tokenPrefix}…</code>
                     </td>
                     <td>
-                      {moment(token.createdAt)} · {t("tokens.createdBy")} {token.createdBy.displayName}
+                      {moment(token.createdAt)} · {t("tokens.createdBy")} <Quoted>{token.createdBy.displayName}</Quoted>
                     </td>
                     <td>{moment(token.lastUsedAt) ?? t("dateNever")}</td>
-                    <td>{moment(token.revokedAt) ?? t("tokens.active")}</td>
+                    <td>
+                      {/* A revoked token says when; one that still works says so, rather than leaving the cell empty. */}
+                      {token.revokedAt ? (
+                        <>
+                          {t("tokens.revokedOn")} {moment(token.revokedAt)}
+                        </>
+                      ) : (
+                        t("tokens.active")
+                      )}
+                    </td>
                     <td>{token.revokedAt ? null : <RevokeTokenButton token={token} />}</td>
                   </tr>
                 ))}
