@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Quoted } from "@/components/text/Quoted";
 import type { EditorFigure } from "@/lib/observations/shapes";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -18,26 +19,60 @@ type Row = { key: keyof EditorMessages["compare"]; text: string; node: ReactNode
 export function figureRows(figure: ShownFigure, locale: Locale): Row[] {
   const plain = (key: Row["key"], text: string): Row => ({ key, text, node: text });
   const source = `${figure.source.publisher ?? ""} ${figure.source.url} ${figure.source.publishedAt ?? ""}`;
+  // Names, addresses, attributions and notes are data as entered (marked so), not the editor's own words.
   return [
     plain("value", formatFigure(figure, locale)),
     plain("asOf", formatAsOf(figure.asOf, figure.datePrecision, locale)),
-    plain("producer", `${figure.producer.name} (${producerTypeLabel(figure.producer.type, locale)})`),
+    {
+      key: "producer",
+      text: `${figure.producer.name} (${figure.producer.type})`,
+      node: (
+        <>
+          <Quoted>{figure.producer.name}</Quoted> ({producerTypeLabel(figure.producer.type, locale)})
+        </>
+      ),
+    },
     {
       key: "source",
       text: source,
       node: (
         <>
-          {figure.source.publisher ? `${figure.source.publisher}: ` : null}
-          <a href={figure.source.url} rel="noopener noreferrer" className="source-link">
+          {figure.source.publisher ? (
+            <>
+              <Quoted>{figure.source.publisher}</Quoted>:{" "}
+            </>
+          ) : null}
+          <a href={figure.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
             {figure.source.url}
           </a>
           {figure.source.publishedAt ? ` (${formatAsOf(figure.source.publishedAt, "day", locale)})` : null}
         </>
       ),
     },
-    plain("attribution", figure.attribution),
-    plain("noteEn", figure.noteEn ?? "—"),
-    plain("noteEs", figure.noteEs ?? "—"),
+    { key: "attribution", text: figure.attribution, node: <Quoted>{figure.attribution}</Quoted> },
+    // Each note is written in its own language, whatever the page's.
+    {
+      key: "noteEn",
+      text: figure.noteEn ?? "—",
+      node: figure.noteEn ? (
+        <span lang="en" data-quoted="">
+          {figure.noteEn}
+        </span>
+      ) : (
+        "—"
+      ),
+    },
+    {
+      key: "noteEs",
+      text: figure.noteEs ?? "—",
+      node: figure.noteEs ? (
+        <span lang="es" data-quoted="">
+          {figure.noteEs}
+        </span>
+      ) : (
+        "—"
+      ),
+    },
   ];
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en/editor.json";
 import es from "@/lib/i18n/messages/es/editor.json";
-import { changedFields, HISTORY_FIELDS } from "./history-changes";
+import { PRODUCER_TYPE_LABELS } from "@/lib/i18n/format";
+import { OBSERVATION_STATUSES, type ProducerType } from "@/lib/schemas/enums";
+import { changedFields, HISTORY_FIELDS, type HistoryWords } from "./history-changes";
 
 const figure = {
   indicator: "homicide_rate",
@@ -66,6 +68,35 @@ describe("changedFields", () => {
     for (const messages of [en, es]) {
       const labels: Record<string, string> = messages.history.fields;
       for (const field of HISTORY_FIELDS) expect(labels[field], field).toBeTruthy();
+    }
+  });
+
+  it("names statuses, qualifiers, precisions and producer types in the reader's words, not as stored", () => {
+    const spanish: HistoryWords = {
+      status: (value) => (es.statuses as Record<string, string>)[value]!,
+      qualifier: (value) => (es.form.qualifiers as Record<string, string>)[value]!,
+      datePrecision: (value) => (es.form.precisions as Record<string, string>)[value]!,
+      producerType: (value) => PRODUCER_TYPE_LABELS.es[value as ProducerType],
+    };
+    const after = {
+      ...figure,
+      status: "published",
+      qualifier: "about",
+      datePrecision: "month",
+      producer: { name: "Observatory", type: "ngo" },
+      version: 2,
+    };
+    expect(changedFields(figure, after, spanish)).toEqual([
+      { field: "qualifier", before: "Exacta", after: "Unos" },
+      { field: "datePrecision", before: "Año", after: "Mes" },
+      { field: "producer", before: "Observatory (Academia)", after: "Observatory (ONG)" },
+      { field: "status", before: "Borrador", after: "Publicada" },
+    ]);
+  });
+
+  it("has a word for every status in both languages", () => {
+    for (const messages of [en, es]) {
+      for (const status of OBSERVATION_STATUSES) expect((messages.statuses as Record<string, string>)[status], status).toBeTruthy();
     }
   });
 });

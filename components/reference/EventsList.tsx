@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import type { EventRow } from "@/lib/events/queries";
 import type { ListPage } from "@/lib/reference/list-page";
+import { Quoted } from "@/components/text/Quoted";
 import { ReferenceList } from "./ReferenceList";
 
 export async function EventsList({ locale, list }: { locale: Locale; list: ListPage<EventRow> }) {
@@ -19,7 +20,11 @@ export async function EventsList({ locale, list }: { locale: Locale; list: ListP
       columns={[t("columns.title"), t("columns.date"), t("columns.kind")]}
       rows={list.rows.map((event) => ({
         id: event.id,
-        cells: [localized(event, "title", locale), formatAsOf(event.startsOn, event.datePrecision, locale), tEvents(`kinds.${event.kind}`)],
+        cells: [
+          <Quoted key="title">{localized(event, "title", locale)}</Quoted>,
+          formatAsOf(event.startsOn, event.datePrecision, locale),
+          tEvents(`kinds.${event.kind}`),
+        ],
       }))}
     />
   );

@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import type { FramingRow } from "@/lib/indicators/framings";
 import type { ListPage } from "@/lib/reference/list-page";
+import { Quoted } from "@/components/text/Quoted";
 import { ReferenceList } from "./ReferenceList";
 
 // Long enough to tell framings of one indicator apart in the table.
@@ -20,9 +21,11 @@ export async function FramingsList({ locale, list }: { locale: Locale; list: Lis
       rows={list.rows.map((framing) => ({
         id: framing.id,
         cells: [
-          excerpt(localized(framing, "summary", locale)),
+          <Quoted key="summary">{excerpt(localized(framing, "summary", locale))}</Quoted>,
           localized(framing.indicator, "name", locale),
-          `${framing.producer.name} (${producerTypeLabel(framing.producer.type, locale)})`,
+          <span key="producer">
+            <Quoted>{framing.producer.name}</Quoted> ({producerTypeLabel(framing.producer.type, locale)})
+          </span>,
         ],
       }))}
     />

@@ -3,6 +3,7 @@ import { producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ListPage } from "@/lib/reference/list-page";
 import type { ProducerRow } from "@/lib/sources/producers";
+import { Quoted } from "@/components/text/Quoted";
 import { ReferenceList } from "./ReferenceList";
 import { FiguresLink } from "./FiguresLink";
 
@@ -20,7 +21,7 @@ export async function ProducersList({ locale, list }: { locale: Locale; list: Li
       rows={list.rows.map((producer) => ({
         id: producer.id,
         cells: [
-          producer.name,
+          <Quoted key="name">{producer.name}</Quoted>,
           producerTypeLabel(producer.type, locale),
           <FiguresLink key="figures" locale={locale} filter={{ producer: producer.id }} name={producer.name} />,
         ],

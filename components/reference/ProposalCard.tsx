@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Quoted, withQuoted } from "@/components/text/Quoted";
 import type { Actor } from "@/lib/auth/actor";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -30,11 +32,12 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   const current = proposal.current ? toFormValues(spec.fields, proposal.current) : null;
   const proposed = toFormValues(spec.fields, proposal.data);
   const controlOf = (field: string) => spec.fields.find((candidate) => candidate.name === field)?.control;
-  const shown = (field: string, value: string | undefined) => {
+  // A choice reads in the page's words; anything typed in (names, addresses, texts in either language) is data.
+  const shown = (field: string, value: string | undefined): ReactNode => {
     if (!value) return t("form.empty");
     if (controlOf(field) === "checkbox") return t("review.yes");
-    if (controlOf(field) === "multiselect") return value.split("\n").join(", ");
-    return fieldText.options[field]?.[value] ?? value;
+    if (controlOf(field) === "multiselect") return <Quoted>{value.split("\n").join(", ")}</Quoted>;
+    return fieldText.options[field]?.[value] ?? <Quoted>{value}</Quoted>;
   };
   const entity = t(`review.entities.${proposal.entityType}`);
   const subject = current ? (current[subjectField(proposal.entityType, locale)] ?? "") : null;
@@ -42,12 +45,22 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   const canWithdraw = canWithdrawReferenceChange(actor, proposal);
   return (
     <li className={styles.proposal} id={`proposal-${proposal.id}`} data-proposal={proposal.id} data-entity={proposal.entityType}>
-      <h2>{current ? `${entity}: ${subject}` : t("review.newRecord", { entity })}</h2>
+      <h2>
+        {current ? (
+          <>
+            {entity}: <Quoted>{subject}</Quoted>
+          </>
+        ) : (
+          t("review.newRecord", { entity })
+        )}
+      </h2>
       <p className="muted">
-        {t("review.proposedBy", { name: proposal.proposedBy, date: formatAsOf(proposal.createdAt.slice(0, 10), "day", locale) })}
+        {withQuoted((values) => t("review.proposedBy", { ...values, date: formatAsOf(proposal.createdAt.slice(0, 10), "day", locale) }), {
+          name: proposal.proposedBy,
+        })}
       </p>
       <p>
-        <strong>{t("review.reason")}:</strong> {proposal.reason}
+        <strong>{t("review.reason")}:</strong> <Quoted>{proposal.reason}</Quoted>
       </p>
       <table className={styles.diff}>
         <thead>

@@ -3,6 +3,7 @@ import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ListPage } from "@/lib/reference/list-page";
 import type { SourceRow } from "@/lib/sources/queries";
+import { Quoted } from "@/components/text/Quoted";
 import { ReferenceList } from "./ReferenceList";
 import { FiguresLink } from "./FiguresLink";
 
@@ -20,8 +21,8 @@ export async function SourcesList({ locale, list }: { locale: Locale; list: List
       rows={list.rows.map((source) => ({
         id: source.id,
         cells: [
-          source.url,
-          source.publisher ?? "—",
+          <Quoted key="url">{source.url}</Quoted>,
+          source.publisher ? <Quoted key="publisher">{source.publisher}</Quoted> : "—",
           source.publishedAt ? formatAsOf(source.publishedAt, "day", locale) : "—",
           <FiguresLink key="figures" locale={locale} filter={{ source: source.id }} name={source.publisher ?? source.url} />,
         ],
