@@ -266,7 +266,9 @@ export function CsvImportFlow() {
             progress={progress}
             result={importer.data ?? null}
             error={importError}
-            onImport={() => importer.mutate(requestBody(file))}
+            failure={importer.error}
+            file={file}
+            onImport={(mode) => importer.mutate({ ...requestBody(file), mode })}
           />
         </section>
       ) : null}

@@ -1,40 +1,77 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ApiError } from "@/lib/client/api";
 import { Link } from "@/lib/i18n/navigation";
 import type { ImportResult, ImportSummary, UploadProgress } from "./api";
 import styles from "./import.module.css";
+import results from "./results.module.css";
+import type { CsvFile } from "./read-csv";
+import { RejectedRowsDownload } from "./RejectedRowsDownload";
+
+export type ImportMode = "all_or_nothing" | "valid_rows";
 
 type Props = {
   summary: ImportSummary | null;
   progress: UploadProgress | null;
   result: ImportResult | null;
   error: string | null;
-  onImport: () => void;
+  /** The failed import itself: refusals of this step's own are worded here (importResults.errors). */
+  failure?: unknown;
+  file: CsvFile;
+  onImport: (mode: ImportMode) => void;
 };
 
-/** The import button (only once a check found new rows and no problems), its progress and its outcome. */
-export function ImportAction({ summary, progress, result, error, onImport }: Props) {
-  const t = useTranslations("import.ui.import");
-  const blocked = !summary ? null : summary.errorCount > 0 ? t("fixFirst") : summary.valid < 1 ? t("nothingNew") : null;
+/**
+ * The two ways to import once a check ran: everything (only when no row has a problem), or only
+ * the valid rows with the others set aside; the progress, the outcome and the rows set aside.
+ */
+export function ImportAction({ summary, progress, result, error, failure, file, onImport }: Props) {
+  const t = useTranslations("importResults.import");
+  const errorsT = useTranslations("importResults.errors");
+  const shownError =
+    failure instanceof ApiError && failure.code === "import_correction_already_pending"
+      ? errorsT("import_correction_already_pending")
+      : error;
+  const importable = summary ? summary.valid + summary.corrections : 0;
+  // A header that lacks a mapped column leaves no row readable: nothing to import either way.
+  const headerProblem = summary?.errors.some((problem) => problem.row === 1) ?? false;
+  const blocked = !summary ? null : importable < 1 ? t("nothingNew") : summary.errorCount > 0 ? t("fixFirst") : null;
+  const offerValidRows = summary !== null && summary.invalidRows > 0 && importable > 0 && !headerProblem;
   const percent = progress?.phase === "uploading" ? Math.round(progress.fraction * 100) : null;
   return (
     <>
       {summary ? (
-        <div className={styles.actions}>
-          <button
-            type="button"
-            className={styles.primary}
-            disabled={blocked !== null || progress !== null}
-            aria-describedby={blocked ? "import-blocked" : undefined}
-            onClick={onImport}
-          >
-            {t("button", { count: summary.valid })}
-          </button>
-          {blocked ? (
-            <p id="import-blocked" className={styles.hint}>
-              {blocked}
+        <div className={results.choices}>
+          <div className={styles.actions}>
+            <button
+              type="button"
+              className={styles.primary}
+              disabled={blocked !== null || progress !== null}
+              aria-describedby="import-all-hint"
+              onClick={() => onImport("all_or_nothing")}
+            >
+              {t("all", { count: importable })}
+            </button>
+            <p id="import-all-hint" className={styles.hint}>
+              {blocked ?? t("allHint")}
             </p>
+          </div>
+          {offerValidRows ? (
+            <div className={styles.actions}>
+              <button
+                type="button"
+                className={styles.primary}
+                disabled={progress !== null}
+                aria-describedby="import-valid-rows-hint"
+                onClick={() => onImport("valid_rows")}
+              >
+                {t("validRows", { count: importable })}
+              </button>
+              <p id="import-valid-rows-hint" className={styles.hint}>
+                {t("validRowsHint", { rejected: summary.invalidRows })}
+              </p>
+            </div>
           ) : null}
         </div>
       ) : null}
@@ -52,14 +89,24 @@ export function ImportAction({ summary, progress, result, error, onImport }: Pro
       <div role="status" aria-live="polite" className={styles.status} data-testid="import-outcome">
         {result ? (
           <>
-            <p>{`${t("created", { count: result.created })}; ${t("skipped", { count: result.duplicates })}.`}</p>
             <p>
-              <Link href="/editor">{t("toEditor")}</Link>
+              {t("outcome", {
+                created: t("created", { count: result.created }),
+                corrections: t("corrections", { count: result.corrections }),
+                skipped: t("skipped", { count: result.duplicates }),
+                rejected: t("rejected", { count: result.rejected }),
+              })}
             </p>
+            {result.batchId ? (
+              <p>
+                <Link href={{ pathname: "/editor/review", query: { batch: result.batchId } }}>{t("toReview")}</Link>
+              </p>
+            ) : null}
           </>
         ) : null}
-        {error ? <p className={styles.error}>{error}</p> : null}
+        {shownError ? <p className={styles.error}>{shownError}</p> : null}
       </div>
+      {result && result.rejectedRows.length > 0 ? <RejectedRowsDownload file={file} result={result} /> : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { RowError } from "./api";
 import styles from "./import.module.css";
-import { useRowProblemText } from "./row-problem-text";
+import { useRejectionText } from "./rejection-text";
 
 const PAGE_SIZE = 25;
 
@@ -18,7 +18,7 @@ export function ProblemTable({ errors }: Props) {
   const pageCount = Math.max(1, Math.ceil(errors.length / PAGE_SIZE));
   const shown = errors.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const number = new Intl.NumberFormat(locale);
-  const problemText = useRowProblemText();
+  const problemText = useRejectionText();
   return (
     <>
       <div className="table-scroll">

@@ -4,12 +4,18 @@ import styles from "./import.module.css";
 
 type Props = { sample: SampleRow[] };
 
-const figure = (row: SampleRow) =>
-  [row.qualifier === "exact" ? "" : `${row.qualifier} `, row.value, row.valueMax ? `–${row.valueMax}` : ""].join("");
-
 /** The first new rows as the server read them, to see the columns were matched right. */
 export function SampleTable({ sample }: Props) {
   const t = useTranslations("import.ui.preview");
+  const form = useTranslations("editor.form");
+  const types = useTranslations("import.ui.mapping.producerTypes");
+  // Hedges, precisions and producer types in the page's language, as the form and the mapping say them.
+  const figure = (row: SampleRow) =>
+    [
+      row.qualifier === "exact" ? "" : `${form(`qualifiers.${row.qualifier as "about"}`)} `,
+      row.value,
+      row.valueMax ? `–${row.valueMax}` : "",
+    ].join("");
   return (
     <div className="table-scroll">
       <table className={`data-table ${styles.table}`} data-testid="import-sample">
@@ -31,10 +37,10 @@ export function SampleTable({ sample }: Props) {
               <td>{row.indicatorSlug}</td>
               <td className="number">{figure(row)}</td>
               <td>
-                {row.asOf} ({row.datePrecision})
+                {row.asOf} ({form(`precisions.${row.datePrecision as "year"}`)})
               </td>
               <td>
-                {row.producer.name} ({row.producer.type})
+                {row.producer.name} ({types(row.producer.type as "ngo")})
               </td>
               <td>
                 <a href={row.source.url} rel="noreferrer">

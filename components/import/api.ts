@@ -30,21 +30,62 @@ const ZSampleRow = z.object({
 });
 export type SampleRow = z.infer<typeof ZSampleRow>;
 
-/** What summarize() in lib/csv-import/run-import.ts answers; `valid` counts new rows only. */
+const ZFigureFacts = z.object({
+  value: z.string(),
+  valueMax: z.string().nullable(),
+  qualifier: z.string(),
+  sourceUrl: z.string(),
+  publisher: z.string(),
+});
+
+/** A row of the file beside the stored figure of the same indicator, producer and period (lib/csv-import/conflicts.ts). */
+const ZConflict = z.object({
+  row: z.number(),
+  indicator: z.string(),
+  producer: z.string(),
+  asOf: z.string(),
+  datePrecision: z.string(),
+  outcome: z.enum(["correction", "set_aside"]),
+  code: z.string().nullable(),
+  file: ZFigureFacts,
+  stored: ZFigureFacts.extend({ id: z.string(), status: z.enum(["draft", "published"]) }),
+});
+export type Conflict = z.infer<typeof ZConflict>;
+
+/** What summarize() in lib/csv-import/run-import.ts answers; `valid` counts new rows only, `corrections` the proposed corrections. */
 export const ZImportSummary = z.object({
   totalRows: z.number(),
+  skipped: z.number().default(0),
   valid: z.number(),
+  corrections: z.number().default(0),
   duplicates: z.number(),
   errorCount: z.number(),
   invalidRows: z.number(),
   problemsByColumn: z.array(z.object({ column: z.string(), count: z.number() })),
   /** The first problems only (the server lists at most 100); errorCount counts them all. */
   errors: z.array(ZRowError),
+  /** Conflicts counted in full, the first hundred listed side by side. */
+  conflicts: z
+    .object({ total: z.number(), setAside: z.number(), listed: z.array(ZConflict) })
+    .default({ total: 0, setAside: 0, listed: [] }),
   sample: z.array(ZSampleRow),
 });
 export type ImportSummary = z.infer<typeof ZImportSummary>;
 
-const ZImportResult = z.object({ created: z.number(), duplicates: z.number(), totalRows: z.number(), batchId: z.string() });
+/** A rejected row and all its reasons (lib/csv-import/rejected-rows.ts). */
+const ZRejectedRow = z.object({ row: z.number(), reasons: z.array(ZRowError.omit({ row: true })) });
+export type RejectedRow = z.infer<typeof ZRejectedRow>;
+
+/** What commitImport() answers: `rejectedRows` lists the first 10,000 of the `rejected` rows. */
+const ZImportResult = z.object({
+  created: z.number(),
+  corrections: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  totalRows: z.number(),
+  batchId: z.string().nullable(),
+  rejectedRows: z.array(ZRejectedRow),
+});
 export type ImportResult = z.infer<typeof ZImportResult>;
 
 export const previewImport = (body: ImportRequest) => callApi("POST", "/api/editor/imports/preview", ZImportSummary, body);

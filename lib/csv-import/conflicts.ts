@@ -1,12 +1,9 @@
 import type { Database } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { ColumnMapping } from "./fields";
+import type { SetAsideCode } from "./result-codes";
 import { findPendingCorrections, type StoredFigure } from "./stored-matches";
 import type { RowError, ValidRow } from "./validate-rows";
-
-/** Why a row that conflicts with stored figures is set aside instead of imported. */
-export const SET_ASIDE_CODES = ["correction_pending", "corrected_earlier_in_file", "conflicts_with_draft", "several_published"] as const;
-export type SetAsideCode = (typeof SET_ASIDE_CODES)[number];
 
 const SET_ASIDE_MESSAGES: Record<SetAsideCode, string> = {
   correction_pending:

@@ -9,6 +9,7 @@ import type { ZImportRequest } from "./fields";
 import { classifyConflicts, type ConflictTally } from "./conflicts";
 import { insertDrafts, type DraftToInsert } from "./insert-drafts";
 import { rejectedRows } from "./rejected-rows";
+import { TEMPLATE_EXAMPLE_CODE } from "./result-codes";
 import { findStoredMatches } from "./stored-matches";
 import { TEMPLATE_EXAMPLE_SLUG } from "./template";
 import { scanCsv, type ProblemTally, type ValidRow } from "./validate-rows";
@@ -52,7 +53,7 @@ export async function planImport(request: ImportRequestBody, db: Reader = getDb(
         row: example.row,
         column: request.mapping.indicator ?? "indicator",
         message: "This is the template's example row; replace it with your figures.",
-        code: "template_example_row",
+        code: TEMPLATE_EXAMPLE_CODE,
       },
     ]);
   }

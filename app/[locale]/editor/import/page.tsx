@@ -7,6 +7,7 @@ import { getPathname, redirect } from "@/lib/i18n/navigation";
 import { requireLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/routing";
 import { canImportObservations } from "@/lib/auth/permissions";
+import { listImportIndicators } from "@/lib/csv-import/import-indicators";
 
 export const dynamic = "force-dynamic";
 
@@ -28,5 +29,5 @@ export default async function Page({ params }: Props) {
   }
   if (!canImportObservations(actor)) notFound();
   const t = await getTranslations({ locale, namespace: "import" });
-  return <ImportPage title={t("title")} intro={t("intro")} />;
+  return <ImportPage title={t("title")} intro={t("intro")} indicators={await listImportIndicators(locale)} />;
 }
