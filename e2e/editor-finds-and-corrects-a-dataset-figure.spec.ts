@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { formatted } from "./dataset";
 
@@ -55,6 +56,9 @@ test("an editor finds a dataset figure, corrects it in Spanish, and a reviewer p
   expect(id).toBeTruthy();
   await expect(found.getByRole("link", { name: /^Editar / })).toHaveAttribute("href", `/es/editor/observations/${id}`);
 
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`)).toEqual([]);
+
   // The same figure by its value: written the Spanish way, with the indicator filter.
   const value = (await found.locator("td").nth(1).textContent())!.trim();
   await page.goto(`/es/editor/observations?indicator=${INDICATOR}&q=${encodeURIComponent(value)}`);
@@ -69,6 +73,7 @@ test("an editor finds a dataset figure, corrects it in Spanish, and a reviewer p
   const publicRow = figureRow(page, id!);
   const editLink = publicRow.getByRole("link", { name: /^Editar esta cifra en el editor/ });
   await expect(editLink).toHaveText("Editar");
+  await expect(editLink).toHaveAttribute("href", `/es/editor/observations/${id}`);
   const reader = await browser.newPage();
   await reader.goto(`${baseURL}${PUBLIC_PAGE}`);
   await expect(figureRow(reader, id!)).toBeVisible();
