@@ -36,7 +36,7 @@ const total = (page: Page, label: string) =>
     .locator("div")
     .filter({ has: page.getByText(label, { exact: true }) })
     .locator("dd");
-const importButton = (page: Page) => page.getByRole("button", { name: /^Import \d[\d,]* figures? as drafts?$/ });
+const importButton = (page: Page) => page.getByRole("button", { name: /^Import everything: \d[\d,]* figures?$/ });
 const outcome = (page: Page) => page.getByTestId("import-outcome");
 
 async function chooseAndCheck(page: Page, file: ReturnType<typeof csvFile>) {
@@ -89,13 +89,13 @@ test("an editor checks a file, fixes its bad rows, imports it as drafts, and re-
     await expect(problems.getByRole("columnheader")).toHaveText(["Row", "Column", "Reason"]);
     const bodyRows = problems.locator("tbody tr");
     await expect(bodyRows).toHaveCount(2);
-    await expect(bodyRows.nth(0).locator("td")).toHaveText(["3", "asOf", "This date does not exist."]);
+    await expect(bodyRows.nth(0).locator("td")).toHaveText(["3", "asOf", "“2030-02-30” is not a day of the calendar."]);
     await expect(bodyRows.nth(1).locator("td").nth(0)).toHaveText("5");
     await expect(bodyRows.nth(1).locator("td").nth(1)).toHaveText("producerType");
 
-    await expect(importButton(page)).toHaveText("Import 3 figures as drafts");
+    await expect(importButton(page)).toHaveText("Import everything: 3 figures");
     await expect(importButton(page)).toBeDisabled();
-    await expect(page.getByText("Fix every problem in the file and check it again before importing.")).toBeVisible();
+    await expect(page.getByText("To import everything, first fix the rows with problems and check the file again.")).toBeVisible();
 
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`)).toEqual([]);
@@ -105,24 +105,29 @@ test("an editor checks a file, fixes its bad rows, imports it as drafts, and re-
     await chooseAndCheck(page, csvFile("corrected.csv", GOOD_ROWS));
     await expect(total(page, "Problems")).toHaveText("0");
     await expect(page.getByRole("table", { name: /The first 3 new figures/ }).locator("tbody tr")).toHaveCount(3);
-    await expect(importButton(page)).toHaveText("Import 3 figures as drafts");
+    await expect(importButton(page)).toHaveText("Import everything: 3 figures");
     await importButton(page).click();
-    await expect(outcome(page)).toContainText("Imported 3 drafts; 0 duplicates skipped.");
-    await expect(outcome(page).getByRole("link", { name: "Open the editor to review the drafts" })).toHaveAttribute("href", "/en/editor");
+    await expect(outcome(page)).toContainText(
+      "3 drafts imported, 0 proposed corrections; 0 rows already stored skipped; 0 rows set aside.",
+    );
+    await expect(outcome(page).getByRole("link", { name: "Open the review queue" })).toHaveAttribute(
+      "href",
+      /^\/en\/editor\/review\?batch=c/,
+    );
   });
 
   await test.step("checking the same file again finds only duplicates, and importing it creates nothing", async () => {
     await page.getByRole("button", { name: "Check the file" }).click();
     await expect(page.getByTestId("import-check-status")).toHaveText("Checked 3 rows: 0 new, 3 already stored, 0 problems.");
     await expect(importButton(page)).toBeDisabled();
-    await expect(page.getByText("Every row is already stored; there is nothing new to import.")).toBeVisible();
+    await expect(page.getByText("There are no new figures or corrections to import: every row is already stored.")).toBeVisible();
 
     // The button stays off when nothing is new; the route itself answers the same for a second import.
     const csv = csvFile("corrected.csv", GOOD_ROWS).buffer.toString();
     const mapping = Object.fromEntries(HEADER.split(",").map((column) => [column, column]));
     const again = await page.request.post("/api/editor/imports", { data: { csv, mapping } });
     expect(again.status()).toBe(201);
-    expect((await again.json()).data).toEqual({ created: 0, duplicates: 3, totalRows: 3 });
+    expect((await again.json()).data).toMatchObject({ created: 0, duplicates: 3, totalRows: 3, batchId: null });
   });
 });
 
@@ -198,6 +203,11 @@ test("two thousand rows import in one go, with a progress bar while they are sen
   await expect(importButton(page)).toBeDisabled();
   release();
 
-  await expect(outcome(page)).toContainText("Imported 2,000 drafts; 0 duplicates skipped.", { timeout: 120_000 });
+  await expect(outcome(page)).toContainText(
+    "2,000 drafts imported, 0 proposed corrections; 0 rows already stored skipped; 0 rows set aside.",
+    {
+      timeout: 120_000,
+    },
+  );
   await expect(page.getByRole("progressbar")).toHaveCount(0);
 });
