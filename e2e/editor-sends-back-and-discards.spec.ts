@@ -117,8 +117,9 @@ test("a reviewer sends a draft back with a comment the author then sees; the aut
 
   await test.step("the author discards the second draft: shown as discarded, kept in its history", async () => {
     await editor.goto(`/es/editor/observations/${discardedId}`);
-    await editor.getByLabel(/^Motivo/).fill(DISCARD_REASON);
-    await editor.getByRole("button", { name: "Descartar el borrador" }).click();
+    const discard = editor.getByRole("form", { name: "Descartar este borrador" });
+    await discard.getByLabel("Motivo (opcional)").fill(DISCARD_REASON);
+    await discard.getByRole("button", { name: "Descartar el borrador" }).click();
     await expect(editor).toHaveURL(new RegExp(`/es/editor/observations/${discardedId}\\?done=discarded$`));
     await expect(editor.getByRole("status").filter({ hasText: "Borrador descartado." })).toBeVisible();
     await expect(editor.locator("article[data-status]")).toHaveAttribute("data-status", "discarded");
