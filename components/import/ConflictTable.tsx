@@ -13,14 +13,17 @@ export function ConflictTable({ conflicts }: Props) {
   const t = useTranslations("importResults.preview");
   const reasonText = useRejectionText();
   const form = useTranslations("editor.form");
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale);
+  // Exact decimals as stored, never rounded: only the decimal sign follows the page's language.
+  const decimal = (text: string) => (locale === "es" ? text.replace(".", ",") : text);
   // A hedge other than "exact" is said in words before the number, as the form says it.
   const figure = (facts: Conflict["file"]) =>
     [
       facts.qualifier === "exact" ? "" : `${form(`qualifiers.${facts.qualifier as "about"}`)} `,
-      facts.value,
-      facts.valueMax ? `–${facts.valueMax}` : "",
+      decimal(facts.value),
+      facts.valueMax ? `–${decimal(facts.valueMax)}` : "",
     ].join("");
-  const number = new Intl.NumberFormat(useLocale());
   const corrections = conflicts.total - conflicts.setAside;
   return (
     <>
