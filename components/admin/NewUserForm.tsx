@@ -23,6 +23,7 @@ const ROLES = [ZRole.enum.editor, ZRole.enum.reviewer, ZRole.enum.admin];
 /** Adds a user through POST /api/editor/users, which checks the input with ZNewUser and the admin permission. */
 export function NewUserForm() {
   const t = useTranslations("users");
+  const roles = useTranslations("editor.roles");
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const { errors, formError, pending, answer, onSubmit } = useApiForm({
@@ -57,7 +58,7 @@ export function NewUserForm() {
           <select {...control} defaultValue="editor">
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {t(`roles.${role}`)}
+                {roles(role)}
               </option>
             ))}
           </select>

@@ -28,6 +28,7 @@ const ROLE_ORDER = [ZRole.enum.editor, ZRole.enum.reviewer, ZRole.enum.admin] sa
  */
 export function UserActions({ user }: { user: ManagedUser }) {
   const t = useTranslations("users");
+  const roles = useTranslations("editor.roles");
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [role, setRole] = useState<Role>(user.role);
@@ -43,7 +44,7 @@ export function UserActions({ user }: { user: ManagedUser }) {
     onMutate: () => setMessage(null),
     onSuccess: (answer, change) => {
       if (change.role !== undefined) {
-        say(answer.role === user.role ? "roleUnchanged" : "roleChanged", { role: t(`roles.${answer.role}`) });
+        say(answer.role === user.role ? "roleUnchanged" : "roleChanged", { role: roles(answer.role) });
       } else {
         say(answer.disabledAt ? "deactivated" : "reactivated");
         setLink(null);
@@ -86,7 +87,7 @@ export function UserActions({ user }: { user: ManagedUser }) {
           <select aria-label={t("actions.roleLabel", { name })} value={role} onChange={(event) => setRole(event.target.value as Role)}>
             {ROLE_ORDER.map((option) => (
               <option key={option} value={option}>
-                {t(`roles.${option}`)}
+                {roles(option)}
               </option>
             ))}
           </select>

@@ -14,6 +14,7 @@ type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale };
 export async function UsersAdminPage({ users, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "users" });
   const paging = await getTranslations({ locale, namespace: "editor.paging" });
+  const roles = await getTranslations({ locale, namespace: "editor.roles" });
   const moment = (date: Date) => <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time>;
   return (
     <>
@@ -47,7 +48,7 @@ export async function UsersAdminPage({ users, locale }: Props) {
                 <td className={styles.cellWrap}>
                   <Quoted>{user.email}</Quoted>
                 </td>
-                <td>{t(`roles.${user.role}`)}</td>
+                <td>{roles(user.role)}</td>
                 <td>{moment(user.createdAt)}</td>
                 <td>
                   {user.disabledAt
