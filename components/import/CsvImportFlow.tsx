@@ -250,7 +250,7 @@ export function CsvImportFlow() {
             </div>
             {summary && readAs ? (
               <p className={styles.hint} data-testid="import-read-as">
-                {readAs} {skipped > 0 ? t("reading.filterSkips", { skipped, rows: file.rows.length }) : null}
+                {readAs} {summary.skipped > 0 ? t("reading.filterSkips", { skipped: summary.skipped, rows: summary.totalRows }) : null}
               </p>
             ) : null}
             {summary ? <PreviewReport key={refused ? importer.submittedAt : check.submittedAt} summary={summary} /> : null}

@@ -84,7 +84,10 @@ export function MappingForm({ columns, mapping, sources, fixed, dateFormat, miss
           return (
             <div key={field} className={styles.field} data-testid={`mapping-${field}`}>
               <label htmlFor={controlId(field)}>
-                <span className={styles.fieldName}>{field}</span>
+                {/* The field's name as the template's header writes it: a name in the file, not a word of the page. */}
+                <code id={`${controlId(field)}-name`} className={styles.fieldName}>
+                  {field}
+                </code>
                 {required ? (
                   <>
                     <span aria-hidden="true" className={styles.required}>
@@ -95,8 +98,13 @@ export function MappingForm({ columns, mapping, sources, fixed, dateFormat, miss
                 ) : null}
               </label>
               {FIXABLE_FIELDS.includes(field) ? (
+                <span id={`${controlId(field)}-source`} hidden>
+                  {t("mapping.source")}
+                </span>
+              ) : null}
+              {FIXABLE_FIELDS.includes(field) ? (
                 <select
-                  aria-label={t("mapping.source", { field })}
+                  aria-labelledby={`${controlId(field)}-source ${controlId(field)}-name`}
                   value={source}
                   className={styles.source}
                   onChange={(event) => onSource(field, event.currentTarget.value as FieldSource)}
