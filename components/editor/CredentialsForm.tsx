@@ -32,7 +32,6 @@ export function CredentialsForm<Schema extends z.ZodType>({ schema, url, fields,
     send: (input) => callApi("POST", url, z.unknown(), input),
     onDone: () => window.location.assign(next),
     fieldMessages: t.raw("fieldErrors") as FieldMessages,
-    errorMessages: t.raw("errors") as Record<string, string>,
   });
   // Done means a new page is loading; the button stays disabled until it has.
   const busy = pending || done;

@@ -22,7 +22,6 @@ export function RetractForm({ id, version }: { id: string; version: number }) {
     send: (body) => callApi("POST", `/api/editor/observations/${id}/retract`, ZFigureSnapshot, body),
     onDone: () => router.refresh(),
     fieldMessages: t.raw("fieldErrors") as FieldMessages,
-    errorMessages: t.raw("errors") as Record<string, string>,
   });
   return (
     <form className={formStyles.form} onSubmit={onSubmit} noValidate aria-labelledby="retract-title">

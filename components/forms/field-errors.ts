@@ -78,7 +78,8 @@ const ZParams = z.object({ params: z.record(z.string(), z.union([z.string(), z.n
  * general one. The server's own message is English and is never shown.
  */
 export function errorText(error: unknown, byCode: Record<string, string>, locale = "es"): string {
-  const general = byCode.internal_error ?? (locale === "en" ? "Something went wrong; nothing was changed." : "Algo falló; no se cambió nada.");
+  const general =
+    byCode.internal_error ?? (locale === "en" ? "Something went wrong; nothing was changed." : "Algo falló; no se cambió nada.");
   const code = error instanceof ApiError ? [error.code, kindOf(error)].find((candidate) => candidate in byCode) : undefined;
   if (!code) return general;
   const parsed = error instanceof ApiError ? ZParams.safeParse(error.details) : null;
