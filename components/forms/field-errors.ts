@@ -82,14 +82,15 @@ export function errorText(error: unknown, byCode: Record<string, string>, locale
     byCode.internal_error ?? (locale === "en" ? "Something went wrong; nothing was changed." : "Algo falló; no se cambió nada.");
   const code = error instanceof ApiError ? [error.code, kindOf(error)].find((candidate) => candidate in byCode) : undefined;
   if (!code) return general;
+  const kind = error instanceof ApiError ? (byCode[kindOf(error)] ?? general) : general;
   const parsed = error instanceof ApiError ? ZParams.safeParse(error.details) : null;
   const translate = createTranslator({
     locale,
     messages: { errors: { [code]: byCode[code]! } },
     namespace: "errors",
-    // A sentence whose placeholder the server did not fill: the general sentence rather than a broken one.
+    // A sentence whose value the server did not send: the sentence for its kind rather than a broken one.
     onError: () => {},
-    getMessageFallback: () => general,
+    getMessageFallback: () => kind,
   });
   return translate(code, parsed?.success ? parsed.data.params : {});
 }
