@@ -6,6 +6,7 @@ import { createBenchDatabase, type BenchDatabase } from "../databases";
 import { sequentialLatency } from "../http-load";
 import type { BenchLine } from "../report";
 import { fillSyntheticData } from "../synthetic-data";
+import { batchStamp } from "../../../lib/observations/review-stamp";
 
 // (g) The review queue and the editor dashboard with 10,000 drafts waiting (several CSV import
 // batches, as staff leave them after a week of imports) against the same pages with one page of
@@ -71,8 +72,15 @@ export const reviewQueueSection: BenchSection = {
       const importer = await userWithSession(client.current, "importer", "editor");
       const reviewer = await userWithSession(client.current, "reviewer", "reviewer");
       app = await startApp({ databaseUrl: database.url });
+      // A page measured must be the signed-in one: a lost session would redirect to the sign-in page and time that.
+      const expectSignedIn = async (path: string, cookie: string, marker: string) => {
+        const response = await fetch(`${app!.url}${path}`, { headers: { cookie }, redirect: "manual" });
+        const body = await response.text();
+        if (response.status !== 200 || !body.includes(marker))
+          throw new Error(`${path} did not answer the signed-in page (${response.status})`);
+      };
       const p50 = async (path: string, cookie: string) => {
-        await sequentialLatency(`${app!.url}${path}`, 2, { cookie });
+        await sequentialLatency(`${app!.url}${path}`, 5, { cookie });
         return (await sequentialLatency(`${app!.url}${path}`, requests, { cookie })).p50;
       };
       const measure = async (batchId: string): Promise<Figures> => ({
@@ -83,6 +91,8 @@ export const reviewQueueSection: BenchSection = {
       });
 
       await addDrafts(client.current, BASE_DRAFTS, 1, 0);
+      await expectSignedIn("/es/editor/review", reviewer, 'data-batch="bench-batch-0-0"');
+      await expectSignedIn("/es/editor", importer, "bench-batch-0-0-1");
       const small = await measure("bench-batch-0-0");
       const started = performance.now();
       await addDrafts(client.current, large - BASE_DRAFTS, BATCHES, 1);
@@ -91,6 +101,25 @@ export const reviewQueueSection: BenchSection = {
       );
       // The last batch: the furthest from the queue's first page.
       const big = await measure(`bench-batch-1-${BATCHES - 1}`);
+
+      // Publishing a whole batch (one request, all or none): the largest batch against the 50-draft one.
+      const publishBatch = async (batchId: string) => {
+        const { rows } = await client.current!.query<{ waiting: number; latest: Date | null }>(
+          `SELECT count(*)::int AS waiting, max("updatedAt") AS latest FROM "Observation" WHERE "importBatchId" = $1 AND status = 'draft' AND "sentBackAt" IS NULL`,
+          [batchId],
+        );
+        const started = performance.now();
+        const response = await fetch(`${app!.url}/api/editor/review/publish`, {
+          method: "POST",
+          headers: { cookie: reviewer, "content-type": "application/json" },
+          body: JSON.stringify({ importBatchId: batchId, stamp: batchStamp(rows[0]!.waiting, rows[0]!.latest) }),
+        });
+        const body = await response.text();
+        if (response.status !== 200) throw new Error(`publishing ${batchId} answered ${response.status}: ${body}`);
+        return { ms: performance.now() - started, drafts: rows[0]!.waiting };
+      };
+      const smallPublish = await publishBatch("bench-batch-0-0");
+      const largePublish = await publishBatch("bench-batch-1-0");
 
       const sizes = large.toLocaleString("en");
       const line = (what: string, key: keyof Figures): BenchLine => ({
@@ -107,6 +136,15 @@ export const reviewQueueSection: BenchSection = {
         line("review queue, filtered by import batch", "queueByBatch"),
         line("dashboard of the importer (author of every draft)", "dashboard"),
         line("dashboard of a reviewer", "reviewerDashboard"),
+        {
+          measure: `g. publish a whole import batch of ${largePublish.drafts.toLocaleString("en")} drafts · one request`,
+          unit: "ms",
+          contraste: largePublish.ms,
+          baseline: smallPublish.ms,
+          baselineLabel: `a batch of ${smallPublish.drafts} drafts`,
+          higherIsBetter: false,
+          note: "one serializable transaction, one change entry per figure",
+        },
       ];
     } finally {
       await client.current?.end();
