@@ -2,12 +2,13 @@ import type { BenchSection } from "../context";
 import { apiVsBareSection } from "./api-vs-bare";
 import { cachedPageSection } from "./cached-page";
 import { embeddedVsPostgresSection } from "./embedded-vs-postgres";
+import { figureListSection } from "./figure-list";
 import { growthSection } from "./growth";
 import { importVsCopy } from "./import-vs-copy";
 import { lighthouseSection } from "./lighthouse";
 import { reviewQueueSection } from "./review-queue";
 
-// Run in the issues' order (a–f, then g for the review queue); each section starts and stops what it measures.
+// Run in the issues' order (a–f, then g for the review queue and h for the figure list); each section starts and stops what it measures.
 export const sections: BenchSection[] = [
   cachedPageSection,
   apiVsBareSection,
@@ -16,4 +17,5 @@ export const sections: BenchSection[] = [
   importVsCopy,
   embeddedVsPostgresSection,
   reviewQueueSection,
+  figureListSection,
 ];
