@@ -5,11 +5,14 @@ import { formatAsOf, formatFigure, formatNumber, producerTypeLabel } from "@/lib
 import type { Locale } from "@/lib/i18n/routing";
 import { Quoted, withQuoted } from "@/components/text/Quoted";
 import styles from "./figures-that-disagree.module.css";
+import { StaffEditLink } from "./StaffEditLink";
+import { staffEditProps } from "./staff-edit-props";
 
 /** Groups listed before the rest fold into a disclosure (which works without JavaScript). */
 const SHOWN_GROUPS = 10;
 
 type T = Awaited<ReturnType<typeof getTranslations<"disagree">>>;
+type EditLink = Awaited<ReturnType<typeof staffEditProps>>;
 
 function relationText(relation: PeriodRelation, t: T) {
   if (relation.kind === "same") return t("samePeriod");
@@ -17,7 +20,19 @@ function relationText(relation: PeriodRelation, t: T) {
   return t(relation.direction, { days: relation.days });
 }
 
-function GroupRow({ group, locale, t, withGaps }: { group: ComparisonGroup; locale: Locale; t: T; withGaps: boolean }) {
+function GroupRow({
+  group,
+  locale,
+  t,
+  withGaps,
+  editLink,
+}: {
+  group: ComparisonGroup;
+  locale: Locale;
+  t: T;
+  withGaps: boolean;
+  editLink: EditLink;
+}) {
   const signed = (value: string) => `${value.startsWith("-") || value === "0" ? "" : "+"}${formatNumber(value, locale)}`;
   const hedge = group.approximate ? "≈ " : "";
   return (
@@ -42,6 +57,7 @@ function GroupRow({ group, locale, t, withGaps }: { group: ComparisonGroup; loca
               <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
                 {observation.source.publisher ?? new URL(observation.source.url).hostname}
               </a>
+              <StaffEditLink {...editLink(observation)} />
             </li>
           ))}
         </ul>
@@ -89,7 +105,19 @@ function GroupRow({ group, locale, t, withGaps }: { group: ComparisonGroup; loca
   );
 }
 
-function GroupTable({ groups, locale, t, testId }: { groups: ComparisonGroup[]; locale: Locale; t: T; testId: string }) {
+function GroupTable({
+  groups,
+  locale,
+  t,
+  testId,
+  editLink,
+}: {
+  groups: ComparisonGroup[];
+  locale: Locale;
+  t: T;
+  testId: string;
+  editLink: EditLink;
+}) {
   // The official-against-independent column only where a group has both kinds of figure.
   const withGaps = groups.some((group) => group.gaps.length > 0);
   return (
@@ -111,6 +139,7 @@ function GroupTable({ groups, locale, t, testId }: { groups: ComparisonGroup[]; 
               locale={locale}
               t={t}
               withGaps={withGaps}
+              editLink={editLink}
             />
           ))}
         </tbody>
@@ -121,7 +150,7 @@ function GroupTable({ groups, locale, t, testId }: { groups: ComparisonGroup[]; 
 
 /** Every group of comparable figures from different producers (rule: lib/observations/comparisons.ts). */
 export async function FiguresThatDisagree({ comparisons, locale }: { comparisons: FigureComparisons; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "disagree" });
+  const [t, editLink] = await Promise.all([getTranslations({ locale, namespace: "disagree" }), staffEditProps(locale)]);
   const { groups, producerCount, truncated, limit, valueKind } = comparisons;
   const samePeriodRule = COMPARISON_RULE[valueKind] === "same_period";
   return (
@@ -138,11 +167,11 @@ export async function FiguresThatDisagree({ comparisons, locale }: { comparisons
         <>
           <p>{t("count", { count: groups.length })}</p>
           {truncated ? <p className="muted">{t("truncated", { count: limit })}</p> : null}
-          <GroupTable groups={groups.slice(0, SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table" />
+          <GroupTable groups={groups.slice(0, SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table" editLink={editLink} />
           {groups.length > SHOWN_GROUPS ? (
             <details className="older-groups">
               <summary>{t("showAll", { count: groups.length - SHOWN_GROUPS })}</summary>
-              <GroupTable groups={groups.slice(SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table-older" />
+              <GroupTable groups={groups.slice(SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table-older" editLink={editLink} />
             </details>
           ) : null}
         </>

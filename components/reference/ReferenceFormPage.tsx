@@ -4,6 +4,7 @@ import { getPageActor } from "@/lib/auth/page-session";
 import { listPendingReferenceChangesFor } from "@/lib/reference/queries";
 import type { EditableRecord } from "@/lib/reference/record";
 import { ENTITIES, type EntityName } from "./entities";
+import { FiguresLink } from "./FiguresLink";
 import { toFormRecord } from "./form-values";
 import { ProposalList } from "./ProposalCard";
 import { ReferenceBreadcrumbs } from "./ReferenceBreadcrumbs";
@@ -22,9 +23,19 @@ type Props = {
   created?: boolean;
 };
 
+/** The figure list's filter for a record that figures point to (an indicator by its slug, a producer or source by id). */
+function figuresFilter(entity: EntityName, record: EditableRecord<unknown> | null): Record<string, string> | null {
+  if (!record) return null;
+  if (entity === "producer") return { producer: record.id };
+  if (entity === "source") return { source: record.id };
+  const slug = (record.values as { slug?: unknown }).slug;
+  return entity === "indicator" && typeof slug === "string" ? { indicator: slug } : null;
+}
+
 export async function ReferenceFormPage({ entity, locale, record, choices, created }: Props) {
   const t = await getTranslations({ locale, namespace: "reference" });
   const spec = ENTITIES[entity];
+  const filter = figuresFilter(entity, record);
   const { fieldText, text } = await referenceFormText(entity, locale, choices);
   const [actor, pending] = await Promise.all([getPageActor(), record ? listPendingReferenceChangesFor(entity, record.id) : []]);
   return (
@@ -32,6 +43,11 @@ export async function ReferenceFormPage({ entity, locale, record, choices, creat
       <ReferenceBreadcrumbs locale={locale} section={spec.section} />
       <h1>{t(`sections.${spec.section}.${record ? "edit" : "new"}`)}</h1>
       <p className="lede">{t(record ? "historyNote" : "createNote")}</p>
+      {filter ? (
+        <p>
+          <FiguresLink locale={locale} filter={filter} name={t(`sections.${spec.section}.edit`)} />
+        </p>
+      ) : null}
       {created ? (
         <p role="status" className={styles.notice}>
           {t("created")}
