@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { guessDateFormat, guessNumberFormat } from "@/lib/csv-import/detect-format";
+import { ambiguousNumber, guessDateFormat, guessNumberFormat, unusedDelimiterIn } from "@/lib/csv-import/detect-format";
 import {
   guessMapping,
   guessRowFilters,
@@ -168,6 +168,8 @@ export function CsvImportFlow() {
       ? t("import.refused", { message: importer.error.message })
       : errorText(importer.error, errors);
   const skipped = file ? countSkipped(file, filters) : 0;
+  // A semicolon or tab file read with the wrong separator is one column: said again where the check fails.
+  const misread = file ? unusedDelimiterIn(file.columns) : null;
   // What the last check read the file with, said in words beside its totals.
   const checked = check.variables?.options;
   const readAs =
@@ -192,6 +194,7 @@ export function CsvImportFlow() {
               file={file}
               numberFormat={numberFormat}
               numberSeenIn={numberSeenIn}
+              ambiguous={ambiguousNumber(firstCells(file, mapping.value), numberFormat)}
               dateFormat={dateFormat}
               filters={filters}
               skipped={skipped}
@@ -235,6 +238,9 @@ export function CsvImportFlow() {
               </p>
             </div>
             <div role="status" aria-live="polite" className={styles.status} data-testid="import-check-status">
+              {stillMissing.length > 0 && misread ? (
+                <p className={styles.error}>{t("reading.oneColumn", { delimiter: t(`reading.delimiters.${DELIMITER_KEYS[misread]}`) })}</p>
+              ) : null}
               {stillMissing.length > 0 ? <p className={styles.error}>{t("mapping.missing", { fields: stillMissing.join(", ") })}</p> : null}
               {check.error ? <p className={styles.error}>{errorText(check.error, errors)}</p> : null}
               {summary ? (

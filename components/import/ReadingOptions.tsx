@@ -23,6 +23,8 @@ type Props = {
   numberFormat: NumberFormat;
   /** The column the number format was seen in, or null when it follows the page's language. */
   numberSeenIn: string | null;
+  /** A value cell the other number format would read as another number, and what this one makes of it. */
+  ambiguous: { cell: string; reading: string } | null;
   dateFormat: DateFormat;
   filters: RowFilter[];
   /** Rows the filters leave out. */
@@ -38,6 +40,7 @@ export function ReadingOptions({
   file,
   numberFormat,
   numberSeenIn,
+  ambiguous,
   dateFormat,
   filters,
   skipped,
@@ -94,6 +97,11 @@ export function ReadingOptions({
           <p id="import-number-format-hint" className={styles.hint}>
             {numberSeenIn === null ? t("numberFromLanguage") : t("numberFromFile", { column: numberSeenIn })}
           </p>
+          {ambiguous ? (
+            <p className={styles.hint} data-testid="import-number-ambiguous">
+              {t("numberAmbiguous", ambiguous)}
+            </p>
+          ) : null}
         </div>
         <div className={styles.field}>
           <label htmlFor="import-date-format">{t("dateFormat")}</label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, guessDateFormat, guessNumberFormat, unusedDelimiterIn } from "./detect-format";
+import { ambiguousNumber, detectDelimiter, guessDateFormat, guessNumberFormat, unusedDelimiterIn } from "./detect-format";
 
 describe("detectDelimiter", () => {
   it("finds the semicolon of a Spanish spreadsheet, even with decimal commas in its cells", () => {
@@ -51,5 +51,19 @@ describe("format guesses from a column's cells", () => {
     expect(guessDateFormat(["2024", "15/03/2025"])).toBe("dmy");
     expect(guessDateFormat(["2025-03-15"])).toBe("iso");
     expect(guessDateFormat(["2019", "2020-01"])).toBeNull();
+  });
+});
+
+describe("ambiguousNumber", () => {
+  it("points out a cell the two formats read as different numbers, with the chosen reading", () => {
+    expect(ambiguousNumber(["12", "85.000"], "decimal_comma")).toEqual({ cell: "85.000", reading: "85000" });
+    expect(ambiguousNumber(["85.000"], "decimal_point")).toEqual({ cell: "85.000", reading: "85.000" });
+    expect(ambiguousNumber(["1,234"], "decimal_point")).toEqual({ cell: "1,234", reading: "1234" });
+  });
+
+  it("is silent when every cell reads one way only, or the same either way", () => {
+    expect(ambiguousNumber(["10,4", "1.234,5", "12"], "decimal_comma")).toBeNull();
+    expect(ambiguousNumber(["63.76"], "decimal_point")).toBeNull();
+    expect(ambiguousNumber([], "decimal_point")).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { toCanonicalNumber } from "./cell-formats";
 import { DELIMITERS, type DateFormat, type Delimiter, type NumberFormat } from "./fields";
 
 // The first lines are enough to tell a file's delimiter; the whole file is not scanned.
@@ -78,5 +79,19 @@ export function guessNumberFormat(cells: string[]): NumberFormat | null {
 export function guessDateFormat(cells: string[]): DateFormat | null {
   if (cells.some((cell) => /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(cell.trim()))) return "dmy";
   if (cells.some((cell) => /^\d{4}-\d{1,2}-\d{1,2}$/.test(cell.trim()))) return "iso";
+  return null;
+}
+
+/**
+ * The first cell that both formats read, as different numbers ("85.000": 85000 or 85), with what the
+ * chosen format makes of it; the page points it out so the format is chosen knowingly.
+ */
+export function ambiguousNumber(cells: string[], format: NumberFormat): { cell: string; reading: string } | null {
+  const other: NumberFormat = format === "decimal_comma" ? "decimal_point" : "decimal_comma";
+  for (const cell of cells) {
+    const chosen = toCanonicalNumber(cell, format);
+    const otherwise = toCanonicalNumber(cell, other);
+    if ("ok" in chosen && "ok" in otherwise && chosen.ok !== otherwise.ok) return { cell: cell.trim(), reading: chosen.ok };
+  }
   return null;
 }
