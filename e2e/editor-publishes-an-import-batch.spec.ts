@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 
 // An editor imports 3,000 figures from a spreadsheet; a second person, a reviewer working in
@@ -134,6 +135,8 @@ test("a reviewer publishes a 3,000-row import batch from the queue in one action
     await expect(batch.locator("tr[data-observation]")).toHaveCount(50);
     await expect(batch.locator("tr[data-observation]").first()).toContainText(PRODUCER);
     await expect(page.getByRole("navigation", { name: "Páginas de la cola de revisión" })).toContainText("Página 1 de 60");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(" ")}`)).toEqual([]);
   });
 
   await test.step("one action publishes the whole batch, and the queue says how many", async () => {
