@@ -152,6 +152,25 @@ test("una cuenta desactivada pierde sus sesiones; reactivada vuelve; un enlace d
     await expect(stranger.page.getByText("Este enlace para cambiar la contraseña no es válido")).toBeVisible();
     await stranger.context.close();
   });
+
+  await test.step("an admin who is not the last may deactivate themself, and is signed out at once", async () => {
+    await page.reload();
+    await row(page, colleague.email).getByLabel(`Rol de ${colleague.name}`).selectOption("admin");
+    await row(page, colleague.email).getByRole("button", { name: "Guardar rol" }).click();
+    await expect(row(page, colleague.email)).toHaveAttribute("data-role", "admin");
+
+    other.page.on("dialog", (dialog) => {
+      expect(dialog.message()).toContain("¿Desactivar su propia cuenta?");
+      void dialog.accept();
+    });
+    await openUsers(other.page);
+    await row(other.page, colleague.email)
+      .getByRole("button", { name: `Desactivar la cuenta de ${colleague.name}` })
+      .click();
+    await expect(other.page).toHaveURL(/\/es\/editor\/sign-in/);
+    await page.reload();
+    await expect(row(page, colleague.email)).toHaveAttribute("data-active", "false");
+  });
   await other.context.close();
 });
 

@@ -21,12 +21,21 @@ const ZResetLink = z.object({ url: z.string(), path: z.string(), expiresAt: z.st
 // In the order the select lists them, the least powerful role first.
 const ROLE_ORDER = [ZRole.enum.editor, ZRole.enum.reviewer, ZRole.enum.admin] satisfies readonly Role[];
 
+type Props = {
+  user: ManagedUser;
+  /** This row is the admin looking at the page. */
+  isSelf: boolean;
+  /** The editor's start page, where an admin who locked themself out goes next. */
+  startPage: string;
+};
+
 /**
  * One user's row of actions: a role to save, deactivation or reactivation after a confirmation, and a
  * one-time password link. Each action ends in one sentence saying what happened (or why nothing did);
- * the list is re-read from the server afterwards.
+ * the list is re-read from the server afterwards. An admin who deactivates or demotes themself is
+ * warned first and then leaves for the editor's start page, which they may no longer see as before.
  */
-export function UserActions({ user }: { user: ManagedUser }) {
+export function UserActions({ user, isSelf, startPage }: Props) {
   const t = useTranslations("users");
   const roles = useTranslations("editor.roles");
   const locale = useLocale() as Locale;
@@ -43,6 +52,11 @@ export function UserActions({ user }: { user: ManagedUser }) {
       callApi("PATCH", `/api/editor/users/${encodeURIComponent(user.id)}`, ZAccess, change),
     onMutate: () => setMessage(null),
     onSuccess: (answer, change) => {
+      if (isSelf && (answer.disabledAt !== null || answer.role !== "admin")) {
+        // A full load: the header's links change with the role, and a deactivated admin's session is gone.
+        window.location.assign(startPage);
+        return;
+      }
       if (change.role !== undefined) {
         say(answer.role === user.role ? "roleUnchanged" : "roleChanged", { role: roles(answer.role) });
       } else {
@@ -63,12 +77,13 @@ export function UserActions({ user }: { user: ManagedUser }) {
 
   function saveRole(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isSelf && role !== "admin" && !window.confirm(t("actions.demoteSelfConfirm", { role: roles(role) }))) return;
     resetLink.reset();
     access.mutate({ role });
   }
 
   function toggleActive() {
-    const key = user.active ? "deactivateConfirm" : "reactivateConfirm";
+    const key = !user.active ? "reactivateConfirm" : isSelf ? "deactivateSelfConfirm" : "deactivateConfirm";
     if (!window.confirm(t(`actions.${key}`, { name }))) return;
     resetLink.reset();
     access.mutate({ active: !user.active });

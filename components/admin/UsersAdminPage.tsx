@@ -2,19 +2,22 @@ import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
 import { Pagination } from "@/components/editor/Pagination";
 import { Quoted } from "@/components/text/Quoted";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { listUsers } from "@/lib/users/users";
 import { NewUserForm } from "./NewUserForm";
 import { UserActions } from "./UserActions";
 import styles from "./UserAdmin.module.css";
 
-type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale };
+/** `currentUserId`: the admin looking at the page, whose own row warns before they lock themself out. */
+type Props = { users: Awaited<ReturnType<typeof listUsers>>; locale: Locale; currentUserId: string };
 
 /** Everyone who can sign in, with their role, status and actions, and a form to add someone. Admins only (the page checks). */
-export async function UsersAdminPage({ users, locale }: Props) {
+export async function UsersAdminPage({ users, locale, currentUserId }: Props) {
   const t = await getTranslations({ locale, namespace: "users" });
   const paging = await getTranslations({ locale, namespace: "editor.paging" });
   const roles = await getTranslations({ locale, namespace: "editor.roles" });
+  const startPage = getPathname({ href: "/editor", locale });
   const moment = (date: Date) => <time dateTime={date.toISOString()}>{formatMoment(date.toISOString(), locale)}</time>;
   return (
     <>
@@ -56,7 +59,11 @@ export async function UsersAdminPage({ users, locale }: Props) {
                     : t("status.active")}
                 </td>
                 <td>
-                  <UserActions user={{ id: user.id, displayName: user.displayName, role: user.role, active: !user.disabledAt }} />
+                  <UserActions
+                    user={{ id: user.id, displayName: user.displayName, role: user.role, active: !user.disabledAt }}
+                    isSelf={user.id === currentUserId}
+                    startPage={startPage}
+                  />
                 </td>
               </tr>
             ))}

@@ -16,7 +16,8 @@ export const generateMetadata = ({ params }: Props) => adminMetadata(params, "us
 export default async function Page({ params, searchParams }: Props) {
   const locale = await requireLocale(params);
   // Not a sign-in prompt: to anyone but an admin (signed out included) this page does not exist.
-  if (!canManageUsers(await getPageActor())) notFound();
+  const actor = await getPageActor();
+  if (!canManageUsers(actor) || actor?.kind !== "user") notFound();
   const users = await listUsers(ZPageParam.parse((await searchParams).page));
-  return <UsersAdminPage users={users} locale={locale} />;
+  return <UsersAdminPage users={users} locale={locale} currentUserId={actor.user.id} />;
 }
