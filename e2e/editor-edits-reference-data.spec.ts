@@ -88,7 +88,7 @@ test("an editor proposes reference changes, a second person applies them, and re
     await editor.getByRole("searchbox", { name: "Search by web address or publisher" }).fill("elfaro");
     await editor.getByRole("button", { name: "Search" }).click();
     await expect(editor).toHaveURL(/[?&]q=elfaro/);
-    const links = editor.getByRole("table").getByRole("link");
+    const links = editor.getByRole("table").getByRole("rowheader").getByRole("link");
     await expect(links.first()).toBeVisible();
     for (const text of await links.allInnerTexts()) expect(text).toContain("elfaro");
     await links.first().click();
