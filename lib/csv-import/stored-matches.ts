@@ -21,9 +21,8 @@ export type StoredFigure = {
  * with stored figures, those figures: drafts waiting, published and retracted ones (superseded
  * corrections and discarded drafts are no longer anyone's figure). Rows with none are absent.
  *
- * The rows go in as JSON documents of BATCH rows, each grouped with the stored figures of their
- * indicators by that key: a group holding both is a match. Grouping stays linear whatever the planner guesses
- * of the document's size, where a join can turn into a nested loop over every stored figure per row.
+ * The rows' distinct periods are looked up in the index on (indicator, producer, status, precision,
+ * asOf), so the cost grows with the file, not with the figures stored for its indicators.
  */
 export async function findStoredMatches(db: Prisma.TransactionClient | Database, rows: ValidRow[]): Promise<Map<number, StoredFigure[]>> {
   const found = new Map<number, StoredFigure[]>();
@@ -36,18 +35,15 @@ export async function findStoredMatches(db: Prisma.TransactionClient | Database,
 
 const BATCH = 2000;
 
-type MatchRow = {
-  rows: number[];
-  stored: {
-    id: string;
-    status: StoredFigure["status"];
-    value: string;
-    valueMax: string | null;
-    qualifier: string;
-    url: string;
-    publisher: string;
-    revisionOfId: string | null;
-  }[];
+type StoredRow = {
+  id: string;
+  status: StoredFigure["status"];
+  value: string;
+  valueMax: string | null;
+  qualifier: string;
+  url: string;
+  publisher: string;
+  revisionOfId: string | null;
   slug: string;
   producer_name: string;
   producer_type: string;
@@ -55,42 +51,46 @@ type MatchRow = {
   precision: string;
 };
 
+const periodKey = (slug: string, name: string, type: string, asOf: string, precision: string) =>
+  [slug, name, type, asOf, precision].join("\u0001");
+
 async function findInBatch(db: Prisma.TransactionClient | Database, rows: ValidRow[]): Promise<Map<number, StoredFigure[]>> {
-  const keys = rows.map(({ row, input }) => ({
-    row,
-    slug: input.indicatorSlug,
-    producer_name: input.producer.name,
-    producer_type: input.producer.type,
-    as_of: input.asOf,
-    precision: input.datePrecision,
-  }));
-  const groups = await db.$queryRawUnsafe<MatchRow[]>(
-    `SELECT array_agg(k.row) FILTER (WHERE k.row IS NOT NULL) AS rows,
-            jsonb_agg(k.stored) FILTER (WHERE k.row IS NULL) AS stored,
-            slug, producer_name, producer_type, to_char(as_of, 'YYYY-MM-DD') AS as_of, precision
-     FROM (
-       SELECT row, slug, producer_name, producer_type, as_of, precision, NULL::jsonb AS stored
-       FROM jsonb_to_recordset($1::jsonb)
-         AS u(row int, slug text, producer_name text, producer_type text, as_of date, precision text)
-       UNION ALL
-       SELECT NULL, i.slug, p.name, p.type::text, o."asOf", o."datePrecision"::text,
-              jsonb_build_object('id', o.id, 'status', o.status::text, 'value', trim_scale(o.value)::text, 'valueMax', trim_scale(o."valueMax")::text,
-                                 'qualifier', o.qualifier::text, 'url', s.url, 'publisher', s.publisher, 'revisionOfId', o."revisionOfId")
-       FROM "Observation" o
-       JOIN "Indicator" i ON i.id = o."indicatorId"
-       JOIN "Producer" p ON p.id = o."producerId"
-       JOIN "Source" s ON s.id = o."sourceId"
-       WHERE o.status IN ('draft', 'published', 'retracted') AND i.slug = ANY($2::text[]) AND p.name = ANY($3::text[])
-     ) k
-     GROUP BY slug, producer_name, producer_type, as_of, precision
-     HAVING count(k.row) > 0 AND count(*) > count(k.row)`,
-    JSON.stringify(keys),
-    [...new Set(keys.map((key) => key.slug))],
-    [...new Set(keys.map((key) => key.producer_name))],
+  const periods = new Map<string, { slug: string; producer_name: string; producer_type: string; as_of: string; precision: string }>();
+  for (const { input } of rows) {
+    const key = periodKey(input.indicatorSlug, input.producer.name, input.producer.type, input.asOf, input.datePrecision);
+    if (!periods.has(key))
+      periods.set(key, {
+        slug: input.indicatorSlug,
+        producer_name: input.producer.name,
+        producer_type: input.producer.type,
+        as_of: input.asOf,
+        precision: input.datePrecision,
+      });
+  }
+  const stored = await db.$queryRawUnsafe<StoredRow[]>(
+    `WITH k AS (
+       SELECT DISTINCT i.id AS indicator_id, p.id AS producer_id, u.as_of, u.precision::"DatePrecision" AS precision
+       FROM jsonb_to_recordset($1::jsonb) AS u(slug text, producer_name text, producer_type text, as_of date, precision text)
+       JOIN "Indicator" i ON i.slug = u.slug
+       JOIN "Producer" p ON p.name = u.producer_name AND p.type::text = u.producer_type
+     )
+     SELECT o.id, o.status::text AS status, trim_scale(o.value)::text AS value, trim_scale(o."valueMax")::text AS "valueMax",
+            o.qualifier::text AS qualifier, s.url, s.publisher, o."revisionOfId",
+            i.slug, p.name AS producer_name, p.type::text AS producer_type, to_char(o."asOf", 'YYYY-MM-DD') AS as_of,
+            o."datePrecision"::text AS precision
+     FROM k
+     JOIN "Observation" o ON o."indicatorId" = k.indicator_id AND o."producerId" = k.producer_id
+       AND o.status IN ('draft', 'published', 'retracted') AND o."datePrecision" = k.precision AND o."asOf" = k.as_of
+     JOIN "Indicator" i ON i.id = o."indicatorId"
+     JOIN "Producer" p ON p.id = o."producerId"
+     JOIN "Source" s ON s.id = o."sourceId"`,
+    JSON.stringify([...periods.values()]),
   );
-  const found = new Map<number, StoredFigure[]>();
-  for (const group of groups) {
-    const figures = group.stored.map((figure): StoredFigure => ({
+  const byPeriod = new Map<string, StoredFigure[]>();
+  for (const figure of stored) {
+    const key = periodKey(figure.slug, figure.producer_name, figure.producer_type, figure.as_of, figure.precision);
+    const list = byPeriod.get(key) ?? [];
+    list.push({
       id: figure.id,
       status: figure.status,
       value: figure.value,
@@ -100,17 +100,22 @@ async function findInBatch(db: Prisma.TransactionClient | Database, rows: ValidR
       publisher: figure.publisher,
       revisionOfId: figure.revisionOfId,
       key: naturalKey({
-        indicatorSlug: group.slug,
+        indicatorSlug: figure.slug,
         value: figure.value,
         valueMax: figure.valueMax,
         qualifier: figure.qualifier as ValidRow["input"]["qualifier"],
-        asOf: group.as_of,
-        datePrecision: group.precision as ValidRow["input"]["datePrecision"],
-        producer: { name: group.producer_name, type: group.producer_type as ValidRow["input"]["producer"]["type"] },
+        asOf: figure.as_of,
+        datePrecision: figure.precision as ValidRow["input"]["datePrecision"],
+        producer: { name: figure.producer_name, type: figure.producer_type as ValidRow["input"]["producer"]["type"] },
         source: { url: figure.url, publisher: figure.publisher },
       }),
-    }));
-    for (const row of group.rows) found.set(Number(row), figures);
+    });
+    byPeriod.set(key, list);
+  }
+  const found = new Map<number, StoredFigure[]>();
+  for (const { row, input } of rows) {
+    const figures = byPeriod.get(periodKey(input.indicatorSlug, input.producer.name, input.producer.type, input.asOf, input.datePrecision));
+    if (figures) found.set(row, figures);
   }
   return found;
 }
@@ -121,9 +126,9 @@ export async function findPendingCorrections(
   publishedIds: string[],
 ): Promise<Map<string, string>> {
   if (!publishedIds.length) return new Map();
-  const pending = await db.observation.findMany({
-    where: { revisionOfId: { in: publishedIds }, status: "draft" },
-    select: { id: true, revisionOfId: true },
-  });
-  return new Map(pending.map((draft) => [draft.revisionOfId!, draft.id]));
+  const pending = await db.$queryRawUnsafe<{ id: string; revisionOfId: string }[]>(
+    `SELECT id, "revisionOfId" FROM "Observation" WHERE status = 'draft' AND "revisionOfId" = ANY($1::text[])`,
+    publishedIds,
+  );
+  return new Map(pending.map((draft) => [draft.revisionOfId, draft.id]));
 }
