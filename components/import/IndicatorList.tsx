@@ -26,8 +26,9 @@ export function IndicatorList({ indicators }: { indicators: ImportIndicator[] })
                   <td>
                     <code>{indicator.slug}</code>
                   </td>
-                  <td>{indicator.name}</td>
-                  <td>{indicator.unit}</td>
+                  {/* Names and units are data: a unit recorded only in English is shown as recorded. */}
+                  <td data-quoted>{indicator.name}</td>
+                  <td data-quoted>{indicator.unit}</td>
                 </tr>
               ))}
             </tbody>
@@ -39,7 +40,7 @@ export function IndicatorList({ indicators }: { indicators: ImportIndicator[] })
           {t("download")}
         </a>
       </p>
-      <p className={styles.hint}>{t("templateNote")}</p>
+      <p className={styles.hint}>{t.rich("templateNote", { code: (chunks) => <code>{chunks}</code> })}</p>
     </div>
   );
 }
