@@ -15,7 +15,7 @@ import {
   type FigureSummary,
 } from "./shapes";
 
-export { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, REVIEW_PAGE_SIZE } from "../paging";
+export { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE } from "../paging";
 export type { EditorFigure, FigureSummary } from "./shapes";
 
 /** Drafts on a page of the review queue: each is one compact row. */
