@@ -54,18 +54,27 @@ export function ConflictTable({ conflicts }: Props) {
                 <td>
                   <code>{conflict.indicator}</code>
                   <span className={results.meta}>
-                    {conflict.producer} · {conflict.asOf} ({form(`precisions.${conflict.datePrecision as "year"}`)})
+                    <span data-quoted>{conflict.producer}</span> · {conflict.asOf} ({form(`precisions.${conflict.datePrecision as "year"}`)}
+                    )
                   </span>
                 </td>
                 <td data-testid="conflict-file">
                   <span className={results.value}>{figure(conflict.file)}</span>
-                  <span className={results.meta}>{conflict.file.publisher}</span>
-                  <span className={results.meta}>{conflict.file.sourceUrl}</span>
+                  <span className={results.meta} data-quoted>
+                    {conflict.file.publisher}
+                  </span>
+                  <span className={results.meta} data-quoted>
+                    {conflict.file.sourceUrl}
+                  </span>
                 </td>
                 <td data-testid="conflict-stored">
                   <span className={results.value}>{figure(conflict.stored)}</span> ({t(`status.${conflict.stored.status}`)})
-                  <span className={results.meta}>{conflict.stored.publisher}</span>
-                  <span className={results.meta}>{conflict.stored.sourceUrl}</span>
+                  <span className={results.meta} data-quoted>
+                    {conflict.stored.publisher}
+                  </span>
+                  <span className={results.meta} data-quoted>
+                    {conflict.stored.sourceUrl}
+                  </span>
                 </td>
                 <td>
                   {conflict.outcome === "correction" ? (

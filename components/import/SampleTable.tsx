@@ -40,11 +40,11 @@ export function SampleTable({ sample }: Props) {
                 {row.asOf} ({form(`precisions.${row.datePrecision as "year"}`)})
               </td>
               <td>
-                {row.producer.name} ({types(row.producer.type as "ngo")})
+                <span data-quoted>{row.producer.name}</span> ({types(row.producer.type as "ngo")})
               </td>
               <td>
                 <a href={row.source.url} rel="noreferrer">
-                  {row.source.publisher}
+                  <span data-quoted>{row.source.publisher}</span>
                 </a>
               </td>
             </tr>
