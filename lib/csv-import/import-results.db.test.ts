@@ -277,6 +277,17 @@ describe("a discarded draft", () => {
   });
 });
 
+describe("the lists beside the template", () => {
+  it("offers every indicator's slug with its names and units in both languages", async () => {
+    const route = await import("@/app/api/editor/imports/indicators.csv/route");
+    const response = await route.GET();
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = (await response.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("slug,name_es,name_en,unit_es,unit_en");
+    expect(lines).toContain("test_indicator,Prueba,Test,people,people");
+  });
+});
+
 describe("a failed import", () => {
   it("writes nothing: no batch, producer, source, draft or history entry", async () => {
     // The database refuses one figure of the second thousand-row statement, after the first went in.
