@@ -307,15 +307,27 @@ test("every editor page speaks Spanish", async ({ page, browser, baseURL }) => {
   const routes = editorRoutes();
   expect(routes, "the editor's pages are found").toContain("/editor/reference/sources/[id]");
 
-  await test.step("signed out: sign-in and first run", async () => {
+  // On a database with no account yet this is the first-run form; otherwise the page is not found.
+  await test.step("first run", async () => {
+    const stranger = await browser.newPage();
+    await expectSpanish(stranger, "/es/editor/setup");
+    await stranger.close();
+  });
+  await signIn(page);
+  await test.step("signed out: sign-in and a refused sign-in", async () => {
     const stranger = await browser.newPage();
     await expectSpanish(stranger, "/es/editor/sign-in");
-    // The first-run form while no one has an account; once someone has, the page is not found (in Spanish too).
+    // A refusal from the server is told in Spanish too, never as the API's English message.
+    await stranger.getByLabel("Correo electrónico").fill(`nadie-${RUN}@example.org`);
+    await stranger.getByLabel("Contraseña").fill("una contraseña equivocada");
+    await stranger.getByRole("button", { name: "Entrar" }).click();
+    await expect(stranger.locator("form").getByRole("alert")).toHaveText("El correo o la contraseña no son correctos.");
+    expect((await ownText(stranger)).filter((text) => WORD.test(text))).toEqual([]);
+    // Once someone has an account, the first-run page is not found (in Spanish too).
     await expectSpanish(stranger, "/es/editor/setup");
     await stranger.close();
   });
 
-  await signIn(page);
   const admin = page.request;
   const editorRequest = await playwrightRequest.newContext({ baseURL });
   const editorUser = await ok<{ id: string }>(admin.post("/api/editor/users", { data: EDITOR }), 201);
