@@ -36,13 +36,14 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
   };
   const day = (iso: string) => formatAsOf(iso.slice(0, 10), "day", locale);
   const hasFilters = Object.keys(figureQuery(filters)).length > 0;
-  const select = (name: FigureFilterKey, options: { value: string; label: string }[], anyLabel = t("any")) => (
+  // Options naming data (producers, import files, people) are marked as quoted, as the rows are.
+  const select = (name: FigureFilterKey, options: { value: string; label: string }[], anyLabel = t("any"), quoted = false) => (
     <div className={styles.field}>
       <label htmlFor={`figures-${name}`}>{filterLabel[name]}</label>
       <select id={`figures-${name}`} name={name} defaultValue={filters[name] ?? ""}>
         <option value="">{anyLabel}</option>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} data-quoted={quoted ? "" : undefined}>
             {option.label}
           </option>
         ))}
@@ -83,6 +84,8 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
               value: producer.id,
               label: `${producer.name} (${PRODUCER_TYPE_LABELS[locale][producer.type]})`,
             })),
+            t("any"),
+            true,
           )}
           {select(
             "type",
@@ -107,10 +110,14 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
               value: batch.id,
               label: t("batchOption", { fileName: batch.fileName, date: day(batch.createdAt), count: batch.draftCount }),
             })),
+            t("any"),
+            true,
           )}
           {select(
             "author",
             choices.authors.map((author) => ({ value: author.id, label: author.displayName })),
+            t("any"),
+            true,
           )}
         </fieldset>
         {filters.source ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ProducerType } from "@/lib/observations/types";
 import { suggestAttribution } from "@/lib/observations/attribution";
 import { ZDatePrecision, ZProducerType, ZQualifier } from "@/lib/schemas/enums";
@@ -16,7 +17,7 @@ type Props = {
   producerTypeLabels: Record<ProducerType, string>;
   labels: EditorMessages["form"];
   /** The producer type's empty choice and hint, and the attribution the server will write when it is left empty. */
-  extraLabels: { chooseProducerType: string; producerTypeHint: string; attributionSuggestion: (suggestion: string) => string };
+  extraLabels: { chooseProducerType: string; producerTypeHint: string; attributionSuggestion: (suggestion: string) => ReactNode };
 };
 
 /** The inputs of a figure: what was said, when, by whom, and where it was published. */

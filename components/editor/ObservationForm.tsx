@@ -13,6 +13,7 @@ import { errorText, fromApiError, fromZodIssues, type FieldErrors, type FieldMes
 import { ErrorSummary, FormError, FormField } from "@/components/forms/FormField";
 import { ZConflictDetails, ZFigureSnapshot, type FigureSnapshot } from "./api";
 import { ConflictNotice } from "./ConflictNotice";
+import { withQuoted } from "@/components/text/Quoted";
 import formStyles from "@/components/forms/forms.module.css";
 import type { EditorMessages } from "./messages";
 import { ObservationFields } from "./ObservationFields";
@@ -156,7 +157,8 @@ export function ObservationForm({ locale, target, initial, indicators, producers
         extraLabels={{
           chooseProducerType: tFigures("chooseProducerType"),
           producerTypeHint: tFigures("producerTypeHint"),
-          attributionSuggestion: (suggestion) => tFigures("attributionSuggestion", { suggestion }),
+          // The suggestion is made of the producer and publisher as typed: data, marked as quoted.
+          attributionSuggestion: (suggestion) => withQuoted((values) => tFigures("attributionSuggestion", values), { suggestion }),
         }}
       />
       {target.kind === "edit" ? (

@@ -6,7 +6,8 @@ export type ControlProps = { id: string; name: string; "aria-invalid"?: true; "a
 type Props = {
   name: string;
   label: string;
-  hint?: string;
+  /** Text, or text with quoted data in it. */
+  hint?: ReactNode;
   optionalLabel?: string;
   error?: string;
   /** Renders the input, select or textarea with the id and ARIA links it needs. */
