@@ -37,7 +37,8 @@ export function toCanonicalNumber(cell: string, format: NumberFormat): Converted
   const text = cell.trim();
   const decimal = format === "decimal_comma" ? "," : ".";
   const thousands = format === "decimal_comma" ? "." : ",";
-  const match = /^([-+]?)([^]*)$/.exec(text)!;
+  // A leading "+" is refused as the form and the API refuse it: the importer reads no number they would not.
+  const match = /^(-?)([^]*)$/.exec(text)!;
   const sign = match[1] === "-" ? "-" : "";
   const body = match[2]!;
   const parts = body.split(decimal);

@@ -75,6 +75,7 @@ export const READING_PROBLEM_CODES = [
   "number_format",
   "date_format",
   "date_not_real",
+  "date_coarser_than_precision",
   "missing_column",
   "required",
   "not_one_of",

@@ -163,3 +163,26 @@ describe("guessMapping", () => {
     });
   });
 });
+
+describe("a stated precision finer than the date", () => {
+  const file = [
+    "indicator,value,asOf,datePrecision,producer,producerType,sourceUrl,publisher",
+    "homicide_rate,7.8,2023,month,Synthetic Lab,academic,https://example.org/a,Outlet",
+    "homicide_rate,7.8,2023-05,day,Synthetic Lab,academic,https://example.org/a,Outlet",
+    "homicide_rate,7.8,2023,year,Synthetic Lab,academic,https://example.org/a,Outlet",
+    "homicide_rate,7.8,2023-05,month,Synthetic Lab,academic,https://example.org/a,Outlet",
+  ].join("\n");
+  const reading = { options: { delimiter: ",", numberFormat: "decimal_point", dateFormat: "iso" } } as const;
+
+  it("is refused: a year is never stored as its January, nor a month as its first day", () => {
+    const { errors, valid } = read(file, reading);
+    expect(errors.map((error) => [error.row, error.column, error.code])).toEqual([
+      [2, "asOf", "date_coarser_than_precision"],
+      [3, "asOf", "date_coarser_than_precision"],
+    ]);
+    expect(valid.map((row) => [row.row, row.input.asOf, row.input.datePrecision])).toEqual([
+      [4, "2023-01-01", "year"],
+      [5, "2023-05-01", "month"],
+    ]);
+  });
+});

@@ -12,6 +12,8 @@ import { REQUIRED_FIELDS, type Delimiter, type ImportField, type ImportReading, 
  * the editor's language; `message` says it in English for API callers. Reading a row gives the
  * RowProblemCode codes; later checks of the import add their own.
  */
+const PRECISION_RANK: Record<string, number> = { year: 0, month: 1, day: 2 };
+
 export type RowError = { row: number; column: string; code: string; values?: Record<string, string>; message: string };
 export type RowProblemCode = ReadingProblemCode;
 export type ValidRow = { row: number; input: TObservationInput; key: string };
@@ -195,6 +197,19 @@ function rowChecker(columns: string[], reading: ImportReading, knownIndicators: 
         values: { value: clip(text), format: dateFormat },
         message: `"${clip(text)}" is not a full date (a publication has a day).`,
       });
+    }
+    // "2025" read as a month (or "2025-03" as a day) would put a yearly figure on 1 January: the
+    // precision a row states may not be finer than its date shows.
+    const statedPrecision = cell(record, "datePrecision");
+    if (asOf?.precision && statedPrecision && PRECISION_RANK[statedPrecision] !== undefined) {
+      if (PRECISION_RANK[statedPrecision]! > PRECISION_RANK[asOf.precision]!) {
+        const text = cell(record, "asOf")!;
+        fail("asOf", {
+          code: "date_coarser_than_precision",
+          values: { value: clip(text), precision: statedPrecision },
+          message: `"${clip(text)}" does not name a ${statedPrecision}; write the ${statedPrecision}'s date or change the precision.`,
+        });
+      }
     }
     const candidate = {
       indicatorSlug: cell(record, "indicator") ?? "",
