@@ -6,6 +6,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 // editor's routes in app/[locale]/editor at run time (a page added later is walked too), fills each
 // route's [id] with records this test creates or finds linked from the pages it walked, and reads
 // the text, the names read aloud (aria-label, title, alt, placeholder) and the document's title.
+// Then it walks the same addresses in English, where no Spanish sentence may be left.
 
 const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
 // The admin the reference-data journey creates when it runs first and closes setup.
@@ -163,6 +164,43 @@ const ENGLISH = [
 ];
 const WORD = new RegExp(`(?<![\\p{L}\\d_])(${ENGLISH.join("|")})(?![\\p{L}\\d_])`, "iu");
 
+// Common words of the editor's Spanish interface that are not English words, for the English pages.
+const SPANISH = [
+  "del",
+  "los",
+  "las",
+  "una",
+  "cifras?",
+  "borradores?",
+  "publicadas?",
+  "guardar",
+  "cambios?",
+  "fuentes?",
+  "productor(es)?",
+  "usted",
+  "página",
+  "revisión",
+  "nada",
+  "todos",
+  "añadir",
+  "entrar",
+  "contraseña",
+  "correo",
+  "nombre",
+  "fecha",
+  "motivo",
+  "ningún",
+  "sesión",
+  "cuenta",
+  "editar",
+  "está",
+  "esta",
+  "para",
+  "hay",
+  "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre",
+];
+const SPANISH_WORD = new RegExp(`(?<![\\p{L}\\d_])(${SPANISH.join("|")})(?![\\p{L}\\d_])`, "iu");
+
 const EDITOR_APP = path.join(process.cwd(), "app", "[locale]", "editor");
 
 /** The editor's routes, from its page.tsx files: "/editor/reference/sources/[id]". */
@@ -183,9 +221,10 @@ const routePattern = (route: string) =>
   new RegExp(`^/es${route.replace(/\[\[?\.\.\.[^\]]+\]\]?/g, ".+").replace(/\[[^\]]+\]/g, "(?!new$)[^/?#]+")}$`);
 
 /** What the page says itself: text, names read aloud, and its title; data (data-quoted, another lang, code, what was typed) is left out. */
-async function ownText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const DATA = '[lang]:not([lang="es"]), [data-quoted], code, pre, script, style, noscript, textarea';
+async function ownText(page: Page, language = "es"): Promise<string[]> {
+  return page.evaluate((language) => {
+    const OTHER_LANGUAGE = `[lang]:not([lang="${language}"])`;
+    const DATA = `${OTHER_LANGUAGE}, [data-quoted], code, pre, script, style, noscript, textarea`;
     const texts: string[] = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -207,14 +246,14 @@ async function ownText(page: Page): Promise<string[]> {
       .sort((a, b) => b.length - a.length);
     const withoutQuoted = (label: string) => quoted.reduce((rest, data) => rest.split(data).join(" "), label);
     for (const element of document.querySelectorAll("[aria-label], [title], [alt], [placeholder]")) {
-      if (element.closest('[lang]:not([lang="es"]), [data-quoted]')) continue;
+      if (element.closest(`${OTHER_LANGUAGE}, [data-quoted]`)) continue;
       for (const name of ["aria-label", "title", "alt", "placeholder"]) {
         const value = element.getAttribute(name);
         if (value) texts.push(withoutQuoted(value));
       }
     }
     return texts;
-  });
+  }, language);
 }
 
 async function expectSpanish(page: Page, address: string) {
@@ -223,6 +262,17 @@ async function expectSpanish(page: Page, address: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   const english = (await ownText(page)).filter((text) => WORD.test(text)).map((text) => `${text.match(WORD)?.[0]}: ${text}`);
   expect.soft(english, `English on ${address}`).toEqual([]);
+}
+
+/** The same page in English: nothing Spanish outside data. */
+async function expectEnglish(page: Page, address: string) {
+  const response = await page.goto(address);
+  expect(response?.status() ?? 0, `${address} answers`).toBeLessThan(500);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const spanish = (await ownText(page, "en"))
+    .filter((text) => SPANISH_WORD.test(text))
+    .map((text) => `${text.match(SPANISH_WORD)?.[0]}: ${text}`);
+  expect.soft(spanish, `Spanish on ${address}`).toEqual([]);
 }
 
 async function signIn(page: Page) {
@@ -302,8 +352,8 @@ async function createRecords(admin: APIRequestContext, editor: APIRequestContext
   return [draft.id, published.id, correction.id, live.id];
 }
 
-test("every editor page speaks Spanish", async ({ page, browser, baseURL }) => {
-  test.setTimeout(240_000);
+test("every editor page speaks Spanish at /es, and English at /en", async ({ page, browser, baseURL }) => {
+  test.setTimeout(480_000);
   const routes = editorRoutes();
   expect(routes, "the editor's pages are found").toContain("/editor/reference/sources/[id]");
 
@@ -346,7 +396,9 @@ test("every editor page speaks Spanish", async ({ page, browser, baseURL }) => {
     reset.path,
     "/es/editor/reset-password/no-such-link",
   ]);
+  const walked: string[] = [];
   for (const route of routes.filter((route) => !isDynamic(route))) {
+    walked.push(`/es${route}`);
     await test.step(`/es${route}`, async () => {
       await expectSpanish(page, `/es${route}`);
       for (const href of await page
@@ -361,6 +413,13 @@ test("every editor page speaks Spanish", async ({ page, browser, baseURL }) => {
     // Up to three records of each kind: enough to meet each status without walking every record.
     const addresses = [...links].filter((href) => pattern.test(href)).slice(0, route === "/editor/observations/[id]" ? 8 : 3);
     expect(addresses, `a record to open at ${route}`).not.toEqual([]);
+    walked.push(...addresses);
     for (const address of addresses) await test.step(address, () => expectSpanish(page, address));
+  }
+
+  // The English editor is the same pages in the other language: none keeps a Spanish sentence.
+  for (const address of walked) {
+    const english = address.replace(/^\/es\//, "/en/");
+    await test.step(english, () => expectEnglish(page, english));
   }
 });
