@@ -2,6 +2,7 @@ import type { FieldSpec } from "./entities";
 import type { FieldText, FormText } from "./form-text";
 import type { FormValues } from "./form-values";
 import styles from "./reference.module.css";
+import { Quoted } from "@/components/text/Quoted";
 
 type Props = {
   fields: readonly FieldSpec[];
@@ -14,7 +15,9 @@ type Props = {
 
 /** Someone saved first: their version next to the editor's, and a way to start again from theirs. Nothing is overwritten. */
 export function ConflictNotice({ fields, current, yours, fieldText, text, onLoadCurrent }: Props) {
-  const shown = (field: FieldSpec, value: string) => (value === "" ? text.empty : (fieldText.options[field.name]?.[value] ?? value));
+  // A choice reads in the page's words; what was typed is data, shown as stored.
+  const shown = (field: FieldSpec, value: string) =>
+    value === "" ? text.empty : (fieldText.options[field.name]?.[value] ?? <Quoted>{value}</Quoted>);
   return (
     <section role="alert" aria-labelledby="conflict-title" className={styles.conflict}>
       <h2 id="conflict-title">{text.conflictTitle}</h2>
