@@ -209,3 +209,18 @@ describe("distanceBetween", () => {
     expect(distanceBetween(year("a", "1", "ngo", 2025), month("b", "2", "government", "2025-03"))).toEqual({ kind: "overlap" });
   });
 });
+
+describe("a long daily series (an import of thousands of figures)", () => {
+  it("is grouped window by window, without trying every subset of its figures", () => {
+    // 400 daily counts alternating between two producers: each figure is comparable with the 45
+    // days either side, so the groups are the 355 windows of 46 consecutive days.
+    const day = (index: number) => new Date(Date.UTC(2000, 0, 1 + index)).toISOString().slice(0, 10);
+    const series = Array.from({ length: 400 }, (_, i) =>
+      figure(`d${i}`, String(100 + i), i % 2 ? "ngo" : "government", day(i), { producer: i % 2 ? "a" : "b" }),
+    );
+    const groups = groupComparableFigures("point_in_time_count", series);
+    expect(groups).toHaveLength(400 - NEARBY_DAYS);
+    expect(groups.every((group) => group.figures.length === NEARBY_DAYS + 1)).toBe(true);
+    expect(groups[0]!.figures.at(-1)!.observation.id).toBe("d399");
+  });
+});
