@@ -65,6 +65,5 @@ export const canSendBackObservation = (actor: Actor | null, draft: DraftWriters)
 export const canDiscardObservation = (actor: Actor | null, draft: DraftWriters) =>
   canReview(actor) || (actor?.kind === "user" && canEditObservation(actor) && hasChangedDraft(actor, draft));
 
-
 /** Anyone who keeps the figures may look through all of them (drafts, retracted and discarded included). */
 export const canFindFigures = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
