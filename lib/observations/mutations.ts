@@ -139,7 +139,8 @@ function publishRefusal(actor: Actor, draft: DraftWriters) {
   return forbidden("No one is recorded as its author, so no one can publish this draft: submit it again.", "authorless_draft");
 }
 
-export const transaction = <T>(work: (tx: Tx) => Promise<T>) => runTransaction(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
+export const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
+  runTransaction(getDb(), work, { isolationLevel: "Serializable", timeout: 20_000 });
 
 export function createObservationDraft(actor: Actor, input: TObservationInput) {
   if (!canCreateObservation(actor)) throw forbidden();
@@ -168,7 +169,14 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
         tx.observation,
         { id, version },
         // An edit answers a send-back: the draft returns to the queue.
-        { ...links, ...figureFields(input), contributorIds: withWriter(current, actor), sentBackAt: null, sentBackNote: null, sentBackById: null },
+        {
+          ...links,
+          ...figureFields(input),
+          contributorIds: withWriter(current, actor),
+          sentBackAt: null,
+          sentBackNote: null,
+          sentBackById: null,
+        },
         staleAt(tx, id),
       );
       const updated = await loadForUpdate(tx, id);
@@ -199,6 +207,13 @@ export function publishObservation(actor: Actor, id: string, version: number) {
     if (draft.version !== version) throw staleVersion(draft);
     if (draft.status !== "draft")
       throw conflict(`This figure is ${draft.status}, not a draft.`, { params: { status: draft.status } }, "not_a_draft");
+    // Sent back to its writers: it waits for them to change it, as the queue and batch publishing treat it.
+    if (draft.sentBackAt)
+      throw conflict(
+        "This draft was sent back to its writers; it can be published once they have changed it.",
+        undefined,
+        "sent_back_draft",
+      );
     const reviewerId = actor.kind === "user" ? actor.user.id : null;
     const now = new Date();
 

@@ -287,6 +287,12 @@ describe("sending a draft back", () => {
     });
 
     expect((await queries.listReviewQueue(1)).rows.map((row) => row.id)).not.toContain(draft.id);
+    // Nor can another reviewer publish it from its own page while it waits for its writers.
+    await expectError(
+      await routes.publish.POST(request("POST", "/x", callers.admin, { version: stored.version }), params(draft.id)),
+      409,
+      "sent_back_draft",
+    );
     const sentBack = await queries.listSentBackTo(callers.ids.editor);
     expect(sentBack.find((row) => row.id === draft.id)?.sentBack).toMatchObject({
       note: "The source says 610; check the table on page 4.",

@@ -40,10 +40,11 @@ export default async function Page({ params, searchParams }: Props) {
   const can = {
     // A published figure with a correction already waiting takes no second one (the server would refuse it).
     edit: canEditObservation(actor) && (isDraft || (figure.status === "published" && !figure.pendingCorrectionId)),
-    publish: isDraft && canPublishObservation(actor, figure),
+    // A draft sent back waits for its writers to change it (the server refuses to publish it meanwhile).
+    publish: isDraft && !reviewState?.sentBack && canPublishObservation(actor, figure),
     retract: figure.status === "published" && canRetractObservation(actor),
     ownDraft: isDraft && canReview(actor) && hasChangedDraft(actor, figure),
-    sendBack: isDraft && canSendBackObservation(actor, figure),
+    sendBack: isDraft && !reviewState?.sentBack && canSendBackObservation(actor, figure),
     discard: isDraft && canDiscardObservation(actor, figure),
   };
   const search = await searchParams;
