@@ -56,7 +56,8 @@ describe("fifty concurrent edits of one figure", () => {
     const saved = results.filter((r) => r.status === 200);
     expect(saved).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(CONCURRENT - 1);
-    for (const refused of results.filter((r) => r.status === 409)) expect(["stale_version", "conflict"]).toContain(refused.body.error?.code);
+    for (const refused of results.filter((r) => r.status === 409))
+      expect(["stale_version", "conflict"]).toContain(refused.body.error?.code);
 
     const stored = await database.db.observation.findUniqueOrThrow({ where: { id: draft.id } });
     expect(stored.version).toBe(draft.version + 1);
