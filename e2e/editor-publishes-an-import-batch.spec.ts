@@ -164,6 +164,11 @@ test("a reviewer publishes a 3,000-row import batch from the queue in one action
     }
     expect(ids.size).toBe(ROWS);
 
+    // The indicator page renders with thousands of daily figures, comparisons included.
+    const indicatorPage = await reader.get(`/es/indicators/${SLUG}`, { timeout: 60_000 });
+    expect(indicatorPage.status()).toBe(200);
+    expect(await indicatorPage.text()).toContain(PRODUCER);
+
     // The public change log lists each figure's publication by the reviewer.
     const changes = await reader.get("/api/v1/changes?limit=100");
     expect(changes.status()).toBe(200);
