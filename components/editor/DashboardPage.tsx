@@ -1,3 +1,4 @@
+import { Quoted } from "@/components/text/Quoted";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { FigureSummary, MyDraft } from "@/lib/observations/editor-queries";
@@ -47,7 +48,7 @@ export async function DashboardPage({ locale, drafts, sentBack, recent, canRevie
       { heading: t("columns.indicator"), cell: (row) => localized(row.indicator, "name", locale) },
       { heading: t("columns.figure"), cell: (row) => formatFigure(row, locale), numeric: true },
       { heading: t("columns.asOf"), cell: (row) => formatAsOf(row.asOf, row.datePrecision, locale) },
-      { heading: t("columns.producer"), cell: (row) => row.producerName },
+      { heading: t("columns.producer"), cell: (row) => <Quoted>{row.producerName}</Quoted> },
       ...extra,
       { heading: t("columns.updated"), cell: (row) => formatMoment(row.updatedAt, locale) },
       { heading: t("columns.actions"), cell: openLink },

@@ -1,3 +1,4 @@
+import { withQuoted } from "@/components/text/Quoted";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
@@ -104,7 +105,7 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
           <a href={item.source.url} rel="noopener noreferrer" target="_blank" data-quoted>
             {item.source.publisher || t("row.source")}
           </a>
-          {item.reason ? <p className={review.reason}>{t("row.reason", { reason: item.reason })}</p> : null}
+          {item.reason ? <p className={review.reason}>{withQuoted((values) => t("row.reason", values), { reason: item.reason })}</p> : null}
         </td>
         <td>
           <span data-quoted>{item.authorName ?? "—"}</span>
@@ -170,7 +171,7 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
             </FilterSelect>
             <FilterSelect name="producer" label={t("filters.producer")} any={t("filters.any")} value={filters.producer}>
               {choices.producers.map((producer) => (
-                <option key={producer.id} value={producer.id}>
+                <option key={producer.id} value={producer.id} data-quoted="">
                   {t("filters.withCount", {
                     name: `${producer.name} (${producerTypeLabel(producer.type, locale)})`,
                     count: producer.waiting,
@@ -180,14 +181,14 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
             </FilterSelect>
             <FilterSelect name="author" label={t("filters.author")} any={t("filters.any")} value={filters.author}>
               {choices.authors.map((author) => (
-                <option key={author.id} value={author.id}>
+                <option key={author.id} value={author.id} data-quoted="">
                   {t("filters.withCount", { name: author.name, count: author.waiting })}
                 </option>
               ))}
             </FilterSelect>
             <FilterSelect name="batch" label={t("filters.batch")} any={t("filters.any")} value={filters.batch}>
               {choices.batches.map((batch) => (
-                <option key={batch.id} value={batch.id}>
+                <option key={batch.id} value={batch.id} data-quoted="">
                   {t("filters.withCount", { name: `${batch.fileName} · ${formatMoment(batch.createdAt, locale)}`, count: batch.waiting })}
                 </option>
               ))}
