@@ -9,7 +9,7 @@ import type { Paged } from "@/lib/paging";
 import { OBSERVATION_STATUSES, PRODUCER_TYPE_DISPLAY_ORDER } from "@/lib/schemas/enums";
 import { Quoted } from "@/components/text/Quoted";
 import styles from "./FigureList.module.css";
-import { FigureListPagination } from "./FigureListPagination";
+import { Pagination } from "./Pagination";
 
 type Props = { locale: Locale; query: ParsedFigureQuery; figures: Paged<FigureListRow>; choices: FigureFilterChoices };
 
@@ -151,7 +151,7 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
       <p className="muted" data-testid="figure-count">
         {figures.totalIsCapped ? t("countMore", { count: figures.total.toLocaleString(locale) }) : t("count", { count: figures.total })}
       </p>
-      <FigureListPagination locale={locale} base={BASE} filters={filters} list={figures} label={t("pages")} />
+      <Pagination locale={locale} base={BASE} list={figures} label={t("pages")} query={figureQuery(filters)} />
       {figures.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -211,7 +211,7 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
           </table>
         </div>
       )}
-      <FigureListPagination locale={locale} base={BASE} filters={filters} list={figures} label={t("pages")} />
+      <Pagination locale={locale} base={BASE} list={figures} label={t("pages")} query={figureQuery(filters)} />
     </>
   );
 }
