@@ -166,7 +166,10 @@ describe("npm start on PostgreSQL after a 100,000-row import", () => {
       "/es/editor/review",
       "/en/editor/review",
       "/es/editor/review?page=2",
-      "/es/editor/review?page=5000",
+      "/es/editor/review?page=2000",
+      "/es/editor/observations",
+      "/es/editor/observations?page=2000",
+      "/es/editor/observations?q=Observatory",
       "/es/editor/observations/new",
       `/es/editor/observations/${draft!.id}`,
       "/es/editor/import",
@@ -215,9 +218,13 @@ describe("npm start on PostgreSQL after a 100,000-row import", () => {
     }
     // The lists say how far they go and link onwards, by address.
     const review = answers.find((answer) => answer.path === "/es/editor/review")!.body;
-    expect(review).toContain("1–20 de más de 10.000");
+    expect(review).toContain("1–50 de más de 10.000");
     expect(review).toContain('href="/es/editor/review?page=2"');
-    expect(answers.find((answer) => answer.path === "/es/editor/review?page=5000")!.body).toContain("99.981–100.000 de más de 10.000");
+    expect(answers.find((answer) => answer.path === "/es/editor/review?page=2000")!.body).toContain("99.951–100.000 de más de 10.000");
+    const figures = answers.find((answer) => answer.path === "/es/editor/observations")!.body;
+    expect(figures).toContain("1–50 de más de 10.000");
+    expect(figures).toContain('href="/es/editor/observations?page=2"');
+    expect(answers.find((answer) => answer.path === "/es/editor/observations?page=2000")!.body).toContain("de más de 10.000");
     expect(answers.find((answer) => answer.path === "/es/editor?page=2000")!.body).toContain("99.951–100.000 de más de 10.000");
 
     expect(probes.length).toBeGreaterThan(10);
