@@ -1,14 +1,11 @@
 import { writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { signInAdmin } from "./editor-admin";
 
 // An editor imports figures from a spreadsheet: the check counts every bad row, lists the first
 // hundred and blocks the import, the corrected file goes in as drafts, the same file again adds nothing, and a file of
 // two thousand rows shows its progress.
-
-const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
-// The admin the reference-data journey creates when it runs first and closes setup.
-const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enough password" };
 
 const HEADER = "indicator,value,asOf,datePrecision,producer,producerType,sourceUrl,publisher";
 const good = (value: string) => `homicide_rate,${value},2030,year,Import Test Lab,academic,https://example.org/import-test,Import Test`;
@@ -18,17 +15,6 @@ const csvFile = (name: string, lines: readonly string[]) => ({
   mimeType: "text/csv",
   buffer: Buffer.from(`${[HEADER, ...lines].join("\r\n")}\r\n`),
 });
-
-async function signIn(page: Page) {
-  const setup = await page.request.post("/api/editor/setup", { data: ADMIN });
-  if (setup.status() === 201) return;
-  expect(setup.status(), "setup is open (201) or closed because an admin exists (403)").toBe(403);
-  for (const { email, password } of [ADMIN, REFERENCE_ADMIN]) {
-    const session = await page.request.post("/api/editor/session", { data: { email, password } });
-    if (session.ok()) return;
-  }
-  throw new Error(`Setup is closed and neither ${ADMIN.email} nor ${REFERENCE_ADMIN.email} could sign in.`);
-}
 
 const totals = (page: Page) => page.getByTestId("import-totals");
 const total = (page: Page, label: string) =>
@@ -49,7 +35,7 @@ async function chooseAndCheck(page: Page, file: ReturnType<typeof csvFile>) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await signInAdmin(page.request);
 });
 
 test("signed out, the import page sends people to sign in", async ({ browser }) => {

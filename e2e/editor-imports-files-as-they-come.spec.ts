@@ -1,26 +1,12 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { signInAdmin } from "./editor-admin";
 
 // Staff import the files they actually have, on the Spanish page: a Spanish Excel file (semicolons,
 // decimal commas, DD/MM/YYYY, saved as Windows-1252), an Our World in Data download whose indicator,
 // producer and source are typed once for every row, and an Excel "CSV UTF-8" file with its BOM.
 // Each run names its own producers, so the figures are new whatever ran before on the database.
-
-const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
-// The admin the reference-data journey creates when it runs first and closes setup.
-const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enough password" };
-
-async function signIn(page: Page) {
-  const setup = await page.request.post("/api/editor/setup", { data: ADMIN });
-  if (setup.status() === 201) return;
-  expect(setup.status(), "setup is open (201) or closed because an admin exists (403)").toBe(403);
-  for (const { email, password } of [ADMIN, REFERENCE_ADMIN]) {
-    const session = await page.request.post("/api/editor/session", { data: { email, password } });
-    if (session.ok()) return;
-  }
-  throw new Error(`Setup is closed and neither ${ADMIN.email} nor ${REFERENCE_ADMIN.email} could sign in.`);
-}
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const FIXTURES = path.join(import.meta.dirname, "..", "testing", "fixtures");
@@ -63,7 +49,7 @@ async function importAndReadDrafts(page: Page, count: number): Promise<Stored[]>
 const reading = (page: Page) => page.getByTestId("import-reading");
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await signInAdmin(page.request);
   await page.goto("/es/editor/import");
 });
 

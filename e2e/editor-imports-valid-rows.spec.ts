@@ -1,27 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { readFile } from "node:fs/promises";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { signInAdmin } from "./editor-admin";
 
 // On the Spanish page, an editor imports a UNODC-like file with two bad rows and one row that
 // differs from a published figure (2017: 61,8 published, 63,76 in the file): the check shows that
 // row beside the published figure, only the valid rows are imported, the rows set aside are
 // downloaded with their reasons, and the correction waits in the review queue beside the figure it
 // corrects. Each run names its own producer, so it passes whatever ran before on the database.
-
-const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
-// The admin the reference-data journey creates when it runs first and closes setup.
-const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enough password" };
-
-async function signIn(page: Page) {
-  const setup = await page.request.post("/api/editor/setup", { data: ADMIN });
-  if (setup.status() === 201) return;
-  expect(setup.status(), "setup is open (201) or closed because an admin exists (403)").toBe(403);
-  for (const { email, password } of [ADMIN, REFERENCE_ADMIN]) {
-    const session = await page.request.post("/api/editor/session", { data: { email, password } });
-    if (session.ok()) return;
-  }
-  throw new Error(`Setup is closed and neither ${ADMIN.email} nor ${REFERENCE_ADMIN.email} could sign in.`);
-}
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const PRODUCER = `UNODC prueba ${run}`;
@@ -68,7 +54,7 @@ async function publishStoredFigure(page: Page, baseURL: string) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await signInAdmin(page.request);
 });
 
 test("un archivo con filas malas se importa en parte, con las filas apartadas descargadas y la corrección en la cola de revisión", async ({

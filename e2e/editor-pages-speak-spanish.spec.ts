@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signInAdmin } from "./editor-admin";
 
 // Every page of the editor, in Spanish, says nothing in English outside data: the walk finds the
 // editor's routes in app/[locale]/editor at run time (a page added later is walked too), fills each
@@ -8,9 +9,6 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 // the text, the names read aloud (aria-label, title, alt, placeholder) and the document's title.
 // Then it walks the same addresses in English, where no Spanish sentence may be left.
 
-const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
-// The admin the reference-data journey creates when it runs first and closes setup.
-const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enough password" };
 const RUN = Date.now().toString(36);
 const EDITOR = {
   email: `walk-editor-${RUN}@example.org`,
@@ -275,17 +273,6 @@ async function expectEnglish(page: Page, address: string) {
   expect.soft(spanish, `Spanish on ${address}`).toEqual([]);
 }
 
-async function signIn(page: Page) {
-  const setup = await page.request.post("/api/editor/setup", { data: ADMIN });
-  if (setup.status() === 201) return;
-  expect(setup.status(), "setup is open (201) or closed because an admin exists (403)").toBe(403);
-  for (const { email, password } of [ADMIN, REFERENCE_ADMIN]) {
-    const session = await page.request.post("/api/editor/session", { data: { email, password } });
-    if (session.ok()) return;
-  }
-  throw new Error(`Setup is closed and neither ${ADMIN.email} nor ${REFERENCE_ADMIN.email} could sign in.`);
-}
-
 async function ok<T>(response: Promise<import("@playwright/test").APIResponse>, status: number): Promise<T> {
   const answer = await response;
   expect(answer.status(), await answer.text()).toBe(status);
@@ -363,7 +350,7 @@ test("every editor page speaks Spanish at /es, and English at /en", async ({ pag
     await expectSpanish(stranger, "/es/editor/setup");
     await stranger.close();
   });
-  await signIn(page);
+  await signInAdmin(page.request);
   await test.step("signed out: sign-in and a refused sign-in", async () => {
     const stranger = await browser.newPage();
     await expectSpanish(stranger, "/es/editor/sign-in");

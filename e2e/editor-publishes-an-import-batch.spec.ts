@@ -1,15 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { signInAdmin } from "./editor-admin";
 
 // An editor imports 3,000 figures from a spreadsheet; a second person, a reviewer working in
 // Spanish, finds the import in the review queue (50 compact rows a page, grouped under the batch),
 // publishes the whole batch in one action and is told how many figures were published; readers
 // then see every figure. Everything lives on a synthetic indicator of its own, so the dataset
 // other journeys read is untouched.
-
-const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
-// The admin the reference-data journey creates when it runs first and closes setup.
-const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enough password" };
 
 const STAMP = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const SLUG = `synthetic_batch_${STAMP}`;
@@ -31,16 +28,6 @@ const REVIEWER = {
 };
 
 /** Signs in as the first admin, creating it when setup is still open (the journey may run alone). */
-async function signInAdmin(request: APIRequestContext) {
-  const setup = await request.post("/api/editor/setup", { data: ADMIN });
-  if (setup.status() === 201) return;
-  expect(setup.status(), "setup is open (201) or closed because an admin exists (403)").toBe(403);
-  for (const person of [ADMIN, REFERENCE_ADMIN]) {
-    const session = await request.post("/api/editor/session", { data: { email: person.email, password: person.password } });
-    if (session.ok()) return;
-  }
-  throw new Error(`Setup is closed and neither ${ADMIN.email} nor ${REFERENCE_ADMIN.email} could sign in.`);
-}
 
 async function signedIn(baseURL: string, person: { email: string; password: string }) {
   const context = await playwrightRequest.newContext({ baseURL });

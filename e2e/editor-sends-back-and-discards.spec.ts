@@ -1,12 +1,9 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { signInAdmin } from "./editor-admin";
 
 // Working in Spanish, a reviewer sends a draft back to the editor who wrote it with a comment; the
 // draft leaves the queue and the editor finds the comment on their dashboard and on the draft. The
 // editor discards another draft: it shows as discarded with its history, and readers never see it.
-
-const ADMIN = { email: "admin@example.org", displayName: "Ana Admin", password: "correct horse battery staple 42" };
-// The admin the reference-data journey creates when it runs first and closes setup.
-const REFERENCE_ADMIN = { email: "ref-admin@example.org", password: "a long enough password" };
 
 const STAMP = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const EDITOR = {
@@ -24,17 +21,6 @@ const REVIEWER = {
 const PRODUCER = `Observatorio ${STAMP}`;
 const COMMENT = "La fuente dice 41, no 14: revise la tabla de la página 3.";
 const DISCARD_REASON = "Se cargó dos veces por error.";
-
-async function signInAdmin(request: APIRequestContext) {
-  const setup = await request.post("/api/editor/setup", { data: ADMIN });
-  if (setup.status() === 201) return;
-  expect(setup.status(), "setup is open (201) or closed because an admin exists (403)").toBe(403);
-  for (const person of [ADMIN, REFERENCE_ADMIN]) {
-    const session = await request.post("/api/editor/session", { data: { email: person.email, password: person.password } });
-    if (session.ok()) return;
-  }
-  throw new Error(`Setup is closed and neither ${ADMIN.email} nor ${REFERENCE_ADMIN.email} could sign in.`);
-}
 
 const draft = (value: string, asOf: string) => ({
   indicatorSlug: "homicide_rate",
