@@ -72,6 +72,11 @@ describe("dates", () => {
     }
   });
 
+  it("refuses an ISO day not written in full, as the form and the API do", () => {
+    expect(date("2024-1-1", "iso")).toBe("date_format");
+    expect(date("2024-01-1", "dmy")).toBe("date_format");
+  });
+
   it("refuses a day the calendar lacks as such, not as a bad format", () => {
     expect(date("31/02/2025", "dmy")).toBe("date_not_real");
     expect(date("29/02/2023", "dmy")).toBe("date_not_real");

@@ -80,7 +80,8 @@ export function readDate(cell: string, format: DateFormat): Converted<ReadDate> 
       problem: { code: "date_not_real", values: { value: shown(text) }, message: `"${shown(text)}" is not a month of the calendar.` },
     };
   }
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  // An ISO day is written in full (2025-03-05), as the form and the API take it; short days ("5/3/2025") are DD/MM/YYYY's.
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (iso) day = `${iso[1]}-${pad(iso[2]!)}-${pad(iso[3]!)}`;
   const dmy = format === "dmy" ? /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text) : null;
   if (dmy) day = `${dmy[4]}-${pad(dmy[3]!)}-${pad(dmy[1]!)}`;

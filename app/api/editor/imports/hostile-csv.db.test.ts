@@ -72,11 +72,15 @@ const stable = (values: string[]) => values.filter((value) => value === value.tr
 const notOneOf = (values: string[]) =>
   hostileText.filter((text) => text.trim() !== "" && !values.includes(text.trim()) && !text.includes("\n"));
 
+// Spreadsheets group thousands with spaces ("1 000"), and the importer reads them as such
+// (lib/csv-import/cell-formats.ts), though the API refuses them: no poison for a CSV cell.
+const NOT_READABLE_DECIMALS = BAD_DECIMALS.filter((cell) => cell !== "1 000");
+
 /** One value per column that makes a row invalid, whatever the other cells say. */
 const POISON: Partial<Record<ImportField, fc.Arbitrary<string>>> = {
   indicator: hostileText.filter((text) => !text.includes("test_indicator")),
-  value: fc.constantFrom(...BAD_DECIMALS),
-  valueMax: fc.constantFrom(...stable(BAD_DECIMALS), "1", "-85001"),
+  value: fc.constantFrom(...NOT_READABLE_DECIMALS),
+  valueMax: fc.constantFrom(...stable(NOT_READABLE_DECIMALS), "1", "-85001"),
   qualifier: notOneOf(["exact", "at_least", "more_than", "nearly", "about", "up_to"]),
   asOf: fc.constantFrom(...stable(BAD_DAYS), "2025-03-05", "2025", "0000-03"),
   datePrecision: notOneOf(["day", "month", "year"]),
@@ -162,7 +166,8 @@ function mappingFor(guessed: Record<string, string>): fc.Arbitrary<unknown> {
       weight: 2,
       arbitrary: fc
         .tuple(
-          fc.constantFrom<ImportField>("indicator", "value", "asOf", "datePrecision", "producer", "producerType", "sourceUrl", "publisher"),
+          // A required field left unmapped (the precision is not required: a date's shape gives it).
+          fc.constantFrom<ImportField>("indicator", "value", "asOf", "producer", "producerType", "sourceUrl", "publisher"),
           fc.oneof(fc.constant(null), fc.constant(""), wrongType(true), fc.constant(undefined)),
         )
         .map(([field, value]) => ({ ...guessed, [field]: value })),
