@@ -10,8 +10,10 @@ import type { EditorMessages } from "./messages";
 
 export type ShownFigure = Pick<
   EditorFigure,
-  "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source" | "attribution" | "noteEn" | "noteEs"
->;
+  "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "attribution" | "noteEn" | "noteEs"
+> & {
+  source: Pick<EditorFigure["source"], "url" | "publisher" | "publishedAt">;
+};
 
 type Row = { key: keyof EditorMessages["compare"]; text: string; node: ReactNode };
 

@@ -44,8 +44,10 @@ export const EMPTY_OBSERVATION: ObservationFormValues = {
 
 type StoredFigure = Pick<
   EditorFigure,
-  "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "source" | "attribution" | "noteEn" | "noteEs"
->;
+  "value" | "valueMax" | "qualifier" | "asOf" | "datePrecision" | "producer" | "attribution" | "noteEn" | "noteEs"
+> & {
+  source: Pick<EditorFigure["source"], "url" | "publisher" | "publishedAt">;
+};
 
 /** A stored figure (from the page, or from a 409's `details.current`) as form text. */
 export function toFormValues(figure: StoredFigure & { indicatorSlug: string }): ObservationFormValues {

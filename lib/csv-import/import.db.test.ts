@@ -252,7 +252,14 @@ describe("what an import stores", () => {
       });
     }
     // The snapshot the form records for a draft (lib/observations/shapes.ts), not the row as the file gave it.
-    const source = { url, publisher: "Stored Outlet", publishedAt: null };
+    // A source no domain table entry names is secondary until someone classifies it.
+    const source = {
+      url,
+      publisher: "Stored Outlet",
+      publishedAt: null,
+      retrievedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      class: "secondary",
+    };
     const producer = { name: "History NGO", type: "ngo" };
     const draft = { indicator: "test_indicator", qualifier: "exact", producer, source, noteEs: null, status: "draft", version: 1 };
     expect(entries[0]!.after).toEqual({

@@ -4,6 +4,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { TObservationInput } from "../schemas/observation";
 import { suggestAttribution } from "../observations/attribution";
 import { PUBLIC_OBSERVATION_JOINS, SNAPSHOT_COLUMNS, snapshotFromColumns, type SnapshotColumnsRow } from "../observations/shapes";
+import { classColumns, loadDomainTable } from "../sources/source-class";
+import { proposeSourceClass } from "../sources/source-domains";
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,12 +71,14 @@ export async function insertDrafts(
     (source) => source.url,
   );
   const sourceIds = newIds(sources.length);
+  const domains = await loadDomainTable(tx);
   await tx.$executeRawUnsafe(
-    `INSERT INTO "Source" (id, url, publisher, "publishedAt", "retrievedAt", "createdAt", "updatedAt")
-     SELECT id, url, publisher, "publishedAt", ${NOW}::date, ${NOW}, ${NOW}
-     FROM jsonb_to_recordset($1::jsonb) AS s(id text, url text, publisher text, "publishedAt" date)
+    `INSERT INTO "Source" (id, url, publisher, "publishedAt", "retrievedAt", "sourceClass", "sourceClassOrigin", "createdAt", "updatedAt")
+     SELECT id, url, publisher, "publishedAt", ${NOW}::date, "sourceClass"::"SourceClass", "sourceClassOrigin"::"SourceClassOrigin", ${NOW}, ${NOW}
+     FROM jsonb_to_recordset($1::jsonb)
+       AS s(id text, url text, publisher text, "publishedAt" date, "sourceClass" text, "sourceClassOrigin" text)
      ON CONFLICT (url) DO NOTHING`,
-    JSON.stringify(sources.map((source, i) => ({ id: sourceIds[i], ...source }))),
+    JSON.stringify(sources.map((source, i) => ({ id: sourceIds[i], ...source, ...classColumns(proposeSourceClass(domains, source.url)) }))),
   );
 
   for (let start = 0; start < drafts.length; start += BATCH) {

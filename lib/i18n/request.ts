@@ -2,7 +2,20 @@ import { getRequestConfig } from "next-intl/server";
 import { isLocale, routing } from "./routing";
 
 // Shared words in messages/<locale>.json; each workspace keeps its own file in messages/<locale>/.
-const NAMESPACE_FILES = ["editor", "changes", "reference", "import", "importResults", "review", "figures", "users", "chart"] as const;
+const NAMESPACE_FILES = [
+  "editor",
+  "changes",
+  "reference",
+  "import",
+  "importResults",
+  "review",
+  "figures",
+  "users",
+  "chart",
+  "sourceTrust",
+  "reports",
+  "sourceDomains",
+] as const;
 
 async function loadMessages(locale: string) {
   const base = (await import(`./messages/${locale}.json`)).default;

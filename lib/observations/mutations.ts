@@ -19,6 +19,7 @@ import type { TObservationInput } from "../schemas/observation";
 import { fromIsoDay } from "../dates";
 import { SNAPSHOT_INCLUDE, toObservationSnapshot, type SnapshotRow } from "./shapes";
 import { suggestAttribution } from "./attribution";
+import { classColumns, proposeClassFor } from "../sources/source-class";
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,6 +57,7 @@ async function resolveLinks(tx: Tx, input: TObservationInput) {
     where: { url: input.source.url },
     create: {
       url: input.source.url,
+      ...classColumns(await proposeClassFor(tx, input.source.url)),
       publisher: input.source.publisher,
       publishedAt: input.source.publishedAt ? fromIsoDay(input.source.publishedAt) : null,
       retrievedAt: new Date(new Date().toISOString().slice(0, 10)),

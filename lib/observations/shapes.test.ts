@@ -27,7 +27,16 @@ const nested = {
   asOf: day("2024-03-01"),
   datePrecision: "month",
   producer: { name: "Observatory", type: "academic" },
-  source: { url: "https://example.org/a", publisher: "Example", publishedAt: day("2024-04-02") },
+  source: {
+    url: "https://example.org/a",
+    publisher: "Example",
+    publishedAt: day("2024-04-02"),
+    retrievedAt: day("2024-05-01"),
+    sourceClass: "primary",
+    archivedUrl: null,
+    linkState: "broken",
+    linkBrokenSince: day("2026-11-30"),
+  },
   attribution: "Observatory (Example)",
   noteEn: "A note",
   noteEs: null,
@@ -53,6 +62,11 @@ const columns = {
   sourceUrl: "https://example.org/a",
   sourcePublisher: "Example",
   sourcePublishedAt: day("2024-04-02"),
+  sourceRetrievedAt: day("2024-05-01"),
+  sourceClass: "primary" as const,
+  sourceArchivedUrl: null,
+  sourceLinkState: "broken" as const,
+  sourceLinkBrokenSince: day("2026-11-30"),
   version: 3,
 };
 
@@ -63,7 +77,15 @@ const facts = {
   asOf: "2024-03-01",
   datePrecision: "month",
   producer: { name: "Observatory", type: "academic" },
-  source: { url: "https://example.org/a", publisher: "Example", publishedAt: "2024-04-02" },
+  source: {
+    url: "https://example.org/a",
+    publisher: "Example",
+    publishedAt: "2024-04-02",
+    retrievedAt: "2024-05-01",
+    class: "primary",
+    archivedUrl: null,
+    brokenSince: "2026-11-30",
+  },
   attribution: "Observatory (Example)",
   noteEn: "A note",
   noteEs: null,
@@ -72,7 +94,10 @@ const facts = {
 describe("a figure's shapes", () => {
   it("give the same snapshot from a Prisma row and from SQL columns, one the schema accepts as it is", () => {
     const snapshot = toObservationSnapshot(nested);
-    expect(snapshot).toEqual({ id: "c1", indicator: "homicide_rate", ...facts, status: "draft", version: 3 });
+    // The link's health is not part of the figure's record: the change log leaves it out.
+    const { url, publisher, publishedAt, retrievedAt, class: sourceClass } = facts.source;
+    const recordedSource = { url, publisher, publishedAt, retrievedAt, class: sourceClass };
+    expect(snapshot).toEqual({ id: "c1", indicator: "homicide_rate", ...facts, source: recordedSource, status: "draft", version: 3 });
     expect(snapshotFromColumns(columns)).toEqual(snapshot);
     expect(ZObservationSnapshot.strict().parse(snapshot)).toEqual(snapshot);
   });

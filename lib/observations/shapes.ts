@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay, isoDayOrNull } from "../dates";
 import { exactNumber } from "../public-api/json";
-import type { ObservationStatus } from "../schemas/enums";
+import type { LinkState, ObservationStatus, SourceClass } from "../schemas/enums";
 import type { ObservationSnapshot } from "./snapshot";
 import type { ChartObservation, DatePrecision, ProducerType, PublicObservation, Qualifier } from "./types";
 
@@ -13,7 +13,18 @@ import type { ChartObservation, DatePrecision, ProducerType, PublicObservation, 
 
 const FIGURE_LINKS = {
   producer: { select: { name: true, type: true } },
-  source: { select: { url: true, publisher: true, publishedAt: true } },
+  source: {
+    select: {
+      url: true,
+      publisher: true,
+      publishedAt: true,
+      retrievedAt: true,
+      sourceClass: true,
+      archivedUrl: true,
+      linkState: true,
+      linkBrokenSince: true,
+    },
+  },
 } satisfies Prisma.ObservationInclude;
 
 /** The columns every shape of a figure reads. */
@@ -44,7 +55,16 @@ export function figureFacts(row: Omit<FigureRow, "id" | "status">) {
     asOf: isoDay(row.asOf),
     datePrecision: row.datePrecision,
     producer: { name: row.producer.name, type: row.producer.type },
-    source: { url: row.source.url, publisher: row.source.publisher, publishedAt: isoDayOrNull(row.source.publishedAt) },
+    source: {
+      url: row.source.url,
+      publisher: row.source.publisher,
+      publishedAt: isoDayOrNull(row.source.publishedAt),
+      retrievedAt: isoDayOrNull(row.source.retrievedAt),
+      class: row.source.sourceClass,
+      archivedUrl: row.source.archivedUrl,
+      /** Day the link checker first found the page gone, while it stays gone; null otherwise. */
+      brokenSince: row.source.linkState === "broken" ? isoDayOrNull(row.source.linkBrokenSince) : null,
+    },
     attribution: row.attribution,
     noteEn: row.noteEn,
     noteEs: row.noteEs,
@@ -61,7 +81,11 @@ type SnapshotSource = Pick<SnapshotRow, "id" | "status" | "version" | "indicator
 
 /** The figure as the change log records it, whichever path wrote it (form, API or CSV import). */
 export function toObservationSnapshot(row: SnapshotSource): ObservationSnapshot {
-  return { id: row.id, indicator: row.indicator.slug, ...figureFacts(row), status: row.status, version: row.version };
+  const facts = figureFacts(row);
+  // The link's health is the checker's finding about an address, not something anyone changed in the figure.
+  const { url, publisher, publishedAt, retrievedAt, class: sourceClass } = facts.source;
+  const source = { url, publisher, publishedAt, retrievedAt, class: sourceClass };
+  return { id: row.id, indicator: row.indicator.slug, ...facts, source, status: row.status, version: row.version };
 }
 
 // --- Editor: a figure with its state, as the editor pages show it -----------------------------
@@ -151,7 +175,9 @@ export type ApiObservation = ReturnType<typeof toApiObservation>;
 export const PUBLIC_OBSERVATION_COLUMNS = `o.id, i.slug AS "indicatorSlug", o.value, o."valueMax", o.qualifier::text AS qualifier,
   o."asOf", o."datePrecision"::text AS "datePrecision", o.attribution, o."noteEn", o."noteEs", o.status::text AS status,
   o."retractedAt", o."retractionReason", p.id AS "producerId", p.name AS "producerName", p.type::text AS "producerType",
-  s.url AS "sourceUrl", s.publisher AS "sourcePublisher", s."publishedAt" AS "sourcePublishedAt"`;
+  s.url AS "sourceUrl", s.publisher AS "sourcePublisher", s."publishedAt" AS "sourcePublishedAt",
+  s."retrievedAt" AS "sourceRetrievedAt", s."sourceClass"::text AS "sourceClass", s."archivedUrl" AS "sourceArchivedUrl",
+  s."linkState"::text AS "sourceLinkState", s."linkBrokenSince" AS "sourceLinkBrokenSince"`;
 
 export const PUBLIC_OBSERVATION_JOINS = `JOIN "Indicator" i ON i.id = o."indicatorId"
   JOIN "Producer" p ON p.id = o."producerId"
@@ -177,13 +203,27 @@ export type PublicObservationRow = {
   sourceUrl: string;
   sourcePublisher: string | null;
   sourcePublishedAt: Date | null;
+  sourceRetrievedAt: Date | null;
+  sourceClass: SourceClass;
+  sourceArchivedUrl: string | null;
+  sourceLinkState: LinkState | null;
+  sourceLinkBrokenSince: Date | null;
 };
 
 /** A row read with PUBLIC_OBSERVATION_COLUMNS, with its producer and source nested as Prisma reads them. */
 const nestLinks = <Row extends PublicObservationRow>(row: Row) => ({
   ...row,
   producer: { name: row.producerName, type: row.producerType },
-  source: { url: row.sourceUrl, publisher: row.sourcePublisher, publishedAt: row.sourcePublishedAt },
+  source: {
+    url: row.sourceUrl,
+    publisher: row.sourcePublisher,
+    publishedAt: row.sourcePublishedAt,
+    retrievedAt: row.sourceRetrievedAt,
+    sourceClass: row.sourceClass,
+    archivedUrl: row.sourceArchivedUrl,
+    linkState: row.sourceLinkState,
+    linkBrokenSince: row.sourceLinkBrokenSince,
+  },
 });
 
 /** A published or retracted figure with its provenance, from a row read with PUBLIC_OBSERVATION_COLUMNS. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZDatePrecision, ZObservationStatus, ZProducerType, ZQualifier } from "../schemas/enums";
+import { ZDatePrecision, ZObservationStatus, ZProducerType, ZQualifier, ZSourceClass } from "../schemas/enums";
 
 // A figure as the change log records it and the editor's routes answer it: written by
 // toObservationSnapshot (./shapes.ts) for the form, the API and the CSV import alike, read by the
@@ -14,7 +14,14 @@ export const ZObservationSnapshot = z.object({
   asOf: z.string(),
   datePrecision: ZDatePrecision,
   producer: z.object({ name: z.string(), type: ZProducerType }),
-  source: z.object({ url: z.string(), publisher: z.string().nullable(), publishedAt: z.string().nullable() }),
+  // The source's class and retrieval day were added later: older entries lack them.
+  source: z.object({
+    url: z.string(),
+    publisher: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    retrievedAt: z.string().nullable().optional(),
+    class: ZSourceClass.optional(),
+  }),
   attribution: z.string(),
   noteEn: z.string().nullable(),
   noteEs: z.string().nullable(),

@@ -3,11 +3,15 @@ import {
   DatePrecision as DatePrecisionEnum,
   EventKind as EventKindEnum,
   IndicatorTheme as IndicatorThemeEnum,
+  LinkState as LinkStateEnum,
   ObservationStatus as ObservationStatusEnum,
+  ProblemReportStatus as ProblemReportStatusEnum,
   ProducerType as ProducerTypeEnum,
   Qualifier as QualifierEnum,
   ReferenceChangeStatus as ReferenceChangeStatusEnum,
   Role as RoleEnum,
+  SourceClass as SourceClassEnum,
+  SourceClassOrigin as SourceClassOriginEnum,
   ValueKind as ValueKindEnum,
 } from "../generated/prisma/enums";
 
@@ -55,6 +59,21 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const ROLES = valuesOf(RoleEnum);
 export type Role = (typeof ROLES)[number];
 
+/** How directly a source carries its figures, most direct first (the order readers see them in). */
+export const SOURCE_CLASSES = valuesOf(SourceClassEnum);
+export type SourceClass = (typeof SOURCE_CLASSES)[number];
+/** The classes a reader keeps when hiding republished figures ("primary and press only"). */
+export const FIRST_HAND_SOURCE_CLASSES = ["primary", "press"] as const satisfies readonly SourceClass[];
+
+export const SOURCE_CLASS_ORIGINS = valuesOf(SourceClassOriginEnum);
+export type SourceClassOrigin = (typeof SOURCE_CLASS_ORIGINS)[number];
+
+export const LINK_STATES = valuesOf(LinkStateEnum);
+export type LinkState = (typeof LINK_STATES)[number];
+
+export const PROBLEM_REPORT_STATUSES = valuesOf(ProblemReportStatusEnum);
+export type ProblemReportStatus = (typeof PROBLEM_REPORT_STATUSES)[number];
+
 export const REFERENCE_CHANGE_STATUSES = valuesOf(ReferenceChangeStatusEnum);
 export type ReferenceChangeStatus = (typeof REFERENCE_CHANGE_STATUSES)[number];
 
@@ -92,3 +111,6 @@ export const ZIndicatorTheme = z.enum(INDICATOR_THEMES);
 export const ZValueKind = z.enum(VALUE_KINDS);
 export const ZEventKind = z.enum(EVENT_KINDS);
 export const ZRole = z.enum(ROLES);
+export const ZSourceClass = z.enum(SOURCE_CLASSES, { error: oneOf(SOURCE_CLASSES) });
+export const ZLinkState = z.enum(LINK_STATES);
+export const ZProblemReportStatus = z.enum(PROBLEM_REPORT_STATUSES);

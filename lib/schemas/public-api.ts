@@ -7,6 +7,7 @@ import {
   ZEventKind,
   ZProducerType,
   ZQualifier,
+  ZSourceClass,
 } from "./enums";
 import { REFERENCE_ENTITIES } from "./reference";
 
@@ -98,6 +99,18 @@ export const ZApiReferenceChange = z
 
 export const ZApiChange = z.xor([ZApiFigureChange, ZApiReferenceChange]);
 
+export const ZApiFigureSource = z.strictObject({
+  url: z.string().meta({ format: "uri" }),
+  publisher: nullableText,
+  publishedAt: nullableText.describe("Day the source published the document, where it says"),
+  retrievedAt: nullableText.describe("Day the figure was read from the source"),
+  class: ZSourceClass.describe(
+    "primary: published by the producer itself; press: an established newsroom reporting it; secondary: a republication, aggregator, mirror or forum (the original was not available)",
+  ),
+  archivedUrl: nullableText.describe("An archived copy of the document, where one is known"),
+  brokenSince: nullableText.describe("Day the link checker first found the address gone, while it stays gone; null otherwise"),
+});
+
 export const ZApiObservation = z.strictObject({
   id: z.string(),
   indicator: z.string(),
@@ -107,7 +120,7 @@ export const ZApiObservation = z.strictObject({
   asOf: day,
   datePrecision: ZDatePrecision,
   producer: ZApiProducer,
-  source: z.strictObject({ url: z.string().meta({ format: "uri" }), publisher: nullableText, publishedAt: nullableText }),
+  source: ZApiFigureSource,
   attribution: z.string().optional(),
   note: nullableBilingual.optional(),
   status: z.enum(PUBLIC_OBSERVATION_STATUSES),

@@ -2,13 +2,19 @@ import { fromIsoDay } from "../dates";
 import { updateAtVersion } from "../db/optimistic-lock";
 import type { ReferenceWriter, Tx } from "../reference/record";
 import type { ReferenceInput } from "../schemas/reference";
+import { classColumns, proposeClassFor } from "./source-class";
 
 // How an applied proposal writes a source or a producer. Neither is created by a proposal: they come
 // with the figures that first cite them (reviewed as figures), or with a framing or an event.
 
 /** The source at this address, added (with nothing else known of it) when none is stored yet. */
 export async function sourceIdFor(tx: Tx, url: string) {
-  const source = await tx.source.upsert({ where: { url }, create: { url }, update: {}, select: { id: true } });
+  const source = await tx.source.upsert({
+    where: { url },
+    create: { url, ...classColumns(await proposeClassFor(tx, url)) },
+    update: {},
+    select: { id: true },
+  });
   return source.id;
 }
 

@@ -21,7 +21,18 @@ const publicObservationSelect = {
   retractedAt: true,
   retractionReason: true,
   producer: { select: { id: true, name: true, type: true } },
-  source: { select: { url: true, publisher: true, publishedAt: true } },
+  source: {
+    select: {
+      url: true,
+      publisher: true,
+      publishedAt: true,
+      retrievedAt: true,
+      sourceClass: true,
+      archivedUrl: true,
+      linkState: true,
+      linkBrokenSince: true,
+    },
+  },
 } satisfies Prisma.ObservationSelect;
 
 type ObservationRow = Prisma.ObservationGetPayload<{ select: typeof publicObservationSelect }>;
@@ -36,7 +47,15 @@ function toPublicObservation(row: ObservationRow): PublicObservation {
     asOf: isoDay(row.asOf),
     datePrecision: row.datePrecision,
     producer: row.producer,
-    source: { ...row.source, publishedAt: row.source.publishedAt ? isoDay(row.source.publishedAt) : null },
+    source: {
+      url: row.source.url,
+      publisher: row.source.publisher,
+      publishedAt: row.source.publishedAt ? isoDay(row.source.publishedAt) : null,
+      retrievedAt: row.source.retrievedAt ? isoDay(row.source.retrievedAt) : null,
+      class: row.source.sourceClass,
+      archivedUrl: row.source.archivedUrl,
+      brokenSince: row.source.linkState === "broken" && row.source.linkBrokenSince ? isoDay(row.source.linkBrokenSince) : null,
+    },
     attribution: row.attribution,
     noteEn: row.noteEn,
     noteEs: row.noteEs,

@@ -12,7 +12,19 @@ import { canProposeReferenceChange, canImportObservations, canManageApiTokens, c
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 // The namespaces the workspace's client components translate with (lib/i18n/messages/<locale>/*.json).
-const CLIENT_NAMESPACES = ["editor", "changes", "reference", "import", "importResults", "review", "figures", "users"] as const;
+const CLIENT_NAMESPACES = [
+  "editor",
+  "changes",
+  "reference",
+  "import",
+  "importResults",
+  "review",
+  "figures",
+  "users",
+  "sourceTrust",
+  "reports",
+  "sourceDomains",
+] as const;
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
