@@ -67,3 +67,8 @@ export const canDiscardObservation = (actor: Actor | null, draft: DraftWriters) 
 
 /** Anyone who keeps the figures may look through all of them (drafts, retracted and discarded included). */
 export const canFindFigures = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+/** Readers' problem reports hold their emails: staff read them, close them with a note (no data changes by closing). */
+export const canReadProblemReports = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+export const canCloseProblemReport = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
