@@ -11,10 +11,20 @@ import styles from "./reference.module.css";
 /** A row of the table; its first cell links to the record's edit form. */
 export type ListRow = { id: string; cells: [ReactNode, ...ReactNode[]] };
 
-type Props = { locale: Locale; section: Section; list: ListPage<unknown>; columns: string[]; rows: ListRow[] };
+type Props = {
+  locale: Locale;
+  section: Section;
+  list: ListPage<unknown>;
+  columns: string[];
+  rows: ListRow[];
+  /** The list's filters besides the search (`?class=`), kept by the search form and the page links. */
+  query?: Record<string, string>;
+  /** Controls that change those filters, shown under the search. */
+  filters?: ReactNode;
+};
 
 /** A searchable, paged table of one kind of reference record. Search and pages are GET links, so they work without JavaScript. */
-export async function ReferenceList({ locale, section, list, columns, rows }: Props) {
+export async function ReferenceList({ locale, section, list, columns, rows, query = {}, filters }: Props) {
   const t = await getTranslations({ locale, namespace: "reference" });
   const base = `/editor/reference/${section}`;
   const searchId = `search-${section}`;
@@ -33,9 +43,13 @@ export async function ReferenceList({ locale, section, list, columns, rows }: Pr
       <form method="get" action={getPathname({ href: base, locale })} role="search" className={styles.search}>
         <label htmlFor={searchId}>{t(`sections.${section}.search`)}</label>
         <input id={searchId} name="q" type="search" defaultValue={list.q} maxLength={200} />
+        {Object.entries(query).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <button type="submit">{t("list.submit")}</button>
-        {list.q ? <Link href={base}>{t("list.clear")}</Link> : null}
+        {list.q ? <Link href={{ pathname: base, query }}>{t("list.clear")}</Link> : null}
       </form>
+      {filters}
       <p className="muted">{list.q ? t("list.countFiltered", { count: list.total, q: list.q }) : t("list.count", { count: list.total })}</p>
       {rows.length > 0 ? (
         <div className="table-scroll">
@@ -67,7 +81,7 @@ export async function ReferenceList({ locale, section, list, columns, rows }: Pr
       ) : (
         <p>{t("list.empty")}</p>
       )}
-      <Pagination locale={locale} base={base} list={list} />
+      <Pagination locale={locale} base={base} list={list} query={query} />
     </>
   );
 }

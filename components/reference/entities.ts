@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ZDatePrecision, ZProducerType } from "@/lib/schemas/enums";
+import { SOURCE_CLASSES, ZDatePrecision, ZProducerType } from "@/lib/schemas/enums";
 import { ZEventInput, ZFramingInput, ZIndicatorInput, ZProducerInput, ZSourceInput } from "@/lib/schemas/reference";
 
 // What each reference form holds: its fields in order, the schema that checks them (the same one
@@ -32,6 +32,7 @@ export const ENTITIES: Record<EntityName, EntitySpec> = {
       { name: "publisher", control: "text" },
       { name: "publishedAt", control: "date", optional: true },
       { name: "archivedUrl", control: "url", optional: true },
+      { name: "sourceClass", control: "select", options: SOURCE_CLASSES },
     ],
   },
   producer: {

@@ -5,7 +5,7 @@ import { collectErrors, initialValues, readForm, toFormRecord, toFormValues, toI
 
 // A record read for editing must come back from the form unchanged, or saving an untouched form would edit it.
 const records = {
-  source: { url: "https://elfaro.net/a", publisher: "El Faro", publishedAt: null, archivedUrl: null },
+  source: { url: "https://elfaro.net/a", publisher: "El Faro", publishedAt: null, archivedUrl: null, sourceClass: "press" },
   producer: { name: "Cristosal", type: "ngo" },
   framing: {
     indicatorSlug: "homicide_rate",
@@ -64,8 +64,8 @@ describe("reference form values", () => {
 
   it("sends an emptied optional field as null and keeps an emptied required one for the schema to refuse", () => {
     const { fields, schema } = ENTITIES.source;
-    const input = toInput(fields, { url: "https://a.org", publisher: "  ", publishedAt: "", archivedUrl: " " });
-    expect(input).toEqual({ url: "https://a.org", publisher: "  ", publishedAt: null, archivedUrl: null });
+    const input = toInput(fields, { url: "https://a.org", publisher: "  ", publishedAt: "", archivedUrl: " ", sourceClass: "primary" });
+    expect(input).toEqual({ url: "https://a.org", publisher: "  ", publishedAt: null, archivedUrl: null, sourceClass: "primary" });
     expect(schema.safeParse(input).error?.issues.map((issue) => issue.path.join("."))).toEqual(["publisher"]);
   });
 

@@ -24,12 +24,14 @@ export async function referenceFormText(
   locale: Locale,
   choices: Record<string, Record<string, string>> = {},
 ): Promise<{ fieldText: FieldText; text: FormText }> {
-  const [t, tEvents, tThemes] = await Promise.all([
+  const [t, tEvents, tThemes, tClass] = await Promise.all([
     getTranslations({ locale, namespace: "reference" }),
     getTranslations({ locale, namespace: "events" }),
     getTranslations({ locale, namespace: "themes" }),
+    getTranslations({ locale, namespace: "sourceDomains.classField" }),
   ]);
-  const fields = t.raw("fields") as Messages;
+  // The source's class is worded with the domain table, where staff meet the same three classes.
+  const fields = { ...(t.raw("fields") as Messages), sourceClass: { label: tClass("label"), hint: tClass("hint") } };
   const fieldErrors = t.raw("fieldErrors") as Messages;
   const optionWords: Record<string, (value: string) => string> = {
     type: (value) => PRODUCER_TYPE_LABELS[locale][value as keyof (typeof PRODUCER_TYPE_LABELS)["en"]] ?? value,
@@ -38,6 +40,7 @@ export async function referenceFormText(
     theme: (value) => tThemes(value),
     datePrecision: (value) => t(`options.datePrecision.${value}`),
     valueKind: (value) => t(`options.valueKind.${value}`),
+    sourceClass: (value) => tClass(`options.${value}`),
   };
 
   const fieldText: FieldText = { labels: {}, hints: {}, messages: {}, options: {} };

@@ -36,6 +36,9 @@ export const canManageUsers = (actor: Actor | null) => hasRole(actor, "admin");
 
 export const canManageApiTokens = (actor: Actor | null) => hasRole(actor, "admin");
 
+/** The domain table that proposes a class for new sources. */
+export const canManageSourceDomains = (actor: Actor | null) => hasRole(actor, "admin");
+
 export const canReview = (actor: Actor | null) => hasRole(actor, "reviewer", "admin");
 
 // Reference data readers see (producers, sources, indicators, framings, events) changes like a

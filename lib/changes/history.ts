@@ -36,6 +36,9 @@ export const CHANGE_ACTIONS = [
   "user.password_reset",
   "token.created",
   "token.revoked",
+  "source_domain.created",
+  "source_domain.updated",
+  "source_domain.deleted",
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
@@ -52,7 +55,8 @@ type Tx = Prisma.TransactionClient;
 
 export type NewChange = {
   action: ChangeAction;
-  entityType: "observation" | "source" | "producer" | "framing" | "event" | "indicator" | "reference_change" | "user" | "token";
+  entityType:
+    "observation" | "source" | "producer" | "framing" | "event" | "indicator" | "reference_change" | "user" | "token" | "source_domain";
   entityId: string;
   actor: Actor | null;
   reason?: string | null;

@@ -13,7 +13,7 @@ export type ReferenceChangeLine = { field: string; label: string; before: string
 
 const FIELDS = {
   producer: ["name", "type"],
-  source: ["url", "publisher", "publishedAt", "archivedUrl"],
+  source: ["url", "publisher", "publishedAt", "archivedUrl", "sourceClass"],
   indicator: ["slug", "nameEs", "nameEn", "descriptionEs", "descriptionEn", "unit", "unitEs", "theme", "valueKind"],
   framing: ["indicatorSlug", "producer", "sourceUrl", "summaryEs", "summaryEn"],
   event: [
@@ -31,7 +31,7 @@ const FIELDS = {
   ],
 } as const;
 
-const ENUM_FIELDS = new Set(["kind", "theme", "valueKind", "datePrecision"]);
+const ENUM_FIELDS = new Set(["kind", "theme", "valueKind", "datePrecision", "sourceClass"]);
 
 function display(field: string, values: Record<string, unknown>, locale: Locale, t: Translate): string | null {
   const value = values[field];

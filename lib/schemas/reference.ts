@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NEW_INDICATOR_SLUG_PATTERN, ZDatePrecision, ZEventKind, ZIndicatorTheme, ZProducerType, ZValueKind } from "./enums";
+import { NEW_INDICATOR_SLUG_PATTERN, ZDatePrecision, ZEventKind, ZIndicatorTheme, ZProducerType, ZSourceClass, ZValueKind } from "./enums";
 import { ZRealDay, ZReason } from "./observation";
 
 // Sources, producers, framings, events and indicators: readers see them, so like figures they
@@ -28,6 +28,9 @@ export const ZSourceInput = z.object({
     .nullish()
     .or(z.literal(""))
     .transform((value) => value || null),
+  // primary, press or secondary (lib/schemas/enums.ts). Absent (a proposal written before sources had
+  // a class) leaves the class as it is; a changed class is then recorded as set by staff.
+  sourceClass: ZSourceClass.optional(),
 });
 
 export const ZProducerInput = z.object({ name: text(300, "Name the producer."), type: ZProducerType });

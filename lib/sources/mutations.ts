@@ -1,6 +1,7 @@
 import { fromIsoDay } from "../dates";
 import { updateAtVersion } from "../db/optimistic-lock";
 import type { ReferenceWriter, Tx } from "../reference/record";
+import type { SourceClass } from "../schemas/enums";
 import type { ReferenceInput } from "../schemas/reference";
 import { classColumns, proposeClassFor } from "./source-class";
 
@@ -23,9 +24,24 @@ export async function producerIdFor(tx: Tx, producer: ReferenceInput<"producer">
   return (await tx.producer.upsert({ where: { name_type: producer }, create: producer, update: {}, select: { id: true } })).id;
 }
 
+/**
+ * A class the reviewed edit changes is the staff's from then on: the domain table proposes classes for
+ * new sources only, so it never overrides it. An edit that leaves the class as it was keeps its origin.
+ */
+async function classChange(tx: Tx, id: string, sourceClass: SourceClass | undefined) {
+  if (!sourceClass) return {};
+  const current = await tx.source.findUnique({ where: { id }, select: { sourceClass: true } });
+  return current && current.sourceClass !== sourceClass ? { sourceClass, sourceClassOrigin: "staff" as const } : {};
+}
+
 export const sourceWriter: ReferenceWriter<"source"> = {
-  update: (tx, key, input, stale) =>
-    updateAtVersion(tx.source, key, { ...input, publishedAt: input.publishedAt ? fromIsoDay(input.publishedAt) : null }, stale),
+  update: async (tx, key, { sourceClass, ...input }, stale) =>
+    updateAtVersion(
+      tx.source,
+      key,
+      { ...input, publishedAt: input.publishedAt ? fromIsoDay(input.publishedAt) : null, ...(await classChange(tx, key.id, sourceClass)) },
+      stale,
+    ),
   duplicate: async (tx, id, input) =>
     (await tx.source.findFirst({ where: { url: input.url, NOT: { id: id ?? "" } }, select: { id: true } })) ? "url" : null,
 };

@@ -1,11 +1,12 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { isoDayOrNull } from "../dates";
 import type { CursorPage } from "../public-api/paging";
 import { contains, listPage, type ListPage, type ListQuery } from "../reference/list-page";
 import { editableRecordLoader, type Tx } from "../reference/record";
+import { ZSourceClass, type SourceClass, type SourceClassOrigin } from "../schemas/enums";
 import type { ZSourceInput } from "../schemas/reference";
 
 // Source documents (a report, a decree, an article): the API's pages and the editor's list and form.
@@ -67,22 +68,42 @@ export async function listApiSources(page: CursorPage<string>) {
 
 // Editor
 
-export type SourceRow = { id: string; url: string; publisher: string | null; publishedAt: string | null };
+export type SourceRow = {
+  id: string;
+  url: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  sourceClass: SourceClass;
+  /** Where the class came from: the domain table, a reviewed edit, or neither (no domain matched). */
+  sourceClassOrigin: SourceClassOrigin;
+};
 
-/** The editor's list of sources, by address. */
-export function listSourcesForEditor(query: ListQuery): Promise<ListPage<SourceRow>> {
-  const where: Prisma.SourceWhereInput = query.q ? { OR: [{ url: contains(query.q) }, { publisher: contains(query.q) }] } : {};
+/** `?class=` of the editor's sources list: one class, or every class when absent or malformed. */
+export const ZSourceClassFilter = z
+  .preprocess((value) => (Array.isArray(value) ? value[0] : value), ZSourceClass.optional())
+  .catch(undefined);
+
+/** The editor's list of sources, by address: those whose address or publisher contains the search, of one class if asked. */
+export function listSourcesForEditor(query: ListQuery, sourceClass?: SourceClass): Promise<ListPage<SourceRow>> {
+  const where: Prisma.SourceWhereInput = {
+    ...(query.q ? { OR: [{ url: contains(query.q) }, { publisher: contains(query.q) }] } : {}),
+    ...(sourceClass ? { sourceClass } : {}),
+  };
   return listPage(query, {
     count: () => getDb().source.count({ where }),
     rows: async (window) =>
-      (await getDb().source.findMany({ where, select: sourceRowSelect, orderBy: { url: "asc" }, ...window })).map((row) => ({
-        ...row,
-        publishedAt: isoDayOrNull(row.publishedAt),
-      })),
+      (
+        await getDb().source.findMany({
+          where,
+          select: { ...sourceRowSelect, sourceClass: true, sourceClassOrigin: true },
+          orderBy: { url: "asc" },
+          ...window,
+        })
+      ).map((row) => ({ ...row, publishedAt: isoDayOrNull(row.publishedAt) })),
   });
 }
 
-const editableSourceSelect = { ...sourceRowSelect, version: true, archivedUrl: true } satisfies Prisma.SourceSelect;
+const editableSourceSelect = { ...sourceRowSelect, version: true, archivedUrl: true, sourceClass: true } satisfies Prisma.SourceSelect;
 
 /** A source as its edit form holds it (the schema's input), so saving an untouched form changes nothing. */
 export const loadSource = editableRecordLoader(
@@ -92,6 +113,7 @@ export const loadSource = editableRecordLoader(
     publisher: row.publisher ?? "",
     publishedAt: isoDayOrNull(row.publishedAt),
     archivedUrl: row.archivedUrl,
+    sourceClass: row.sourceClass,
   }),
 );
 
