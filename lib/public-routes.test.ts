@@ -47,7 +47,6 @@ describe("the query a public response depends on", () => {
       "/en/events?from=2020",
       "/en/events?indicator=a&indicator=b",
       "/en/events?indicator=Not%20a%20slug",
-      "/en/sources?page=2",
       "/en/changes?page=2",
       "/es/api-docs?x",
       "/en/changes/feed.xml?since=2020",

@@ -1,6 +1,7 @@
 import { chartStateQuery, parseChartState, type SearchParams } from "./charts/chart-state";
 import { LOCALES } from "./i18n/routing";
 import { INDICATOR_SLUG_PATTERN } from "./schemas/enums";
+import { parseSourcesView, sourcesViewQuery } from "./sources/source-overview-state";
 
 // The site's public addresses: which data each shows, as tags, what kind of response it gives, and which
 // query parameters it reads. The response cache (server/cache) keeps only these, keyed and dropped by
@@ -17,6 +18,7 @@ export type RouteKind = "page" | "feed" | "api";
  * - a chart (indicator page, embed) reads its state (lib/charts/chart-state.ts), so the key is that state written
  *   out the way the page writes its own links; any other parameter, or a malformed value, changes nothing;
  * - the events page reads the indicator it is filtered to (?indicator=slug);
+ * - the sources page reads the class, group and page it shows (lib/sources/source-overview-state.ts);
  * - the public API answers an unknown parameter with a 400 (lib/public-api/query.ts), so every parameter
  *   counts; the last of repeated ones wins there, and here.
  */
@@ -40,6 +42,8 @@ const EVENTS: Query = (params) => {
     : "";
 };
 
+const SOURCES: Query = (params) => sourcesViewQuery(parseSourcesView(searchParamsRecord(params)));
+
 type Route = { pattern: RegExp; tags: (match: RegExpMatchArray) => string[]; kind: RouteKind; query: Query };
 
 const ROUTES: Route[] = [
@@ -52,7 +56,7 @@ const ROUTES: Route[] = [
     query: CHART,
   },
   { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: EVENTS },
-  { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: NONE },
+  { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: SOURCES },
   { pattern: new RegExp(`^/${locale}/changes$`), tags: () => ["changes"], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/changes/feed\\.xml$`), tags: () => ["changes"], kind: "feed", query: NONE },
   { pattern: new RegExp(`^/${locale}/api-docs$`), tags: () => [], kind: "page", query: NONE },

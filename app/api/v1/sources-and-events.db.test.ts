@@ -6,7 +6,7 @@ import type { ObservationStatus } from "@/lib/generated/prisma/client";
 let database: TestDatabase;
 let sources: typeof import("./sources/route");
 let events: typeof import("./events/route");
-let producers: typeof import("@/lib/sources/producers");
+let overview: typeof import("@/lib/sources/source-overview");
 
 const DRAFT_URL = "https://leak.example/unpublished-draft-report";
 const DRAFT_PUBLISHER = "Unpublished Draft Publisher";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   sources = await import("./sources/route");
   events = await import("./events/route");
-  producers = await import("@/lib/sources/producers");
+  overview = await import("@/lib/sources/source-overview");
   const db = database.db;
   const indicator = await createTestIndicator(db);
   const producer = await db.producer.create({ data: { name: "Test NGO", type: "ngo" } });
@@ -99,7 +99,7 @@ describe("GET /api/v1/sources", () => {
   });
 
   it("keeps the draft's source out of the sources page too", async () => {
-    expect(JSON.stringify(await producers.listProducersWithSources())).not.toContain(DRAFT_URL);
+    expect(JSON.stringify(await overview.listSourceGroups({ sourceClass: null, page: 1 }))).not.toContain(DRAFT_URL);
   });
 
   it("pages through every public source exactly once, in URL order", async () => {
