@@ -268,7 +268,7 @@ export async function checkLink(address: string, options: LinkCheckOptions): Pro
 }
 
 /** The checker's User-Agent: who is asking and where to read why (CONTRASTE_LINK_CHECK_USER_AGENT replaces it). */
-export function linkCheckUserAgent(env: NodeJS.ProcessEnv = process.env): string {
+export function linkCheckUserAgent(env: Record<string, string | undefined> = process.env): string {
   if (env.CONTRASTE_LINK_CHECK_USER_AGENT?.trim()) return env.CONTRASTE_LINK_CHECK_USER_AGENT.trim();
   let origin = "http://localhost:3000";
   try {
