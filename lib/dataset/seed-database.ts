@@ -1,18 +1,38 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Database } from "../db/client";
+import { recordChange, runTransaction } from "../db/transaction";
 import type { SeedProducer, SeedRecords } from "./to-records";
 import { isoDayOrNull, fromIsoDay } from "../dates";
 import { NEXT_VERSION } from "../db/optimistic-lock";
+import { classColumns, loadDomainTable } from "../sources/source-class";
+import { proposeSourceClass, type DomainClass } from "../sources/source-domains";
+import type { DomainFileEntry } from "./source-domains-file";
+import type { AuditIndex, SourceAudit } from "./source-audit";
+import { planUpgrade, type PlanContext, type UpgradePlan } from "./upgrade-plan";
+import { applyPlan } from "./upgrade";
 
 type Tx = Prisma.TransactionClient;
 export type SeedCounts = { created: number; updated: number; unchanged: number };
 export type SeedReport = Record<
-  "indicators" | "producers" | "sources" | "observations" | "framings" | "events" | "eventIndicators",
+  "domains" | "indicators" | "producers" | "sources" | "sourceClasses" | "observations" | "framings" | "events" | "eventIndicators",
   SeedCounts
 >;
 
-const decimal = (value: string | null) => (value === null ? null : new Prisma.Decimal(value).toString());
+export type SeedOptions = {
+  /** The research's domain table: rows missing from the database are added, stored rows are never changed. */
+  domains?: DomainFileEntry[];
+  /** The source audit that explains the file's changes since the last version, linked to its records. */
+  audit?: { audit: SourceAudit; index: AuditIndex };
+  /** Computes and answers the plan, and writes nothing. */
+  dryRun?: boolean;
+};
+
+/** What a seed run found and did (or, in a dry run, would do). */
+export type SeedOutcome = { report: SeedReport; plan: UpgradePlan; dryRun: boolean };
+
+const NO_AUDIT = { audit: { label: "Source audit", entries: [] }, index: { observations: new Map(), events: new Map(), removed: [] } };
+
 const producerKey = (producer: SeedProducer) => `${producer.type}|${producer.name}`;
 
 // Compares a stored row with the file's record through the same projection, so a second seed run
@@ -46,7 +66,13 @@ async function sync<Existing extends { id: string }, Incoming>(options: {
   return { created: toCreate.length, updated, unchanged };
 }
 
-async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedReport> {
+async function seedInTransaction(tx: Tx, records: SeedRecords, options: SeedOptions): Promise<SeedOutcome> {
+  const firstLoad =
+    (await tx.observation.count({ where: { seedKey: { not: null } } })) === 0 &&
+    (await tx.event.count({ where: { seedKey: { not: null } } })) === 0;
+  const domains = await addMissingDomains(tx, options.domains ?? []);
+  const domainTable = await loadDomainTable(tx);
+
   const indicators = await sync({
     incoming: records.indicators,
     existing: await tx.indicator.findMany(),
@@ -91,6 +117,7 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       tx.source.createMany({
         data: data.map((record) => ({
           url: record.url,
+          ...classColumns(proposeSourceClass(domainTable, record.url)),
           publisher: record.publisher,
           publishedAt: record.publishedAt ? fromIsoDay(record.publishedAt) : null,
           retrievedAt: fromIsoDay(record.retrievedAt),
@@ -108,6 +135,8 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
       }),
   });
 
+  const sourceClasses = await classifyUnmatchedSources(tx, domainTable);
+
   const indicatorIds = new Map((await tx.indicator.findMany({ select: { id: true, slug: true } })).map((r) => [r.slug, r.id]));
   const producerIds = new Map((await tx.producer.findMany()).map((row) => [producerKey(row), row.id]));
   const sourceIds = new Map((await tx.source.findMany({ select: { id: true, url: true } })).map((r) => [r.url, r.id]));
@@ -120,49 +149,6 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     indicatorId: idOf(indicatorIds, record.indicatorSlug, "indicator"),
     producerId: idOf(producerIds, producerKey(record.producer), "producer"),
     sourceId: idOf(sourceIds, record.sourceUrl, "source"),
-  });
-
-  const observationFields = (record: SeedRecords["observations"][number]) => ({
-    ...links(record),
-    value: record.value,
-    valueMax: record.valueMax,
-    qualifier: record.qualifier,
-    asOf: fromIsoDay(record.asOf),
-    datePrecision: record.datePrecision,
-    attribution: record.attribution,
-    noteEn: record.noteEn,
-    noteEs: record.noteEs,
-  });
-  const observations = await sync({
-    incoming: records.observations,
-    existing: await tx.observation.findMany({ where: { seedKey: { not: null } } }),
-    keyOfIncoming: (record) => record.seedKey,
-    keyOfExisting: (row) => row.seedKey!,
-    projectIncoming: (record) => ({
-      ...observationFields(record),
-      value: decimal(record.value),
-      valueMax: decimal(record.valueMax),
-      asOf: record.asOf,
-    }),
-    projectExisting: (row) => ({
-      indicatorId: row.indicatorId,
-      producerId: row.producerId,
-      sourceId: row.sourceId,
-      value: decimal(row.value.toString()),
-      valueMax: row.valueMax === null ? null : decimal(row.valueMax.toString()),
-      qualifier: row.qualifier,
-      asOf: isoDayOrNull(row.asOf),
-      datePrecision: row.datePrecision,
-      attribution: row.attribution,
-      noteEn: row.noteEn,
-      noteEs: row.noteEs,
-    }),
-    create: (data) =>
-      tx.observation.createMany({
-        data: data.map((record) => ({ seedKey: record.seedKey, status: "published" as const, ...observationFields(record) })),
-      }),
-    update: (row, record) =>
-      tx.observation.update({ where: { id: row.id }, data: { ...observationFields(record), version: { increment: 1 } } }),
   });
 
   const framingFields = (record: SeedRecords["framings"][number]) => ({
@@ -189,48 +175,45 @@ async function seedInTransaction(tx: Tx, records: SeedRecords): Promise<SeedRepo
     update: (row, record) => tx.framing.update({ where: { id: row.id }, data: { ...framingFields(record), ...NEXT_VERSION } }),
   });
 
-  const eventFields = (record: SeedRecords["events"][number]) => ({
-    sourceId: idOf(sourceIds, record.sourceUrl, "source"),
-    kind: record.kind,
-    startsOn: record.startsOn,
-    datePrecision: record.datePrecision,
-    dateNoteEs: record.dateNoteEs,
-    dateNoteEn: record.dateNoteEn,
-    titleEs: record.titleEs,
-    titleEn: record.titleEn,
-  });
-  const events = await sync({
-    incoming: records.events,
-    existing: await tx.event.findMany({ where: { seedKey: { not: null } } }),
-    keyOfIncoming: (record) => record.seedKey,
-    keyOfExisting: (row) => row.seedKey!,
-    projectIncoming: eventFields,
-    projectExisting: (row) => ({
-      sourceId: row.sourceId,
-      kind: row.kind,
-      startsOn: isoDayOrNull(row.startsOn),
-      datePrecision: row.datePrecision,
-      dateNoteEs: row.dateNoteEs,
-      dateNoteEn: row.dateNoteEn,
-      titleEs: row.titleEs,
-      titleEn: row.titleEn,
-    }),
-    create: (data) =>
-      tx.event.createMany({
-        data: data.map((record) => ({
-          seedKey: record.seedKey,
-          ...eventFields(record),
-          startsOn: fromIsoDay(record.startsOn),
-          appliesToAll: record.indicators === "all",
-        })),
-      }),
-    update: (row, record) =>
-      tx.event.update({ where: { id: row.id }, data: { ...eventFields(record), startsOn: fromIsoDay(record.startsOn), ...NEXT_VERSION } }),
-  });
+  const audit = options.audit ?? NO_AUDIT;
+  const context: PlanContext = {
+    records,
+    audit: audit.audit,
+    auditIndex: audit.index,
+    domains: domainTable,
+    compiled: records.compiled,
+    ids: { indicator: indicatorIds, producer: producerIds, source: sourceIds },
+  };
+  const plan = await planUpgrade(tx, context, firstLoad);
+  const planned = plan.observations;
+  const report: SeedReport = {
+    domains,
+    indicators,
+    producers,
+    sources,
+    sourceClasses,
+    observations: {
+      created: planned.added.length,
+      updated: planned.corrected.length + planned.retracted.length,
+      unchanged: planned.unchanged + planned.leftAlone.length,
+    },
+    framings,
+    events: {
+      created: plan.events.added.length,
+      updated: plan.events.corrected.length,
+      unchanged: plan.events.unchanged + plan.events.leftAlone.length,
+    },
+    eventIndicators: { created: 0, updated: 0, unchanged: 0 },
+  };
+  if (options.dryRun) throw new DryRunDone({ report, plan, dryRun: true });
 
-  const eventIndicators = await relateEvents(tx, records.events, indicatorIds);
-
-  return { indicators, producers, sources, observations, framings, events, eventIndicators };
+  await applyPlan(tx, context, plan);
+  report.eventIndicators = await relateEvents(tx, records.events, indicatorIds);
+  // The dataset's own rows (sources, classes, names) change pages too; the figure and event changes
+  // above are recorded with their entries.
+  const counts = Object.values(report);
+  if (counts.some((count) => count.created || count.updated)) recordChange(tx, { everything: true });
+  return { report, plan, dryRun: false };
 }
 
 /**
@@ -269,7 +252,57 @@ async function relateEvents(tx: Tx, incoming: SeedRecords["events"], indicatorId
   return counts;
 }
 
-/** Loads the records as published data, all or nothing. */
-export function seedDatabase(db: Database, records: SeedRecords): Promise<SeedReport> {
-  return db.$transaction((tx) => seedInTransaction(tx, records), { maxWait: 30_000, timeout: 300_000 });
+class DryRunDone extends Error {
+  constructor(readonly outcome: SeedOutcome) {
+    super("dry run: rolled back");
+  }
+}
+
+/** Adds the domains the table does not hold yet; a domain an admin classified keeps their class. */
+async function addMissingDomains(tx: Tx, entries: DomainFileEntry[]): Promise<SeedCounts> {
+  if (!entries.length) return { created: 0, updated: 0, unchanged: 0 };
+  const { count } = await tx.sourceDomain.createMany({ data: entries, skipDuplicates: true });
+  return { created: count, updated: 0, unchanged: entries.length - count };
+}
+
+/**
+ * Classifies the sources no domain matched yet whose domain the table now names; a class the table
+ * proposed earlier or staff set stays as it is.
+ */
+async function classifyUnmatchedSources(tx: Tx, table: ReadonlyMap<string, DomainClass>): Promise<SeedCounts> {
+  const unmatched = await tx.source.findMany({ where: { sourceClassOrigin: "unmatched" }, select: { id: true, url: true } });
+  const idsByClass = new Map<string, string[]>();
+  for (const source of unmatched) {
+    const proposal = proposeSourceClass(table, source.url);
+    if (proposal.sourceClassOrigin === "unmatched") continue;
+    idsByClass.set(proposal.sourceClass, [...(idsByClass.get(proposal.sourceClass) ?? []), source.id]);
+  }
+  let updated = 0;
+  for (const [sourceClass, ids] of idsByClass) {
+    const columns = classColumns({
+      sourceClass: sourceClass as DomainClass["sourceClass"],
+      sourceClassOrigin: "domain_table",
+      domain: null,
+    });
+    updated += (await tx.source.updateMany({ where: { id: { in: ids }, sourceClassOrigin: "unmatched" }, data: columns })).count;
+  }
+  return { created: 0, updated, unchanged: unmatched.length - updated };
+}
+
+/**
+ * Loads the records, all or nothing: on a database without the dataset, as they are; on one seeded
+ * before, through the plan (lib/dataset/upgrade-plan.ts), as published changes with their reasons.
+ * A dry run computes the same plan in the same transaction and rolls it back.
+ */
+export async function seedDatabase(db: Database, records: SeedRecords, options: SeedOptions = {}): Promise<SeedOutcome> {
+  try {
+    return await runTransaction(db, (tx) => seedInTransaction(tx, records, options), {
+      isolationLevel: "Serializable",
+      maxWait: 30_000,
+      timeout: 300_000,
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.outcome;
+    throw error;
+  }
 }

@@ -86,7 +86,7 @@ describe("seeding the sourced dataset", () => {
 
   it("changes nothing when run a second time", async () => {
     const before = await snapshot(database);
-    const report = await seedFromFiles(database.db);
+    const { report } = await seedFromFiles(database.db);
     for (const counts of Object.values(report)) {
       expect(counts.created).toBe(0);
       expect(counts.updated).toBe(0);

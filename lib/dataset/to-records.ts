@@ -57,6 +57,8 @@ export type SeedEvent = {
   indicators: "all" | string[];
 };
 export type SeedRecords = {
+  /** The day the file was compiled. */
+  compiled: string;
   indicators: SeedIndicator[];
   producers: SeedProducer[];
   sources: SeedSource[];
@@ -70,6 +72,17 @@ const stableKey = (prefix: string, parts: (string | undefined)[]) =>
     .update(parts.map((part) => part ?? "").join("\u0000"))
     .digest("hex")
     .slice(0, 32)}`;
+
+/**
+ * A figure's identity across seed runs: what it measures, when, and where it was read. A new source
+ * for the same figure is a new key; the source audit links the two (lib/dataset/source-audit.ts).
+ */
+export const observationSeedKey = (
+  record: Pick<TDatasetObservation, "indicator" | "date" | "dateApprox" | "sourceUrl" | "publisher">,
+): string => stableKey("obs", [record.indicator, record.date, record.dateApprox, record.sourceUrl, record.publisher]);
+
+export const eventSeedKey = (record: Pick<TDatasetEvent, "date" | "title_en">): string =>
+  stableKey("event", [record.date, record.title_en]);
 
 /** First day of the period a dataset date refers to: 2023 → 2023-01-01, month 2023-08 → 2023-08-01. */
 export function periodStart(record: Pick<TDatasetEvent, "date" | "dateApprox" | "datePrecision">): string {
@@ -106,7 +119,7 @@ export function toSeedRecords(dataset: TDataset, curation: TCuration): SeedRecor
     addProducer(producer);
     addSource(record.sourceUrl, outlet, record.publishedAt);
     return {
-      seedKey: stableKey("obs", [record.indicator, record.date, record.dateApprox, record.sourceUrl, record.publisher]),
+      seedKey: observationSeedKey(record),
       indicatorSlug: record.indicator,
       producer,
       sourceUrl: record.sourceUrl,
@@ -160,7 +173,7 @@ export function toSeedRecords(dataset: TDataset, curation: TCuration): SeedRecor
     addSource(record.sourceUrl, null, null);
     const curated = curatedEvents.get(`${record.date}|${record.title_en}`)!;
     return {
-      seedKey: stableKey("event", [record.date, record.title_en]),
+      seedKey: eventSeedKey(record),
       kind: curated.kind,
       indicators: curated.indicators,
       startsOn: periodStart(record),
@@ -174,6 +187,7 @@ export function toSeedRecords(dataset: TDataset, curation: TCuration): SeedRecor
   });
 
   return {
+    compiled: dataset.meta.compiled,
     indicators,
     producers: [...producers.values()],
     sources: [...sources.values()],

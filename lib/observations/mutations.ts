@@ -106,7 +106,7 @@ const writtenColumnsOf = (row: SnapshotRow) =>
 /** Records a change of a figure with its snapshots, and answers the figure as it now is. */
 export async function recordFigureChange(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | null,
   action: ChangeAction,
   entityId: string,
   after: SnapshotRow,
@@ -188,15 +188,31 @@ export function updateObservation(actor: Actor, id: string, version: number, inp
     if (current.status !== "published")
       throw conflict(`A ${current.status} figure cannot be edited.`, { params: { status: current.status } }, "not_editable");
     if (!reason) throw new AppError(400, "reason_required", "Say why this published figure needs correcting.", { field: "reason" });
-    const pending = await tx.observation.findFirst({ where: { revisionOfId: id, status: "draft" }, select: { id: true } });
-    if (pending)
-      throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id }, "correction_pending");
-    const proposal = await tx.observation.create({
-      data: { ...links, ...figureFields(input), status: "draft", revisionOfId: id, ...authorship(actor) },
-      include: SNAPSHOT_INCLUDE,
-    });
-    return recordFigureChange(tx, actor, "observation.correction_proposed", proposal.id, proposal, { before: current, reason });
+    return (await proposeCorrection(tx, actor, current, { ...links, ...figureFields(input) }, reason)).snapshot;
   });
+}
+
+/** The columns of a figure as a correction proposes them: its links by id and what a person writes. */
+export type CorrectedColumns = Pick<Prisma.ObservationUncheckedCreateInput, WrittenColumn>;
+
+/**
+ * Proposes a correction to a published figure: a draft that revises it, recorded with its reason;
+ * nothing readers see changes yet. `actor` null is the dataset itself (lib/dataset/upgrade.ts), whose
+ * draft has no author.
+ */
+export async function proposeCorrection(tx: Tx, actor: Actor | null, current: SnapshotRow, columns: CorrectedColumns, reason: string) {
+  const pending = await tx.observation.findFirst({ where: { revisionOfId: current.id, status: "draft" }, select: { id: true } });
+  if (pending)
+    throw conflict("A correction to this figure is already waiting for review.", { pendingDraftId: pending.id }, "correction_pending");
+  const proposal = await tx.observation.create({
+    data: { ...columns, status: "draft", revisionOfId: current.id, ...(actor ? authorship(actor) : {}) },
+    include: SNAPSHOT_INCLUDE,
+  });
+  const snapshot = await recordFigureChange(tx, actor, "observation.correction_proposed", proposal.id, proposal, {
+    before: current,
+    reason,
+  });
+  return { proposal, snapshot };
 }
 
 export function publishObservation(actor: Actor, id: string, version: number) {
@@ -230,20 +246,31 @@ export function publishObservation(actor: Actor, id: string, version: number) {
       return recordFigureChange(tx, actor, "observation.published", id, published, { before: draft });
     }
 
-    const original = await loadForUpdate(tx, draft.revisionOfId);
-    if (original.status !== "published")
-      throw conflict(`The figure this corrects is ${original.status}.`, { params: { status: original.status } }, "original_not_published");
-    const proposal = await tx.changeEntry.findFirst({
-      where: { entityId: draft.id, action: "observation.correction_proposed" },
-      select: { reason: true },
-    });
-    await updateAtVersion(tx.observation, original, { ...writtenColumnsOf(draft), reviewerId }, staleAt(tx, original.id));
-    await updateAtVersion(tx.observation, { id: draft.id, version }, { status: "superseded" as const, reviewerId }, staleAt(tx, draft.id));
-    const corrected = await loadForUpdate(tx, original.id);
-    return recordFigureChange(tx, actor, "observation.corrected", original.id, corrected, {
-      before: original,
-      reason: proposal?.reason ?? null,
-    });
+    return applyCorrection(tx, actor, draft);
+  });
+}
+
+/**
+ * Writes a correction draft into the published figure it revises, with the reason it was proposed
+ * with, and retires the draft: the figure keeps its id, its history shows the before and after. The
+ * reviewer's publish and the dataset upgrade (`actor` null) both write a correction through here.
+ */
+export async function applyCorrection(tx: Tx, actor: Actor | null, draft: SnapshotRow) {
+  if (!draft.revisionOfId) throw new Error("applyCorrection needs a draft that revises a published figure.");
+  const reviewerId = actor?.kind === "user" ? actor.user.id : null;
+  const original = await loadForUpdate(tx, draft.revisionOfId);
+  if (original.status !== "published")
+    throw conflict(`The figure this corrects is ${original.status}.`, { params: { status: original.status } }, "original_not_published");
+  const proposal = await tx.changeEntry.findFirst({
+    where: { entityId: draft.id, action: "observation.correction_proposed" },
+    select: { reason: true },
+  });
+  await updateAtVersion(tx.observation, original, { ...writtenColumnsOf(draft), reviewerId }, staleAt(tx, original.id));
+  await updateAtVersion(tx.observation, draft, { status: "superseded" as const, reviewerId }, staleAt(tx, draft.id));
+  const corrected = await loadForUpdate(tx, original.id);
+  return recordFigureChange(tx, actor, "observation.corrected", original.id, corrected, {
+    before: original,
+    reason: proposal?.reason ?? null,
   });
 }
 
@@ -253,19 +280,24 @@ export function retractObservation(actor: Actor, id: string, version: number, re
   return transaction(async (tx) => {
     const current = await loadForUpdate(tx, id);
     if (current.version !== version) throw staleVersion(current);
-    if (current.status !== "published")
-      throw conflict(
-        `Only a published figure can be retracted; this one is ${current.status}.`,
-        { params: { status: current.status } },
-        "not_published",
-      );
-    await updateAtVersion(
-      tx.observation,
-      { id, version },
-      { status: "retracted" as const, retractedAt: new Date(), retractionReason: reason },
-      staleAt(tx, id),
-    );
-    const retracted = await loadForUpdate(tx, id);
-    return recordFigureChange(tx, actor, "observation.retracted", id, retracted, { before: current, reason });
+    return retractPublished(tx, actor, current, reason);
   });
+}
+
+/** Retracts a published figure as loaded: the reviewer's retraction and the dataset upgrade (`actor` null) both go through here. */
+export async function retractPublished(tx: Tx, actor: Actor | null, current: SnapshotRow, reason: string) {
+  if (current.status !== "published")
+    throw conflict(
+      `Only a published figure can be retracted; this one is ${current.status}.`,
+      { params: { status: current.status } },
+      "not_published",
+    );
+  await updateAtVersion(
+    tx.observation,
+    current,
+    { status: "retracted" as const, retractedAt: new Date(), retractionReason: reason },
+    staleAt(tx, current.id),
+  );
+  const retracted = await loadForUpdate(tx, current.id);
+  return recordFigureChange(tx, actor, "observation.retracted", current.id, retracted, { before: current, reason });
 }

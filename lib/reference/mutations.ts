@@ -173,46 +173,66 @@ export function applyReferenceChange(actor: Actor, proposalId: string): Promise<
     forbidden("A reviewer or admin who did not propose this change must apply it.", "apply_needs_other_reviewer"),
     async (tx, proposal) => {
       const entity = proposal.entityType as ReferenceEntity;
-      const writer = writerOf(entity);
-      // Stored after the same parse; parsed again so the row is never trusted as typed.
-      const data = REFERENCE_SCHEMAS[entity].parse(proposal.data) as ReferenceInput<ReferenceEntity>;
-      let before: Record<string, unknown> | null = null;
-      let recordId: string;
-      if (proposal.isCreate) {
-        const taken = await writer.duplicate?.(tx, null, data);
-        if (taken) throw duplicateError(taken);
-        recordId = (await writer.create!(tx, data)).id;
-      } else {
-        recordId = proposal.entityId!;
-        const current = await loadReferenceRecord(tx, entity, recordId);
-        if (!current) throw notFound(`This ${entity}`, "record_not_found");
-        const changedSince = () =>
-          conflict(
-            "This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.",
-            { current: current.values },
-            "changed_since_proposal",
-          );
-        if (current.version !== proposal.seenVersion) throw changedSince();
-        const taken = await writer.duplicate?.(tx, recordId, data);
-        if (taken) throw duplicateError(taken);
-        before = current.values;
-        await writer.update(tx, { id: recordId, version: current.version }, data, changedSince);
-      }
-      const after = (await loadReferenceRecord(tx, entity, recordId))!.values;
-      await appendChange(tx, {
-        action: `${entity}.${proposal.isCreate ? "created" : "updated"}` as ChangeAction,
-        entityType: entity,
-        entityId: recordId,
-        actor,
+      const { id: recordId } = await writeReferenceChange(tx, actor, {
+        entity,
+        id: proposal.isCreate ? null : proposal.entityId!,
+        seenVersion: proposal.seenVersion,
+        // Stored after the same parse; parsed again so the row is never trusted as typed.
+        data: REFERENCE_SCHEMAS[entity].parse(proposal.data) as ReferenceInput<ReferenceEntity>,
         reason: proposal.reason,
-        before,
-        after,
-        isPublic: true,
       });
       const applied = await recordDecision(tx, proposal, { status: "applied", entityId: recordId, reviewedById: reviewerOf(actor) });
       return { proposal: applied, record: { id: recordId } };
     },
   );
+}
+
+/**
+ * Writes a reviewed change to a reference record (an edit when `id` names one, else a new record)
+ * and the public change entry with its reason and the before and after. An applied proposal and the
+ * dataset upgrade (`actor` null, lib/dataset/upgrade.ts) both write through here.
+ */
+export async function writeReferenceChange(
+  tx: Tx,
+  actor: Actor | null,
+  change: { entity: ReferenceEntity; id: string | null; seenVersion: number | null; data: ReferenceInput<ReferenceEntity>; reason: string },
+): Promise<{ id: string }> {
+  const { entity, data } = change;
+  const writer = writerOf(entity);
+  let before: Record<string, unknown> | null = null;
+  let recordId: string;
+  if (change.id === null) {
+    const taken = await writer.duplicate?.(tx, null, data);
+    if (taken) throw duplicateError(taken);
+    recordId = (await writer.create!(tx, data)).id;
+  } else {
+    recordId = change.id;
+    const current = await loadReferenceRecord(tx, entity, recordId);
+    if (!current) throw notFound(`This ${entity}`, "record_not_found");
+    const changedSince = () =>
+      conflict(
+        "This record changed after the proposal was written. Reject it, or ask the proposer to propose it again.",
+        { current: current.values },
+        "changed_since_proposal",
+      );
+    if (current.version !== change.seenVersion) throw changedSince();
+    const taken = await writer.duplicate?.(tx, recordId, data);
+    if (taken) throw duplicateError(taken);
+    before = current.values;
+    await writer.update(tx, { id: recordId, version: current.version }, data, changedSince);
+  }
+  const after = (await loadReferenceRecord(tx, entity, recordId))!.values;
+  await appendChange(tx, {
+    action: `${entity}.${change.id === null ? "created" : "updated"}` as ChangeAction,
+    entityType: entity,
+    entityId: recordId,
+    actor,
+    reason: change.reason,
+    before,
+    after,
+    isPublic: true,
+  });
+  return { id: recordId };
 }
 
 /** A reviewer turns a proposal down with a note for its author; nothing public changes. */
