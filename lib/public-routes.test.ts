@@ -9,6 +9,7 @@ describe("tagsForPath", () => {
     expect(tagsForPath("/api/v1/indicators/homicide_rate/observations")).toEqual(["indicator:homicide_rate"]);
     expect(tagsForPath("/en/changes/feed.xml")).toEqual(["changes"]);
     expect(tagsForPath("/api/v1/sources")).toEqual(["sources"]);
+    expect(tagsForPath("/es/figures/cm0abc123xyz")).toEqual(["changes"]);
   });
 
   it("never caches editor pages, writes, health checks or unknown paths", () => {
@@ -22,6 +23,8 @@ describe("tagsForPath", () => {
       "/",
       "/fr",
       "/en/indicators/a/b",
+      "/es/figures/cm0abc123xyz/report",
+      "/es/figures/a/b",
     ]) {
       expect(tagsForPath(path), path).toBeNull();
     }
@@ -50,6 +53,8 @@ describe("the query a public response depends on", () => {
       "/en/changes?page=2",
       "/es/api-docs?x",
       "/en/changes/feed.xml?since=2020",
+      "/es/figures/cm0abc123xyz?reported=1",
+      "/en/figures/cm0abc123xyz?utm_source=x&sent=1",
     ])
       expect(query(path), path).toBe("");
   });

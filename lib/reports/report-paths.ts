@@ -6,7 +6,8 @@ import type { Locale } from "../i18n/routing";
 /** The figure's public page ("/es/figures/{id}"): cached, the same for every reader. */
 export const figurePagePath = (locale: Locale, id: string) => getPathname({ href: `/figures/${id}`, locale });
 
-export type ReportOutcome = { sent: true } | { error: string; field?: string };
+/** How a plain form's report went: sent, or refused with the error's code, its field and the values its sentence names. */
+export type ReportOutcome = { sent: true } | { error: string; field?: string; params?: Record<string, string> };
 
 /**
  * The page a report form without JavaScript lands on: never cached (lib/public-routes.ts does not
@@ -20,6 +21,7 @@ export function figureReportPath(locale: Locale, id: string, outcome?: ReportOut
   else {
     query.set("error", outcome.error);
     if (outcome.field) query.set("field", outcome.field);
+    for (const [name, value] of Object.entries(outcome.params ?? {})) query.set(`p.${name}`, value);
   }
   return `${path}?${query}`;
 }

@@ -199,6 +199,14 @@ describe("POST /api/reports", () => {
     const draftAnswer = await formPost({ observationId: draft.id, message: "A draft nobody may see." }, newAddress());
     expect(draftAnswer.headers.get("location")).toBe(`/es/figures/${draft.id}/report?error=figure_not_found`);
     expect(await database.db.problemReport.count()).toBe(count);
+
+    const limited = newAddress();
+    for (let i = 0; i < REPORT_LIMITS.perHour; i++) await report(valid(), limited);
+    const limitedAnswer = await formPost({ observationId: published.id, message: "One report too many this hour." }, limited);
+    expect(limitedAnswer.headers.get("location")).toBe(
+      `/es/figures/${published.id}/report?error=too_many_reports&p.limit=${REPORT_LIMITS.perHour}&p.period=hour`,
+    );
+    expect(await database.db.problemReport.count()).toBe(count + REPORT_LIMITS.perHour);
   });
 
   it("stores nothing when the hidden field a bot fills in is filled, and answers as if it had", async () => {

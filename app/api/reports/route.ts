@@ -37,7 +37,10 @@ const localeOf = (body: Record<string, unknown>) =>
 /** What the form's landing page says of a refusal; null for a failure of ours, answered (and logged) as usual. */
 function formOutcome(error: unknown): ReportOutcome | null {
   if (error instanceof z.ZodError) return { error: "invalid_request", field: String(error.issues[0]?.path[0] ?? "") || undefined };
-  if (error instanceof AppError && error.status < 500) return { error: error.code };
+  if (error instanceof AppError && error.status < 500) {
+    const params = (error.details as { params?: Record<string, string | number> } | undefined)?.params ?? {};
+    return { error: error.code, params: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])) };
+  }
   return null;
 }
 

@@ -1,0 +1,142 @@
+"use client";
+
+import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { z } from "zod";
+import { ApiError, callApi } from "@/lib/client/api";
+import type { Locale } from "@/lib/i18n/routing";
+import { REPORT_MESSAGE_MAX, ZProblemReportInput } from "@/lib/schemas/problem-report";
+import { errorText, fromApiError, fromZodIssues, type FieldErrors } from "@/components/forms/field-errors";
+import { FormError, FormField } from "@/components/forms/FormField";
+import formStyles from "@/components/forms/forms.module.css";
+import styles from "./figure.module.css";
+
+export type ReportFormText = {
+  labels: Record<
+    | "message"
+    | "messageHint"
+    | "sourceUrl"
+    | "sourceUrlHint"
+    | "email"
+    | "emailHint"
+    | "optional"
+    | "honeypot"
+    | "privacy"
+    | "submit"
+    | "pending"
+    | "sent"
+    | "another"
+    | "errorSummary",
+    string
+  >;
+  fieldMessages: Record<"message" | "sourceUrl" | "email", string>;
+  /** ICU sentences by error code, in the page's language. */
+  errorMessages: Record<string, string>;
+};
+
+type Props = {
+  observationId: string;
+  locale: Locale;
+  text: ReportFormText;
+  /** Set on the page a browser without JavaScript lands on: the outcome it brings. */
+  initialError?: { message: string; field?: string } | null;
+};
+
+const ZReceived = z.object({ received: z.boolean() });
+
+// No session, no hydration: server HTML must not say "JavaScript ran". Until it has, the browser's own checks
+// guard the plain form; once it has, the form checks with the route's schema and says so in the page's words.
+const subscribe = () => () => {};
+const scripted = () => true;
+const unscripted = () => false;
+
+/**
+ * A reader reports a problem with a figure: what is wrong, an optional link and an optional email.
+ * Without JavaScript it is a plain form posted to /api/reports, which answers with a page saying how it
+ * went; with it, the answer shows here. Nothing is cached per reader either way.
+ */
+export function ReportProblemForm({ observationId, locale, text, initialError = null }: Props) {
+  const hydrated = useSyncExternalStore(subscribe, scripted, unscripted);
+  const [errors, setErrors] = useState<FieldErrors>(
+    initialError?.field && initialError.field in text.fieldMessages
+      ? { [initialError.field]: text.fieldMessages[initialError.field as keyof ReportFormText["fieldMessages"]] }
+      : {},
+  );
+  const [formError, setFormError] = useState<string | null>(initialError && !initialError.field ? initialError.message : null);
+  const [pending, setPending] = useState(false);
+  const [sent, setSent] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const { labels } = text;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = ZProblemReportInput.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      setErrors(fromZodIssues(parsed.error.issues, text.fieldMessages));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      await callApi("POST", "/api/reports", ZReceived, parsed.data);
+      setSent(true);
+      form.current?.reset();
+    } catch (error) {
+      const fields = error instanceof ApiError ? fromApiError(error, text.fieldMessages) : {};
+      setErrors(fields);
+      setFormError(Object.keys(fields).length ? labels.errorSummary : errorText(error, text.errorMessages, locale));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <div className={styles.sent}>
+        <p role="status">{labels.sent}</p>
+        <button type="button" onClick={() => setSent(false)}>
+          {labels.another}
+        </button>
+      </div>
+    );
+  }
+
+  const optional = labels.optional;
+  return (
+    <form
+      ref={form}
+      className={formStyles.form}
+      action="/api/reports"
+      method="post"
+      onSubmit={onSubmit}
+      noValidate={hydrated}
+      data-report-form=""
+    >
+      <input type="hidden" name="observationId" value={observationId} />
+      <input type="hidden" name="locale" value={locale} />
+      <FormError message={formError} />
+      <FormField name="message" label={labels.message} hint={labels.messageHint} error={errors.message}>
+        {(control) => <textarea {...control} required minLength={10} maxLength={REPORT_MESSAGE_MAX} rows={4} />}
+      </FormField>
+      <FormField name="sourceUrl" label={labels.sourceUrl} optionalLabel={optional} hint={labels.sourceUrlHint} error={errors.sourceUrl}>
+        {(control) => <input {...control} type="url" inputMode="url" maxLength={2000} autoComplete="url" />}
+      </FormField>
+      <FormField name="email" label={labels.email} optionalLabel={optional} hint={labels.emailHint} error={errors.email}>
+        {(control) => <input {...control} type="email" maxLength={320} autoComplete="email" />}
+      </FormField>
+      {/* Out of sight and out of the tab order: people leave it empty, form-filling bots do not. */}
+      <div className={styles.honeypot} aria-hidden="true">
+        <label>
+          {labels.honeypot}
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+      <p className={styles.privacy}>{labels.privacy}</p>
+      <div className={formStyles.actions}>
+        <button type="submit" disabled={pending}>
+          {pending ? labels.pending : labels.submit}
+        </button>
+      </div>
+    </form>
+  );
+}
