@@ -281,7 +281,7 @@ async function ok<T>(response: Promise<import("@playwright/test").APIResponse>, 
 
 type Figure = { id: string; version: number };
 
-/** Records that make the lists non-empty: a draft, a published figure, its pending correction, a retracted figure, a reference proposal and a token. */
+/** Records that make the lists non-empty: a draft, a published figure, its pending correction, a retracted figure, a reference proposal, a token and a source domain. */
 async function createRecords(admin: APIRequestContext, editor: APIRequestContext): Promise<string[]> {
   const figure = (value: string) => ({
     indicatorSlug: "homicide_rate",
@@ -336,6 +336,12 @@ async function createRecords(admin: APIRequestContext, editor: APIRequestContext
     202,
   );
   await ok(admin.post("/api/editor/tokens", { data: { name: `sincronización ${RUN}` } }), 201);
+  await ok(
+    admin.post("/api/editor/source-domains", {
+      data: { domain: `recorrido-${RUN}.example.org`, sourceClass: "press", note: "Boletín del recorrido" },
+    }),
+    201,
+  );
   return [draft.id, published.id, correction.id, live.id];
 }
 

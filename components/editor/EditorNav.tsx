@@ -1,3 +1,5 @@
+import type { Actor } from "@/lib/auth/actor";
+import { canManageSourceDomains, canProposeReferenceChange, canReadProblemReports } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
@@ -14,6 +16,8 @@ export async function EditorNav({ user, locale, can }: { user: SessionUser; loca
     getTranslations({ locale, namespace: "editor" }),
     getTranslations({ locale, namespace: "figures" }),
   ]);
+  // The source-trust pages are asked of the permissions here, so the layout passes only what it always did.
+  const actor: Actor = { kind: "user", user };
   const links = [
     { href: "/editor", label: t("nav.dashboard"), shown: true },
     { href: "/editor/observations", label: tFigures("list.title"), shown: true },
@@ -21,8 +25,12 @@ export async function EditorNav({ user, locale, can }: { user: SessionUser; loca
     { href: "/editor/review", label: t("nav.review"), shown: can.review },
     { href: "/editor/import", label: t("nav.import"), shown: can.import },
     { href: "/editor/reference", label: t("nav.reference"), shown: can.reference },
+    // Broken source links are fixed with a reviewed edit of the source (an archived copy or a new address).
+    { href: "/editor/links", label: t("nav.brokenLinks"), shown: canProposeReferenceChange(actor) },
+    { href: "/editor/reports", label: t("nav.readerReports"), shown: canReadProblemReports(actor) },
     { href: "/editor/admin/users", label: t("nav.users"), shown: can.users },
     { href: "/editor/admin/tokens", label: t("nav.tokens"), shown: can.tokens },
+    { href: "/editor/admin/source-domains", label: t("nav.sourceDomains"), shown: canManageSourceDomains(actor) },
     { href: "/editor/account", label: t("nav.account"), shown: true },
   ];
   return (
