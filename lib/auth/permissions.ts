@@ -75,3 +75,6 @@ export const canFindFigures = (actor: Actor | null) => hasRole(actor, "editor", 
 export const canReadProblemReports = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
 
 export const canCloseProblemReport = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
+
+/** The broken-links list: whoever keeps the figures fixes the sources they cite. */
+export const canSeeLinkHealth = (actor: Actor | null) => hasRole(actor, "editor", "reviewer", "admin");
