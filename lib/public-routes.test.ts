@@ -44,6 +44,13 @@ describe("the query a public response depends on", () => {
     expect(query("/en/indicators/a?view=table&view=chart")).toBe("?view=table");
   });
 
+  it("keeps the source filter in the chart's key, so first-hand-only and every-source answers are cached apart", () => {
+    expect(query("/es/indicators/a?sources=firsthand")).toBe("?sources=firsthand");
+    expect(query("/es/embed/a?sources=firsthand&from=2020")).toBe("?from=2020&sources=firsthand");
+    expect(query("/es/indicators/a?sources=all")).toBe("");
+    expect(query("/es/indicators/a?sources=secondary")).toBe("");
+  });
+
   it("is nothing for pages that read no parameter, and the feed", () => {
     for (const path of [
       "/es?z=1",

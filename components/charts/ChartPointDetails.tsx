@@ -12,10 +12,23 @@ import {
   type ReactNode,
 } from "react";
 import { nearestPoint, placeBeside, pointsNear } from "./tooltip-placement";
+import { SourceLink, sourceLinkText, type LinkedSource, type PlainSourceLinkText } from "@/components/sources/SourceLink";
+import { FigureDetailsLink } from "@/components/indicator/FigureDetailsLink";
 
-export type PointDetail = { figure: string; date: string; producer: string; url: string; sourceLabel: string; hedge: string | null };
+export type PointDetail = {
+  figure: string;
+  date: string;
+  producer: string;
+  source: LinkedSource;
+  sourceLabel: string;
+  /** The day the source's link broke, formatted for the page (null while the link works). */
+  brokenDay: string | null;
+  hedge: string | null;
+  /** The figure's own page. */
+  detailsHref: string;
+};
 
-type Labels = { close: string; details: string; several: string };
+type Labels = { close: string; details: string; several: string; source: PlainSourceLinkText; figureDetails: string };
 /** focusInside: opened with Enter or Space, the box takes the focus; otherwise it only shows beside the point. */
 type Active = { ids: string[]; anchor: Element; focusInside: boolean };
 type Placed = { left: number; top: number };
@@ -134,6 +147,7 @@ export function ChartPointDetails({
   };
 
   const shown = active ? active.ids.map((id) => [id, details[id]!] as const) : [];
+  const sourceText = sourceLinkText(labels.source);
   return (
     <div
       ref={frame}
@@ -165,9 +179,12 @@ export function ChartPointDetails({
               <div>{detail.date}</div>
               <div data-quoted="">{detail.producer}</div>
               {detail.hedge ? <div className="muted">{detail.hedge}</div> : null}
-              <a href={detail.url} rel="noopener noreferrer" className="source-link" data-quoted="">
-                {detail.sourceLabel}
-              </a>
+              <div>
+                <SourceLink source={detail.source} text={sourceText} formatDay={() => detail.brokenDay ?? ""}>
+                  {detail.sourceLabel}
+                </SourceLink>
+              </div>
+              <FigureDetailsLink href={detail.detailsHref} label={labels.figureDetails} context={`${detail.figure}, ${detail.date}`} />
             </div>
           ))}
         </div>

@@ -47,7 +47,7 @@ const event = (i: number): PublicEvent => ({
   dateNoteEn: null,
   titleEs: PAYLOADS[(i + 4) % PAYLOADS.length]!,
   titleEn: PAYLOADS[(i + 5) % PAYLOADS.length]!,
-  source: { url: `https://example.org/e${i}`, publisher: null },
+  source: { url: `https://example.org/e${i}`, publisher: null, class: "primary", archivedUrl: null, brokenSince: null },
   appliesToAll: true,
   indicators: [],
 });

@@ -103,7 +103,7 @@ const event = (i: number, kind: PublicEvent["kind"], startsOn: string): PublicEv
   dateNoteEn: null,
   titleEs: `Evento ${i}`,
   titleEn: `Event ${i}`,
-  source: { url: `https://example.org/e${i}`, publisher: null },
+  source: { url: `https://example.org/e${i}`, publisher: null, class: "primary", archivedUrl: null, brokenSince: null },
   appliesToAll: false,
   indicators: [],
 });

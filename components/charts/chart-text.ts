@@ -23,15 +23,26 @@ type Words = {
   sourceLine?: string;
   /** The day the chart is read, for "accessed on"; today by default. */
   accessedOn?: string;
+  /** Set when the reader keeps first-hand sources only: how many figures of secondary sources were left out. */
+  hiddenSecondary?: number | null;
 };
 
-/** "Sources: A, B, C, D and 5 more · example.org/en/indicators/x · accessed 4 Dec 2026". */
+/**
+ * "Sources: A, B, C, D and 5 more · example.org/en/indicators/x · accessed 4 Dec 2026", with "Primary and
+ * press sources only: 3 figures from secondary sources are hidden" after the producers when the filter is on.
+ */
 export async function chartSourceLine(
   observations: ChartObservation[],
   state: Pick<ChartState, "hidden" | "from" | "to">,
-  { locale, pageUrl, accessedOn = isoDay(new Date()) }: Pick<Words, "locale" | "pageUrl" | "accessedOn">,
+  {
+    locale,
+    pageUrl,
+    accessedOn = isoDay(new Date()),
+    hiddenSecondary = null,
+  }: Pick<Words, "locale" | "pageUrl" | "accessedOn" | "hiddenSecondary">,
 ): Promise<string> {
   const t = await getTranslations({ locale, namespace: "chart" });
+  const tt = await getTranslations({ locale, namespace: "sourceTrust" });
   const drawn = drawnObservations(observations, state).sort(
     (a, b) => SERIES_TYPE_ORDER.indexOf(a.producer.type) - SERIES_TYPE_ORDER.indexOf(b.producer.type),
   );
@@ -40,7 +51,10 @@ export async function chartSourceLine(
   const producers =
     names.length > SOURCE_LINE_PRODUCERS ? `${listed} ${t("moreProducers", { count: names.length - SOURCE_LINE_PRODUCERS })}` : listed;
   const page = pageUrl.replace(/^https?:\/\//, "").replace(/[?#].*$/, "");
-  return [names.length ? t("sources", { producers }) : null, page, t("accessed", { date: formatAsOf(accessedOn, "day", locale) })]
+  // The filter's sentence comes after the producers, which are shortened first when the line is too long: a
+  // copy of the chart never leaves out that figures were hidden.
+  const filter = hiddenSecondary === null ? null : tt("filter.hidden", { count: hiddenSecondary }).replace(/\.$/, "");
+  return [names.length ? t("sources", { producers }) : null, filter, page, t("accessed", { date: formatAsOf(accessedOn, "day", locale) })]
     .filter(Boolean)
     .join(" · ");
 }

@@ -23,11 +23,13 @@ type Props = {
 /** One chart for other sites: the chart (which draws its title, key and source line), the figures' sources one click away, and a link back. */
 export async function EmbedChart({ slug, name, chart, events, state, locale, pageUrl, unit }: Props) {
   const t = await getTranslations({ locale, namespace: "indicator" });
+  const hiddenSecondary = state.sources === "firsthand" ? chart.hiddenSecondary : null;
   const { wide: model, narrow: narrowModel } = await buildChartModels(chart.observations, events, state, {
     locale,
     title: name,
     unit,
     pageUrl,
+    hiddenSecondary,
   });
   return (
     <div className={`embed ${styles.embed}`} data-testid="embed">
@@ -37,6 +39,7 @@ export async function EmbedChart({ slug, name, chart, events, state, locale, pag
         narrowModel={narrowModel}
         summary={chart.summary}
         thinning={thinningOf(chart)}
+        hiddenSecondary={hiddenSecondary}
         name={name}
         locale={locale}
       />

@@ -9,6 +9,8 @@ import { localized } from "@/lib/i18n/localized";
 import type { DatePrecision } from "@/lib/observations/types";
 import entries from "@/components/layout/entries.module.css";
 import styles from "./events.module.css";
+import { SourceLink } from "@/components/sources/SourceLink";
+import { getSourceLinkWords } from "@/components/sources/source-link-text";
 
 /** The machine-readable form of a date known only to its precision: "2022-03-27", "2021-05" or "2021". */
 const dateTimeAttribute = (isoDay: string, precision: DatePrecision) =>
@@ -29,7 +31,7 @@ function EventDate({ event, locale }: { event: PublicEvent; locale: Locale }) {
 
 /** One dated event: what happened, when (as precisely as known), what kind of act it was, which indicators it concerns, and where it is documented. */
 export async function EventItem({ event, locale }: { event: PublicEvent; locale: Locale }) {
-  const t = await getTranslations({ locale, namespace: "events" });
+  const [t, words] = await Promise.all([getTranslations({ locale, namespace: "events" }), getSourceLinkWords(locale)]);
   const linkText = event.source.publisher ?? new URL(event.source.url).hostname;
   const note = dateNoteFor(event, locale);
   return (
@@ -65,9 +67,11 @@ export async function EventItem({ event, locale }: { event: PublicEvent; locale:
       ) : null}
       <p className={styles.detail}>
         <span className={styles.label}>{t("source")}:</span>{" "}
-        <a href={event.source.url} rel="noopener noreferrer" className={`source-link ${styles.link}`}>
-          {linkText}
-        </a>
+        <span className={styles.link}>
+          <SourceLink source={event.source} text={words.text} formatDay={words.formatDay}>
+            {linkText}
+          </SourceLink>
+        </span>
       </p>
     </li>
   );

@@ -16,6 +16,8 @@ type Props = {
   years: number[];
   /** The drawn figures span orders of magnitude: offer a log axis (the chart model's logScaleUseful). */
   logScaleUseful: boolean;
+  /** Some figure here has a secondary source: offer to keep primary and press sources only. */
+  anySecondary: boolean;
 };
 
 function LegendSwatch({ type }: { type: ProducerType }) {
@@ -37,9 +39,12 @@ function LegendSwatch({ type }: { type: ProducerType }) {
  * They sit in a disclosure, closed on phones so the chart comes first; on wider screens the CSS shows
  * them open whatever its state (globals.css, .chart-controls-disclosure).
  */
-export async function ChartControls({ state, locale, basePath, producerTypes, years, logScaleUseful }: Props) {
-  const t = await getTranslations({ locale, namespace: "indicator" });
-  const ts = await getTranslations({ locale, namespace: "selection" });
+export async function ChartControls({ state, locale, basePath, producerTypes, years, logScaleUseful, anySecondary }: Props) {
+  const [t, ts, tt] = await Promise.all([
+    getTranslations({ locale, namespace: "indicator" }),
+    getTranslations({ locale, namespace: "selection" }),
+    getTranslations({ locale, namespace: "sourceTrust" }),
+  ]);
   const href = (change: Partial<ChartState>) => `${basePath}${withChange(state, change)}`;
   const present = SERIES_TYPE_ORDER.filter((type) => producerTypes.includes(type));
   return (
@@ -78,6 +83,26 @@ export async function ChartControls({ state, locale, basePath, producerTypes, ye
             })}
           </ul>
         </fieldset>
+        {anySecondary || state.sources !== "all" ? (
+          <fieldset className="source-filter" data-testid="source-filter">
+            <legend>{tt("filter.legend")}</legend>
+            <ul>
+              {(["all", "firsthand"] as const).map((sources) => (
+                <li key={sources}>
+                  <Link
+                    href={href({ sources, page: 1 })}
+                    scroll={false}
+                    aria-current={state.sources === sources ? "true" : undefined}
+                    data-source-filter={sources}
+                  >
+                    {sources === "all" ? tt("filter.all") : tt("filter.firstHand")}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{tt("filter.explain")}</p>
+          </fieldset>
+        ) : null}
         <form method="get" action={basePath} className="time-range">
           <fieldset>
             <legend>{t("timeRange")}</legend>
@@ -85,6 +110,7 @@ export async function ChartControls({ state, locale, basePath, producerTypes, ye
             {!state.events ? <input type="hidden" name="events" value="0" /> : null}
             {state.view !== "chart" ? <input type="hidden" name="view" value={state.view} /> : null}
             {state.scale !== "linear" ? <input type="hidden" name="scale" value={state.scale} /> : null}
+            {state.sources !== "all" ? <input type="hidden" name="sources" value={state.sources} /> : null}
             {(["from", "to"] as const).map((end) => (
               <Fragment key={end}>
                 <label>

@@ -6,6 +6,8 @@ import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import { eventLines, VISIBLE_LINES, type EventLine, type NumberedEvent } from "./chart-events-list";
 import styles from "./chart-events-list.module.css";
+import { SourceLink } from "@/components/sources/SourceLink";
+import { getSourceLinkWords, type SourceLinkWords } from "@/components/sources/source-link-text";
 
 type Props = {
   /** The events the chart draws, numbered as its markers are (the chart model's `events`). */
@@ -17,7 +19,9 @@ type Props = {
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-function EventEntry({ item: { event, number }, locale, t }: { item: NumberedEvent; locale: Locale; t: Translate }) {
+type Shared = { locale: Locale; t: Translate; words: SourceLinkWords };
+
+function EventEntry({ item: { event, number }, locale, t, words }: { item: NumberedEvent } & Shared) {
   const note = dateNoteFor(event, locale);
   return (
     <li data-event={event.id} data-kind={event.kind}>
@@ -32,15 +36,16 @@ function EventEntry({ item: { event, number }, locale, t }: { item: NumberedEven
           ({note.text}){" "}
         </span>
       ) : null}
-      <a href={event.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
+      <SourceLink source={event.source} text={words.text} formatDay={words.formatDay}>
         {event.source.publisher ?? new URL(event.source.url).hostname}
-      </a>
+      </SourceLink>
     </li>
   );
 }
 
-function Line({ line, locale, t }: { line: EventLine; locale: Locale; t: Translate }) {
-  if (line.kind === "event") return <EventEntry item={line.item} locale={locale} t={t} />;
+function Line({ line, ...shared }: { line: EventLine } & Shared) {
+  const { locale, t } = shared;
+  if (line.kind === "event") return <EventEntry item={line.item} {...shared} />;
   const first = line.items[0]!.event;
   const last = line.items.at(-1)!.event;
   return (
@@ -55,7 +60,7 @@ function Line({ line, locale, t }: { line: EventLine; locale: Locale; t: Transla
         </summary>
         <ol className={styles.list} role="list">
           {line.items.map((item) => (
-            <EventEntry key={item.event.id} item={item} locale={locale} t={t} />
+            <EventEntry key={item.event.id} item={item} {...shared} />
           ))}
         </ol>
       </details>
@@ -70,7 +75,7 @@ function Line({ line, locale, t }: { line: EventLine; locale: Locale; t: Transla
  */
 export async function ChartEventsList({ events, indicatorSlug, locale }: Props) {
   if (!events.length) return null;
-  const t = await getTranslations({ locale, namespace: "events" });
+  const [t, words] = await Promise.all([getTranslations({ locale, namespace: "events" }), getSourceLinkWords(locale)]);
   const lines = eventLines(events);
   const shown = lines.slice(0, VISIBLE_LINES);
   const rest = lines.slice(VISIBLE_LINES);
@@ -80,7 +85,7 @@ export async function ChartEventsList({ events, indicatorSlug, locale }: Props) 
       <h2 id="chart-events-heading">{t("onChart")}</h2>
       <ol className={styles.list} role="list">
         {shown.map((line) => (
-          <Line key={lineKey(line)} line={line} locale={locale} t={t} />
+          <Line key={lineKey(line)} line={line} locale={locale} t={t} words={words} />
         ))}
       </ol>
       {rest.length ? (
@@ -88,7 +93,7 @@ export async function ChartEventsList({ events, indicatorSlug, locale }: Props) 
           <summary>{t("list.showMore", { count: rest.length })}</summary>
           <ol className={styles.list} role="list">
             {rest.map((line) => (
-              <Line key={lineKey(line)} line={line} locale={locale} t={t} />
+              <Line key={lineKey(line)} line={line} locale={locale} t={t} words={words} />
             ))}
           </ol>
         </details>

@@ -5,6 +5,10 @@ import type { PublicObservation } from "@/lib/observations/types";
 import { Quoted } from "@/components/text/Quoted";
 import { StaffEditLink } from "./StaffEditLink";
 import { staffEditProps } from "./staff-edit-props";
+import { SourceLink } from "@/components/sources/SourceLink";
+import { getSourceLinkWords } from "@/components/sources/source-link-text";
+import { getPathname } from "@/lib/i18n/navigation";
+import { FigureDetailsLink } from "./FigureDetailsLink";
 
 /** One figure with what a reader needs to cite it: hedge, as-of date, producer and type, source. */
 export async function FigureWithSource({
@@ -16,7 +20,12 @@ export async function FigureWithSource({
   observation: PublicObservation | null;
   locale: Locale;
 }) {
-  const [t, editLink] = await Promise.all([getTranslations({ locale, namespace: "overview" }), staffEditProps(locale)]);
+  const [t, ts, editLink, words] = await Promise.all([
+    getTranslations({ locale, namespace: "overview" }),
+    getTranslations({ locale, namespace: "sourceTrust" }),
+    staffEditProps(locale),
+    getSourceLinkWords(locale),
+  ]);
   return (
     <p className="figure" data-figure={label}>
       <span className="figure-kind">{label}</span>{" "}
@@ -26,9 +35,15 @@ export async function FigureWithSource({
           <span className="figure-meta">
             {formatAsOf(observation.asOf, observation.datePrecision, locale)} · <Quoted>{observation.producer.name}</Quoted> (
             {producerTypeLabel(observation.producer.type, locale)}) ·{" "}
-            <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
+            <SourceLink source={observation.source} text={words.text} formatDay={words.formatDay}>
               {observation.source.publisher ?? new URL(observation.source.url).hostname}
-            </a>
+            </SourceLink>{" "}
+            ·{" "}
+            <FigureDetailsLink
+              href={getPathname({ href: `/figures/${observation.id}`, locale })}
+              label={ts("link.details")}
+              context={`${label}: ${formatFigure(observation, locale)}`}
+            />
           </span>
           <StaffEditLink {...editLink(observation)} />
         </>

@@ -7,6 +7,8 @@ import { Quoted, withQuoted } from "@/components/text/Quoted";
 import styles from "./figures-that-disagree.module.css";
 import { StaffEditLink } from "./StaffEditLink";
 import { staffEditProps } from "./staff-edit-props";
+import { SourceLink } from "@/components/sources/SourceLink";
+import { getSourceLinkWords, type SourceLinkWords } from "@/components/sources/source-link-text";
 
 /** Groups listed before the rest fold into a disclosure (which works without JavaScript). */
 const SHOWN_GROUPS = 10;
@@ -26,12 +28,14 @@ function GroupRow({
   t,
   withGaps,
   editLink,
+  words,
 }: {
   group: ComparisonGroup;
   locale: Locale;
   t: T;
   withGaps: boolean;
   editLink: EditLink;
+  words: SourceLinkWords;
 }) {
   const signed = (value: string) => `${value.startsWith("-") || value === "0" ? "" : "+"}${formatNumber(value, locale)}`;
   const hedge = group.approximate ? "≈ " : "";
@@ -54,9 +58,9 @@ function GroupRow({
                 {observation.id === group.reference.id && !group.samePeriod ? "" : ` (${relationText(relation, t)})`} ·{" "}
                 <Quoted>{observation.producer.name}</Quoted> ({producerTypeLabel(observation.producer.type, locale)}) ·{" "}
               </span>
-              <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
+              <SourceLink source={observation.source} text={words.text} formatDay={words.formatDay}>
                 {observation.source.publisher ?? new URL(observation.source.url).hostname}
-              </a>
+              </SourceLink>
               <StaffEditLink {...editLink(observation)} />
             </li>
           ))}
@@ -111,12 +115,14 @@ function GroupTable({
   t,
   testId,
   editLink,
+  words,
 }: {
   groups: ComparisonGroup[];
   locale: Locale;
   t: T;
   testId: string;
   editLink: EditLink;
+  words: SourceLinkWords;
 }) {
   // The official-against-independent column only where a group has both kinds of figure.
   const withGaps = groups.some((group) => group.gaps.length > 0);
@@ -140,6 +146,7 @@ function GroupTable({
               t={t}
               withGaps={withGaps}
               editLink={editLink}
+              words={words}
             />
           ))}
         </tbody>
@@ -150,7 +157,11 @@ function GroupTable({
 
 /** Every group of comparable figures from different producers (rule: lib/observations/comparisons.ts). */
 export async function FiguresThatDisagree({ comparisons, locale }: { comparisons: FigureComparisons; locale: Locale }) {
-  const [t, editLink] = await Promise.all([getTranslations({ locale, namespace: "disagree" }), staffEditProps(locale)]);
+  const [t, editLink, words] = await Promise.all([
+    getTranslations({ locale, namespace: "disagree" }),
+    staffEditProps(locale),
+    getSourceLinkWords(locale),
+  ]);
   const { groups, producerCount, truncated, limit, valueKind } = comparisons;
   const samePeriodRule = COMPARISON_RULE[valueKind] === "same_period";
   return (
@@ -167,11 +178,25 @@ export async function FiguresThatDisagree({ comparisons, locale }: { comparisons
         <>
           <p>{t("count", { count: groups.length })}</p>
           {truncated ? <p className="muted">{t("truncated", { count: limit })}</p> : null}
-          <GroupTable groups={groups.slice(0, SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table" editLink={editLink} />
+          <GroupTable
+            groups={groups.slice(0, SHOWN_GROUPS)}
+            locale={locale}
+            t={t}
+            testId="discrepancy-table"
+            editLink={editLink}
+            words={words}
+          />
           {groups.length > SHOWN_GROUPS ? (
             <details className="older-groups">
               <summary>{t("showAll", { count: groups.length - SHOWN_GROUPS })}</summary>
-              <GroupTable groups={groups.slice(SHOWN_GROUPS)} locale={locale} t={t} testId="discrepancy-table-older" editLink={editLink} />
+              <GroupTable
+                groups={groups.slice(SHOWN_GROUPS)}
+                locale={locale}
+                t={t}
+                testId="discrepancy-table-older"
+                editLink={editLink}
+                words={words}
+              />
             </details>
           ) : null}
         </>

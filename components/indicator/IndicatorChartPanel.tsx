@@ -8,6 +8,8 @@ import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
 import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/i18n/format";
 import type { ChartSummary } from "@/lib/observations/chart-points";
 import type { Locale } from "@/lib/i18n/routing";
+import { getPathname } from "@/lib/i18n/navigation";
+import { getSourceLinkWords } from "@/components/sources/source-link-text";
 
 type Props = {
   /** The chart at its wide size (desktop, downloads); also what the point details and the explorer read. */
@@ -18,14 +20,21 @@ type Props = {
   summary: ChartSummary;
   /** Set when dense series were thinned: how many figures are drawn of how many in this view. */
   thinning: { shown: number; total: number } | null;
+  /** Set when the reader keeps first-hand sources only: how many figures of secondary sources were left out. */
+  hiddenSecondary: number | null;
   name: string;
   locale: Locale;
 };
 
-export async function IndicatorChartPanel({ model, narrowModel, summary, thinning, name, locale }: Props) {
-  const t = await getTranslations({ locale, namespace: "indicator" });
-  const ts = await getTranslations({ locale, namespace: "selection" });
-  const tp = await getTranslations({ locale, namespace: "pointDetails" });
+export async function IndicatorChartPanel({ model, narrowModel, summary, thinning, hiddenSecondary, name, locale }: Props) {
+  const [t, ts, tp, tt, words] = await Promise.all([
+    getTranslations({ locale, namespace: "indicator" }),
+    getTranslations({ locale, namespace: "selection" }),
+    getTranslations({ locale, namespace: "pointDetails" }),
+    getTranslations({ locale, namespace: "sourceTrust" }),
+    getSourceLinkWords(locale),
+  ]);
+  let secondaryDrawn = false;
   const description = describeChart(name, summary, locale);
   const details: Record<string, PointDetail> = {};
   for (const series of model.series) {
@@ -35,10 +44,13 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
         figure: formatFigure(observation, locale),
         date: formatAsOf(observation.asOf, observation.datePrecision, locale),
         producer: `${observation.producer.name} (${producerTypeLabel(observation.producer.type, locale)})`,
-        url: observation.source.url,
+        source: observation.source,
         sourceLabel: t("pointSource", { publisher: observation.source.publisher ?? new URL(observation.source.url).hostname }),
+        brokenDay: observation.source.brokenSince ? words.formatDay(observation.source.brokenSince) : null,
         hedge: hedge ? (locale === "es" ? `La fuente dice «${hedge}».` : `The source says "${hedge}".`) : null,
+        detailsHref: getPathname({ href: `/figures/${observation.id}`, locale }),
       };
+      if (observation.source.class === "secondary") secondaryDrawn = true;
     }
   }
   const explorerSeries = model.series.map((series) => ({
@@ -65,7 +77,16 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
       {model.empty ? (
         <p className="chart-empty">{t("noData")}</p>
       ) : (
-        <ChartPointDetails details={details} labels={{ close: t("close"), details: tp("details"), several: tp.raw("several") }}>
+        <ChartPointDetails
+          details={details}
+          labels={{
+            close: t("close"),
+            details: tp("details"),
+            several: tp.raw("several"),
+            source: words.plain,
+            figureDetails: tt("link.details"),
+          }}
+        >
           <IndicatorChartSvg
             model={model}
             locale={locale}
@@ -97,6 +118,15 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
       {thinning ? (
         <p className="chart-thinned muted" data-testid="chart-thinned">
           {t("thinned", { shown: formatNumber(String(thinning.shown), locale), total: formatNumber(String(thinning.total), locale) })}
+        </p>
+      ) : null}
+      {hiddenSecondary !== null ? (
+        <p className="chart-source-filter" data-testid="chart-source-filter" data-hidden-secondary={hiddenSecondary}>
+          {tt("filter.hidden", { count: hiddenSecondary })}
+        </p>
+      ) : secondaryDrawn ? (
+        <p className="chart-source-filter muted" data-testid="chart-secondary-note">
+          {tt("filter.secondaryInChart")}
         </p>
       ) : null}
       <figcaption className="chart-summary" data-testid="chart-summary">

@@ -61,8 +61,15 @@ export async function IndicatorPage({
   const basePath = getPathname({ href: `/indicators/${indicator.slug}`, locale });
   const tableHeading = chart ? "all-figures-heading" : "table-heading";
   // The chart draws its own title, unit, key and source line, at the wide and the phone size.
+  const hiddenSecondary = chart && state.sources === "firsthand" ? chart.hiddenSecondary : null;
   const models = chart
-    ? await buildChartModels(chart.observations, events, state, { locale, title: name, unit: unitFor(indicator, locale), pageUrl })
+    ? await buildChartModels(chart.observations, events, state, {
+        locale,
+        title: name,
+        unit: unitFor(indicator, locale),
+        pageUrl,
+        hiddenSecondary,
+      })
     : null;
   const controls = (
     <ChartControls
@@ -72,6 +79,7 @@ export async function IndicatorPage({
       producerTypes={producerTypes}
       years={years}
       logScaleUseful={models?.wide.logScaleUseful ?? false}
+      anySecondary={counts.anySecondary}
     />
   );
   const summary = <SelectionSummary counts={counts} state={state} locale={locale} action={{ kind: "showAll", basePath }} />;
@@ -97,6 +105,7 @@ export async function IndicatorPage({
               narrowModel={models.narrow}
               summary={chart.summary}
               thinning={thinningOf(chart)}
+              hiddenSecondary={hiddenSecondary}
               name={name}
               locale={locale}
             />

@@ -9,6 +9,10 @@ import { InLanguage, Quoted } from "@/components/text/Quoted";
 import { TablePages } from "./TablePages";
 import { StaffEditLink } from "./StaffEditLink";
 import { staffEditProps } from "./staff-edit-props";
+import { SourceLink } from "@/components/sources/SourceLink";
+import { getSourceLinkWords } from "@/components/sources/source-link-text";
+import { getPathname } from "@/lib/i18n/navigation";
+import { FigureDetailsLink } from "./FigureDetailsLink";
 
 /** The figure's note in the reader's language, else the one it has, marked with its language. */
 function Note({ observation, locale }: { observation: ObservationPage["rows"][number]; locale: Locale }) {
@@ -32,7 +36,12 @@ const COLUMN_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
  * page links are links, so sorting and paging work without JavaScript and live in the URL.
  */
 export async function ObservationTable({ page, state, locale, basePath, anchor }: Props) {
-  const [t, editLink] = await Promise.all([getTranslations({ locale, namespace: "indicator" }), staffEditProps(locale)]);
+  const [t, ts, editLink, words] = await Promise.all([
+    getTranslations({ locale, namespace: "indicator" }),
+    getTranslations({ locale, namespace: "sourceTrust" }),
+    staffEditProps(locale),
+    getSourceLinkWords(locale),
+  ]);
   const header = (key: (typeof SORT_KEYS)[number]) => {
     const active = state.sort === key;
     const nextDir = active && state.dir === "asc" ? "desc" : "asc";
@@ -89,6 +98,12 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
                     </span>
                   ) : null}
                   <StaffEditLink {...editLink(observation)} />
+                  <br />
+                  <FigureDetailsLink
+                    href={getPathname({ href: `/figures/${observation.id}`, locale })}
+                    label={ts("link.detailsShort")}
+                    context={`${formatFigure(observation, locale)}, ${formatAsOf(observation.asOf, observation.datePrecision, locale)}`}
+                  />
                 </td>
                 <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
                 <td>{t(`precisions.${observation.datePrecision}`)}</td>
@@ -102,9 +117,9 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
                   <Note observation={observation} locale={locale} />
                 </td>
                 <td>
-                  <a href={observation.source.url} rel="noopener noreferrer" className="source-link" data-quoted="">
+                  <SourceLink source={observation.source} text={words.text} formatDay={words.formatDay}>
                     {observation.attribution}
-                  </a>
+                  </SourceLink>
                 </td>
               </tr>
             ))}

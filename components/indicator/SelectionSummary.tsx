@@ -17,14 +17,18 @@ type Props = {
 
 /** "12 of 23 figures: Academic and NGO, 2019–2024 · show all": what the chart, the table and the downloads keep. */
 export async function SelectionSummary({ counts, state, locale, action }: Props) {
-  const t = await getTranslations({ locale, namespace: "selection" });
-  const sentence = describeSelection(t, counts, state, locale);
+  const [t, tt] = await Promise.all([
+    getTranslations({ locale, namespace: "selection" }),
+    getTranslations({ locale, namespace: "sourceTrust" }),
+  ]);
+  const sentence = describeSelection(t, counts, state, locale, tt("filter.selectionPart"));
   const everything = selectsEverything(state);
   const api = action.kind === "downloadAll" ? `/api/v1/indicators/${action.slug}/observations` : "";
-  const all = { hidden: [], from: null, to: null };
+  const all = { hidden: [], from: null, to: null, sources: "all" as const };
   return (
     <p className="selection-summary" data-testid="selection-summary" data-selected={counts.selected} data-total={counts.total}>
       <span>{sentence}</span>
+      {action.kind === "downloadAll" && state.sources === "firsthand" ? <span className="muted"> ({tt("filter.downloads")})</span> : null}
       {everything ? null : action.kind === "showAll" ? (
         <>
           {" · "}

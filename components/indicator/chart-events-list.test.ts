@@ -14,7 +14,7 @@ const item = (number: number, kind: PublicEvent["kind"]): NumberedEvent => ({
     dateNoteEn: null,
     titleEs: `Evento ${number}`,
     titleEn: `Event ${number}`,
-    source: { url: "https://example.org", publisher: null },
+    source: { url: "https://example.org", publisher: null, class: "primary", archivedUrl: null, brokenSince: null },
     appliesToAll: false,
     indicators: [],
   },

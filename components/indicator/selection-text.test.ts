@@ -2,6 +2,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
+import enSourceTrust from "@/lib/i18n/messages/en/sourceTrust.json";
+import esSourceTrust from "@/lib/i18n/messages/es/sourceTrust.json";
 import { describeSelection } from "./selection-text";
 
 const MESSAGES = { en, es };
@@ -43,5 +45,20 @@ describe("describeSelection", () => {
     expect(say("es", { selected: 0, total: 10, types: [] }, { hidden: ["government", "media"], from: null, to: null })).toBe(
       "0 de 10 cifras: ningún tipo de fuente a la vista",
     );
+  });
+
+  it("says when only primary and press sources are kept", () => {
+    const counts = { selected: 30, total: 40, types: ["government" as const, "media" as const] };
+    const firstHand = { hidden: [], from: 2020, to: null, sources: "firsthand" as const };
+    const describe = (locale: "en" | "es") =>
+      describeSelection(
+        createTranslator({ locale, messages: MESSAGES[locale], namespace: "selection" }),
+        counts,
+        firstHand,
+        locale,
+        (locale === "en" ? enSourceTrust : esSourceTrust).filter.selectionPart,
+      );
+    expect(describe("en")).toBe("30 of 40 figures: from 2020 on, primary and press sources only");
+    expect(describe("es")).toBe("30 de 40 cifras: desde 2020, solo fuentes primarias y de prensa");
   });
 });

@@ -14,9 +14,16 @@ type Translate = (
 
 /**
  * What a selection keeps, in one sentence: "12 of 23 figures: Academic and NGO, 2019–2024", or
- * "All 23 figures" when nothing is left out. The page says it above the table and in the downloads.
+ * "All 23 figures" when nothing is left out ("…, primary and press sources only" with the source filter). The page says it above the table and in the downloads.
  */
-export function describeSelection(t: Translate, counts: SelectionCounts, selection: Selection, locale: Locale): string {
+export function describeSelection(
+  t: Translate,
+  counts: Pick<SelectionCounts, "selected" | "total" | "types">,
+  selection: Selection,
+  locale: Locale,
+  /** What "first-hand sources only" is called in this language (sourceTrust.filter.selectionPart). */
+  firstHandOnly = "",
+): string {
   if (selectsEverything(selection)) return t("all", { total: counts.total });
   const count = t("some", { selected: counts.selected, total: counts.total });
   const parts: string[] = [];
@@ -33,5 +40,6 @@ export function describeSelection(t: Translate, counts: SelectionCounts, selecti
   if (from !== null && to !== null) parts.push(from === to ? String(from) : t("between", { from: String(from), to: String(to) }));
   else if (from !== null) parts.push(t("since", { from: String(from) }));
   else if (to !== null) parts.push(t("until", { to: String(to) }));
+  if (selection.sources === "firsthand" && firstHandOnly) parts.push(firstHandOnly);
   return t("sentence", { count, parts: parts.join(", ") });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { PRODUCER_TYPES, type ProducerType } from "../schemas/enums";
+import { FIRST_HAND_SOURCE_CLASSES, PRODUCER_TYPES, type ProducerType, type SourceClass } from "../schemas/enums";
 
-// The indicator page's state lives in its URL (?hide=government&from=2019&events=0&view=table&page=2) so a
+// The indicator page's state lives in its URL (?hide=government&from=2019&events=0&view=table&page=2&sources=firsthand) so a
 // shared or reloaded link shows the same thing. Parsing is forgiving: an unknown or malformed
 // parameter falls back to its default instead of breaking an old link.
 
@@ -19,6 +19,8 @@ export type ChartState = {
   page: number;
   /** Y axis scale: "log" suits figures spanning orders of magnitude (homicide rate 138 → 1.3). */
   scale: "linear" | "log";
+  /** "firsthand" keeps only figures whose source is the producer's own or an established newsroom's (?sources=firsthand). */
+  sources: "all" | "firsthand";
 };
 
 export const DEFAULT_CHART_STATE: ChartState = {
@@ -31,7 +33,12 @@ export const DEFAULT_CHART_STATE: ChartState = {
   dir: "asc",
   page: 1,
   scale: "linear",
+  sources: "all",
 };
+
+/** The source classes a state keeps, or null when it keeps every class. */
+export const keptSourceClasses = (state: Pick<ChartState, "sources">): readonly SourceClass[] | null =>
+  state.sources === "firsthand" ? FIRST_HAND_SOURCE_CLASSES : null;
 
 const year = z.coerce.number().int().min(1900).max(2100);
 const page = z.coerce.number().int().min(1).max(1_000_000);
@@ -62,6 +69,7 @@ export function parseChartState(params: SearchParams): ChartState {
     dir: first(params.dir) === "desc" ? "desc" : "asc",
     page: parseOr(page, first(params.page), DEFAULT_CHART_STATE.page),
     scale: first(params.scale) === "log" ? "log" : "linear",
+    sources: first(params.sources) === "firsthand" ? "firsthand" : "all",
   };
 }
 
@@ -77,6 +85,7 @@ export function chartStateQuery(state: ChartState): string {
   if (state.dir !== DEFAULT_CHART_STATE.dir) params.set("dir", state.dir);
   if (state.page !== DEFAULT_CHART_STATE.page) params.set("page", String(state.page));
   if (state.scale !== DEFAULT_CHART_STATE.scale) params.set("scale", state.scale);
+  if (state.sources !== DEFAULT_CHART_STATE.sources) params.set("sources", state.sources);
   const query = params.toString();
   return query ? `?${query}` : "";
 }

@@ -7,7 +7,7 @@ import { encodeCursor } from "../public-api/observations";
 import type { CursorPage } from "../public-api/paging";
 import { contains, listPage, type ListPage, type ListQuery } from "../reference/list-page";
 import { editableRecordLoader, type Tx } from "../reference/record";
-import type { DatePrecision, EventKind } from "../schemas/enums";
+import type { DatePrecision, EventKind, SourceClass } from "../schemas/enums";
 import type { ZEventInput } from "../schemas/reference";
 
 // Dated events (decrees, renewals, reports): the public timeline, the API's pages and the editor's
@@ -26,7 +26,7 @@ const eventSelect = {
   titleEs: true,
   titleEn: true,
   appliesToAll: true,
-  source: { select: { url: true, publisher: true } },
+  source: { select: { url: true, publisher: true, sourceClass: true } },
   indicators: {
     select: { indicator: { select: { slug: true, nameEs: true, nameEn: true, sortOrder: true } } },
     orderBy: [{ indicator: { sortOrder: "asc" } }, { indicator: { slug: "asc" } }],
@@ -48,7 +48,8 @@ export type PublicEvent = {
   dateNoteEn: string | null;
   titleEs: string;
   titleEn: string;
-  source: { url: string; publisher: string | null };
+  /** The source as every public page links it: with its class and, while the page is gone, its archived copy or the day it went missing. */
+  source: { url: string; publisher: string | null; class: SourceClass; archivedUrl: string | null; brokenSince: string | null };
   /** True for an event that concerns every indicator (the declaration of the state of exception). */
   appliesToAll: boolean;
   /** The indicators the event concerns, in display order (empty when it applies to all). */
@@ -57,8 +58,21 @@ export type PublicEvent = {
 
 export type EventIndicatorRef = { slug: string; nameEs: string; nameEn: string };
 
-const toPublicEvent = ({ indicators, ...row }: EventRecord): PublicEvent => ({
+// The pages show a source's class and link health; the API's event (eventSelect) chooses its own source fields.
+const publicEventSelect = {
+  ...eventSelect,
+  source: { select: { url: true, publisher: true, sourceClass: true, archivedUrl: true, linkState: true, linkBrokenSince: true } },
+} satisfies Prisma.EventSelect;
+
+type PublicEventRecord = Prisma.EventGetPayload<{ select: typeof publicEventSelect }>;
+
+const toPublicEvent = ({
+  indicators,
+  source: { sourceClass, linkState, linkBrokenSince, ...source },
+  ...row
+}: PublicEventRecord): PublicEvent => ({
   ...row,
+  source: { ...source, class: sourceClass, brokenSince: linkState === "broken" ? isoDayOrNull(linkBrokenSince) : null },
   startsOn: isoDay(row.startsOn),
   endsOn: isoDayOrNull(row.endsOn),
   indicators: indicators.map(({ indicator: { slug, nameEs, nameEn } }) => ({ slug, nameEs, nameEn })),
@@ -71,7 +85,7 @@ export async function listEvents(filter: { indicatorSlug?: string } = {}): Promi
   const where: Prisma.EventWhereInput = filter.indicatorSlug
     ? { OR: [{ appliesToAll: true }, { indicators: { some: { indicator: { slug: filter.indicatorSlug } } } }] }
     : {};
-  const rows = await getDb().event.findMany({ where, select: eventSelect, orderBy: timelineOrder });
+  const rows = await getDb().event.findMany({ where, select: publicEventSelect, orderBy: timelineOrder });
   return rows.map(toPublicEvent);
 }
 
@@ -79,7 +93,7 @@ export async function listEvents(filter: { indicatorSlug?: string } = {}): Promi
 export async function eventsForIndicator(indicatorId: string): Promise<PublicEvent[]> {
   const rows = await getDb().event.findMany({
     where: { OR: [{ appliesToAll: true }, { indicators: { some: { indicatorId } } }] },
-    select: eventSelect,
+    select: publicEventSelect,
     orderBy: timelineOrder,
   });
   return rows.map(toPublicEvent);
@@ -105,7 +119,7 @@ const toApiEvent = (row: EventRecord) => ({
   dateNote: row.dateNoteEn,
   dateNotes: { es: row.dateNoteEs, en: row.dateNoteEn },
   title: { es: row.titleEs, en: row.titleEn },
-  source: row.source,
+  source: { url: row.source.url, publisher: row.source.publisher, class: row.source.sourceClass },
   appliesToAll: row.appliesToAll,
   indicators: row.indicators.map(({ indicator }) => indicator.slug),
 });

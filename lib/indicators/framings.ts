@@ -4,7 +4,8 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { contains, listPage, type ListPage, type ListQuery } from "../reference/list-page";
 import { editableRecordLoader, type Tx } from "../reference/record";
-import type { ProducerType } from "../schemas/enums";
+import type { ProducerType, SourceClass } from "../schemas/enums";
+import { isoDayOrNull } from "../dates";
 import type { ZFramingInput } from "../schemas/reference";
 
 // Framings (how a producer presents an indicator, in its own words): the indicator page, the API's
@@ -19,7 +20,8 @@ export type PublicFraming = {
   producer: { name: string; type: ProducerType };
   summaryEs: string;
   summaryEn: string;
-  source: { url: string; publisher: string | null };
+  /** The source as every public page links it: with its class and, while the page is gone, its archived copy or the day it went missing. */
+  source: { url: string; publisher: string | null; class: SourceClass; archivedUrl: string | null; brokenSince: string | null };
 };
 
 /** What the indicator's page and the API show of a framing. */
@@ -30,9 +32,19 @@ export const framingApiSelect = {
   source: { select: { url: true, publisher: true } },
 } satisfies Prisma.FramingSelect;
 
+const framingPageSelect = {
+  id: true,
+  ...framingApiSelect,
+  source: { select: { url: true, publisher: true, sourceClass: true, archivedUrl: true, linkState: true, linkBrokenSince: true } },
+} satisfies Prisma.FramingSelect;
+
 /** An indicator's framings, in the order its page shows them. */
-export function listFramings(indicatorId: string): Promise<PublicFraming[]> {
-  return getDb().framing.findMany({ where: { indicatorId }, select: { id: true, ...framingApiSelect }, orderBy: { sortOrder: "asc" } });
+export async function listFramings(indicatorId: string): Promise<PublicFraming[]> {
+  const rows = await getDb().framing.findMany({ where: { indicatorId }, select: framingPageSelect, orderBy: { sortOrder: "asc" } });
+  return rows.map(({ source: { sourceClass, linkState, linkBrokenSince, ...source }, ...framing }) => ({
+    ...framing,
+    source: { ...source, class: sourceClass, brokenSince: linkState === "broken" ? isoDayOrNull(linkBrokenSince) : null },
+  }));
 }
 
 // API (inside /api/v1/indicators/{slug})

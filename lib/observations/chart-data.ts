@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChartState } from "../charts/chart-state";
+import { keptSourceClasses, type ChartState } from "../charts/chart-state";
 import { getDb } from "../db/client";
 import { periodEndSql } from "./period";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
@@ -16,11 +16,12 @@ const NO_GROUP: FigureGroupSummary = { count: 0, first: null, last: null };
 
 // $1 indicator, $2 official producer ids, $3 shown producer ids, $4 first day to read (the range's
 // start less the longest period), $5 range start, $6 day after the range, $7 points per series,
-// $8 buckets. The range keeps a figure whose period overlaps it, as chart-model's overlapsRange does.
+// $8 buckets, $9 kept source ids (null: every source). The range keeps a figure whose period overlaps it, as chart-model's overlapsRange does.
 // Two passes over the figures in range, both read from the covering index: one groups them into
 // (producer, time bucket) cells, the other keeps the figures that are a cell's or a side's extreme.
 const PEND = periodEndSql("o");
-const IN_RANGE = `o."indicatorId" = $1 AND o.status = 'published' AND o."asOf" >= $4::date AND o."asOf" < $6::date AND ${PEND} >= $5::date`;
+const IN_RANGE = `o."indicatorId" = $1 AND o.status = 'published' AND o."asOf" >= $4::date AND o."asOf" < $6::date AND ${PEND} >= $5::date
+  AND ($9::text[] IS NULL OR o."sourceId" = ANY($9::text[]))`;
 const BUCKET = `(CASE WHEN span.hi = span.lo THEN 0 ELSE greatest(0, least($8::int - 1, ((o."asOf" - span.lo) * $8::int) / (span.hi - span.lo))) END)`;
 const CHART_SQL = `
 WITH span AS MATERIALIZED (
@@ -95,6 +96,12 @@ JOIN "Observation" o ON o.id = picked.id
 ${PUBLIC_OBSERVATION_JOINS}
 ORDER BY o."asOf", o."createdAt", o.id`;
 
+// The figures of the shown producers in range that the source filter left out ($1 indicator, $2 shown
+// producer ids, $3 first day to read, $4 range start, $5 day after the range, $6 kept source ids).
+const LEFT_OUT_SQL = `SELECT count(*)::int AS n FROM "Observation" o
+  WHERE o."indicatorId" = $1 AND o.status = 'published' AND o."producerId" = ANY($2::text[])
+    AND o."asOf" >= $3::date AND o."asOf" < $5::date AND ${PEND} >= $4::date AND NOT (o."sourceId" = ANY($6::text[]))`;
+
 type ChartRow = PublicObservationRow & {
   role: "point" | "first" | "last";
   official: boolean | null;
@@ -108,7 +115,10 @@ const LONGEST_PERIOD_DAYS = 370;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The chart's figures for one indicator and view: bounded by the point budget, not by how many figures exist. */
-export async function getChartData(indicatorId: string, state: Pick<ChartState, "hidden" | "from" | "to">): Promise<ChartData> {
+export async function getChartData(
+  indicatorId: string,
+  state: Pick<ChartState, "hidden" | "from" | "to"> & Partial<Pick<ChartState, "sources">>,
+): Promise<ChartData> {
   const db = getDb();
   // The producers with published figures here (from the tally, not from the figures).
   const producers = await db.$queryRawUnsafe<{ id: string; type: ProducerType }[]>(
@@ -117,19 +127,40 @@ export async function getChartData(indicatorId: string, state: Pick<ChartState, 
     indicatorId,
   );
   const shown = producers.filter((producer) => !state.hidden.includes(producer.type));
+  const keptClasses = keptSourceClasses({ sources: state.sources ?? "all" });
+  const keptSources = keptClasses
+    ? (
+        await db.$queryRawUnsafe<{ id: string }[]>(
+          `SELECT DISTINCT s.id FROM "ObservationTally" t JOIN "Source" s ON s.id = t."sourceId"
+           WHERE t."indicatorId" = $1 AND t.published > 0 AND s."sourceClass"::text = ANY($2::text[])`,
+          indicatorId,
+          keptClasses,
+        )
+      ).map((source) => source.id)
+    : null;
   const bound = pointsPerSeries(shown.length);
   const rangeStart = state.from === null ? null : Date.UTC(state.from, 0, 1);
-  const rows = await db.$queryRawUnsafe<ChartRow[]>(
-    CHART_SQL,
-    indicatorId,
-    producers.filter((producer) => isOfficial(producer.type)).map((producer) => producer.id),
-    shown.map((producer) => producer.id),
-    rangeStart === null ? "-infinity" : isoDate(rangeStart - LONGEST_PERIOD_DAYS * 86_400_000),
-    rangeStart === null ? "-infinity" : isoDate(rangeStart),
-    state.to === null ? "infinity" : isoDate(Date.UTC(state.to + 1, 0, 1)),
-    bound,
-    bucketsFor(bound),
-  );
+  const firstDay = rangeStart === null ? "-infinity" : isoDate(rangeStart - LONGEST_PERIOD_DAYS * 86_400_000);
+  const start = rangeStart === null ? "-infinity" : isoDate(rangeStart);
+  const dayAfter = state.to === null ? "infinity" : isoDate(Date.UTC(state.to + 1, 0, 1));
+  const shownIds = shown.map((producer) => producer.id);
+  const [rows, leftOut] = await Promise.all([
+    db.$queryRawUnsafe<ChartRow[]>(
+      CHART_SQL,
+      indicatorId,
+      producers.filter((producer) => isOfficial(producer.type)).map((producer) => producer.id),
+      shownIds,
+      firstDay,
+      start,
+      dayAfter,
+      bound,
+      bucketsFor(bound),
+      keptSources,
+    ),
+    keptSources
+      ? db.$queryRawUnsafe<{ n: number }[]>(LEFT_OUT_SQL, indicatorId, shownIds, firstDay, start, dayAfter, keptSources)
+      : Promise.resolve([{ n: 0 }]),
+  ]);
   const observations: PublicObservation[] = [];
   const groups: Record<"official" | "independent", FigureGroupSummary> = { official: { ...NO_GROUP }, independent: { ...NO_GROUP } };
   for (const row of rows) {
@@ -147,6 +178,7 @@ export async function getChartData(indicatorId: string, state: Pick<ChartState, 
     observations,
     visibleCount,
     thinned: observations.length < visibleCount,
+    hiddenSecondary: leftOut[0]?.n ?? 0,
     summary: {
       count: groups.official.count + groups.independent.count,
       producerCount: rows[0]?.producerCount ?? 0,

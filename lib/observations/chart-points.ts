@@ -32,6 +32,8 @@ export type ChartData = {
   /** Figures of the shown series in range, before thinning. */
   visibleCount: number;
   thinned: boolean;
+  /** Figures of the shown series in range left out because the reader keeps first-hand sources only (0 without that filter). */
+  hiddenSecondary: number;
   /** For the text alternative: every published figure of the shown series in range (before thinning). */
   summary: ChartSummary;
 };

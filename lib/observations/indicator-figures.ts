@@ -5,7 +5,8 @@ import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATIO
 import type { ProducerType, PublicObservation } from "./types";
 import { isoDay } from "../dates";
 import { compareText } from "./compare-text";
-import { PRODUCER_TYPE_DISPLAY_ORDER } from "../schemas/enums";
+import { PRODUCER_TYPE_DISPLAY_ORDER, type SourceClass } from "../schemas/enums";
+import { keptSourceClasses } from "../charts/chart-state";
 import { selectionDays, selectsEverything, type Selection } from "./selection";
 
 // The indicator page's table and time-range choices, each read with work bounded
@@ -24,6 +25,7 @@ type Tallied = {
   sourceId: string;
   publisher: string | null;
   publishedAt: Date | null;
+  sourceClass: SourceClass;
   figures: number;
 };
 
@@ -31,7 +33,7 @@ type Tallied = {
 function listTallied(indicatorId: string) {
   return getDb().$queryRawUnsafe<Tallied[]>(
     `SELECT t."producerId", p.name AS "producerName", p.type::text AS "producerType", t."sourceId", s.publisher, s."publishedAt",
-            (t.published + t.retracted)::int AS figures
+            s."sourceClass"::text AS "sourceClass", (t.published + t.retracted)::int AS figures
      FROM "ObservationTally" t JOIN "Producer" p ON p.id = t."producerId" JOIN "Source" s ON s.id = t."sourceId"
      WHERE t."indicatorId" = $1 AND t.published + t.retracted > 0`,
     indicatorId,
@@ -65,7 +67,12 @@ export async function listObservationPage(
   pageSize = TABLE_PAGE_SIZE,
 ): Promise<ObservationPage> {
   const tallied = await listTallied(indicatorId);
-  const chosen = selectionFilter(tallied, { hidden: selection.hidden ?? [], from: selection.from ?? null, to: selection.to ?? null });
+  const chosen = selectionFilter(tallied, {
+    hidden: selection.hidden ?? [],
+    from: selection.from ?? null,
+    to: selection.to ?? null,
+    sources: selection.sources ?? "all",
+  });
   const total = chosen ? (await countChosen(indicatorId, chosen)).listed : tallied.reduce((sum, row) => sum + row.figures, 0);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(page, pageCount);
@@ -77,7 +84,7 @@ export async function listObservationPage(
   const rows = await getDb().$queryRawUnsafe<PublicObservationRow[]>(
     `WITH page AS (
        SELECT o.id, o.value, o."asOf", ${rank ? "r.rank" : "0 AS rank"}
-       FROM "Observation" o ${rank ? `JOIN unnest($7::text[], $8::int[]) AS r(key, rank) ON r.key = o."${ranked!.column}"` : ""}
+       FROM "Observation" o ${rank ? `JOIN unnest($8::text[], $9::int[]) AS r(key, rank) ON r.key = o."${ranked!.column}"` : ""}
        WHERE o."indicatorId" = $1 AND ${VISIBLE} AND ${chosenSql(4)}
        ORDER BY ${order} OFFSET $2 LIMIT $3
      )
@@ -92,13 +99,18 @@ export async function listObservationPage(
   return { rows: rows.map(fromPublicObservationRow), total, page: current, pageCount, pageSize };
 }
 
-// A selection as SQL, its parameters from $n on: the shown producers (null: every one), then the first
-// and last as-of day (null: unbounded). ./selection.ts says why as-of bounds keep what the chart keeps.
+// A selection as SQL, its parameters from $n on: the shown producers (null: every one), the first
+// and last as-of day (null: unbounded), then the kept sources (null: every one). ./selection.ts says
+// why as-of bounds keep what the chart keeps.
 const chosenSql = (n: number) =>
-  `($${n}::text[] IS NULL OR o."producerId" = ANY($${n}::text[])) AND ($${n + 1}::date IS NULL OR o."asOf" >= $${n + 1}::date) AND ($${n + 2}::date IS NULL OR o."asOf" <= $${n + 2}::date)`;
-type Chosen = { producers: string[] | null; from: string | null; to: string | null };
+  `($${n}::text[] IS NULL OR o."producerId" = ANY($${n}::text[])) AND ($${n + 1}::date IS NULL OR o."asOf" >= $${n + 1}::date) AND ($${n + 2}::date IS NULL OR o."asOf" <= $${n + 2}::date) AND ($${n + 3}::text[] IS NULL OR o."sourceId" = ANY($${n + 3}::text[]))`;
+type Chosen = { producers: string[] | null; from: string | null; to: string | null; sources: string[] | null };
 
-/** The selection's producers and days, or null when it keeps every figure. */
+/** The ids of the sources here whose class is among `classes` (null: no filter). */
+const sourcesOfClass = (tallied: Tallied[], classes: readonly SourceClass[] | null) =>
+  classes ? [...new Set(tallied.filter((row) => classes.includes(row.sourceClass)).map((row) => row.sourceId))] : null;
+
+/** The selection's producers, days and sources, or null when it keeps every figure. */
 function selectionFilter(tallied: Tallied[], selection: Selection): Chosen | null {
   if (selectsEverything(selection)) return null;
   const days = selectionDays(selection);
@@ -108,10 +120,16 @@ function selectionFilter(tallied: Tallied[], selection: Selection): Chosen | nul
       : null,
     from: days.from ?? null,
     to: days.to ?? null,
+    sources: sourcesOfClass(tallied, keptSourceClasses({ sources: selection.sources ?? "all" })),
   };
 }
 
-const chosenParameters = (chosen: Chosen | null) => [chosen?.producers ?? null, chosen?.from ?? null, chosen?.to ?? null];
+const chosenParameters = (chosen: Chosen | null) => [
+  chosen?.producers ?? null,
+  chosen?.from ?? null,
+  chosen?.to ?? null,
+  chosen?.sources ?? null,
+];
 
 async function countChosen(indicatorId: string, chosen: Chosen | null) {
   const [row] = await getDb().$queryRawUnsafe<{ published: number; listed: number }[]>(
@@ -123,8 +141,13 @@ async function countChosen(indicatorId: string, chosen: Chosen | null) {
   return row ?? { published: 0, listed: 0 };
 }
 
-/** How many published figures a selection keeps of how many there are, and the producer types it shows (in display order). */
-export type SelectionCounts = { selected: number; total: number; types: ProducerType[] };
+/**
+ * How many published figures a selection keeps of how many there are, the producer types it shows (in
+ * display order), and how many of the figures its producers and years keep were left out because their
+ * only source is secondary (0 unless the reader keeps first-hand sources only); anySecondary: whether any
+ * figure here has a secondary source (the page offers the filter only then).
+ */
+export type SelectionCounts = { selected: number; total: number; types: ProducerType[]; hiddenSecondary: number; anySecondary: boolean };
 
 export async function countSelection(indicatorId: string, selection: Selection): Promise<SelectionCounts> {
   const tallied = await listTallied(indicatorId);
@@ -136,7 +159,12 @@ export async function countSelection(indicatorId: string, selection: Selection):
   const chosen = selectionFilter(tallied, selection);
   const present = new Set(tallied.map((row) => row.producerType));
   const types = PRODUCER_TYPE_DISPLAY_ORDER.filter((type) => present.has(type) && !selection.hidden.includes(type));
-  return { selected: chosen ? (await countChosen(indicatorId, chosen)).published : total, total, types };
+  const selected = chosen ? (await countChosen(indicatorId, chosen)).published : total;
+  const anySecondary = tallied.some((row) => row.sourceClass === "secondary");
+  if (!chosen?.sources) return { selected, total, types, hiddenSecondary: 0, anySecondary };
+  const withoutSourceFilter = selectionFilter(tallied, { ...selection, sources: "all" });
+  const beforeFilter = withoutSourceFilter ? (await countChosen(indicatorId, withoutSourceFilter)).published : total;
+  return { selected, total, types, hiddenSecondary: beforeFilter - selected, anySecondary };
 }
 
 /** The years with a published or retracted figure (for the time-range choices): one index probe per year. */

@@ -1,15 +1,17 @@
 import type { ChartState } from "../charts/chart-state";
 
-// The figures a reader has chosen on an indicator page: producer types left out and a range of
-// years. The chart, its text alternative, the table, the figure count and the downloads all keep
-// the same figures. A figure's period starts on a calendar boundary (a month on its 1st, a year on
-// 1 January: lib/schemas/observation.ts), so its period overlaps the chosen years exactly when it
-// starts within them; the chart's overlap test and the as-of bounds below agree.
+// The figures a reader has chosen on an indicator page: producer types left out, a range of years
+// and, on request, first-hand sources only. The chart, its text alternative, the table and the figure
+// count keep the same figures; the data downloads keep the producer types and years (the public API
+// does not filter by source class). A figure's period starts on a calendar boundary (a month on its
+// 1st, a year on 1 January: lib/schemas/observation.ts), so its period overlaps the chosen years
+// exactly when it starts within them; the chart's overlap test and the as-of bounds below agree.
 
-export type Selection = Pick<ChartState, "hidden" | "from" | "to">;
+export type Selection = Pick<ChartState, "hidden" | "from" | "to"> & Partial<Pick<ChartState, "sources">>;
 
 /** True when the reader has left nothing out. */
-export const selectsEverything = ({ hidden, from, to }: Selection) => hidden.length === 0 && from === null && to === null;
+export const selectsEverything = ({ hidden, from, to, sources = "all" }: Selection) =>
+  hidden.length === 0 && from === null && to === null && sources === "all";
 
 /** The first and last as-of day a selection keeps (undefined: unbounded). */
 export function selectionDays({ from, to }: Pick<Selection, "from" | "to">): { from?: string; to?: string } {

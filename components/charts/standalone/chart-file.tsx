@@ -37,6 +37,7 @@ export async function renderChartFile(indicator: IndicatorSummary, state: ChartS
     title: name,
     unit: unitFor(indicator, locale),
     pageUrl,
+    hiddenSecondary: state.sources === "firsthand" ? chart.hiddenSecondary : null,
   });
   const model = models[options.size === "narrow" ? "narrow" : "wide"];
   return standaloneSvg(
@@ -68,6 +69,7 @@ export async function chartSizes(indicator: IndicatorSummary, state: ChartState,
     title: name,
     unit: unitFor(indicator, locale),
     pageUrl,
+    hiddenSecondary: state.sources === "firsthand" ? chart.hiddenSecondary : null,
   });
   return { wide: { width: wide.width, height: wide.height }, narrow: { width: narrow.width, height: narrow.height } };
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { IndicatorPage } from "@/components/indicator/IndicatorPage";
 import { indicatorPageUrl, readIndicatorRequest, type IndicatorRouteProps } from "@/components/indicator/indicator-request";
 import { getChartData } from "@/lib/observations/chart-data";
+import { keptSourceClasses } from "@/lib/charts/chart-state";
 import { eventsForIndicator } from "@/lib/events/queries";
 import { listFramings } from "@/lib/indicators/framings";
 import { countSelection, listObservationPage, listObservationYears, listProducerTypes } from "@/lib/observations/indicator-figures";
@@ -33,7 +34,7 @@ export default async function Page(props: IndicatorRouteProps) {
     // The table, the figure count and the downloads keep the reader's selection, as the chart does.
     listObservationPage(indicator.id, state),
     countSelection(indicator.id, state),
-    listFigureComparisons(indicator.id),
+    listFigureComparisons(indicator.id, undefined, keptSourceClasses(state)),
     listObservationYears(indicator.id),
     listProducerTypes(indicator.id),
     eventsForIndicator(indicator.id),
