@@ -35,7 +35,9 @@ function ChangeMeta({
       <span className={entries.badge} data-action-label>
         {t(`actions.${action}`)}
       </span>
-      {change.reviewer ? <> · {t("by", { name: change.reviewer })}</> : null}
+      {/* A public change no reviewer signed was written by the dataset itself (npm run db:seed). */}
+      {" · "}
+      {t("by", { name: change.reviewer ?? t("datasetActor") })}
     </p>
   );
 }

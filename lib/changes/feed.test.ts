@@ -62,6 +62,12 @@ describe("buildChangeFeed", () => {
     expect(entry?.summary).toContain("after: 2.6");
     expect(entry?.summary).toContain("reason: Typo: <b>2.4</b> & not 2.5");
   });
+
+  it("names the dataset as the author of a change no reviewer signed (a dataset upgrade)", () => {
+    const entry = feed.entries[1];
+    expect(entry?.author).toBe("datasetActor");
+    expect(entry?.summary).toContain("by(datasetActor)");
+  });
 });
 
 describe("renderAtomFeed", () => {

@@ -26,6 +26,9 @@ type Input = {
   t: Translate;
 };
 
+// A public change no reviewer signed was written by the dataset itself (npm run db:seed upgrading it).
+const byLine = (change: PublicChange, t: Translate) => t("by", { name: change.reviewer ?? t("datasetActor") });
+
 function figureText(figure: ChangeFigure, locale: Locale, t: Translate): string {
   const producer = `${figure.producer.name} (${producerTypeLabel(figure.producer.type, locale)})`;
   return `${formatFigure(figure, locale)} · ${formatAsOf(figure.asOf, figure.datePrecision, locale)} · ${producer} · ${t("source")}: ${figure.sourceUrl}`;
@@ -37,7 +40,7 @@ function summaryOf(change: PublicChange, locale: Locale, t: Translate): string {
   if (isReferenceChange(change)) {
     lines.push(...referenceLines(change, locale, t));
     if (change.reason) lines.push(`${t("reason")}: ${change.reason}`);
-    if (change.reviewer) lines.push(t("by", { name: change.reviewer }));
+    lines.push(byLine(change, t));
     return lines.join("\n");
   }
   const figure = change.after ?? change.before;
@@ -47,7 +50,7 @@ function summaryOf(change: PublicChange, locale: Locale, t: Translate): string {
     lines.push(`${t("figure")}: ${figureText(figure, locale, t)}`);
   }
   if (change.reason) lines.push(`${t("reason")}: ${change.reason}`);
-  if (change.reviewer) lines.push(t("by", { name: change.reviewer }));
+  lines.push(byLine(change, t));
   return lines.join("\n");
 }
 
@@ -81,7 +84,7 @@ export function buildChangeFeed({ changes, indicatorNames, locale, origin, t }: 
         title: titleOf(change, name, locale, t),
         updated: new Date(change.createdAt),
         link: name ? `${origin}${getPathname({ href: `/indicators/${change.indicatorSlug}`, locale })}` : `${pageUrl}#change-${change.id}`,
-        author: change.reviewer,
+        author: change.reviewer ?? t("datasetActor"),
         summary: summaryOf(change, locale, t),
       };
     }),

@@ -113,6 +113,6 @@ export async function listObservationHistory(observationId: string): Promise<His
     before: row.before,
     after: row.after,
     createdAt: row.createdAt.toISOString(),
-    actor: row.actorUser?.displayName ?? (row.actorToken ? `API token "${row.actorToken.name}"` : "dataset seed"),
+    actor: row.actorUser?.displayName ?? (row.actorToken ? `API token "${row.actorToken.name}"` : "Contraste dataset"),
   }));
 }
