@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_KINDS, PRODUCER_TYPES } from "../schemas/enums";
+import { EVENT_KINDS, PRODUCER_TYPES, SOURCE_CLASSES } from "../schemas/enums";
 import { DEFAULT_PAGE_SIZE, ZQueryCursor } from "./paging";
 import { ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList, ZQuerySince } from "./query";
 
@@ -45,7 +45,13 @@ export const eventsParameters = <Cursor>(decode: CursorDecoder<Cursor>) => ({
   limit: pageSize,
 });
 
-export const sourcesParameters = <Cursor>(decode: CursorDecoder<Cursor>) => ({ cursor: pageCursor(decode), limit: pageSize });
+export const sourcesParameters = <Cursor>(decode: CursorDecoder<Cursor>) => ({
+  class: ZQueryList(SOURCE_CLASSES)
+    .optional()
+    .meta({ description: `Comma-separated source classes: ${SOURCE_CLASSES.join(", ")}`, example: "primary,press" }),
+  cursor: pageCursor(decode),
+  limit: pageSize,
+});
 
 export const changesParameters = {
   since: ZQuerySince.optional().meta({

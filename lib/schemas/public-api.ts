@@ -99,16 +99,21 @@ export const ZApiReferenceChange = z
 
 export const ZApiChange = z.xor([ZApiFigureChange, ZApiReferenceChange]);
 
+// What every source says of itself wherever the API shows one (a figure's, an event's, /sources).
+const sourceClass = ZSourceClass.describe(
+  "primary: published by the producer itself; press: an established newsroom reporting it; secondary: a republication, aggregator, mirror or forum (the original was not available)",
+);
+const archivedUrl = nullableText.describe("An archived copy of the document, where one is known");
+const brokenSince = nullableText.describe("Day the link checker first found the address gone, while it stays gone; null otherwise");
+
 export const ZApiFigureSource = z.strictObject({
   url: z.string().meta({ format: "uri" }),
   publisher: nullableText,
   publishedAt: nullableText.describe("Day the source published the document, where it says"),
   retrievedAt: nullableText.describe("Day the figure was read from the source"),
-  class: ZSourceClass.describe(
-    "primary: published by the producer itself; press: an established newsroom reporting it; secondary: a republication, aggregator, mirror or forum (the original was not available)",
-  ),
-  archivedUrl: nullableText.describe("An archived copy of the document, where one is known"),
-  brokenSince: nullableText.describe("Day the link checker first found the address gone, while it stays gone; null otherwise"),
+  class: sourceClass,
+  archivedUrl,
+  brokenSince,
 });
 
 export const ZApiObservation = z.strictObject({
@@ -153,7 +158,7 @@ export const ZApiEvent = z.strictObject({
     .strictObject({ es: nullableText, en: nullableText })
     .describe("Contraste's note on the date in each language; null where it has none in that language"),
   title: bilingual,
-  source: z.looseObject({ url: z.string(), publisher: nullableText.optional() }),
+  source: z.looseObject({ url: z.string(), publisher: nullableText.optional(), class: sourceClass }),
   appliesToAll: z.boolean().describe("True for an event that concerns every indicator (the declaration of the state of exception)"),
   indicators: z.array(z.string()).describe("Slugs of the indicators the event concerns (empty when appliesToAll)"),
 });
@@ -161,8 +166,10 @@ export const ZApiEvent = z.strictObject({
 export const ZApiSource = z.strictObject({
   url: z.string(),
   publisher: nullableText,
-  publishedAt: nullableText,
-  retrievedAt: nullableText.optional(),
-  archivedUrl: nullableText.optional(),
+  publishedAt: nullableText.describe("Day the source published the document, where it says"),
+  retrievedAt: nullableText.describe("Day the document was read, where it is known"),
+  class: sourceClass,
+  archivedUrl,
+  brokenSince,
   figureCount: z.int(),
 });

@@ -34,21 +34,36 @@ export function decodeSourceCursor(cursor: string): string | null {
   return url;
 }
 
-const apiSourceSelect = { ...sourceRowSelect, retrievedAt: true, archivedUrl: true } satisfies Prisma.SourceSelect;
+const apiSourceSelect = {
+  ...sourceRowSelect,
+  retrievedAt: true,
+  archivedUrl: true,
+  sourceClass: true,
+  linkState: true,
+  linkBrokenSince: true,
+} satisfies Prisma.SourceSelect;
 
+// The same fields, in the same words, as a figure's source (lib/observations/shapes.ts figureFacts).
 const toApiSource = (source: Prisma.SourceGetPayload<{ select: typeof apiSourceSelect }>, figureCount: number) => ({
   url: source.url,
   publisher: source.publisher,
   publishedAt: isoDayOrNull(source.publishedAt),
   retrievedAt: isoDayOrNull(source.retrievedAt),
+  class: source.sourceClass,
   archivedUrl: source.archivedUrl,
+  brokenSince: source.linkState === "broken" ? isoDayOrNull(source.linkBrokenSince) : null,
   figureCount,
 });
 
-/** Public source documents by URL, one page at a time, with how many published figures each supports. */
-export async function listApiSources(page: CursorPage<string>) {
+/** Public source documents by URL (of the given classes, when asked), one page at a time, with how many published figures each supports. */
+export async function listApiSources(filter: { classes?: SourceClass[] }, page: CursorPage<string>) {
+  const where: Prisma.SourceWhereInput[] = [
+    publicSource,
+    ...(filter.classes ? [{ sourceClass: { in: filter.classes } }] : []),
+    ...(page.after ? [{ url: { gt: page.after } }] : []),
+  ];
   const rows = await getDb().source.findMany({
-    where: page.after ? { AND: [publicSource, { url: { gt: page.after } }] } : publicSource,
+    where: { AND: where },
     select: apiSourceSelect,
     orderBy: { url: "asc" },
     take: page.limit + 1,

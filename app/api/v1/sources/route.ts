@@ -7,11 +7,14 @@ import { preflight, publicResponse } from "@/lib/public-api/respond";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/v1/sources – the public source documents and how many figures each supports, a page at a time
+// GET /api/v1/sources – the public source documents, each with its class, and how many figures each supports, a page at a time
 export function GET(request: Request) {
   return handlePublicGet(async () => {
     const query = parseQuery(request, sourcesParameters(decodeSourceCursor));
-    const { sources, nextCursor } = await listApiSources({ after: query.cursor ?? null, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+    const { sources, nextCursor } = await listApiSources(
+      { classes: query.class },
+      { after: query.cursor ?? null, limit: query.limit ?? DEFAULT_PAGE_SIZE },
+    );
     const body = JSON.stringify({ data: sources, meta: { count: sources.length, nextCursor } });
     return publicResponse(request, body, "application/json; charset=utf-8", nextPageLink(request, nextCursor));
   });
