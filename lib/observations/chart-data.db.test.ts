@@ -135,3 +135,47 @@ describe("getChartData on dense series", () => {
     }
   });
 });
+
+describe("first-hand sources only", () => {
+  let figures: typeof import("./indicator-figures");
+  beforeAll(async () => {
+    figures = await import("./indicator-figures");
+    // Every class among the mixed figures' sources: most primary, some press, some secondary.
+    await database.db.source.updateMany({ data: { sourceClass: "primary" } });
+    await database.db.source.updateMany({ where: { url: { endsWith: "/1" } }, data: { sourceClass: "press" } });
+    await database.db.source.updateMany({
+      where: { OR: [{ url: { endsWith: "/0" } }, { url: { endsWith: "/4" } }] },
+      data: { sourceClass: "secondary" },
+    });
+  });
+
+  const selections: [string, Partial<ChartState>][] = [
+    ["everything", {}],
+    ["without the government", { hidden: ["government"] }],
+    ["up to 2022", { to: 2022 }],
+  ];
+  it.each(selections)("leaves out the secondary sources' figures, in the chart and the table, and counts them: %s", async (_, change) => {
+    const everySource = view(change);
+    const firstHand = view({ ...change, sources: "firsthand" });
+    const { drawn } = await reference("mixed", everySource);
+    const secondary = drawn.filter((o) => o.source.class === "secondary");
+    expect(secondary.length, "the fixture has secondary figures in this view").toBeGreaterThan(0);
+
+    const withEverySource = await chartData.getChartData(indicatorIds.mixed!, everySource);
+    expect(ids(withEverySource.observations)).toEqual(ids(drawn));
+    expect(withEverySource.hiddenSecondary).toBe(0);
+
+    const chart = await chartData.getChartData(indicatorIds.mixed!, firstHand);
+    const kept = drawn.filter((o) => o.source.class !== "secondary");
+    expect(ids(chart.observations)).toEqual(ids(kept));
+    expect(chart.hiddenSecondary).toBe(secondary.length);
+    expect(chart.summary).toEqual(summarizeFigures(sortedAsStored(kept)));
+
+    const table = await figures.listObservationPage(indicatorIds.mixed!, { ...firstHand, page: 1 }, 500);
+    expect(table.rows.filter((o) => o.source.class === "secondary")).toEqual([]);
+    expect(ids(table.rows.filter((o) => o.status === "published"))).toEqual(ids(kept));
+    const counts = await figures.countSelection(indicatorIds.mixed!, firstHand);
+    expect(counts).toMatchObject({ selected: kept.length, hiddenSecondary: secondary.length, anySecondary: true });
+    expect((await figures.countSelection(indicatorIds.mixed!, everySource)).hiddenSecondary).toBe(0);
+  });
+});

@@ -95,6 +95,8 @@ describe("a reader's selection", () => {
       selected: kept.length,
       total: all.filter((o) => o.status === "published").length,
       types: [...new Set(all.map((o) => o.producer.type))].filter((type) => !selection.hidden.includes(type as never)).sort(),
+      hiddenSecondary: 0,
+      anySecondary: all.some((o) => o.source.class === "secondary"),
     });
   });
 });
