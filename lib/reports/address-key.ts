@@ -14,7 +14,8 @@ const KEY_FILE = "report-address-key";
 let cached: Buffer | null = null;
 
 function keyFromDataFolder(): Buffer {
-  const folder = path.resolve(process.env.CONTRASTE_DATA_DIR ?? ".data");
+  // Read at run time only: nothing under it belongs in the build.
+  const folder = path.resolve(/* turbopackIgnore: true */ process.env.CONTRASTE_DATA_DIR ?? ".data");
   const file = path.join(folder, KEY_FILE);
   try {
     return readFileSync(file);
