@@ -72,7 +72,9 @@ test("points drawn on the same spot are listed together (238, 261 and 250 sent t
   expect(count).toBeGreaterThanOrEqual(3);
   const text = (await figures.allTextContents()).join(" | ");
   for (const figure of ["238", "261", "250"]) expect(text).toContain(figure);
-  await expect(details.getByRole("link")).toHaveCount(count);
+  // Each figure: its source, and the way to its own page.
+  await expect(details.locator("a.source-link")).toHaveCount(count);
+  await expect(details.locator("[data-figure-details]")).toHaveCount(count);
 });
 
 test("on a phone, a tap near a point opens it", async ({ browser, baseURL }) => {

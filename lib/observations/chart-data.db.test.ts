@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-type View = Pick<ChartState, "hidden" | "from" | "to">;
+type View = Pick<ChartState, "hidden" | "from" | "to" | "sources">;
 const view = (change: Partial<View> = {}): ChartState => ({ ...DEFAULT_CHART_STATE, ...change });
 
 /** What the chart drew before thinning, and what it described: from the full list of figures. */
