@@ -14,6 +14,11 @@ import styles from "./reference.module.css";
 
 type Props = { proposal: PendingReferenceChange; actor: Actor; locale: Locale };
 
+const valueAt = (record: unknown, path: string) =>
+  path
+    .split(".")
+    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), record);
+
 // The field that names a record for people: a source's address, an event's title in the page's language.
 const subjectField = (entity: EntityName, locale: Locale) =>
   ({
@@ -30,7 +35,12 @@ export async function ProposalCard({ proposal, actor, locale }: Props) {
   const spec = ENTITIES[proposal.entityType];
   const { fieldText } = await referenceFormText(proposal.entityType, locale);
   const current = proposal.current ? toFormValues(spec.fields, proposal.current) : null;
-  const proposed = toFormValues(spec.fields, proposal.data);
+  // A field a proposal leaves out (one written before the field existed: a source's class, an event's
+  // indicators) is left as it is when applied, so it reads as unchanged rather than emptied.
+  const given = toFormValues(spec.fields, proposal.data);
+  const proposed = Object.fromEntries(
+    spec.fields.map(({ name }) => [name, current && valueAt(proposal.data, name) === undefined ? current[name] : given[name]]),
+  );
   const controlOf = (field: string) => spec.fields.find((candidate) => candidate.name === field)?.control;
   // A choice reads in the page's words; anything typed in (names, addresses, texts in either language) is data.
   const shown = (field: string, value: string | undefined): ReactNode => {
