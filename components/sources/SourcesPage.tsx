@@ -9,8 +9,9 @@ import type { SourcesView } from "@/lib/sources/source-overview-state";
 import { Quoted } from "@/components/text/Quoted";
 import { Pager } from "./Pager";
 import { ProducerSources } from "./ProducerSources";
-import { SourceItem, sourceLinkTextFor } from "./SourceItem";
-import { sourcesHref } from "./source-page-links";
+import { SourceItem } from "./SourceItem";
+import { getSourceLinkWords } from "./source-link-text";
+import { SOURCE_LIST_ID, sourcesHref } from "./source-page-links";
 import styles from "./sources.module.css";
 
 export type SourcesListing = { kind: "groups"; groups: SourceGroupPage } | { kind: "group"; detail: SourceGroupDetail };
@@ -104,7 +105,7 @@ async function ClassFilter({ view, locale }: { view: SourcesView; locale: Locale
   const t = await getTranslations({ locale, namespace: "sourceTrust.sourcesPage" });
   const choices: (SourceClass | null)[] = [null, ...SOURCE_CLASSES];
   return (
-    <nav aria-label={t("filterLabel")} className={styles.filter} id="source-list">
+    <nav aria-label={t("filterLabel")} className={styles.filter} id={SOURCE_LIST_ID}>
       <span className={styles.filterLabel}>{t("filterLabel")}:</span>
       <ul role="list">
         {choices.map((sourceClass) => {
@@ -129,7 +130,7 @@ async function ClassFilter({ view, locale }: { view: SourcesView; locale: Locale
 /** A page of groups: under each class, producers by type (government first), then the events group. */
 async function Groups({ page, view, locale }: { page: SourceGroupPage; view: SourcesView; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "sourceTrust.sourcesPage" });
-  const text = await sourceLinkTextFor(locale);
+  const words = await getSourceLinkWords(locale);
   if (!page.groups.length) return <p>{t("emptyClass")}</p>;
   const classes = SOURCE_CLASSES.filter((sourceClass) => page.groups.some((group) => group.sourceClass === sourceClass));
   return (
@@ -165,7 +166,7 @@ async function Groups({ page, view, locale }: { page: SourceGroupPage; view: Sou
                   </h3>
                   <ul className={styles.groups} role="list">
                     {section.groups.map((group) => (
-                      <ProducerSources key={group.key} group={group} text={text} locale={locale} />
+                      <ProducerSources key={group.key} group={group} words={words} locale={locale} />
                     ))}
                   </ul>
                 </section>
@@ -185,7 +186,7 @@ async function Groups({ page, view, locale }: { page: SourceGroupPage; view: Sou
 
 async function GroupDetail({ detail, locale }: { detail: SourceGroupDetail; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "sourceTrust.sourcesPage" });
-  const text = await sourceLinkTextFor(locale);
+  const words = await getSourceLinkWords(locale);
   const { group } = detail;
   const className = t(`classes.${group.sourceClass}.name`);
   return (
@@ -205,7 +206,7 @@ async function GroupDetail({ detail, locale }: { detail: SourceGroupDetail; loca
       </p>
       <ul className={styles.sourceList}>
         {detail.sources.map((source) => (
-          <SourceItem key={source.id} source={source} citedBy={group.producer ? "figures" : "events"} text={text} locale={locale} />
+          <SourceItem key={source.id} source={source} citedBy={group.producer ? "figures" : "events"} words={words} locale={locale} />
         ))}
       </ul>
       <Pager

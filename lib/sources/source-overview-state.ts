@@ -8,7 +8,7 @@ import { SOURCE_CLASSES, type SourceClass } from "../schemas/enums";
 export const EVENTS_GROUP = "events";
 
 /** Groups (producers) per page of the overview, and sources per page of one group. */
-export const GROUPS_PER_PAGE = 40;
+export const GROUPS_PER_PAGE = 100;
 export const SOURCES_PER_GROUP_PAGE = 50;
 /** Sources shown under each group of the overview; the rest are one link away. */
 export const SOURCES_SHOWN_PER_GROUP = 5;
