@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { ZObservationSnapshot } from "../observations/snapshot";
-import { ZDatePrecision, ZProducerType, type PublicFigureChangeAction, type PublicReferenceChangeAction } from "../schemas/enums";
+import {
+  ZDatePrecision,
+  ZProducerType,
+  ZSourceClass,
+  type PublicFigureChangeAction,
+  type PublicReferenceChangeAction,
+} from "../schemas/enums";
 import type { ReferenceEntity } from "../schemas/reference";
 import { getPathname } from "../i18n/navigation";
 import type { Locale } from "../i18n/routing";
@@ -69,7 +75,8 @@ const text = z.string();
 const maybe = z.string().nullable();
 export const ZReferenceValues = {
   producer: z.object({ name: text, type: ZProducerType }),
-  source: z.object({ url: text, publisher: maybe, publishedAt: maybe, archivedUrl: maybe }),
+  // Optional: entries written before sources had a class have none.
+  source: z.object({ url: text, publisher: maybe, publishedAt: maybe, archivedUrl: maybe, sourceClass: ZSourceClass.optional() }),
   indicator: z.object({
     slug: text,
     nameEs: text,

@@ -14,6 +14,7 @@ let routes: {
   one: typeof import("./[domain]/route");
   source: typeof import("../sources/[id]/route");
   apply: typeof import("../reference-changes/[id]/apply/route");
+  changes: typeof import("../../v1/changes/route");
 };
 let lib: { domains: typeof import("@/lib/sources/domain-table"); observations: typeof import("@/lib/observations/mutations") };
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
     one: await import("./[domain]/route"),
     source: await import("../sources/[id]/route"),
     apply: await import("../reference-changes/[id]/apply/route"),
+    changes: await import("../../v1/changes/route"),
   };
   lib = { domains: await import("@/lib/sources/domain-table"), observations: await import("@/lib/observations/mutations") };
 });
@@ -198,6 +200,11 @@ describe("a source's class, edited through review", () => {
     expect(entry.reason).toBe("Republishes the ministry's table");
     expect(entry.before).toMatchObject({ sourceClass: "press" });
     expect(entry.after).toMatchObject({ sourceClass: "secondary", archivedUrl: "https://web.archive.org/x" });
+    // Readers see the class change, with its reason, on the public change log.
+    const log = await (await routes.changes.GET(new Request("http://contraste.test/api/v1/changes"))).json();
+    const published = log.data.find((change: { id: string }) => change.id === entry.id);
+    expect(published).toMatchObject({ action: "source.updated", reason: "Republishes the ministry's table" });
+    expect([published.before.sourceClass, published.after.sourceClass]).toEqual(["press", "secondary"]);
   });
 
   it("keeps where the class came from when a reviewed edit leaves the class as it was", async () => {
@@ -222,5 +229,27 @@ describe("a source's class, edited through review", () => {
       sourceClass: "press",
       sourceClassOrigin: "domain_table",
     });
+  });
+});
+
+describe("the editor's sources list", () => {
+  it("shows each source's class and where it came from, and lists one class when asked, with the search", async () => {
+    const { listSourcesForEditor } = await import("@/lib/sources/queries");
+    await database.db.source.createMany({
+      data: [
+        { url: "https://list.example/a", publisher: "A", sourceClass: "primary", sourceClassOrigin: "domain_table" },
+        { url: "https://list.example/b", publisher: "B", sourceClass: "secondary", sourceClassOrigin: "unmatched" },
+        { url: "https://list.example/c", publisher: "C", sourceClass: "secondary", sourceClassOrigin: "staff" },
+        { url: "https://elsewhere.example/d", publisher: "D", sourceClass: "secondary", sourceClassOrigin: "staff" },
+      ],
+    });
+    const secondary = await listSourcesForEditor({ q: "list.example", page: 1 }, "secondary");
+    expect(secondary.total).toBe(2);
+    expect(secondary.rows.map((row) => [row.url, row.sourceClass, row.sourceClassOrigin])).toEqual([
+      ["https://list.example/b", "secondary", "unmatched"],
+      ["https://list.example/c", "secondary", "staff"],
+    ]);
+    const every = await listSourcesForEditor({ q: "list.example", page: 1 });
+    expect(every.rows.map((row) => row.sourceClass)).toEqual(["primary", "secondary", "secondary"]);
   });
 });
