@@ -109,14 +109,11 @@ async function ClassFilter({ view, locale }: { view: SourcesView; locale: Locale
       <span className={styles.filterLabel}>{t("filterLabel")}:</span>
       <ul role="list">
         {choices.map((sourceClass) => {
-          const current = view.sourceClass === sourceClass && view.group === null;
+          // One producer's group of a class is still within that class.
+          const current = view.sourceClass !== sourceClass ? undefined : view.group === null ? "page" : "true";
           return (
             <li key={sourceClass ?? "all"}>
-              <a
-                href={sourcesHref(locale, { sourceClass })}
-                aria-current={current ? "page" : undefined}
-                data-class={sourceClass ?? undefined}
-              >
+              <a href={sourcesHref(locale, { sourceClass })} aria-current={current} data-class={sourceClass ?? undefined}>
                 {sourceClass ? t(`classes.${sourceClass}.short`) : t("allClasses")}
               </a>
             </li>

@@ -7,8 +7,12 @@ import { SOURCE_CLASSES, type SourceClass } from "../schemas/enums";
 /** The group of a class's sources that no producer stands behind: the documents dated events cite. */
 export const EVENTS_GROUP = "events";
 
-/** Groups (producers) per page of the overview, and sources per page of one group. */
-export const GROUPS_PER_PAGE = 100;
+/**
+ * Groups (a producer's sources of one class) per page of the overview, and sources per page of one
+ * group. The seeded dataset's 160 or so groups fit on one page, so a reader can search it with the
+ * browser's find; an installation with thousands of producers pages.
+ */
+export const GROUPS_PER_PAGE = 200;
 export const SOURCES_PER_GROUP_PAGE = 50;
 /** Sources shown under each group of the overview; the rest are one link away. */
 export const SOURCES_SHOWN_PER_GROUP = 5;
