@@ -31,7 +31,18 @@ export async function EmbedButton({ embedUrl, name, locale }: { embedUrl: string
       <summary data-testid="embed-button">{t("open")}</summary>
       <label>
         {t("code")}
-        <textarea className="embed-code" readOnly rows={3} defaultValue={code} lang="zxx" translate="no" data-testid="embed-code" />
+        {/* Keyed by the code: a link that changes the chart's state re-renders the page in place, and an
+            uncontrolled textarea would keep the previous state's code. */}
+        <textarea
+          key={code}
+          className="embed-code"
+          readOnly
+          rows={3}
+          defaultValue={code}
+          lang="zxx"
+          translate="no"
+          data-testid="embed-code"
+        />
       </label>
       <CopyButton text={code} labels={{ copy: t("copy"), copied: t("copied") }} />
       <p className="muted" data-testid="embed-height-help">

@@ -37,11 +37,11 @@ export async function FigureWithSource({
             {producerTypeLabel(observation.producer.type, locale)}) ·{" "}
             <SourceLink source={observation.source} text={words.text} formatDay={words.formatDay}>
               {observation.source.publisher ?? new URL(observation.source.url).hostname}
-            </SourceLink>{" "}
-            ·{" "}
+            </SourceLink>
+            {" · "}
             <FigureDetailsLink
               href={getPathname({ href: `/figures/${observation.id}`, locale })}
-              label={ts("link.details")}
+              label={ts("link.detailsShort")}
               context={`${label}: ${formatFigure(observation, locale)}`}
             />
           </span>

@@ -103,6 +103,15 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
           />
         </ChartPointDetails>
       )}
+      {hiddenSecondary !== null ? (
+        <p className="chart-source-filter" data-testid="chart-source-filter" data-hidden-secondary={hiddenSecondary}>
+          {tt("filter.hidden", { count: hiddenSecondary })}
+        </p>
+      ) : secondaryDrawn ? (
+        <p className="chart-source-filter muted" data-testid="chart-secondary-note">
+          {tt("filter.secondaryInChart")}
+        </p>
+      ) : null}
       {model.empty ? null : (
         <ExploreButton
           label={t("explore")}
@@ -118,15 +127,6 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
       {thinning ? (
         <p className="chart-thinned muted" data-testid="chart-thinned">
           {t("thinned", { shown: formatNumber(String(thinning.shown), locale), total: formatNumber(String(thinning.total), locale) })}
-        </p>
-      ) : null}
-      {hiddenSecondary !== null ? (
-        <p className="chart-source-filter" data-testid="chart-source-filter" data-hidden-secondary={hiddenSecondary}>
-          {tt("filter.hidden", { count: hiddenSecondary })}
-        </p>
-      ) : secondaryDrawn ? (
-        <p className="chart-source-filter muted" data-testid="chart-secondary-note">
-          {tt("filter.secondaryInChart")}
         </p>
       ) : null}
       <figcaption className="chart-summary" data-testid="chart-summary">
