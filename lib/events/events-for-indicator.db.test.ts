@@ -109,7 +109,7 @@ describe("events related to indicators, as seeded", () => {
 
   it("adds nothing when the seed runs again", async () => {
     const before = { links: await database.db.eventIndicator.count(), relation: await storedRelation() };
-    const report = await seedFromFiles(database.db);
+    const { report } = await seedFromFiles(database.db);
     expect(report.eventIndicators).toEqual({ created: 0, updated: 0, unchanged: dataset.events.length });
     expect(report.events.created).toBe(0);
     expect({ links: await database.db.eventIndicator.count(), relation: await storedRelation() }).toEqual(before);
@@ -122,7 +122,7 @@ describe("events related to indicators, as seeded", () => {
     await database.db.event.updateMany({ data: { appliesToAll: false } });
     const eventsBefore = await database.db.event.count();
 
-    const report = await seedFromFiles(database.db);
+    const { report } = await seedFromFiles(database.db);
     expect(report.eventIndicators.created + report.eventIndicators.updated).toBe(dataset.events.length);
     expect(await database.db.event.count()).toBe(eventsBefore);
     expect(await storedRelation()).toEqual(expected);
