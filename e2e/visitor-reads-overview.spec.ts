@@ -22,7 +22,7 @@ test("a visitor sees every indicator with its latest official and independent fi
     const independent = card.locator('[data-figure="Independent"]');
     const shownValue = (await independent.locator(".figure-value").innerText()).replace(HEDGES, "");
     expect(figures.map((figure) => formatted(figure.value))).toContain(shownValue);
-    expect(figures.map((figure) => figure.sourceUrl)).toContain(await independent.getByRole("link").getAttribute("href"));
+    expect(figures.map((figure) => figure.sourceUrl)).toContain(await independent.locator("a.source-link").getAttribute("href"));
     await expect(card.locator(".card-counts")).toContainText(`${figures.length} figures`);
     await expect(card.locator("svg.sparkline")).toBeVisible();
   }
@@ -35,7 +35,7 @@ test("a visitor sees every indicator with its latest official and independent fi
   const officialUrls = observationsOf("soe_arrests_cumulative")
     .filter((o) => o.sourceType === "government")
     .map((o) => o.sourceUrl);
-  expect(officialUrls).toContain(await arrestsOfficial.getByRole("link").getAttribute("href"));
+  expect(officialUrls).toContain(await arrestsOfficial.locator("a.source-link").getAttribute("href"));
 });
 
 test("every figure on the overview links to a source from the dataset", async ({ page }) => {

@@ -40,6 +40,7 @@ export async function EmbedChart({ slug, name, chart, events, state, locale, pag
         summary={chart.summary}
         thinning={thinningOf(chart)}
         hiddenSecondary={hiddenSecondary}
+        embedded
         name={name}
         locale={locale}
       />

@@ -22,11 +22,22 @@ type Props = {
   thinning: { shown: number; total: number } | null;
   /** Set when the reader keeps first-hand sources only: how many figures of secondary sources were left out. */
   hiddenSecondary: number | null;
+  /** In an embed the chart's own source line says what the filter hid; the page's notes under it are left out. */
+  embedded?: boolean;
   name: string;
   locale: Locale;
 };
 
-export async function IndicatorChartPanel({ model, narrowModel, summary, thinning, hiddenSecondary, name, locale }: Props) {
+export async function IndicatorChartPanel({
+  model,
+  narrowModel,
+  summary,
+  thinning,
+  hiddenSecondary,
+  embedded = false,
+  name,
+  locale,
+}: Props) {
   const [t, ts, tp, tt, words] = await Promise.all([
     getTranslations({ locale, namespace: "indicator" }),
     getTranslations({ locale, namespace: "selection" }),
@@ -103,7 +114,7 @@ export async function IndicatorChartPanel({ model, narrowModel, summary, thinnin
           />
         </ChartPointDetails>
       )}
-      {hiddenSecondary !== null ? (
+      {embedded ? null : hiddenSecondary !== null ? (
         <p className="chart-source-filter" data-testid="chart-source-filter" data-hidden-secondary={hiddenSecondary}>
           {tt("filter.hidden", { count: hiddenSecondary })}
         </p>

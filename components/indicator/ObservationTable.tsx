@@ -98,12 +98,6 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
                     </span>
                   ) : null}
                   <StaffEditLink {...editLink(observation)} />
-                  <br />
-                  <FigureDetailsLink
-                    href={getPathname({ href: `/figures/${observation.id}`, locale })}
-                    label={ts("link.detailsShort")}
-                    context={`${formatFigure(observation, locale)}, ${formatAsOf(observation.asOf, observation.datePrecision, locale)}`}
-                  />
                 </td>
                 <td>{formatAsOf(observation.asOf, observation.datePrecision, locale)}</td>
                 <td>{t(`precisions.${observation.datePrecision}`)}</td>
@@ -120,6 +114,12 @@ export async function ObservationTable({ page, state, locale, basePath, anchor }
                   <SourceLink source={observation.source} text={words.text} formatDay={words.formatDay}>
                     {observation.attribution}
                   </SourceLink>
+                  <br />
+                  <FigureDetailsLink
+                    href={getPathname({ href: `/figures/${observation.id}`, locale })}
+                    label={ts("link.detailsShort")}
+                    context={`${formatFigure(observation, locale)}, ${formatAsOf(observation.asOf, observation.datePrecision, locale)}`}
+                  />
                 </td>
               </tr>
             ))}
