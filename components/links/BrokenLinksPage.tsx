@@ -46,7 +46,7 @@ export async function BrokenLinksPage({ locale, list, unverifiable }: { locale: 
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="lede">{t("intro")}</p>
+      <p className="lede">{t.rich("intro", { command: (chunks) => <code>{chunks}</code> })}</p>
       <p>{list.totalIsCapped ? t("countMore", { count: list.total }) : t("count", { count: list.total })}</p>
       {unverifiable > 0 ? <p className="muted">{t("unverifiable", { count: unverifiable })}</p> : null}
       {list.rows.length > 0 ? (

@@ -34,12 +34,28 @@ async function classChange(tx: Tx, id: string, sourceClass: SourceClass | undefi
   return current && current.sourceClass !== sourceClass ? { sourceClass, sourceClassOrigin: "staff" as const } : {};
 }
 
+/**
+ * A new address is a new page: what the link checker found at the old one no longer holds, so readers
+ * stop seeing "link broken since …" and the next check (never-checked sources first) looks at it.
+ */
+async function linkHealthReset(tx: Tx, id: string, url: string) {
+  const current = await tx.source.findUnique({ where: { id }, select: { url: true } });
+  return current && current.url !== url
+    ? { linkCheckedAt: null, linkState: null, linkStatusCode: null, linkError: null, linkRedirects: [], linkBrokenSince: null }
+    : {};
+}
+
 export const sourceWriter: ReferenceWriter<"source"> = {
   update: async (tx, key, { sourceClass, ...input }, stale) =>
     updateAtVersion(
       tx.source,
       key,
-      { ...input, publishedAt: input.publishedAt ? fromIsoDay(input.publishedAt) : null, ...(await classChange(tx, key.id, sourceClass)) },
+      {
+        ...input,
+        publishedAt: input.publishedAt ? fromIsoDay(input.publishedAt) : null,
+        ...(await classChange(tx, key.id, sourceClass)),
+        ...(await linkHealthReset(tx, key.id, input.url)),
+      },
       stale,
     ),
   duplicate: async (tx, id, input) =>

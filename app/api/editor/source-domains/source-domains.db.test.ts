@@ -230,6 +230,53 @@ describe("a source's class, edited through review", () => {
       sourceClassOrigin: "domain_table",
     });
   });
+
+  it("forgets what the link checker found at the old address once a new one is applied, and keeps it when the address stays", async () => {
+    const brokenSince = new Date("2026-11-01T00:00:00Z");
+    const broken = {
+      linkCheckedAt: new Date("2026-12-01T00:00:00Z"),
+      linkState: "broken" as const,
+      linkStatusCode: 404,
+      linkError: "http_status",
+      linkRedirects: ["https://gone.example/a", "https://gone.example/b"],
+      linkBrokenSince: brokenSince,
+    };
+    const moved = await database.db.source.create({ data: { url: "https://gone.example/a", publisher: "Gone", ...broken } });
+    const kept = await database.db.source.create({ data: { url: "https://still-gone.example/a", publisher: "Still", ...broken } });
+    const proposeAndApply = async (source: { id: string; version: number }, url: string, publisher: string) => {
+      const proposal = await routes.source.PATCH(
+        request("PATCH", `/api/editor/sources/${source.id}`, callers.editor, {
+          version: source.version,
+          data: { url, publisher, publishedAt: null, archivedUrl: null, sourceClass: "secondary" },
+          reason: "The page moved",
+        }),
+        { params: Promise.resolve({ id: source.id }) },
+      );
+      const proposalId = (await proposal.json()).data.id as string;
+      const applied = await routes.apply.POST(request("POST", `/api/editor/reference-changes/${proposalId}/apply`, callers.admin, {}), {
+        params: Promise.resolve({ id: proposalId }),
+      });
+      expect(applied.status).toBe(200);
+    };
+
+    await proposeAndApply(moved, "https://found.example/a", "Gone");
+    await proposeAndApply(kept, kept.url, "Still there?");
+
+    expect(await database.db.source.findUniqueOrThrow({ where: { id: moved.id } })).toMatchObject({
+      url: "https://found.example/a",
+      linkCheckedAt: null,
+      linkState: null,
+      linkStatusCode: null,
+      linkError: null,
+      linkRedirects: [],
+      linkBrokenSince: null,
+    });
+    expect(await database.db.source.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({
+      publisher: "Still there?",
+      linkState: "broken",
+      linkBrokenSince: brokenSince,
+    });
+  });
 });
 
 describe("the editor's sources list", () => {
