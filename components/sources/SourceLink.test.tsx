@@ -1,4 +1,3 @@
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { SourceClass } from "@/lib/schemas/enums";
@@ -17,12 +16,13 @@ const words = (messages: typeof en) =>
 // No DOM in these tests: the markup is read as text, through the attributes the page's CSS and journeys use.
 const render = (source: Partial<LinkedSource> & { class: SourceClass }, messages = en) =>
   renderToStaticMarkup(
-    createElement(SourceLink, {
-      source: { url: "https://example.org/report", archivedUrl: null, brokenSince: null, ...source },
-      text: words(messages),
-      formatDay: (day: string) => `«${day}»`,
-      children: "Example report",
-    }),
+    <SourceLink
+      source={{ url: "https://example.org/report", archivedUrl: null, brokenSince: null, ...source }}
+      text={words(messages)}
+      formatDay={(day: string) => `«${day}»`}
+    >
+      Example report
+    </SourceLink>,
   );
 const textOf = (html: string) => html.replace(/<[^>]+>/g, "");
 const links = (html: string) => [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/g)].map(([, href, text]) => ({ href, text }));
