@@ -99,6 +99,15 @@ test("an editor proposes reference changes, a second person applies them, and re
 
   const publisher = editor.getByLabel("Publisher or outlet");
   const originalPublisher = await publisher.inputValue();
+  // Readers meet a source's publisher beside the figures citing it: the page of one of them.
+  const citingFigurePage = await test.step("the editor finds a published figure that cites the source", async () => {
+    const sourceId = new URL(editUrl).pathname.split("/").at(-1)!;
+    await editor.goto(`/en/editor/observations?source=${sourceId}&status=published`);
+    const figureId = await editor.locator('tr[data-status="published"]').first().getAttribute("data-observation");
+    expect(figureId, "the source is cited by a published figure").toBeTruthy();
+    await editor.goto(editUrl);
+    return `/en/figures/${figureId}`;
+  });
   const correctedPublisher = `El Faro (checked ${stamp})`;
   const reason = `The outlet's name as printed on the report (${stamp}).`;
 
@@ -125,7 +134,8 @@ test("an editor proposes reference changes, a second person applies them, and re
     await expect(pending.getByRole("button", { name: "Withdraw" })).toBeVisible();
     await expectAccessible(editor);
 
-    await page.goto("/en/sources");
+    await page.goto(citingFigurePage);
+    await expect(page.getByText(originalPublisher).first()).toBeVisible();
     await expect(page.getByText(correctedPublisher)).toHaveCount(0);
     await page.goto("/en/changes");
     await expect(page.getByText(reason)).toHaveCount(0);
@@ -151,7 +161,7 @@ test("an editor proposes reference changes, a second person applies them, and re
   });
 
   await test.step("readers see the new publisher, and the change log shows it with the reason in both languages", async () => {
-    await page.goto("/en/sources");
+    await page.goto(citingFigurePage);
     await expect(page.getByText(correctedPublisher).first()).toBeVisible();
     await page.goto("/en/changes");
     const entry = page.locator('[data-entity="source"]').filter({ hasText: reason });

@@ -99,3 +99,10 @@ export function describeChart(name: string, summary: ChartSummary, locale: Local
     group(words.independent, summary.independent),
   ].join(" ");
 }
+
+/** The producers' names describeChart quotes (stored data, not the site's words), for marking them. */
+export function describedProducerNames(summary: ChartSummary): string[] {
+  return [summary.official.first, summary.official.last, summary.independent.first, summary.independent.last].flatMap((observation) =>
+    observation ? [observation.producer.name] : [],
+  );
+}

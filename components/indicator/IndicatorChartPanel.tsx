@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ChartModel } from "@/components/charts/chart-model";
 import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPointDetails";
-import { describeChart } from "@/components/charts/describe-chart";
+import { describeChart, describedProducerNames } from "@/components/charts/describe-chart";
+import { quoteNames } from "@/components/text/Quoted";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
@@ -141,7 +142,7 @@ export async function IndicatorChartPanel({
         </p>
       ) : null}
       <figcaption className="chart-summary" data-testid="chart-summary">
-        {description}
+        {quoteNames(description, describedProducerNames(summary))}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { InLanguage, withQuoted } from "./Quoted";
+import { InLanguage, quoteNames, withQuoted } from "./Quoted";
 
 describe("withQuoted", () => {
   it("marks each value put into a translated sentence as quoted data, and only them", () => {
@@ -24,6 +24,25 @@ describe("withQuoted", () => {
       ),
     );
     expect(html).toBe('<p>de <span data-quoted="">&lt;script&gt;x&lt;/script&gt;</span></p>');
+  });
+});
+
+describe("quoteNames", () => {
+  it("marks the stored names in a sentence written from data, the longest first, and leaves the site's words alone", () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        "p",
+        null,
+        quoteNames("Bajaron de 103 (2015, Policía Nacional Civil, Gobierno) a 4,5 (2023, Giles (FP), Medios).", [
+          "Policía Nacional Civil",
+          "Giles",
+          "Giles (FP)",
+        ]),
+      ),
+    );
+    expect(html).toBe(
+      '<p>Bajaron de 103 (2015, <span data-quoted="">Policía Nacional Civil</span>, Gobierno) a 4,5 (2023, <span data-quoted="">Giles (FP)</span>, Medios).</p>',
+    );
   });
 });
 

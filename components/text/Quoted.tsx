@@ -32,3 +32,17 @@ export function withQuoted(sentence: (values: Record<string, string>) => string,
       index % 2 ? <Quoted key={index}>{quoted[names[Number(part)]!]}</Quoted> : <Fragment key={index}>{part}</Fragment>,
     );
 }
+
+/**
+ * A sentence written from data (a chart's text alternative) with the stored names in it marked as
+ * quoted: quoteNames("… (2025, Villatoro, Gobierno)", ["Villatoro"]). Longer names are matched first, so
+ * a name inside another is not split out of it.
+ */
+export function quoteNames(text: string, names: readonly string[]): ReactNode {
+  const distinct = [...new Set(names.filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!distinct.length) return text;
+  const pattern = new RegExp(`(${distinct.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
+  return text
+    .split(pattern)
+    .map((part, index) => (index % 2 ? <Quoted key={index}>{part}</Quoted> : <Fragment key={index}>{part}</Fragment>));
+}
