@@ -1,11 +1,13 @@
 import "server-only";
 import { PUBLIC_ACTIONS, PUBLIC_REFERENCE_ACTIONS } from "./history";
 import { getDb } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import type { ReferenceEntity } from "../schemas/reference";
 import {
   ZChangeFigure,
   ZReferenceValues,
   type PublicChange,
+  type PublicFigureChange,
   type PublicFigureChangeAction,
   type PublicReferenceChange,
   type PublicReferenceChangeAction,
@@ -35,6 +37,36 @@ function parseFigure(json: unknown) {
   return { indicator, figure: { ...figure, sourceUrl: source.url } };
 }
 
+/** The columns of a change entry a public figure change is read from. */
+export const PUBLIC_CHANGE_SELECT = {
+  id: true,
+  action: true,
+  entityType: true,
+  createdAt: true,
+  reason: true,
+  before: true,
+  after: true,
+  actorUser: { select: { displayName: true } },
+} satisfies Prisma.ChangeEntrySelect;
+type PublicChangeRow = Prisma.ChangeEntryGetPayload<{ select: typeof PUBLIC_CHANGE_SELECT }>;
+
+/** A public figure entry as the change log and a figure's page show it (the caller admits only public figure actions). */
+export function toPublicFigureChange(row: PublicChangeRow): PublicFigureChange {
+  const before = parseFigure(row.before);
+  const after = parseFigure(row.after);
+  return {
+    id: row.id,
+    action: row.action as PublicFigureChangeAction,
+    createdAt: row.createdAt.toISOString(),
+    reason: row.reason,
+    reviewer: row.actorUser?.displayName ?? null,
+    // A correction may move a figure to another indicator; the log links to where it is now.
+    indicatorSlug: after?.indicator ?? before?.indicator ?? null,
+    before: before?.figure ?? null,
+    after: after?.figure ?? null,
+  };
+}
+
 /**
  * Published, corrected and retracted figures, and applied changes to reference data readers see,
  * newest first, as the public change log shows them.
@@ -48,16 +80,7 @@ export async function listPublicChanges({ since, limit }: { since?: Date; limit:
     },
     orderBy: { sequence: "desc" },
     take: limit,
-    select: {
-      id: true,
-      action: true,
-      entityType: true,
-      createdAt: true,
-      reason: true,
-      before: true,
-      after: true,
-      actorUser: { select: { displayName: true } },
-    },
+    select: PUBLIC_CHANGE_SELECT,
   });
   return rows.map((row): PublicChange => {
     if (isReferenceEntity(row.entityType)) {
@@ -77,19 +100,6 @@ export async function listPublicChanges({ since, limit }: { since?: Date; limit:
         after,
       } as PublicReferenceChange;
     }
-    const before = parseFigure(row.before);
-    const after = parseFigure(row.after);
-    return {
-      id: row.id,
-      // The where clause admits only public actions.
-      action: row.action as PublicFigureChangeAction,
-      createdAt: row.createdAt.toISOString(),
-      reason: row.reason,
-      reviewer: row.actorUser?.displayName ?? null,
-      // A correction may move a figure to another indicator; the log links to where it is now.
-      indicatorSlug: after?.indicator ?? before?.indicator ?? null,
-      before: before?.figure ?? null,
-      after: after?.figure ?? null,
-    };
+    return toPublicFigureChange(row);
   });
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { PUBLIC_ACTIONS } from "../changes/history";
-import { ZChangeFigure, type ChangeFigure, type PublicFigureChange } from "../changes/public-change-shapes";
-import type { PublicFigureChangeAction } from "../schemas/enums";
+import type { PublicFigureChange } from "../changes/public-change-shapes";
+import { PUBLIC_CHANGE_SELECT, toPublicFigureChange } from "../changes/public-changes";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
 import type { PublicObservation } from "./types";
 
@@ -29,42 +29,13 @@ export async function getPublicFigure(id: string): Promise<PublicFigure | null> 
 // A figure corrected more often than this is unusual; the change log keeps every entry beyond it.
 const HISTORY_LIMIT = 100;
 
-function changeFigure(json: unknown): { indicator: string; figure: ChangeFigure } | null {
-  const parsed = ZChangeFigure.safeParse(json);
-  if (!parsed.success) return null;
-  const { indicator, source, ...figure } = parsed.data;
-  return { indicator, figure: { ...figure, sourceUrl: source.url } };
-}
-
 /** The figure's public history, oldest first: its publication, corrections and retraction, each with its reason, as the change log shows them. */
 export async function listPublicFigureHistory(id: string): Promise<PublicFigureChange[]> {
   const rows = await getDb().changeEntry.findMany({
     where: { entityType: "observation", entityId: id, isPublic: true, action: { in: PUBLIC_ACTIONS } },
     orderBy: { sequence: "asc" },
     take: HISTORY_LIMIT,
-    select: {
-      id: true,
-      action: true,
-      createdAt: true,
-      reason: true,
-      before: true,
-      after: true,
-      actorUser: { select: { displayName: true } },
-    },
+    select: PUBLIC_CHANGE_SELECT,
   });
-  return rows.map((row) => {
-    const before = changeFigure(row.before);
-    const after = changeFigure(row.after);
-    return {
-      id: row.id,
-      // The where clause admits only public figure actions.
-      action: row.action as PublicFigureChangeAction,
-      createdAt: row.createdAt.toISOString(),
-      reason: row.reason,
-      reviewer: row.actorUser?.displayName ?? null,
-      indicatorSlug: after?.indicator ?? before?.indicator ?? null,
-      before: before?.figure ?? null,
-      after: after?.figure ?? null,
-    };
-  });
+  return rows.map(toPublicFigureChange);
 }
