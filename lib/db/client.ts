@@ -9,7 +9,7 @@ export type Database = PrismaClient;
 // for the pages' reads, compiling costs tens of milliseconds more than it saves, and whether it
 // happens depends on how many figures are stored, so latency would jump as the data grows. Each new
 // connection turns it off before its first query (PGlite has no JIT and ignores it).
-const onConnect = async (client: { query(sql: string): Promise<unknown> }) => {
+export const onConnect = async (client: { query(sql: string): Promise<unknown> }) => {
   await client.query("SET jit = off");
 };
 
