@@ -19,8 +19,10 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<EmbeddedDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  // The editor's figure search uses trigram indexes; PGlite loads an extension only when it opens.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({
     db: pglite,
     host: "127.0.0.1",
