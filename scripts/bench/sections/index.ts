@@ -6,9 +6,10 @@ import { figureListSection } from "./figure-list";
 import { growthSection } from "./growth";
 import { importVsCopy } from "./import-vs-copy";
 import { lighthouseSection } from "./lighthouse";
+import { pageBytesSection } from "./page-bytes";
 import { reviewQueueSection } from "./review-queue";
 
-// Run in the issues' order (a–f, then g for the review queue and h for the figure list); each section starts and stops what it measures.
+// Run in the issues' order (a–f, then g for the review queue, h for the figure list and i for page weight); each section starts and stops what it measures.
 export const sections: BenchSection[] = [
   cachedPageSection,
   apiVsBareSection,
@@ -18,4 +19,5 @@ export const sections: BenchSection[] = [
   embeddedVsPostgresSection,
   reviewQueueSection,
   figureListSection,
+  pageBytesSection,
 ];
