@@ -4,12 +4,10 @@ import { areComparable, distanceBetween, type FigureDistance } from "../observat
 import { gapBetween, type Discrepancy } from "../observations/discrepancy";
 import { periodEnd, periodEndSql } from "../observations/period";
 import {
-  CHART_OBSERVATION_COLUMNS,
   fromChartObservationRow,
   fromPublicObservationRow,
   PUBLIC_OBSERVATION_COLUMNS,
   PUBLIC_OBSERVATION_JOINS,
-  type ChartObservationRow,
   type PublicObservationRow,
 } from "../observations/shapes";
 import { type ChartObservation, isOfficial, OFFICIAL_PRODUCER_TYPES, type PublicObservation } from "../observations/types";
@@ -69,126 +67,88 @@ export function digest(valueKind: ValueKind, observations: PublicObservation[], 
   };
 }
 
-// For each indicator and producer with published figures (from the tally), the latest figure per
-// date precision: one index probe each. The latest of these by period end is the card's headline
-// figure, with the same tie-breaks as latestFigure over the figures oldest first (asOf, createdAt).
-// Sparklines take a producer's figures whole when it has few, else the first figure on or after
-// each of SPARKLINE_POINTS evenly spaced days between its first and latest (one probe each).
+// Everything the overview's cards read, in one statement over the series summaries (SeriesSummary,
+// kept by a trigger in the transaction of every write to a published figure; see the migration
+// series_summaries): per indicator its figure count, its source count (from the tally), whether
+// official acts about it are on record, its headline figures (of each side, the latest of its series'
+// latest figures by period end, with latestFigure's tie-breaks) and its sparkline points. The work
+// grows with the number of indicators and producers, not with the number of figures.
+// $1 official producer types, $2 event kinds that are official acts.
 const DIGEST_SQL = `
-WITH pairs AS (
-  SELECT t."indicatorId", t."producerId", p.type::text = ANY($1::text[]) AS official, sum(t.published)::int AS figures
-  FROM "ObservationTally" t JOIN "Producer" p ON p.id = t."producerId"
-  WHERE t.published > 0
-  GROUP BY 1, 2, 3
-), latest AS (
-  SELECT pairs.*, c.id, c."asOf", c."createdAt", c."datePrecision", ${periodEndSql("c")} AS "periodEnd"
-  FROM pairs CROSS JOIN unnest(enum_range(NULL::"DatePrecision")) AS d(precision)
-  CROSS JOIN LATERAL (
-    SELECT o.id, o."asOf", o."createdAt", o."datePrecision" FROM "Observation" o
-    WHERE o."indicatorId" = pairs."indicatorId" AND o."producerId" = pairs."producerId" AND o.status = 'published' AND o."datePrecision" = d.precision
-    ORDER BY o."asOf" DESC, o."createdAt" DESC, o.id DESC LIMIT 1
-  ) AS c
+WITH series AS MATERIALIZED (
+  SELECT ss."indicatorId", ss."latestId", ss."sampleIds", ss.figures, p.type::text = ANY($1::text[]) AS official
+  FROM "SeriesSummary" ss JOIN "Producer" p ON p.id = ss."producerId"
 ), headline AS (
-  SELECT DISTINCT ON ("indicatorId", official) id, CASE WHEN official THEN 'official' ELSE 'independent' END AS role
-  FROM latest ORDER BY "indicatorId", official, "periodEnd" DESC, "asOf" DESC, "createdAt" DESC, id DESC
-), slots AS (
-  SELECT latest."indicatorId", latest."producerId", latest."datePrecision",
-         first."asOf" + ((latest."asOf" - first."asOf") * slot) / ($2::int - 1) AS "from"
-  FROM latest
-  CROSS JOIN LATERAL (
-    SELECT o."asOf" FROM "Observation" o
-    WHERE o."indicatorId" = latest."indicatorId" AND o."producerId" = latest."producerId" AND o.status = 'published' AND o."datePrecision" = latest."datePrecision"
-    ORDER BY o."asOf" LIMIT 1
-  ) AS first
-  CROSS JOIN generate_series(0, $2::int - 1) AS slot
-  WHERE latest.figures > $2::int
-), sample AS (
-  SELECT c.id FROM pairs CROSS JOIN LATERAL (
-    SELECT o.id FROM "Observation" o
-    WHERE o."indicatorId" = pairs."indicatorId" AND o."producerId" = pairs."producerId" AND o.status = 'published'
-    LIMIT $2::int
-  ) AS c
-  WHERE pairs.figures <= $2::int
-  UNION
-  SELECT c.id FROM slots CROSS JOIN LATERAL (
-    SELECT o.id FROM "Observation" o
-    WHERE o."indicatorId" = slots."indicatorId" AND o."producerId" = slots."producerId" AND o.status = 'published'
-      AND o."datePrecision" = slots."datePrecision" AND o."asOf" >= slots."from"
-    ORDER BY o."asOf", o."createdAt", o.id LIMIT 1
-  ) AS c
+  SELECT DISTINCT ON (s."indicatorId", s.official) o.id, CASE WHEN s.official THEN 'official' ELSE 'independent' END AS role
+  FROM series s JOIN "Observation" o ON o.id = s."latestId"
+  ORDER BY s."indicatorId", s.official, ${periodEndSql("o")} DESC, o."asOf" DESC, o."createdAt" DESC, o.id DESC
+), indicators AS (
+  SELECT i.id, i."valueKind"::text AS "valueKind",
+         (SELECT sum(s.figures)::int FROM series s WHERE s."indicatorId" = i.id) AS figures,
+         (SELECT count(DISTINCT t."sourceId")::int FROM "ObservationTally" t WHERE t."indicatorId" = i.id AND t.published > 0) AS sources,
+         EXISTS (SELECT 1 FROM "EventIndicator" ei JOIN "Event" e ON e.id = ei."eventId"
+                 WHERE ei."indicatorId" = i.id AND e.kind::text = ANY($2::text[])) AS "officialRecord"
+  FROM "Indicator" i WHERE EXISTS (SELECT 1 FROM series s WHERE s."indicatorId" = i.id)
 )
--- Headline figures by id (read in full afterwards); sparkline points with only what the chart reads.
-SELECT picked.role, i.slug AS "indicatorSlug", ${CHART_OBSERVATION_COLUMNS}
-FROM (SELECT role, id FROM headline UNION ALL SELECT 'sample', id FROM sample) AS picked
+SELECT picked.role, ind."valueKind", ind.figures, ind.sources, ind."officialRecord", ${PUBLIC_OBSERVATION_COLUMNS}
+FROM (SELECT role, id FROM headline UNION ALL SELECT 'sample', unnest(s."sampleIds") FROM series s) AS picked
 JOIN "Observation" o ON o.id = picked.id
-JOIN "Indicator" i ON i.id = o."indicatorId"
-JOIN "Producer" p ON p.id = o."producerId"
+${PUBLIC_OBSERVATION_JOINS}
+JOIN indicators ind ON ind.id = o."indicatorId"
 ORDER BY o."asOf", o."createdAt", o.id`;
 
-type DigestRow = ChartObservationRow & { indicatorSlug: string; role: "official" | "independent" | "sample" };
-
-const COUNTS_SQL = `
-SELECT i.slug, i."valueKind"::text AS "valueKind", sum(t.published)::int AS figures, count(DISTINCT t."sourceId")::int AS sources
-FROM "ObservationTally" t JOIN "Indicator" i ON i.id = t."indicatorId"
-WHERE t.published > 0
-GROUP BY i.slug, i."valueKind"`;
+type DigestRow = PublicObservationRow & {
+  role: "official" | "independent" | "sample";
+  valueKind: ValueKind;
+  figures: number;
+  sources: number;
+  officialRecord: boolean;
+};
 
 // Acts of the state about an indicator (the extension decrees of the state of exception): where no
 // official figure exists, the card points to them instead of saying there is no official record.
 // Only events related to the indicator itself count, not those that apply to every indicator.
 const OFFICIAL_RECORD_KINDS = ["decree", "renewal"] as const;
-const OFFICIAL_RECORD_SQL = `
-SELECT DISTINCT i.slug
-FROM "EventIndicator" ei JOIN "Event" e ON e.id = ei."eventId" JOIN "Indicator" i ON i.id = ei."indicatorId"
-WHERE e.kind::text = ANY($1::text[])`;
 
 /**
  * One digest per indicator slug. The work grows with the number of indicators and producers, not
  * with the number of figures: counts come from the tally, figures from index probes.
  */
 export async function getIndicatorDigests(): Promise<Map<string, IndicatorDigest>> {
-  const db = getDb();
-  const [rows, counts, officialRecords] = await Promise.all([
-    db.$queryRawUnsafe<DigestRow[]>(DIGEST_SQL, [...OFFICIAL_PRODUCER_TYPES], SPARKLINE_POINTS),
-    db.$queryRawUnsafe<{ slug: string; valueKind: ValueKind; figures: number; sources: number }[]>(COUNTS_SQL),
-    db.$queryRawUnsafe<{ slug: string }[]>(OFFICIAL_RECORD_SQL, [...OFFICIAL_RECORD_KINDS]),
-  ]);
-  const withOfficialRecord = new Set(officialRecords.map((row) => row.slug));
-  const headlineIds = rows.filter((row) => row.role !== "sample").map((row) => row.id);
-  const headlines = new Map(
-    (
-      await db.$queryRawUnsafe<PublicObservationRow[]>(
-        `SELECT ${PUBLIC_OBSERVATION_COLUMNS} FROM "Observation" o ${PUBLIC_OBSERVATION_JOINS} WHERE o.id = ANY($1::text[])`,
-        headlineIds,
-      )
-    ).map((row) => [row.id, fromPublicObservationRow(row)]),
-  );
+  const rows = await getDb().$queryRawUnsafe<DigestRow[]>(DIGEST_SQL, [...OFFICIAL_PRODUCER_TYPES], [...OFFICIAL_RECORD_KINDS]);
   const picked = new Map<
     string,
-    { official: PublicObservation | null; independent: PublicObservation | null; sample: ChartObservation[] }
+    Pick<DigestRow, "valueKind" | "figures" | "sources" | "officialRecord"> & {
+      official: PublicObservation | null;
+      independent: PublicObservation | null;
+      sample: ChartObservation[];
+    }
   >();
   for (const row of rows) {
-    const digest = picked.get(row.indicatorSlug) ?? { official: null, independent: null, sample: [] };
-    if (row.role === "sample") {
-      digest.sample.push(fromChartObservationRow(row));
-    } else {
-      digest[row.role] = headlines.get(row.id) ?? null;
-    }
+    const { valueKind, figures, sources, officialRecord } = row;
+    const digest = picked.get(row.indicatorSlug) ?? {
+      valueKind,
+      figures,
+      sources,
+      officialRecord,
+      official: null,
+      independent: null,
+      sample: [],
+    };
+    if (row.role === "sample") digest.sample.push(fromChartObservationRow(row));
+    else digest[row.role] = fromPublicObservationRow(row);
     picked.set(row.indicatorSlug, digest);
   }
   return new Map(
-    counts.map(({ slug, valueKind, figures, sources }) => {
-      const digest = picked.get(slug);
-      return [
-        slug,
-        {
-          ...withGap(valueKind, digest?.official ?? null, digest?.independent ?? null),
-          sample: digest?.sample ?? [],
-          figureCount: figures,
-          sourceCount: sources,
-          officialRecord: !digest?.official && withOfficialRecord.has(slug),
-        },
-      ];
-    }),
+    [...picked].map(([slug, digest]) => [
+      slug,
+      {
+        ...withGap(digest.valueKind, digest.official, digest.independent),
+        sample: digest.sample,
+        figureCount: digest.figures,
+        sourceCount: digest.sources,
+        officialRecord: !digest.official && digest.officialRecord,
+      },
+    ]),
   );
 }

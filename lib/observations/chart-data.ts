@@ -4,13 +4,20 @@ import { getDb } from "../db/client";
 import { periodEndSql } from "./period";
 import { fromPublicObservationRow, PUBLIC_OBSERVATION_COLUMNS, PUBLIC_OBSERVATION_JOINS, type PublicObservationRow } from "./shapes";
 import { bucketsFor, pointsPerSeries, type ChartData, type FigureGroupSummary } from "./chart-points";
-import { isOfficial, type ProducerType, type PublicObservation } from "./types";
+import { isOfficial, OFFICIAL_PRODUCER_TYPES, type ProducerType, type PublicObservation } from "./types";
 
 // What the indicator chart draws, chosen in the database. A producer's series with more figures
 // than the chart can show is thinned to real figures only: for each of a fixed number of time
 // buckets its lowest, highest (top of a range) and latest figure and its latest hedged one, plus
-// its first figure and the one whose period ends last. Nothing is averaged or interpolated, every
-// drawn point is a stored figure with its source, and the table and downloads keep every figure.
+// its first figure and the one whose period ends last. Buckets divide each series' own time span,
+// so a series thins the same way whatever other series are drawn beside it. Nothing is averaged or
+// interpolated, every drawn point is a stored figure with its source, and the table and downloads
+// keep every figure.
+//
+// The default view (every producer type, every year, every source class) is what most readers see:
+// its points are chosen by the same rule when figures are published, corrected or retracted, and
+// stored per series (SeriesSummary, see the migration series_summaries), so reading it costs one
+// statement that does not grow with the figures. Any other view thins in the query below.
 
 const NO_GROUP: FigureGroupSummary = { count: 0, first: null, last: null };
 
@@ -25,14 +32,16 @@ const IN_RANGE = `o."indicatorId" = $1 AND o.status = 'published' AND o."asOf" >
 const BUCKET = `(CASE WHEN span.hi = span.lo THEN 0 ELSE greatest(0, least($8::int - 1, ((o."asOf" - span.lo) * $8::int) / (span.hi - span.lo))) END)`;
 const CHART_SQL = `
 WITH span AS MATERIALIZED (
-  SELECT (SELECT o."asOf" FROM "Observation" o WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[]) ORDER BY o."asOf" LIMIT 1) AS lo,
-         (SELECT o."asOf" FROM "Observation" o WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[]) ORDER BY o."asOf" DESC LIMIT 1) AS hi
+  SELECT shown.producer,
+         (SELECT o."asOf" FROM "Observation" o WHERE ${IN_RANGE} AND o."producerId" = shown.producer ORDER BY o."asOf" LIMIT 1) AS lo,
+         (SELECT o."asOf" FROM "Observation" o WHERE ${IN_RANGE} AND o."producerId" = shown.producer ORDER BY o."asOf" DESC LIMIT 1) AS hi
+  FROM unnest($3::text[]) AS shown(producer)
 ), cells AS MATERIALIZED (
   SELECT o."producerId" AS producer, ${BUCKET} AS bucket, count(*)::int AS n,
          min(o.value) AS "minValue", max(COALESCE(o."valueMax", o.value)) AS "maxTop", max(o."asOf") AS "lastDay",
          max(o."asOf") FILTER (WHERE o.qualifier <> 'exact') AS "hedgedDay", min(o."asOf") AS "firstDay",
          min(${PEND}) AS "firstEnd", max(${PEND}) AS "lastEnd"
-  FROM "Observation" o CROSS JOIN span WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[])
+  FROM "Observation" o JOIN span ON span.producer = o."producerId" WHERE ${IN_RANGE} AND o."producerId" = ANY($3::text[])
   GROUP BY 1, 2
 ), sides AS MATERIALIZED (
   SELECT c.producer = ANY($2::text[]) AS official, sum(c.n)::int AS n, min(c."firstEnd") AS "firstEnd", max(c."lastEnd") AS "lastEnd"
@@ -62,7 +71,7 @@ WITH span AS MATERIALIZED (
          s.shown AND s.n > $7::int AND o."asOf" = s."firstDay" AS "isFirst",
          s.shown AND s.n > $7::int AND k.pend = s."lastEnd" AS "isLast",
          k.pend = s."sideFirstEnd" AS "opensSide", k.pend = s."sideLastEnd" AS "closesSide"
-  FROM "Observation" o CROSS JOIN span
+  FROM "Observation" o JOIN span ON span.producer = o."producerId"
   JOIN series s ON s.producer = o."producerId"
   CROSS JOIN LATERAL (SELECT ${BUCKET} AS bucket, ${PEND} AS pend) AS k
   WHERE ${IN_RANGE} AND (
@@ -114,11 +123,50 @@ type ChartRow = PublicObservationRow & {
 const LONGEST_PERIOD_DAYS = 370;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+// $1 indicator, $2 official producer types. Every series of the indicator is shown: its stored
+// points, and per side the count and the earliest and latest figure among the series' own.
+const STORED_CHART_SQL = `
+WITH series AS MATERIALIZED (
+  SELECT ss.*, p.type::text = ANY($2::text[]) AS official
+  FROM "SeriesSummary" ss JOIN "Producer" p ON p.id = ss."producerId"
+  WHERE ss."indicatorId" = $1
+), sides AS (
+  SELECT official, sum(figures)::int AS n FROM series GROUP BY official
+), firsts AS (
+  SELECT DISTINCT ON (s.official) s.official, o.id FROM series s JOIN "Observation" o ON o.id = s."earliestId"
+  ORDER BY s.official, ${PEND}, o."asOf", o."createdAt", o.id
+), lasts AS (
+  SELECT DISTINCT ON (s.official) s.official, o.id FROM series s JOIN "Observation" o ON o.id = s."latestId"
+  ORDER BY s.official, ${PEND} DESC, o."asOf" DESC, o."createdAt" DESC, o.id DESC
+)
+SELECT picked.role, picked.official, side.n AS "groupCount",
+       (SELECT COALESCE(sum(figures), 0)::int FROM series) AS "visibleCount", (SELECT count(*)::int FROM series) AS "producerCount",
+       ${PUBLIC_OBSERVATION_COLUMNS}
+FROM (
+  SELECT 'point' AS role, NULL::boolean AS official, unnest(s."pointIds") AS id FROM series s
+  UNION ALL SELECT 'first', official, id FROM firsts
+  UNION ALL SELECT 'last', official, id FROM lasts
+) AS picked
+LEFT JOIN sides side ON side.official = picked.official
+JOIN "Observation" o ON o.id = picked.id
+${PUBLIC_OBSERVATION_JOINS}
+ORDER BY o."asOf", o."createdAt", o.id`;
+
+type ChartView = Pick<ChartState, "hidden" | "from" | "to"> & Partial<Pick<ChartState, "sources">>;
+
+/** Every producer type, every year, every source class: the view whose points are stored. */
+export const isDefaultChartView = (state: ChartView) =>
+  state.hidden.length === 0 && state.from === null && state.to === null && keptSourceClasses({ sources: state.sources ?? "all" }) === null;
+
 /** The chart's figures for one indicator and view: bounded by the point budget, not by how many figures exist. */
-export async function getChartData(
-  indicatorId: string,
-  state: Pick<ChartState, "hidden" | "from" | "to"> & Partial<Pick<ChartState, "sources">>,
-): Promise<ChartData> {
+export async function getChartData(indicatorId: string, state: ChartView): Promise<ChartData> {
+  if (!isDefaultChartView(state)) return scanChartData(indicatorId, state);
+  const rows = await getDb().$queryRawUnsafe<ChartRow[]>(STORED_CHART_SQL, indicatorId, [...OFFICIAL_PRODUCER_TYPES]);
+  return chartDataFrom(rows, 0);
+}
+
+/** The chart's figures for any view, thinned from the figures themselves (the stored default view is held to this). */
+export async function scanChartData(indicatorId: string, state: ChartView): Promise<ChartData> {
   const db = getDb();
   // The producers with published figures here (from the tally, not from the figures).
   const producers = await db.$queryRawUnsafe<{ id: string; type: ProducerType }[]>(
@@ -161,6 +209,10 @@ export async function getChartData(
       ? db.$queryRawUnsafe<{ n: number }[]>(LEFT_OUT_SQL, indicatorId, shownIds, firstDay, start, dayAfter, keptSources)
       : Promise.resolve([{ n: 0 }]),
   ]);
+  return chartDataFrom(rows, leftOut[0]?.n ?? 0);
+}
+
+function chartDataFrom(rows: ChartRow[], hiddenSecondary: number): ChartData {
   const observations: PublicObservation[] = [];
   const groups: Record<"official" | "independent", FigureGroupSummary> = { official: { ...NO_GROUP }, independent: { ...NO_GROUP } };
   for (const row of rows) {
@@ -178,7 +230,7 @@ export async function getChartData(
     observations,
     visibleCount,
     thinned: observations.length < visibleCount,
-    hiddenSecondary: leftOut[0]?.n ?? 0,
+    hiddenSecondary,
     summary: {
       count: groups.official.count + groups.independent.count,
       producerCount: rows[0]?.producerCount ?? 0,
