@@ -68,6 +68,11 @@ describe("the query a public response depends on", () => {
 
   it("is the indicator the events page is filtered to, and nothing else", () => {
     expect(query("/es/events?utm_source=x&indicator=homicide_rate")).toBe("?indicator=homicide_rate");
+    expect(query("/es/events?page=2&utm_source=x&indicator=homicide_rate")).toBe("?indicator=homicide_rate&page=2");
+    expect(query("/en/events?page=3")).toBe("?page=3");
+    expect(query("/en/events?page=1")).toBe("");
+    expect(query("/en/events?page=0")).toBe("");
+    expect(query("/en/events?page=2&page=3")).toBe("");
   });
 
   it("is every parameter of the API, sorted, the last of repeated ones winning as the API reads them", () => {

@@ -1,6 +1,6 @@
 import { chartStateQuery, parseChartState, type SearchParams } from "./charts/chart-state";
 import { LOCALES } from "./i18n/routing";
-import { INDICATOR_SLUG_PATTERN } from "./schemas/enums";
+import { eventsViewQuery, parseEventsView } from "./events/events-view-state";
 import { parseSourcesView, sourcesViewQuery } from "./sources/source-overview-state";
 
 // The site's public addresses: which data each shows, as tags, what kind of response it gives, and which
@@ -17,7 +17,7 @@ export type RouteKind = "page" | "feed" | "api";
  * The query string a route's response depends on, in one spelling, or "" when it reads none:
  * - a chart (indicator page, embed) reads its state (lib/charts/chart-state.ts), so the key is that state written
  *   out the way the page writes its own links; any other parameter, or a malformed value, changes nothing;
- * - the events page reads the indicator it is filtered to (?indicator=slug);
+ * - the events page reads the indicator it is filtered to and its page (?indicator=slug&page=2);
  * - the sources page reads the class, group and page it shows (lib/sources/source-overview-state.ts);
  * - the public API answers an unknown parameter with a 400 (lib/public-api/query.ts), so every parameter
  *   counts; the last of repeated ones wins there, and here.
@@ -33,14 +33,9 @@ const EVERY: Query = (params) => {
   return query ? `?${query}` : "";
 };
 
-// The events page reads one parameter, the indicator it is filtered to; the page ignores a repeated
-// one or one that cannot be a slug, and so does the key.
-const EVENTS: Query = (params) => {
-  const indicators = params.getAll("indicator");
-  return indicators.length === 1 && indicators[0]!.length <= 100 && INDICATOR_SLUG_PATTERN.test(indicators[0]!)
-    ? `?indicator=${indicators[0]}`
-    : "";
-};
+// The events page reads the indicator it is filtered to and its page (lib/events/events-view-state.ts);
+// it ignores a repeated parameter or one that cannot be a slug, and so does the key.
+const EVENTS: Query = (params) => eventsViewQuery(parseEventsView(searchParamsRecord(params)));
 
 const SOURCES: Query = (params) => sourcesViewQuery(parseSourcesView(searchParamsRecord(params)));
 
