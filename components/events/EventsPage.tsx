@@ -1,14 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import type { EventIndicatorRef, PublicEvent } from "@/lib/events/queries";
+import type { EventIndicatorRef, PublicEvent, PublicEventPage } from "@/lib/events/queries";
+import { eventsViewQuery } from "@/lib/events/events-view-state";
 import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import { EntryGroup } from "@/components/layout/EntryGroup";
+import { Pager } from "@/components/sources/Pager";
 import { EventItem } from "./EventItem";
 import styles from "./events.module.css";
 
 type Props = {
-  events: PublicEvent[];
+  /** One page of the timeline. */
+  events: PublicEventPage;
   /** The indicators to filter by. */
   indicators: EventIndicatorRef[];
   /** The indicator the list is filtered to, or null for every event. */
@@ -28,9 +31,30 @@ function byYear(events: PublicEvent[]): [string, PublicEvent[]][] {
   return [...years];
 }
 
-export async function EventsPage({ events, indicators, selected, locale }: Props) {
+/** The timeline's address for a page, written as the response cache keys it; it opens on the list. */
+const pageHref = (path: string, indicator: string | null, page: number) =>
+  `${path}${eventsViewQuery({ indicator, page })}#${EVENT_LIST_ID}`;
+
+const EVENT_LIST_ID = "event-list";
+
+export async function EventsPage({ events: page, indicators, selected, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "events" });
   const path = getPathname({ href: "/events", locale });
+  const { events } = page;
+  const first = (page.page - 1) * page.pageSize + 1;
+  const pager = (
+    <Pager
+      page={page.page}
+      pageCount={page.pageCount}
+      href={(number) => pageHref(path, selected?.slug ?? null, number)}
+      words={{
+        pages: t("pages.label"),
+        previous: t("pages.previous"),
+        next: t("pages.next"),
+        position: t("pages.position", { page: page.page, count: page.pageCount }),
+      }}
+    />
+  );
   return (
     <>
       <h1>{t("title")}</h1>
@@ -50,8 +74,13 @@ export async function EventsPage({ events, indicators, selected, locale }: Props
       </form>
       {selected ? (
         <p role="status" className={styles.filtered}>
-          {t("filter.showing", { indicator: localized(selected, "name", locale), count: events.length })}{" "}
+          {t("filter.showing", { indicator: localized(selected, "name", locale), count: page.total })}{" "}
           <a href={path}>{t("filter.showAll")}</a>
+        </p>
+      ) : null}
+      {events.length ? (
+        <p className={styles.range} id={EVENT_LIST_ID}>
+          {t("pages.range", { first, last: first + events.length - 1, total: page.total })}
         </p>
       ) : null}
       {byYear(events).map(([year, inYear]) => (
@@ -61,6 +90,7 @@ export async function EventsPage({ events, indicators, selected, locale }: Props
           ))}
         </EntryGroup>
       ))}
+      {pager}
     </>
   );
 }

@@ -1,24 +1,24 @@
-import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/routing";
 import styles from "./sources.module.css";
 
-type Props = { page: number; pageCount: number; href: (page: number) => string; locale: Locale };
+/** The pager's words in the page's language: the navigation's name, the two links and where the reader is ("Page 2 of 5"). */
+export type PagerWords = { pages: string; previous: string; next: string; position: string };
+
+type Props = { page: number; pageCount: number; href: (page: number) => string; words: PagerWords };
 
 /** Previous and next page as plain links (no script), and where the reader is; nothing for one page. */
-export async function Pager({ page, pageCount, href, locale }: Props) {
+export function Pager({ page, pageCount, href, words }: Props) {
   if (pageCount <= 1) return null;
-  const t = await getTranslations({ locale, namespace: "sourceTrust.sourcesPage" });
   return (
-    <nav aria-label={t("pages")} className={styles.pager}>
+    <nav aria-label={words.pages} className={styles.pager}>
       {page > 1 ? (
         <a href={href(page - 1)} rel="prev">
-          ← {t("previous")}
+          ← {words.previous}
         </a>
       ) : null}
-      <span aria-current="page">{t("pageOf", { page, count: pageCount })}</span>
+      <span aria-current="page">{words.position}</span>
       {page < pageCount ? (
         <a href={href(page + 1)} rel="next">
-          {t("next")} →
+          {words.next} →
         </a>
       ) : null}
     </nav>

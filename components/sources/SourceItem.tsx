@@ -1,11 +1,21 @@
 import { getTranslations } from "next-intl/server";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { figurePagePath } from "@/lib/reports/report-paths";
 import { domainOf } from "@/lib/sources/source-domains";
-import type { OverviewSource } from "@/lib/sources/source-overview";
+import type { CitingFigures, OverviewSource } from "@/lib/sources/source-overview";
 import { Quoted } from "@/components/text/Quoted";
 import { SourceLink } from "./SourceLink";
 import type { SourceLinkWords } from "./source-link-text";
 import styles from "./sources.module.css";
+
+/** Where the figures a source supports are: the figure's own page, or its indicator's table; null when they span several indicators. */
+const figuresHref = (figures: CitingFigures | null, locale: Locale): string | null =>
+  figures?.figureId
+    ? figurePagePath(locale, figures.figureId)
+    : figures?.indicatorSlug
+      ? `${getPathname({ href: `/indicators/${figures.indicatorSlug}`, locale })}?view=table`
+      : null;
 
 type Props = { source: OverviewSource; citedBy: "figures" | "events"; words: SourceLinkWords; locale: Locale };
 
@@ -13,6 +23,8 @@ type Props = { source: OverviewSource; citedBy: "figures" | "events"; words: Sou
 export async function SourceItem({ source, citedBy, words, locale }: Props) {
   const t = await getTranslations({ locale, namespace: "sourceTrust.sourcesPage" });
   const host = domainOf(source.url);
+  const cites = citedBy === "events" ? t("sourceEvents", { count: source.cites }) : t("sourceFigures", { count: source.cites });
+  const href = citedBy === "figures" ? figuresHref(source.figures, locale) : null;
   return (
     <li data-source={source.url}>
       <SourceLink
@@ -30,7 +42,13 @@ export async function SourceItem({ source, citedBy, words, locale }: Props) {
           </>
         ) : null}
         {" · "}
-        {citedBy === "events" ? t("sourceEvents", { count: source.cites }) : t("sourceFigures", { count: source.cites })}
+        {href ? (
+          <a href={href} data-figures-link="">
+            {cites}
+          </a>
+        ) : (
+          cites
+        )}
       </span>
     </li>
   );

@@ -7,7 +7,7 @@ import { PRODUCER_TYPE_DISPLAY_ORDER, SOURCE_CLASSES, type SourceClass } from "@
 import type { SourceGroup, SourceGroupDetail, SourceGroupPage, SourceOverview } from "@/lib/sources/source-overview";
 import type { SourcesView } from "@/lib/sources/source-overview-state";
 import { Quoted } from "@/components/text/Quoted";
-import { Pager } from "./Pager";
+import { Pager, type PagerWords } from "./Pager";
 import { ProducerSources } from "./ProducerSources";
 import { SourceItem } from "./SourceItem";
 import { getSourceLinkWords } from "./source-link-text";
@@ -15,6 +15,15 @@ import { SOURCE_LIST_ID, sourcesHref } from "./source-page-links";
 import styles from "./sources.module.css";
 
 export type SourcesListing = { kind: "groups"; groups: SourceGroupPage } | { kind: "group"; detail: SourceGroupDetail };
+
+type SourcesPageWords = Awaited<ReturnType<typeof getTranslations<"sourceTrust.sourcesPage">>>;
+
+const pagerWords = (t: SourcesPageWords, at: { page: number; pageCount: number }): PagerWords => ({
+  pages: t("pages"),
+  previous: t("previous"),
+  next: t("next"),
+  position: t("pageOf", { page: at.page, count: at.pageCount }),
+});
 
 type Props = { view: SourcesView; overview: SourceOverview; listing: SourcesListing; locale: Locale };
 
@@ -175,7 +184,7 @@ async function Groups({ page, view, locale }: { page: SourceGroupPage; view: Sou
         page={page.page}
         pageCount={page.pageCount}
         href={(number) => sourcesHref(locale, { ...view, page: number })}
-        locale={locale}
+        words={pagerWords(t, page)}
       />
     </>
   );
@@ -210,7 +219,7 @@ async function GroupDetail({ detail, locale }: { detail: SourceGroupDetail; loca
         page={detail.page}
         pageCount={detail.pageCount}
         href={(number) => sourcesHref(locale, { sourceClass: group.sourceClass, group: group.key, page: number })}
-        locale={locale}
+        words={pagerWords(t, detail)}
       />
       <p>
         <a href={sourcesHref(locale, { sourceClass: group.sourceClass })}>{t("backToClass", { className })}</a>

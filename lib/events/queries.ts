@@ -78,25 +78,84 @@ const toPublicEvent = ({
   indicators: indicators.map(({ indicator: { slug, nameEs, nameEn } }) => ({ slug, nameEs, nameEn })),
 });
 
-const timelineOrder = [{ startsOn: "asc" }, { createdAt: "asc" }] satisfies Prisma.EventOrderByWithRelationInput[];
+// A unique order (the id breaks ties), so consecutive pages never repeat or skip an event.
+const timelineOrder = [{ startsOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.EventOrderByWithRelationInput[];
 
-/** Dated events, oldest first: all of them, or those of one indicator (by slug) and those that concern every indicator. */
-export async function listEvents(filter: { indicatorSlug?: string } = {}): Promise<PublicEvent[]> {
-  const where: Prisma.EventWhereInput = filter.indicatorSlug
-    ? { OR: [{ appliesToAll: true }, { indicators: { some: { indicator: { slug: filter.indicatorSlug } } } }] }
-    : {};
-  const rows = await getDb().event.findMany({ where, select: publicEventSelect, orderBy: timelineOrder });
-  return rows.map(toPublicEvent);
+/** An indicator's own events (linked to it) and those that concern every indicator. */
+const ofIndicator = (indicator: Prisma.IndicatorWhereInput): Prisma.EventWhereInput => ({
+  OR: [{ appliesToAll: true }, { indicators: { some: { indicator } } }],
+});
+
+export type PublicEventPage = {
+  events: PublicEvent[];
+  /** Events matching the filter, on every page. */
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+/**
+ * One page of dated events, oldest first: all of them, or those of one indicator (by slug) and those
+ * that concern every indicator. A page past the last one is empty.
+ */
+export async function listEvents(filter: { indicatorSlug?: string }, page: { page: number; pageSize: number }): Promise<PublicEventPage> {
+  const where: Prisma.EventWhereInput = filter.indicatorSlug ? ofIndicator({ slug: filter.indicatorSlug }) : {};
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.event.count({ where }),
+    db.event.findMany({
+      where,
+      select: publicEventSelect,
+      orderBy: timelineOrder,
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    }),
+  ]);
+  return { events: rows.map(toPublicEvent), total, page: page.page, pageCount: Math.ceil(total / page.pageSize), pageSize: page.pageSize };
 }
 
-/** The events a chart of this indicator shows: its own and those that concern every indicator, oldest first. */
+/** How many events an indicator's page and chart show at most; the rest are on the events page (/events?indicator=slug). */
+export const INDICATOR_EVENTS_SHOWN = 25;
+
+export type IndicatorEvents = {
+  /** At most INDICATOR_EVENTS_SHOWN events, oldest first, as a chart draws them. */
+  events: PublicEvent[];
+  /** The indicator's events left out of `events`. */
+  more: number;
+};
+
+/**
+ * An indicator's own events (those linked to it) and those that concern every indicator, bounded:
+ * when there are more than INDICATOR_EVENTS_SHOWN, the ones concerning every indicator and then the
+ * newest are kept, and `more` says how many were left out.
+ */
+export async function getIndicatorEvents(indicatorId: string, limit = INDICATOR_EVENTS_SHOWN): Promise<IndicatorEvents> {
+  const where = ofIndicator({ id: indicatorId });
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.event.count({ where }),
+    db.event.findMany({
+      where,
+      select: { ...publicEventSelect, createdAt: true },
+      orderBy: [{ appliesToAll: "desc" }, { startsOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+    }),
+  ]);
+  const oldestFirst = rows.sort(
+    (a, b) => a.startsOn.getTime() - b.startsOn.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+  );
+  return { events: oldestFirst.map(({ createdAt: _createdAt, ...row }) => toPublicEvent(row)), more: total - rows.length };
+}
+
+/** The events a chart of this indicator shows: its own and those that concern every indicator, oldest first, at most INDICATOR_EVENTS_SHOWN. */
 export async function eventsForIndicator(indicatorId: string): Promise<PublicEvent[]> {
-  const rows = await getDb().event.findMany({
-    where: { OR: [{ appliesToAll: true }, { indicators: { some: { indicatorId } } }] },
-    select: publicEventSelect,
-    orderBy: timelineOrder,
-  });
-  return rows.map(toPublicEvent);
+  return (await getIndicatorEvents(indicatorId)).events;
+}
+
+/** Whether an indicator with this slug exists (the API tells a misspelt slug from an indicator without events). */
+export async function indicatorExists(slug: string): Promise<boolean> {
+  return (await getDb().indicator.count({ where: { slug } })) > 0;
 }
 
 /** Every indicator, in display order, for the events page's filter (each has at least the events that concern all). */
@@ -124,17 +183,23 @@ const toApiEvent = (row: EventRecord) => ({
   indicators: row.indicators.map(({ indicator }) => indicator.slug),
 });
 
-/** Dated events, oldest first, one page at a time; the cursor is the last event's (startsOn, id), like the figures'. */
+/**
+ * Dated events, oldest first, one page at a time; the cursor is the last event's (startsOn, id), like
+ * the figures'. With an indicator's slug, its events and those that concern every indicator.
+ */
 export async function listApiEvents(
-  filter: { from?: string; to?: string; kinds?: EventKind[] },
+  filter: { from?: string; to?: string; kinds?: EventKind[]; indicatorSlug?: string },
   page: CursorPage<{ asOf: Date; id: string }>,
 ) {
   const { after } = page;
   const rows = await getDb().event.findMany({
     where: {
-      startsOn: { gte: filter.from ? fromIsoDay(filter.from) : undefined, lte: filter.to ? fromIsoDay(filter.to) : undefined },
-      ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
-      ...(after ? { OR: [{ startsOn: { gt: after.asOf } }, { startsOn: after.asOf, id: { gt: after.id } }] } : {}),
+      AND: [
+        { startsOn: { gte: filter.from ? fromIsoDay(filter.from) : undefined, lte: filter.to ? fromIsoDay(filter.to) : undefined } },
+        filter.kinds ? { kind: { in: filter.kinds } } : {},
+        filter.indicatorSlug ? ofIndicator({ slug: filter.indicatorSlug }) : {},
+        after ? { OR: [{ startsOn: { gt: after.asOf } }, { startsOn: after.asOf, id: { gt: after.id } }] } : {},
+      ],
     },
     select: eventSelect,
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],

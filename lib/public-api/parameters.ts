@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_KINDS, PRODUCER_TYPES, SOURCE_CLASSES } from "../schemas/enums";
+import { EVENT_KINDS, INDICATOR_SLUG_PATTERN, PRODUCER_TYPES, SOURCE_CLASSES } from "../schemas/enums";
 import { DEFAULT_PAGE_SIZE, ZQueryCursor } from "./paging";
 import { ZQueryBoolean, ZQueryDay, ZQueryLimit, ZQueryList, ZQuerySince } from "./query";
 
@@ -41,6 +41,16 @@ export const eventsParameters = <Cursor>(decode: CursorDecoder<Cursor>) => ({
   kind: ZQueryList(EVENT_KINDS)
     .optional()
     .meta({ description: `Comma-separated kinds: ${EVENT_KINDS.join(", ")}`, example: "renewal" }),
+  indicator: z
+    .string()
+    .max(100, "must be at most 100 characters")
+    .regex(INDICATOR_SLUG_PATTERN, "must be an indicator slug")
+    .optional()
+    .meta({
+      description:
+        "An indicator's slug: only the events related to that indicator and those that concern every indicator (appliesToAll), as its chart shows them",
+      example: "homicide_rate",
+    }),
   cursor: pageCursor(decode),
   limit: pageSize,
 });

@@ -67,6 +67,16 @@ export type OverviewSource = {
   brokenSince: string | null;
   /** Published figures of this group's producer it supports, or events citing it (the events group). */
   cites: number;
+  /** Where a reader finds those figures: the figure itself when there is one, its indicator when all are of one; null for events. */
+  figures: CitingFigures | null;
+};
+
+/** The published figures a producer's source supports, as far as one link can lead to them. */
+export type CitingFigures = {
+  /** The one figure citing it, or null when several do. */
+  figureId: string | null;
+  /** The indicator all of them are figures of, or null when they span several. */
+  indicatorSlug: string | null;
 };
 
 /** A class's sources from one producer, or from dated events (producer null). */
@@ -94,12 +104,12 @@ type GroupRow = {
   total: number;
 };
 
-type SourceRow = Omit<OverviewSource, "brokenSince"> & { producerId: string | null; brokenSince: Date | null };
-
 const SOURCE_COLUMNS = `c."producerId", s.id, s.url, s.publisher, s."sourceClass"::text AS "sourceClass", s."archivedUrl",
   s."linkBrokenSince" AS "brokenSince", (c.figures + c.events)::int AS cites`;
 
-const toSource = (row: SourceRow): OverviewSource => ({
+type SourceRow = Omit<OverviewSource, "brokenSince" | "figures"> & { producerId: string | null; brokenSince: Date | null };
+
+const toSource = (row: SourceRow, figures: CitingFigures | null): OverviewSource => ({
   id: row.id,
   url: row.url,
   publisher: row.publisher,
@@ -107,7 +117,37 @@ const toSource = (row: SourceRow): OverviewSource => ({
   archivedUrl: row.archivedUrl,
   brokenSince: isoDayOrNull(row.brokenSince),
   cites: row.cites,
+  figures,
 });
+
+const pairKey = (producerId: string, sourceId: string) => `${producerId} ${sourceId}`;
+
+/**
+ * For the producers' sources on a page (a bounded list), where their figures are: the tally gives the
+ * indicators, and only a source with a single figure needs that figure's id.
+ */
+async function citingFigures(rows: readonly SourceRow[]): Promise<(row: SourceRow) => CitingFigures | null> {
+  const pairs = rows.filter((row) => row.producerId !== null);
+  const found = pairs.length
+    ? await getDb().$queryRawUnsafe<({ producerId: string; sourceId: string } & CitingFigures)[]>(
+        `WITH pairs AS (SELECT * FROM UNNEST($1::text[], $2::text[]) AS p("producerId", "sourceId"))
+         SELECT p."producerId", p."sourceId",
+                CASE WHEN COUNT(DISTINCT t."indicatorId") = 1 THEN MIN(i.slug) END AS "indicatorSlug",
+                CASE WHEN SUM(t.published) = 1 THEN (
+                  SELECT o.id FROM "Observation" o
+                  WHERE o."producerId" = p."producerId" AND o."sourceId" = p."sourceId" AND o.status = 'published' LIMIT 1
+                ) END AS "figureId"
+         FROM pairs p
+         JOIN "ObservationTally" t ON t."producerId" = p."producerId" AND t."sourceId" = p."sourceId" AND t.published > 0
+         JOIN "Indicator" i ON i.id = t."indicatorId"
+         GROUP BY p."producerId", p."sourceId"`,
+        pairs.map((row) => row.producerId),
+        pairs.map((row) => row.id),
+      )
+    : [];
+  const byPair = new Map(found.map(({ producerId, sourceId, ...figures }) => [pairKey(producerId, sourceId), figures]));
+  return (row) => (row.producerId === null ? null : (byPair.get(pairKey(row.producerId, row.id)) ?? null));
+}
 const groupKey = (producerId: string | null) => producerId ?? EVENTS_GROUP;
 
 /**
@@ -149,6 +189,7 @@ export async function listSourceGroups(view: Pick<SourcesView, "sourceClass" | "
         SOURCES_SHOWN_PER_GROUP,
       )
     : [];
+  const figuresOf = await citingFigures(shown);
   const groups = rows.map((row): SourceGroup => {
     const sources = shown.filter((source) => source.sourceClass === row.sourceClass && source.producerId === row.producerId);
     return {
@@ -157,7 +198,7 @@ export async function listSourceGroups(view: Pick<SourcesView, "sourceClass" | "
       producer: row.producerId ? { id: row.producerId, name: row.name!, type: row.type! } : null,
       sources: row.sources,
       cites: row.cites,
-      shown: sources.map(toSource),
+      shown: sources.map((source) => toSource(source, figuresOf(source))),
     };
   });
   const total = rows[0]?.total ?? 0;
@@ -193,9 +234,10 @@ export async function getSourceGroup(sourceClass: SourceClass, key: string, page
     (page - 1) * SOURCES_PER_GROUP_PAGE,
   );
   if (!rows.length) return null;
+  const figuresOf = await citingFigures(rows);
   return {
     group: { sourceClass, key, producer, sources: rows[0]!.total, cites: rows[0]!.totalCites },
-    sources: rows.map(toSource),
+    sources: rows.map((source) => toSource(source, figuresOf(source))),
     page,
     pageCount: Math.ceil(rows[0]!.total / SOURCES_PER_GROUP_PAGE),
     pageSize: SOURCES_PER_GROUP_PAGE,

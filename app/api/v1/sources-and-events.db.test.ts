@@ -11,6 +11,7 @@ let overview: typeof import("@/lib/sources/source-overview");
 const DRAFT_URL = "https://leak.example/unpublished-draft-report";
 const DRAFT_PUBLISHER = "Unpublished Draft Publisher";
 const SUPERSEDED_URL = "https://leak.example/superseded-proposal";
+let indicatorSlug: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -44,10 +45,10 @@ beforeAll(async () => {
   await db.framing.create({
     data: { indicatorId: indicator.id, producerId: producer.id, sourceId: framingSource.id, summaryEn: "Framing", summaryEs: "Encuadre" },
   });
-  // Many event sources, so paging has something to page through.
+  // Many event sources, so paging has something to page through; every third event concerns the indicator.
   for (let index = 0; index < 30; index += 1) {
     const source = await db.source.create({ data: { url: `https://public.example/event-${String(index).padStart(2, "0")}` } });
-    await db.event.create({
+    const event = await db.event.create({
       data: {
         kind: "decree",
         startsOn: new Date(Date.UTC(2022, 0, 1 + (index % 7))),
@@ -57,7 +58,34 @@ beforeAll(async () => {
         sourceId: source.id,
       },
     });
+    if (index % 3 === 0) await db.eventIndicator.create({ data: { eventId: event.id, indicatorId: indicator.id } });
   }
+  // An event that concerns every indicator, and one of another indicator.
+  const declaration = await db.source.create({ data: { url: "https://public.example/declaration" } });
+  await db.event.create({
+    data: {
+      kind: "policy",
+      startsOn: new Date(Date.UTC(2021, 11, 31)),
+      datePrecision: "day",
+      titleEn: "Declaration",
+      titleEs: "Declaración",
+      sourceId: declaration.id,
+      appliesToAll: true,
+    },
+  });
+  const other = await createTestIndicator(db, "other_indicator");
+  const elsewhere = await db.event.create({
+    data: {
+      kind: "policy",
+      startsOn: new Date(Date.UTC(2022, 0, 2)),
+      datePrecision: "day",
+      titleEn: "Elsewhere",
+      titleEs: "En otra parte",
+      sourceId: declaration.id,
+    },
+  });
+  await db.eventIndicator.create({ data: { eventId: elsewhere.id, indicatorId: other.id } });
+  indicatorSlug = indicator.slug;
 });
 afterAll(() => database.drop());
 
@@ -107,7 +135,7 @@ describe("GET /api/v1/sources", () => {
     const urls = pages.flatMap((page) => page.data.map((source) => (source as { url: string }).url));
     expect(pages.length).toBeGreaterThan(1);
     expect(new Set(urls).size).toBe(urls.length);
-    expect(urls).toHaveLength(33); // published, retracted, framing and 30 event sources
+    expect(urls).toHaveLength(34); // published, retracted, framing, 30 event sources and the declaration
     expect(urls).toEqual([...urls].sort());
   });
 
@@ -117,7 +145,7 @@ describe("GET /api/v1/sources", () => {
     expect(nextPath(limited)).toMatch(/^\/api\/v1\/sources\?limit=10&cursor=/);
 
     const small = await sources.GET(get("/api/v1/sources"));
-    expect((await small.json()).data).toHaveLength(33);
+    expect((await small.json()).data).toHaveLength(34);
     expect(small.headers.get("link")).toBeNull();
 
     await database.db.source.createMany({
@@ -142,7 +170,7 @@ describe("GET /api/v1/sources", () => {
     const next = nextPath(first);
     expect(next).toMatch(/^\/api\/v1\/sources\?cursor=/);
     const rest = await sources.GET(get(next!));
-    expect((await rest.json()).data).toHaveLength(33);
+    expect((await rest.json()).data).toHaveLength(34);
     expect(rest.headers.get("link")).toBeNull();
   });
 
@@ -181,5 +209,41 @@ describe("GET /api/v1/events", () => {
   it("refuses a cursor it did not give out", async () => {
     const response = await events.GET(get("/api/v1/events?cursor=nonsense"));
     expect(response.status).toBe(400);
+  });
+
+  it("gives one indicator's events and those that concern every indicator, each once across pages, oldest first", async () => {
+    const pages = await everyPage(events.GET, `/api/v1/events?indicator=${indicatorSlug}&limit=3`);
+    const titles = pages.flatMap((page) => page.data.map((event) => (event as { title: { en: string } }).title.en));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(titles).toHaveLength(11);
+    expect(new Set(titles)).toEqual(new Set(["Declaration", ...Array.from({ length: 10 }, (_, index) => `Event ${index * 3}`)]));
+    expect(titles[0]).toBe("Declaration");
+    for (const page of pages)
+      for (const event of page.data as { appliesToAll: boolean; indicators: string[] }[])
+        expect(event.appliesToAll || event.indicators.includes(indicatorSlug)).toBe(true);
+    const days = pages.flatMap((page) => page.data.map((event) => (event as { startsOn: string }).startsOn));
+    expect(days).toEqual([...days].sort());
+
+    const renewalsOnly = await everyPage(events.GET, `/api/v1/events?indicator=other_indicator&kind=policy`);
+    expect(renewalsOnly.flatMap((page) => page.data.map((event) => (event as { title: { en: string } }).title.en))).toEqual([
+      "Declaration",
+      "Elsewhere",
+    ]);
+  });
+
+  it("refuses an indicator that does not exist and a slug that cannot be one, naming the parameter", async () => {
+    for (const path of ["/api/v1/events?indicator=no_such_indicator", "/api/v1/events?indicator=Not%20a%20slug"]) {
+      const response = await events.GET(get(path));
+      expect(response.status, path).toBe(400);
+      expect((await response.json()).error.message, path).toContain('"indicator"');
+    }
+  });
+
+  it("bounds the page size", async () => {
+    expect((await events.GET(get("/api/v1/events?limit=1001"))).status).toBe(400);
+    expect((await events.GET(get("/api/v1/events?limit=0"))).status).toBe(400);
+    const one = await (await events.GET(get("/api/v1/events?limit=1"))).json();
+    expect(one.data).toHaveLength(1);
+    expect(one.meta.nextCursor).not.toBeNull();
   });
 });
