@@ -1,12 +1,14 @@
 import "server-only";
-import { getDb } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
-import { fromIsoDay } from "../dates";
-import type { ProducerType } from "./types";
-import { API_OBSERVATION_SELECT, toApiObservation, type ApiObservation } from "./shapes";
+import { queryRows } from "../db/sql";
+import { Prisma } from "../generated/prisma/client";
+import { fromIsoDay, isoDay } from "../dates";
+import type { LinkState, ObservationStatus, SourceClass } from "../schemas/enums";
+import type { DatePrecision, ProducerType, Qualifier } from "./types";
+import { toApiObservation, type ApiObservation, type ApiObservationRow } from "./shapes";
 
-// The public API's reads of one indicator's figures, a page at a time in (asOf, id) order. How a
-// page is asked for and continued (cursors, streamed downloads) is lib/public-api's concern.
+// The public API's reads of one indicator's figures, a page at a time in (asOf, id) order. Each page
+// is one SQL statement: the indicator by its slug, the filters, the cursor, the producer and the
+// source. How a page is asked for and continued (cursors, streamed downloads) is lib/public-api's concern.
 
 export type ObservationFilter = {
   slug: string;
@@ -21,42 +23,142 @@ export type SeriesIndicator = { id: string; nameEn: string; nameEs: string };
 /** Where a page starts: after this figure in (asOf, id) order. */
 export type SeriesPosition = { asOf: Date; id: string };
 
-export const findSeriesIndicator = (slug: string): Promise<SeriesIndicator | null> =>
-  getDb().indicator.findUnique({ where: { slug }, select: { id: true, nameEn: true, nameEs: true } });
+export type ApiObservationPage = { indicator: SeriesIndicator; observations: ApiObservation[]; next: SeriesPosition | null };
 
-function whereOf(indicator: SeriesIndicator, filter: ObservationFilter): Prisma.ObservationWhereInput {
+// The columns of API_OBSERVATION_SELECT (./shapes.ts), dates and timestamps as text so that pg's
+// process-wide type parsers play no part: a `date` is read as its day, a timestamp (stored without a
+// zone, meaning UTC, as Prisma writes it) as an ISO instant.
+type PageRow = {
+  indicatorId: string;
+  indicatorNameEn: string;
+  indicatorNameEs: string;
+  // Null on the one row that says the indicator exists but no figure matches.
+  id: string | null;
+  status: ObservationStatus;
+  value: string;
+  valueMax: string | null;
+  qualifier: Qualifier;
+  asOf: string;
+  datePrecision: DatePrecision;
+  attribution: string;
+  noteEn: string | null;
+  noteEs: string | null;
+  retractionReason: string | null;
+  version: number;
+  updatedAt: string;
+  producerName: string;
+  producerType: ProducerType;
+  sourceUrl: string;
+  sourcePublisher: string | null;
+  sourcePublishedAt: string | null;
+  sourceRetrievedAt: string | null;
+  sourceClass: SourceClass;
+  sourceArchivedUrl: string | null;
+  sourceLinkState: LinkState | null;
+  sourceLinkBrokenSince: string | null;
+};
+
+const instant = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// The figures are picked in a LATERAL subquery so the indicator's row comes back even when no
+// figure matches (an empty page), and no row at all when the slug is unknown (a 404).
+const pageSql = (conditions: string[], limitParameter: string) => `
+  SELECT i.id AS "indicatorId", i."nameEn" AS "indicatorNameEn", i."nameEs" AS "indicatorNameEs",
+    f.id, f.status::text AS status, f.value::text AS value, f."valueMax"::text AS "valueMax", f.qualifier::text AS qualifier,
+    f."asOf"::text AS "asOf", f."datePrecision"::text AS "datePrecision", f.attribution, f."noteEn", f."noteEs",
+    f."retractionReason", f.version, ${instant(`f."updatedAt"`)} AS "updatedAt",
+    f."producerName", f."producerType"::text AS "producerType",
+    f."sourceUrl", f."sourcePublisher", f."sourcePublishedAt"::text AS "sourcePublishedAt",
+    f."sourceRetrievedAt"::text AS "sourceRetrievedAt", f."sourceClass"::text AS "sourceClass", f."sourceArchivedUrl",
+    f."sourceLinkState"::text AS "sourceLinkState", ${instant(`f."sourceLinkBrokenSince"`)} AS "sourceLinkBrokenSince"
+  FROM "Indicator" i
+  LEFT JOIN LATERAL (
+    SELECT o.id, o.status, o.value, o."valueMax", o.qualifier, o."asOf", o."datePrecision", o.attribution, o."noteEn", o."noteEs",
+      o."retractionReason", o.version, o."updatedAt", p.name AS "producerName", p.type AS "producerType",
+      s.url AS "sourceUrl", s.publisher AS "sourcePublisher", s."publishedAt" AS "sourcePublishedAt",
+      s."retrievedAt" AS "sourceRetrievedAt", s."sourceClass", s."archivedUrl" AS "sourceArchivedUrl",
+      s."linkState" AS "sourceLinkState", s."linkBrokenSince" AS "sourceLinkBrokenSince"
+    FROM "Observation" o
+    JOIN "Producer" p ON p.id = o."producerId"
+    JOIN "Source" s ON s.id = o."sourceId"
+    WHERE o."indicatorId" = i.id AND ${conditions.join(" AND ")}
+    ORDER BY o."asOf", o.id
+    LIMIT ${limitParameter}
+  ) f ON true
+  WHERE i.slug = $1
+  ORDER BY f."asOf", f.id`;
+
+/** The statement and its parameters for the figures after `after`, at most `limit` (and one more, to know if a page follows). */
+function pageQuery(filter: ObservationFilter, after: SeriesPosition | null, limit: number): { text: string; params: unknown[] } {
+  const params: unknown[] = [filter.slug];
+  const parameter = (value: unknown) => `$${params.push(value)}`;
+  // Only the conditions asked for are written, so each request is planned for the index it can use.
+  const conditions = [filter.includeRetracted ? `o.status IN ('published', 'retracted')` : `o.status = 'published'`];
+  if (filter.from) conditions.push(`o."asOf" >= ${parameter(filter.from)}::date`);
+  if (filter.to) conditions.push(`o."asOf" <= ${parameter(filter.to)}::date`);
+  if (filter.producerTypes) conditions.push(`p.type = ANY(${parameter(filter.producerTypes)}::"ProducerType"[])`);
+  if (after) {
+    const asOf = parameter(isoDay(after.asOf));
+    // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
+    conditions.push(`o."asOf" >= ${asOf}::date`, `(o."asOf", o.id) > (${asOf}::date, ${parameter(after.id)})`);
+  }
+  const limitParameter = parameter(limit + 1);
+  return { text: pageSql(conditions, limitParameter), params };
+}
+
+const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
+const dayOrNull = (text: string | null) => (text === null ? null : fromIsoDay(text));
+
+/** A row as Prisma would have read it with API_OBSERVATION_SELECT, so the API's one mapper writes the JSON. */
+function toApiObservationRow(row: PageRow & { id: string }): ApiObservationRow {
   return {
-    indicatorId: indicator.id,
-    status: { in: filter.includeRetracted ? ["published", "retracted"] : ["published"] },
-    asOf: { gte: filter.from ? fromIsoDay(filter.from) : undefined, lte: filter.to ? fromIsoDay(filter.to) : undefined },
-    ...(filter.producerTypes ? { producer: { type: { in: filter.producerTypes } } } : {}),
+    id: row.id,
+    status: row.status,
+    value: new Prisma.Decimal(row.value),
+    valueMax: row.valueMax === null ? null : new Prisma.Decimal(row.valueMax),
+    qualifier: row.qualifier,
+    asOf: fromIsoDay(row.asOf),
+    datePrecision: row.datePrecision,
+    producer: { name: row.producerName, type: row.producerType },
+    source: {
+      url: row.sourceUrl,
+      publisher: row.sourcePublisher,
+      publishedAt: dayOrNull(row.sourcePublishedAt),
+      retrievedAt: dayOrNull(row.sourceRetrievedAt),
+      sourceClass: row.sourceClass,
+      archivedUrl: row.sourceArchivedUrl,
+      linkState: row.sourceLinkState,
+      linkBrokenSince: dateOrNull(row.sourceLinkBrokenSince),
+    },
+    attribution: row.attribution,
+    noteEn: row.noteEn,
+    noteEs: row.noteEs,
+    version: row.version,
+    updatedAt: new Date(row.updatedAt),
+    retractionReason: row.retractionReason,
   };
 }
 
-/** The figures after `after` in (asOf, id) order, at most `limit`, and where the next page starts. */
+/**
+ * The figures after `after` in (asOf, id) order, at most `limit`, and where the next page starts;
+ * null when no indicator has the slug. One statement, one round trip.
+ */
 export async function readApiObservationPage(
-  indicator: SeriesIndicator,
   filter: ObservationFilter,
   after: SeriesPosition | null,
   limit: number,
-): Promise<{ observations: ApiObservation[]; next: SeriesPosition | null }> {
-  const where: Prisma.ObservationWhereInput = {
-    ...whereOf(indicator, filter),
-    // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.
-    ...(after
-      ? { AND: [{ asOf: { gte: after.asOf } }], OR: [{ asOf: { gt: after.asOf } }, { asOf: after.asOf, id: { gt: after.id } }] }
-      : {}),
-  };
-  const rows = await getDb().observation.findMany({
-    where,
-    select: API_OBSERVATION_SELECT,
-    orderBy: [{ asOf: "asc" }, { id: "asc" }],
-    take: limit + 1,
-  });
-  const page = rows.slice(0, limit);
+): Promise<ApiObservationPage | null> {
+  const { text, params } = pageQuery(filter, after, limit);
+  const rows = await queryRows<PageRow>(text, params);
+  const first = rows[0];
+  if (!first) return null;
+  const indicator = { id: first.indicatorId, nameEn: first.indicatorNameEn, nameEs: first.indicatorNameEs };
+  const figures = rows.filter((row): row is PageRow & { id: string } => row.id !== null);
+  const page = figures.slice(0, limit);
   const last = page.at(-1);
   return {
-    observations: page.map((row) => toApiObservation(filter.slug, row)),
-    next: rows.length > limit && last ? { asOf: last.asOf, id: last.id } : null,
+    indicator,
+    observations: page.map((row) => toApiObservation(filter.slug, toApiObservationRow(row))),
+    next: figures.length > limit && last ? { asOf: fromIsoDay(last.asOf), id: last.id } : null,
   };
 }

@@ -1,11 +1,5 @@
 import "server-only";
-import {
-  findSeriesIndicator,
-  readApiObservationPage,
-  type ObservationFilter,
-  type SeriesIndicator,
-  type SeriesPosition,
-} from "../observations/api-queries";
+import { readApiObservationPage, type ApiObservationPage, type ObservationFilter, type SeriesIndicator } from "../observations/api-queries";
 import type { ApiObservation } from "../observations/shapes";
 import { isoDayOrNull, isRealIsoDay, fromIsoDay } from "../dates";
 
@@ -27,15 +21,9 @@ export function decodeCursor(cursor: string): { asOf: Date; id: string } | null 
 
 /** One page of the published (and, when asked, retracted) figures of one indicator; null when the indicator is unknown. */
 export async function listApiObservations(query: ObservationQuery) {
-  const indicator = await findSeriesIndicator(query.slug);
-  if (!indicator) return null;
-  const { observations, next } = await readApiObservationPage(
-    indicator,
-    query,
-    query.cursor ? decodeCursor(query.cursor) : null,
-    query.limit,
-  );
-  return { indicator, observations, nextCursor: next ? encodeCursor(next) : null };
+  const page = await readApiObservationPage(query, query.cursor ? decodeCursor(query.cursor) : null, query.limit);
+  if (!page) return null;
+  return { indicator: page.indicator, observations: page.observations, nextCursor: page.next ? encodeCursor(page.next) : null };
 }
 
 export type ObservationStream = {
@@ -49,24 +37,19 @@ export type ObservationStream = {
  * page by page as the client reads it. The pages are separate reads, not one transaction, so a slow
  * download never holds the database (the embedded one runs one transaction at a time); a figure
  * published meanwhile may or may not be in it, and none is given twice, as when a client follows cursors.
+ * The first page is read before answering, so an unknown indicator is a 404, not a broken download.
  */
 export async function streamApiObservations(filter: ObservationFilter): Promise<ObservationStream | null> {
-  const indicator = await findSeriesIndicator(filter.slug);
-  if (!indicator) return null;
+  const first = await readApiObservationPage(filter, null, STREAM_PAGE_ROWS);
+  if (!first) return null;
   return {
-    indicator,
+    indicator: first.indicator,
     async *pages() {
-      let after: SeriesPosition | null = null;
-      do {
-        const { observations, next }: Awaited<ReturnType<typeof readApiObservationPage>> = await readApiObservationPage(
-          indicator,
-          filter,
-          after,
-          STREAM_PAGE_ROWS,
-        );
-        if (observations.length) yield observations;
-        after = next;
-      } while (after);
+      let page: ApiObservationPage | null = first;
+      while (page) {
+        if (page.observations.length) yield page.observations;
+        page = page.next ? await readApiObservationPage(filter, page.next, STREAM_PAGE_ROWS) : null;
+      }
     },
   };
 }

@@ -38,6 +38,14 @@ export const ZQueryLimit = z.coerce
   .min(1, "must be at least 1")
   .max(1000, "must be at most 1000");
 
+// A route's shape is built once, when its module loads; its object schema is built on first use and kept.
+const objectSchemas = new WeakMap<z.ZodRawShape, z.ZodObject>();
+const objectSchemaOf = <Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape> => {
+  let schema = objectSchemas.get(shape);
+  if (!schema) objectSchemas.set(shape, (schema = z.object(shape)));
+  return schema as z.ZodObject<Shape>;
+};
+
 export function parseQuery<Shape extends z.ZodRawShape>(
   request: Request,
   shape: Shape,
@@ -48,7 +56,7 @@ export function parseQuery<Shape extends z.ZodRawShape>(
   const unknown = Object.keys(params).filter((key) => !Object.hasOwn(shape, key));
   if (unknown.length)
     throw new AppError(400, "invalid_parameter", `Unknown parameter "${unknown[0]}". Known: ${Object.keys(shape).join(", ") || "none"}.`);
-  const result = z.object(shape).safeParse(params);
+  const result = objectSchemaOf(shape).safeParse(params);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? "query");

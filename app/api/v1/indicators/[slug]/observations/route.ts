@@ -16,11 +16,14 @@ import { PRODUCER_TYPES, type ProducerType } from "@/lib/schemas/enums";
 
 export const dynamic = "force-dynamic";
 
+// Built once: a query schema costs more to build than to check a request with.
+const PARAMETERS = indicatorObservationsParameters(decodeCursor);
+
 // GET /api/v1/indicators/{slug}/observations – the figures of one indicator, JSON or CSV
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return handlePublicGet(async () => {
-    const query = parseQuery(request, indicatorObservationsParameters(decodeCursor), ({ from, to, all, cursor, limit }) =>
+    const query = parseQuery(request, PARAMETERS, ({ from, to, all, cursor, limit }) =>
       from && to && from > to
         ? `Parameter "from" (${from}) is after "to" (${to}).`
         : all && (cursor !== undefined || limit !== undefined)
