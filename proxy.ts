@@ -1,7 +1,8 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest } from "next/server";
 import { isNextInternalRequest, PUBLIC_REVALIDATE } from "./server/cache/next-internal";
-import { publicRoute } from "./lib/public-routes";
+import { canonicalPageQuery, publicRoute } from "./lib/public-routes";
+import { PAGE_ADDRESS_HEADER } from "./lib/i18n/page-address";
 import { routing } from "./lib/i18n/routing";
 import { contentSecurityPolicy, createNonce, isEmbedPath } from "./lib/security/content-security-policy";
 
@@ -20,6 +21,9 @@ export default function proxy(request: NextRequest) {
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // The language switch links from this (lib/i18n/page-address.ts); set here, never taken from the reader.
+  const { pathname, searchParams } = request.nextUrl;
+  headers.set(PAGE_ADDRESS_HEADER, `${pathname}${canonicalPageQuery(pathname, searchParams)}`);
   const response = handleI18nRouting(new NextRequest(request, { headers }));
   response.headers.set("content-security-policy", policy);
   // A public page is the same for every reader, and says so, as the cached copy of it will
