@@ -4,7 +4,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import type { ChartModel, PointModel, SeriesModel } from "./chart-model";
 import type { TextLine } from "./text-layout";
-import { markerPath, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
+import { markerPath, px, SERIES_COLORS, SERIES_DASH } from "./marker-shapes";
 import { quotedSegments } from "./quoted-segments";
 
 type Props = {
@@ -39,6 +39,9 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
   const color = SERIES_COLORS[series.producerType];
   const mark = QUALIFIER_MARKS[point.observation.qualifier];
   const label = pointLabel(point, locale);
+  const cx = px(point.cx);
+  const cy = px(point.cy);
+  const [periodX1, periodX2] = [px(point.periodX1), px(point.periodX2)];
   return (
     <g
       className={`chart-point chart-point-${series.producerType}`}
@@ -53,7 +56,7 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
       {point.periodX2 - point.periodX1 > 1 ? (
         <path
           className="chart-period"
-          d={`M${point.periodX1},${point.cy - 4}v8M${point.periodX1},${point.cy}H${point.periodX2}M${point.periodX2},${point.cy - 4}v8`}
+          d={`M${periodX1},${px(cy - 4)}v8M${periodX1},${cy}H${periodX2}M${periodX2},${px(cy - 4)}v8`}
           stroke={color}
           strokeOpacity={0.6}
           strokeWidth={1.5}
@@ -63,7 +66,7 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
       {point.rangeTopY !== null ? (
         <path
           className="chart-range"
-          d={`M${point.cx},${point.cy}V${point.rangeTopY}M${point.cx - 5},${point.rangeTopY}h10M${point.cx - 5},${point.cy}h10`}
+          d={`M${cx},${cy}V${px(point.rangeTopY)}M${px(cx - 5)},${px(point.rangeTopY)}h10M${px(cx - 5)},${cy}h10`}
           stroke={color}
           strokeWidth={2}
           fill="none"
@@ -76,11 +79,11 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
         strokeWidth={2}
       />
       {mark ? (
-        <text className="chart-qualifier" x={point.cx + 8} y={point.cy - 6} fill={color} fontSize={14} fontWeight={700}>
+        <text className="chart-qualifier" x={px(cx + 8)} y={px(cy - 6)} fill={color} fontSize={14} fontWeight={700}>
           {mark}
         </text>
       ) : null}
-      <circle className="chart-hit" cx={point.cx} cy={point.cy} r={10} fill="transparent" />
+      <circle className="chart-hit" cx={cx} cy={cy} r={10} fill="transparent" />
     </g>
   );
 }
@@ -112,8 +115,8 @@ function Text({
       strokeWidth={halo ? 4 : undefined}
       strokeLinejoin={halo ? "round" : undefined}
       paintOrder={halo ? "stroke" : undefined}
-      x={line.x}
-      y={line.y}
+      x={px(line.x)}
+      y={px(line.y)}
       textAnchor={line.anchor}
       fontSize={line.fontSize}
       fontWeight={line.bold ? 700 : undefined}
@@ -191,13 +194,13 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
       <g className="chart-grid" aria-hidden="true">
         {model.yTicks.map((tick) => (
           <g key={tick.value}>
-            <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} stroke="var(--grid)" />
+            <line x1={plot.left} x2={plot.right} y1={px(tick.y)} y2={px(tick.y)} stroke="var(--grid)" />
             {tick.label ? <Text line={tick.label} fill="var(--muted)" className="chart-y-tick" /> : null}
           </g>
         ))}
         {model.xTicks.map((tick) => (
           <g key={tick.year}>
-            <line x1={tick.x} x2={tick.x} y1={plot.top} y2={plot.bottom + 6} stroke="var(--grid)" strokeDasharray="2 4" />
+            <line x1={px(tick.x)} x2={px(tick.x)} y1={plot.top} y2={plot.bottom + 6} stroke="var(--grid)" strokeDasharray="2 4" />
             {tick.label ? <Text line={tick.label} fill="var(--muted)" className="chart-x-tick" /> : null}
           </g>
         ))}
@@ -211,11 +214,13 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
           return (
             <g key={event.id} className={`chart-event chart-event-${event.kind}`} data-event={event.id} data-event-number={number}>
               <title>{name}</title>
-              {x2 - x1 > 1 ? <rect x={x1} y={plot.top} width={x2 - x1} height={plot.bottom - plot.top} fill="var(--event-band)" /> : null}
+              {x2 - x1 > 1 ? (
+                <rect x={px(x1)} y={plot.top} width={px(x2 - x1)} height={plot.bottom - plot.top} fill="var(--event-band)" />
+              ) : null}
               <line
-                x1={(x1 + x2) / 2}
-                x2={(x1 + x2) / 2}
-                y1={model.eventLineTop}
+                x1={px((x1 + x2) / 2)}
+                x2={px((x1 + x2) / 2)}
+                y1={px(model.eventLineTop)}
                 y2={plot.bottom}
                 stroke="var(--event)"
                 strokeWidth={1}
@@ -241,10 +246,10 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
             {model.renewals.ticks.map((tick, index) => (
               <line
                 key={index}
-                x1={tick.x1}
-                x2={tick.x1}
-                y1={model.renewals!.y1}
-                y2={model.renewals!.y2}
+                x1={px(tick.x1)}
+                x2={px(tick.x1)}
+                y1={px(model.renewals!.y1)}
+                y2={px(model.renewals!.y2)}
                 stroke="var(--event)"
                 strokeWidth={1.5}
               />
@@ -279,7 +284,7 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
             <g key={item.producerId} className={`chart-series-label series-label-${item.producerType}`} data-producer={item.full}>
               {item.leader ? (
                 <path
-                  d={`M${item.leader.x1},${item.leader.y1}L${item.leader.x2},${item.leader.y2}`}
+                  d={`M${px(item.leader.x1)},${px(item.leader.y1)}L${px(item.leader.x2)},${px(item.leader.y2)}`}
                   stroke={SERIES_COLORS[item.producerType]}
                   fill="none"
                   aria-hidden="true"
@@ -297,10 +302,10 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
             item.kind === "type" ? (
               <g key={`type-${item.producerType}`} className={`chart-key-type series-${item.producerType}`}>
                 <line
-                  x1={item.sample.x1}
-                  x2={item.sample.x2}
-                  y1={item.marker.cy}
-                  y2={item.marker.cy}
+                  x1={px(item.sample.x1)}
+                  x2={px(item.sample.x2)}
+                  y1={px(item.marker.cy)}
+                  y2={px(item.marker.cy)}
                   stroke={SERIES_COLORS[item.producerType]}
                   strokeWidth={2}
                   strokeDasharray={SERIES_DASH[item.producerType]}
@@ -316,8 +321,8 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
             <text
               key={`${line[0]!.producerId}`}
               className="chart-key-producers"
-              x={line[0]!.label.x}
-              y={line[0]!.label.y}
+              x={px(line[0]!.label.x)}
+              y={px(line[0]!.label.y)}
               fontSize={line[0]!.label.fontSize}
               fill="var(--fg)"
             >

@@ -18,14 +18,12 @@ export function Sparkline({ observations, label }: { observations: ChartObservat
             strokeWidth={1.5}
             strokeDasharray={SERIES_DASH[series.producerType]}
           />
-          {series.points.map((point) => (
-            <path
-              key={point.observation.id}
-              d={markerPath(series.producerType, point.cx, point.cy, 2.5)}
-              fill={SERIES_COLORS[series.producerType]}
-              stroke={SERIES_COLORS[series.producerType]}
-            />
-          ))}
+          {/* Every marker of the series in one path: a card draws dozens, and they share their colours. */}
+          <path
+            d={series.points.map((point) => markerPath(series.producerType, point.cx, point.cy, 2.5)).join("")}
+            fill={SERIES_COLORS[series.producerType]}
+            stroke={SERIES_COLORS[series.producerType]}
+          />
         </g>
       ))}
     </svg>

@@ -1,19 +1,25 @@
 import type { ProducerType } from "@/lib/observations/types";
 
+/** A coordinate to a tenth of a pixel: finer steps change no pixel and only lengthen the markup. */
+export const px = (value: number) => Math.round(value * 10) / 10;
+
 // Each producer type has its own marker shape, so series differ by more than colour.
-export function markerPath(type: ProducerType, cx: number, cy: number, r = 5): string {
+export function markerPath(type: ProducerType, x: number, y: number, r = 5): string {
+  const cx = px(x);
+  const cy = px(y);
+  const p = (value: number) => px(value);
   switch (type) {
     case "government":
-      return `M${cx - r},${cy - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
+      return `M${p(cx - r)},${p(cy - r)}h${2 * r}v${2 * r}h${-2 * r}Z`;
     case "academic":
-      return `M${cx},${cy - r * 1.2}L${cx + r * 1.1},${cy + r * 0.8}L${cx - r * 1.1},${cy + r * 0.8}Z`;
+      return `M${cx},${p(cy - r * 1.2)}L${p(cx + r * 1.1)},${p(cy + r * 0.8)}L${p(cx - r * 1.1)},${p(cy + r * 0.8)}Z`;
     case "media":
-      return `M${cx},${cy - r * 1.3}L${cx + r * 1.3},${cy}L${cx},${cy + r * 1.3}L${cx - r * 1.3},${cy}Z`;
+      return `M${cx},${p(cy - r * 1.3)}L${p(cx + r * 1.3)},${cy}L${cx},${p(cy + r * 1.3)}L${p(cx - r * 1.3)},${cy}Z`;
     case "intergovernmental":
-      return `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx + r},${cy - r}L${cx - r},${cy + r}`;
+      return `M${p(cx - r)},${p(cy - r)}L${p(cx + r)},${p(cy + r)}M${p(cx + r)},${p(cy - r)}L${p(cx - r)},${p(cy + r)}`;
     case "ngo":
     default:
-      return `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+      return `M${p(cx - r)},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   }
 }
 

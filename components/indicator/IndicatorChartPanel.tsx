@@ -56,7 +56,13 @@ export async function IndicatorChartPanel({
         figure: formatFigure(observation, locale),
         date: formatAsOf(observation.asOf, observation.datePrecision, locale),
         producer: `${observation.producer.name} (${producerTypeLabel(observation.producer.type, locale)})`,
-        source: observation.source,
+        // Only what the link shows: the rest of the source is on the figure's page, and each field here is sent twice.
+        source: {
+          url: observation.source.url,
+          class: observation.source.class,
+          archivedUrl: observation.source.archivedUrl,
+          brokenSince: observation.source.brokenSince,
+        },
         sourceLabel: t("pointSource", { publisher: observation.source.publisher ?? new URL(observation.source.url).hostname }),
         brokenDay: observation.source.brokenSince ? words.formatDay(observation.source.brokenSince) : null,
         hedge: hedge ? (locale === "es" ? `La fuente dice «${hedge}».` : `The source says "${hedge}".`) : null,
@@ -65,8 +71,9 @@ export async function IndicatorChartPanel({
       if (observation.source.class === "secondary") secondaryDrawn = true;
     }
   }
-  const explorerSeries = model.series.map((series) => ({
-    key: `p${series.producerId}`,
+  // Short keys (s0, s1…): each is written once per figure in the explorer's rows and labels.
+  const explorerSeries = model.series.map((series, index) => ({
+    key: `s${index}`,
     name: series.producerName,
     producerType: series.producerType,
     legend: `${series.producerName} (${producerTypeLabel(series.producerType, locale)})`,

@@ -1,21 +1,30 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { canonicalPageQuery } from "@/lib/public-routes";
-import { getPathname, usePathname as useUnlocalizedPathname } from "@/lib/i18n/navigation";
+import { useState } from "react";
+import { inLocale } from "@/lib/i18n/page-address";
 import type { Locale } from "@/lib/i18n/routing";
 
 /**
- * The same page and chart state in the other language (rendered on the server too, so it works without
- * JavaScript). A public page links with only the parameters it reads, in their one spelling: its cached
- * copy is shared by every address that differs in anything else.
+ * The same page and chart state in the other language. The server writes the link (`href`: the page's
+ * query in its one spelling, so a cached copy links the same way for every address it is shared by),
+ * and it works without JavaScript. After an in-page navigation (a sorted table, a chart control) the
+ * link follows the address the reader is now on.
  */
-export function LocaleSwitcher({ target, label, title }: { target: Locale; label: string; title: string }) {
+export function LocaleSwitcher({ href, target, label, title }: { href: string; target: Locale; label: string; title: string }) {
   const pathname = usePathname();
-  const search = canonicalPageQuery(pathname, new URLSearchParams(useSearchParams().toString()));
-  const href = `${getPathname({ href: useUnlocalizedPathname(), locale: target })}${search}`;
+  const query = useSearchParams().toString();
+  const address = `${pathname}${query ? `?${query}` : ""}`;
+  const [served] = useState(address);
   return (
-    <a href={href} hrefLang={target} lang={target} title={title} className="locale-switcher" data-testid="locale-switcher">
+    <a
+      href={address === served ? href : inLocale(address, target)}
+      hrefLang={target}
+      lang={target}
+      title={title}
+      className="locale-switcher"
+      data-testid="locale-switcher"
+    >
       {label}
     </a>
   );

@@ -1,4 +1,5 @@
-import { Link } from "@/lib/i18n/navigation";
+import Link from "next/link";
+import { getPathname } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { Sparkline } from "@/components/charts/Sparkline";
 import { FigureWithSource } from "@/components/indicator/FigureWithSource";
@@ -22,14 +23,16 @@ export async function IndicatorCard({
   return (
     <li className="indicator-card" data-indicator={indicator.slug}>
       <h3>
-        <Link href={`/indicators/${indicator.slug}`}>{name}</Link>
+        <Link href={getPathname({ href: `/indicators/${indicator.slug}`, locale })}>{name}</Link>
       </h3>
       <p className="muted unit">{unitFor(indicator, locale)}</p>
       {digest?.officialRecord ? (
         // No official figure, but official acts about it: point to them, never to a number of our own.
         <p className="figure" data-figure={t("official")}>
           <span className="figure-kind">{t("official")}</span>{" "}
-          <Link href={{ pathname: "/events", query: { indicator: indicator.slug } }}>{t("officialRecord")}</Link>
+          <Link href={getPathname({ href: { pathname: "/events", query: { indicator: indicator.slug } }, locale })}>
+            {t("officialRecord")}
+          </Link>
         </p>
       ) : (
         <FigureWithSource label={t("official")} observation={digest?.official ?? null} locale={locale} />

@@ -12,7 +12,8 @@ import { selectionDays, selectsEverything, type Selection } from "./selection";
 // The indicator page's table and time-range choices, each read with work bounded
 // by what the page shows (one page of rows, one probe per year), not by how many figures exist.
 
-export const TABLE_PAGE_SIZE = 50;
+// A first page of 20 rows keeps the page light (the chart above draws every figure); the page links reach the rest.
+export const TABLE_PAGE_SIZE = 20;
 
 export type ObservationPage = { rows: PublicObservation[]; total: number; page: number; pageCount: number; pageSize: number };
 
