@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createCachingHandler } from "./cache/caching-handler";
+import { createRenderQueue } from "./cache/render-queue";
 import type { ResponseCache } from "./cache/response-cache";
 import { RETRY_AFTER_SECONDS } from "../lib/db/transient-errors";
 import { stampClientAddress } from "../lib/api/client-address";
@@ -18,7 +19,26 @@ export type WebServerOptions = {
   databaseIsUp?: () => boolean;
   /** Reverse proxies in front whose X-Forwarded-For entries are believed (CONTRASTE_TRUSTED_PROXIES); default none. */
   trustedProxies?: number;
+  /**
+   * Renders the cache does not answer that run at once (CONTRASTE_RENDER_CONCURRENCY), and how many
+   * readers may wait for a turn (CONTRASTE_RENDER_QUEUE); server/cache/render-queue.ts.
+   */
+  renders?: { concurrency: number; maxWaiting: number };
 };
+
+/** How many renders run at once and wait, from the environment: a few more than the database pool serves at once. */
+export function renderLimits(env: Record<string, string | undefined> = process.env): { concurrency: number; maxWaiting: number } {
+  const whole = (value: string | undefined, fallback: number) => {
+    const parsed = Number(value);
+    return value && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+  };
+  return {
+    concurrency: whole(env.CONTRASTE_RENDER_CONCURRENCY, DEFAULT_RENDER_CONCURRENCY),
+    maxWaiting: whole(env.CONTRASTE_RENDER_QUEUE, 1000),
+  };
+}
+
+export const DEFAULT_RENDER_CONCURRENCY = 8;
 
 // Process checks answer even while the database is away; /api/ready reports that it is.
 const ALWAYS_ANSWERED = new Set(["/api/health", "/api/ready"]);
@@ -40,6 +60,20 @@ function answerUnavailable(req: IncomingMessage, res: ServerResponse) {
   res.writeHead(503, { ...headers, "content-type": "text/html; charset=utf-8" });
   res.end(
     `<!doctype html><meta charset="utf-8"><title>Contraste</title><p lang="en">Contraste is unavailable for a moment. Try again in a few seconds.</p><p lang="es">Contraste no está disponible por un momento. Vuelva a intentarlo en unos segundos.</p>`,
+  );
+}
+
+/** Too many readers already waiting for a render: come back in a moment (server/cache/render-queue.ts). */
+function answerBusy(req: IncomingMessage, res: ServerResponse) {
+  const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
+  if (req.url?.startsWith("/api/")) {
+    res.writeHead(503, { ...headers, "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify({ error: { code: "busy", message: "Too many requests are waiting to be answered. Try again shortly." } }));
+    return;
+  }
+  res.writeHead(503, { ...headers, "content-type": "text/html; charset=utf-8" });
+  res.end(
+    `<!doctype html><meta charset="utf-8"><title>Contraste</title><p lang="en">Contraste is busy for a moment. Try again in a few seconds.</p><p lang="es">Contraste está ocupado por un momento. Vuelva a intentarlo en unos segundos.</p>`,
   );
 }
 
@@ -108,11 +142,14 @@ function loggablePath(url: string): string {
  * (TRACE, undecodable paths), then the public cache, then the database guard, then Next.js.
  */
 export function createRequestHandler(options: WebServerOptions): Handler {
+  const renders = options.renders ?? renderLimits();
+  const queue = createRenderQueue({ limit: renders.concurrency, maxWaiting: renders.maxWaiting, refuse: answerBusy });
   const guarded: Handler = (req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
-    if (options.databaseIsUp && !options.databaseIsUp() && !ALWAYS_ANSWERED.has(path) && !path.startsWith("/_next/"))
-      return answerUnavailable(req, res);
-    return options.next(req, res);
+    // Process checks and Next.js's static files never wait behind renders.
+    if (ALWAYS_ANSWERED.has(path) || path.startsWith("/_next/")) return options.next(req, res);
+    if (options.databaseIsUp && !options.databaseIsUp()) return answerUnavailable(req, res);
+    return queue.admit(req, res, options.next);
   };
   const pipeline = options.cache ? createCachingHandler(guarded, options.cache, { publicOrigin: options.publicOrigin }) : guarded;
   return (req, res) => {

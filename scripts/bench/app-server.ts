@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -66,22 +66,12 @@ export async function startApp(
   const entry = options.direct ? [path.resolve("scripts/web-server.ts")] : [path.resolve("scripts/serve.ts"), "start"];
   const child = spawn(process.execPath, [...TYPESCRIPT_LOADERS, ...entry], {
     env,
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_APP_LOG=<file> keeps the app's JSON log (one line per request, with its time) for reading afterwards.
+    stdio: ["ignore", process.env.BENCH_APP_LOG ? openSync(process.env.BENCH_APP_LOG, "a") : "ignore", "inherit"],
     detached: options.ownProcessGroup === true,
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("the app did not become ready within 120 s");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
+  const running: RunningApp = {
     url,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) {
@@ -94,4 +84,22 @@ export async function startApp(
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  // On a busy machine the first start (code loading, migrations check) can take a while.
+  const startSeconds = Number(process.env.BENCH_APP_START_SECONDS ?? 180);
+  const deadline = Date.now() + startSeconds * 1000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(10_000) })).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      // The caller never gets a handle on an app that did not start: it is stopped here, not left running.
+      await running.stop();
+      throw new Error(`the app did not become ready within ${startSeconds} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return running;
 }

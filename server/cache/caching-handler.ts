@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { gzip } from "node:zlib";
 import { etagOf, ifNoneMatchIncludes } from "../../lib/api/etag";
 import type { ResponseCache } from "./response-cache";
 import { isNextInternalRequest } from "./next-internal";
@@ -154,31 +154,45 @@ export function createCachingHandler(next: Handler, cache: ResponseCache, option
         if (rendering.get(key) === promise) rendering.delete(key);
         resolve();
       };
-      res.once("close", release);
+      // A reader who leaves mid-render ends it; once the render has ended, keeping its copy does.
+      res.once("close", () => {
+        if (!res.writableEnded) release();
+      });
     }
     const storable = (status: number, headers: Record<string, unknown>, body: Buffer | null): body is Buffer =>
       Boolean(body) && !unstorableReason(request.route.kind, status, headers, body!) && onlyLocaleCookie(headers["set-cookie"]);
+    // Compressed on libuv's thread pool, not on the event loop (a page is hundreds of kilobytes); the
+    // render counts as under way until its copy is kept, so readers waiting for it then find it. The
+    // ticket still applies: a change heard meanwhile keeps the copy out.
     const keep = (status: number, headers: Record<string, unknown>, body: Buffer | null) => {
-      if (!storable(status, headers, body)) return;
+      if (!storable(status, headers, body)) return release();
       const kept = Object.fromEntries(
         Object.entries(headers).filter(([name, value]) => !NOT_KEPT.has(name) && value !== undefined),
       ) as Record<string, string | string[]>;
       kept.vary = withAcceptEncoding(headers.vary);
       const etag = etagFor(headers, body);
-      cache.store(
-        key,
-        ticket,
-        { status, headers: kept, body, gzip: gzipSync(body), etag },
-        { origin: request.origin, path: request.pathname, query: request.route.query },
-      );
+      gzip(body, (error, gzipped) => {
+        try {
+          if (!error)
+            cache.store(
+              key,
+              ticket,
+              { status, headers: kept, body, gzip: gzipped, etag },
+              { origin: request.origin, path: request.pathname, query: request.route.query },
+            );
+        } finally {
+          release();
+        }
+      });
     };
     recordResponse(
       res,
       (status, headers, body) => {
         try {
           keep(status, headers, body);
-        } finally {
+        } catch (error) {
           release();
+          throw error;
         }
       },
       () => release(),

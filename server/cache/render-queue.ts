@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+// Renders the cache cannot answer (a page no one has asked for since it changed, a new query string,
+// an editor page) take turns: at most `limit` at once, the rest waiting first come, first served.
+//
+// Without it, a hundred readers arriving at once on a cold cache start a hundred renders that share
+// one processor and the database pool: every one of them takes as long as all of them together, none
+// answers before the readers give up, and the renders of readers who gave up go on to the end, so the
+// next readers wait for work no one will read. Taking turns answers the first readers at the speed of
+// one render, and a reader who leaves while waiting costs nothing: their render is never started.
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export type RenderQueueOptions = {
+  /** Renders at once (CONTRASTE_RENDER_CONCURRENCY). */
+  limit: number;
+  /** Readers that may wait for a turn; one more is answered 503 with Retry-After (CONTRASTE_RENDER_QUEUE). */
+  maxWaiting: number;
+  /** Answers a reader turned away because too many are waiting. */
+  refuse: Handler;
+};
+
+export type RenderQueue = {
+  /** Runs `render` now if a turn is free, else when one frees; the turn ends when the response ends or its reader leaves. */
+  admit(req: IncomingMessage, res: ServerResponse, render: Handler): unknown;
+  readonly rendering: number;
+  readonly waiting: number;
+};
+
+type Waiting = { req: IncomingMessage; res: ServerResponse; render: Handler };
+
+const gone = (res: ServerResponse) => res.closed || res.destroyed || Boolean(res.socket?.destroyed);
+
+export function createRenderQueue(options: RenderQueueOptions): RenderQueue {
+  let rendering = 0;
+  const queue: Waiting[] = [];
+  // Index of the first reader still waiting: shift() on a long array copies it.
+  let head = 0;
+
+  const startWaiting = () => {
+    while (rendering < options.limit && head < queue.length) {
+      const next = queue[head]!;
+      queue[head] = undefined as unknown as Waiting;
+      head += 1;
+      if (!gone(next.res)) start(next);
+    }
+    if (head > 1024 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+  };
+
+  const start = ({ req, res, render }: Waiting) => {
+    rendering += 1;
+    let ended = false;
+    // The turn ends when the render has written its last byte (res.end), not when a slow reader has
+    // downloaded it, or when the reader leaves first.
+    const endTurn = () => {
+      if (ended) return;
+      ended = true;
+      rendering -= 1;
+      res.off("close", endTurn);
+      startWaiting();
+    };
+    const originalEnd = res.end;
+    res.end = function (this: ServerResponse, ...args: unknown[]) {
+      const result = (originalEnd as (...a: unknown[]) => ServerResponse).apply(this, args);
+      endTurn();
+      return result;
+    } as typeof res.end;
+    res.once("close", endTurn);
+    try {
+      const result = render(req, res);
+      if (result instanceof Promise) result.catch(endTurn);
+      return result;
+    } catch (error) {
+      endTurn();
+      throw error;
+    }
+  };
+
+  return {
+    admit(req, res, render) {
+      if (rendering < options.limit && head === queue.length) return start({ req, res, render });
+      if (queue.length - head >= options.maxWaiting) return options.refuse(req, res);
+      queue.push({ req, res, render });
+      return undefined;
+    },
+    get rendering() {
+      return rendering;
+    },
+    get waiting() {
+      return queue.length - head;
+    },
+  };
+}
