@@ -26,7 +26,7 @@ export async function SourceItem({ source, citedBy, words, locale }: Props) {
   const cites = citedBy === "events" ? t("sourceEvents", { count: source.cites }) : t("sourceFigures", { count: source.cites });
   const href = citedBy === "figures" ? figuresHref(source.figures, locale) : null;
   return (
-    <li data-source={source.url}>
+    <li data-source="">
       <SourceLink
         source={{ url: source.url, class: source.sourceClass, archivedUrl: source.archivedUrl, brokenSince: source.brokenSince }}
         text={words.text}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/testing/test-database";
 import { createTestIndicator } from "@/testing/editor-fixtures";
 import type { ObservationStatus, ProducerType, SourceClass } from "@/lib/generated/prisma/client";
-import { EVENTS_GROUP, GROUPS_PER_PAGE, SOURCES_SHOWN_PER_GROUP } from "./source-overview-state";
+import { EVENTS_GROUP, SOURCES_PER_PAGE, SOURCES_SHOWN_PER_GROUP } from "./source-overview-state";
 
 // The sources page counts what readers see: published figures and dated events, by the class of their
 // one source. Drafts, superseded proposals and retracted figures are not counted.
@@ -125,6 +125,22 @@ describe("sources grouped by class and producer", () => {
     expect(JSON.stringify(page)).not.toContain("only-a-draft");
   });
 
+  it("leads from each producer's source to its figures: the one figure, or the one indicator's table", async () => {
+    const page = await overview.listSourceGroups({ sourceClass: null, page: 1 });
+    const figuresOf = (sourceClass: string, producer: string | null, url: string) =>
+      page.groups
+        .find((group) => group.sourceClass === sourceClass && (group.producer?.name ?? null) === producer)!
+        .shown.find((source) => source.url === url)!.figures;
+    const story = await database.db.observation.findFirstOrThrow({
+      where: { sourceId: ids["https://news.example/story"], status: "published" },
+    });
+    expect(figuresOf("press", "Watchdog", "https://news.example/story")).toEqual({ figureId: story.id, indicatorSlug: "homicides" });
+    expect(figuresOf("primary", "Ministry", "https://gob.example/report")).toEqual({ figureId: null, indicatorSlug: "homicides" });
+    // Two figures on two indicators: no one place to lead to.
+    expect(figuresOf("secondary", "Watchdog", "https://mirror.example/copy")).toEqual({ figureId: null, indicatorSlug: null });
+    expect(figuresOf("primary", null, "https://decree.example/official")).toBeNull();
+  });
+
   it("shows one class when asked", async () => {
     const page = await overview.listSourceGroups({ sourceClass: "secondary", page: 1 });
     expect(page.groups.map((group) => group.sourceClass)).toEqual(["secondary", "secondary", "secondary"]);
@@ -140,6 +156,14 @@ describe("sources grouped by class and producer", () => {
     expect(page.groups[0]!.shown[0]).toMatchObject({ brokenSince: "2026-11-30", archivedUrl: "https://archive.example/story" });
   });
 });
+
+/** Every page of the overview's groups, following its page count. */
+async function everyGroupPage(sourceClass: SourceClass | null) {
+  const first = await overview.listSourceGroups({ sourceClass, page: 1 });
+  const pages = [first];
+  for (let page = 2; page <= first.pageCount; page += 1) pages.push(await overview.listSourceGroups({ sourceClass, page }));
+  return pages;
+}
 
 describe("a producer with many sources", () => {
   it("shows a few under its group, pages the rest, and pages the groups", async () => {
@@ -172,21 +196,26 @@ describe("a producer with many sources", () => {
     expect(group.shown).toHaveLength(SOURCES_SHOWN_PER_GROUP);
 
     const first = await overview.getSourceGroup("press", prolific.id, 1);
-    const second = await overview.getSourceGroup("press", prolific.id, 2);
-    expect(first!.pageCount).toBe(2);
-    const urls = [...first!.sources, ...second!.sources].map((source) => source.url);
+    const pageCount = Math.ceil(count / SOURCES_PER_PAGE);
+    expect(first!.pageCount).toBe(pageCount);
+    const groupPages = [first!];
+    for (let page = 2; page <= pageCount; page += 1) groupPages.push((await overview.getSourceGroup("press", prolific.id, page))!);
+    for (const page of groupPages) expect(page.sources.length).toBeLessThanOrEqual(SOURCES_PER_PAGE);
+    const urls = groupPages.flatMap((page) => page.sources.map((source) => source.url));
     expect(new Set(urls).size).toBe(count);
+    expect(urls).toHaveLength(count);
     expect(first!.group).toMatchObject({ sources: count, cites: count, producer: { name: "Prolific" } });
-    expect(await overview.getSourceGroup("press", prolific.id, 3)).toBeNull();
+    expect(await overview.getSourceGroup("press", prolific.id, pageCount + 1)).toBeNull();
     expect(await overview.getSourceGroup("secondary", prolific.id, 1)).toBeNull();
     expect(await overview.getSourceGroup("press", "no-such-producer", 1)).toBeNull();
 
     const events = await overview.getSourceGroup("secondary", EVENTS_GROUP, 1);
     expect(events!.sources.map((source) => source.url)).toEqual(["https://aggregator.example/event"]);
 
-    // Enough producers to need a second page of groups.
+    // Enough producers, each with one source, to need several pages of groups.
+    const outletCount = 2 * SOURCES_PER_PAGE + 3;
     await db.producer.createMany({
-      data: Array.from({ length: GROUPS_PER_PAGE }, (_, index) => ({ name: `Outlet ${index}`, type: "media" as const })),
+      data: Array.from({ length: outletCount }, (_, index) => ({ name: `Outlet ${index}`, type: "media" as const })),
     });
     const outlets = await db.producer.findMany({ where: { name: { startsWith: "Outlet " } }, select: { id: true } });
     await db.observation.createMany({
@@ -201,12 +230,24 @@ describe("a producer with many sources", () => {
         status: "published" as const,
       })),
     });
-    const pageOne = await overview.listSourceGroups({ sourceClass: null, page: 1 });
-    const pageTwo = await overview.listSourceGroups({ sourceClass: null, page: 2 });
-    expect(pageOne.groups).toHaveLength(GROUPS_PER_PAGE);
-    expect(pageOne.pageCount).toBe(2);
-    const keys = [...pageOne.groups, ...pageTwo.groups].map((group) => `${group.sourceClass}:${group.key}`);
+    const pages = await everyGroupPage(null);
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages) {
+      expect(page.groups.length).toBeGreaterThan(0);
+      const listed = page.groups.reduce((total, group) => total + group.shown.length, 0);
+      expect(listed).toBeLessThan(SOURCES_PER_PAGE + SOURCES_SHOWN_PER_GROUP);
+    }
+    const groups = pages.flatMap((page) => page.groups);
+    const keys = groups.map((group) => `${group.sourceClass}:${group.key}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(6 + 1 + GROUPS_PER_PAGE);
+    expect(keys).toHaveLength(6 + 1 + outletCount);
+    // No figure or event lost or counted twice across pages: the groups add up to the class totals.
+    const { classes } = await overview.getSourceOverview();
+    const cited = classes.reduce((total, row) => total + row.figures + row.events, 0);
+    expect(groups.reduce((total, group) => total + group.cites, 0)).toBe(cited);
+    // The pages keep the one order: by class, then producer type (government first), then name.
+    const classOrder = groups.map((group) => ["primary", "press", "secondary"].indexOf(group.sourceClass));
+    expect(classOrder).toEqual([...classOrder].sort((a, b) => a - b));
+    expect((await overview.listSourceGroups({ sourceClass: null, page: pages.length + 1 })).groups).toEqual([]);
   });
 });

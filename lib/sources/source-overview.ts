@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import { isoDayOrNull } from "../dates";
 import { PRODUCER_TYPE_DISPLAY_ORDER, SOURCE_CLASSES, type ProducerType, type SourceClass } from "../schemas/enums";
-import { EVENTS_GROUP, GROUPS_PER_PAGE, SOURCES_PER_GROUP_PAGE, SOURCES_SHOWN_PER_GROUP, type SourcesView } from "./source-overview-state";
+import { EVENTS_GROUP, SOURCES_PER_PAGE, SOURCES_SHOWN_PER_GROUP, type SourcesView } from "./source-overview-state";
 
 // The public sources page: the sources behind what readers see, by class and by producer, and how
 // many figures rest on a secondary source alone. A figure or event has exactly one source, so "its
@@ -101,7 +101,7 @@ type GroupRow = {
   type: ProducerType | null;
   sources: number;
   cites: number;
-  total: number;
+  pageCount: number;
 };
 
 const SOURCE_COLUMNS = `c."producerId", s.id, s.url, s.publisher, s."sourceClass"::text AS "sourceClass", s."archivedUrl",
@@ -153,6 +153,8 @@ const groupKey = (producerId: string | null) => producerId ?? EVENTS_GROUP;
 /**
  * One page of groups, by class (primary, press, secondary), producer type (government first), then
  * producer name; the events group closes its class. Each group comes with its most cited sources.
+ * A group starts on the page where the sources listed before it reach SOURCES_PER_PAGE, so a page
+ * holds whole groups and a bounded number of sources.
  */
 export async function listSourceGroups(view: Pick<SourcesView, "sourceClass" | "page">): Promise<SourceGroupPage> {
   const db = getDb();
@@ -162,18 +164,26 @@ export async function listSourceGroups(view: Pick<SourcesView, "sourceClass" | "
        FROM cited c JOIN "Source" s ON s.id = c."sourceId"
        WHERE $1::text IS NULL OR s."sourceClass"::text = $1
        GROUP BY s."sourceClass", c."producerId"
+     ), placed AS (
+       SELECT g.*, p.name, p.type,
+              (SUM(LEAST(g.sources, $4)) OVER (
+                 ORDER BY array_position($2::text[], g."sourceClass"::text),
+                          COALESCE(array_position($3::text[], p.type::text), 1000), p.name, g."producerId"
+                 ROWS UNBOUNDED PRECEDING
+               ) - LEAST(g.sources, $4)) / $5 + 1 AS page
+       FROM grouped g LEFT JOIN "Producer" p ON p.id = g."producerId"
+     ), paged AS (
+       SELECT placed.*, MAX(page) OVER () AS "pageCount" FROM placed
      )
-     SELECT g."sourceClass"::text AS "sourceClass", g."producerId", p.name, p.type::text AS type, g.sources, g.cites,
-            (COUNT(*) OVER ())::int AS total
-     FROM grouped g LEFT JOIN "Producer" p ON p.id = g."producerId"
-     ORDER BY array_position($2::text[], g."sourceClass"::text),
-              COALESCE(array_position($3::text[], p.type::text), 1000), p.name, g."producerId"
-     LIMIT $4 OFFSET $5`,
+     SELECT "sourceClass"::text AS "sourceClass", "producerId", name, type::text AS type, sources, cites, "pageCount"::int AS "pageCount"
+     FROM paged WHERE page = $6
+     ORDER BY array_position($2::text[], "sourceClass"::text), COALESCE(array_position($3::text[], type::text), 1000), name, "producerId"`,
     view.sourceClass,
     [...SOURCE_CLASSES],
     [...PRODUCER_TYPE_DISPLAY_ORDER],
-    GROUPS_PER_PAGE,
-    (view.page - 1) * GROUPS_PER_PAGE,
+    SOURCES_SHOWN_PER_GROUP,
+    SOURCES_PER_PAGE,
+    view.page,
   );
   const shown = rows.length
     ? await db.$queryRawUnsafe<SourceRow[]>(
@@ -201,8 +211,7 @@ export async function listSourceGroups(view: Pick<SourcesView, "sourceClass" | "
       shown: sources.map((source) => toSource(source, figuresOf(source))),
     };
   });
-  const total = rows[0]?.total ?? 0;
-  return { groups, page: view.page, pageCount: Math.ceil(total / GROUPS_PER_PAGE), pageSize: GROUPS_PER_PAGE };
+  return { groups, page: view.page, pageCount: rows[0]?.pageCount ?? 0, pageSize: SOURCES_PER_PAGE };
 }
 
 export type SourceGroupDetail = {
@@ -230,8 +239,8 @@ export async function getSourceGroup(sourceClass: SourceClass, key: string, page
      LIMIT $3 OFFSET $4`,
     sourceClass,
     producerId,
-    SOURCES_PER_GROUP_PAGE,
-    (page - 1) * SOURCES_PER_GROUP_PAGE,
+    SOURCES_PER_PAGE,
+    (page - 1) * SOURCES_PER_PAGE,
   );
   if (!rows.length) return null;
   const figuresOf = await citingFigures(rows);
@@ -239,7 +248,7 @@ export async function getSourceGroup(sourceClass: SourceClass, key: string, page
     group: { sourceClass, key, producer, sources: rows[0]!.total, cites: rows[0]!.totalCites },
     sources: rows.map((source) => toSource(source, figuresOf(source))),
     page,
-    pageCount: Math.ceil(rows[0]!.total / SOURCES_PER_GROUP_PAGE),
-    pageSize: SOURCES_PER_GROUP_PAGE,
+    pageCount: Math.ceil(rows[0]!.total / SOURCES_PER_PAGE),
+    pageSize: SOURCES_PER_PAGE,
   };
 }
