@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { EVENTS_PER_PAGE } from "../lib/events/events-view-state";
 
 // A chart shows the events of its indicator (and those that concern every indicator), listed under
 // it: the first five lines, the rest folded, renewals as one line, and a link to all of them. All of
@@ -97,13 +98,43 @@ test("the list links to all the indicator's events, and the events page filters 
   await expect(page.locator("[data-event]").filter({ hasText: "CECOT" }).first()).toBeVisible();
 
   await page.getByRole("link", { name: "Ver todos los eventos" }).click();
-  await expect(page.locator("[data-event]")).toHaveCount(curation.events.length);
+  await expect(page.locator("[data-event]")).toHaveCount(EVENTS_PER_PAGE);
+});
+
+test("the events page shows 20 events at a time, newest first, and its page links reach every event once", async ({ page }) => {
+  await page.goto("/en/events");
+  const seen: string[] = [];
+  for (let pageNumber = 1; ; pageNumber += 1) {
+    const items = page.locator("[data-event]");
+    const count = await items.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(EVENTS_PER_PAGE);
+    await expect(
+      page.getByText(new RegExp(`^Events ${seen.length + 1}–${seen.length + count} of ${curation.events.length}, newest first\\.$`)),
+    ).toBeVisible();
+    seen.push(...(await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-event")!))));
+    const pager = page.getByRole("navigation", { name: "Pages of events" });
+    const earlier = pager.getByRole("link", { name: /Earlier events/ });
+    if (!(await earlier.count())) break;
+    await earlier.click();
+    await expect(page).toHaveURL(new RegExp(`/en/events\\?page=${pageNumber + 1}#event-list$`));
+  }
+  expect(seen).toHaveLength(curation.events.length);
+  expect(new Set(seen).size).toBe(curation.events.length);
+  // The last page ends with the oldest event.
+  const oldest = await page.locator("[data-event]").last().locator("time").first().getAttribute("datetime");
+  expect(oldest).toBe([...curation.events].sort((a, b) => a.date.localeCompare(b.date))[0]!.date.slice(0, oldest!.length));
+
+  // A page past the last is not found.
+  expect((await page.goto("/en/events?page=99"))!.status()).toBe(404);
 });
 
 test("each event names its indicators as links; the declaration concerns all", async ({ page }) => {
-  await page.goto("/en/events");
+  // The declaration of March 2022 is on the second page, newest first.
+  await page.goto("/en/events?page=2");
   const declaration = page.locator("[data-event]").filter({ hasText: "State of exception declared" });
   await expect(declaration).toContainText("Indicators: All indicators");
+  await page.goto("/en/events");
   const children = page.locator("[data-event]").filter({ hasText: "HRW report on children" });
   await expect(children.getByRole("link", { name: "Children/adolescents detained under the regime" }).first()).toHaveAttribute(
     "href",
@@ -113,13 +144,13 @@ test("each event names its indicators as links; the declaration concerns all", a
 
 test("date notes are in the reader's language", async ({ page }) => {
   const noted = curation.events.find((event) => event.dateNote_es?.startsWith("Fecha de la publicación;"))!;
-  await page.goto("/es/events");
+  await page.goto("/es/events?page=2");
   const item = page.locator("[data-event]").filter({ hasText: noted.dateNote_es! });
   await expect(item).toHaveCount(1);
   // A note in the page's language carries no lang of its own; nothing in English is left unmarked.
   await expect(item.getByText(noted.dateNote_es!)).not.toHaveAttribute("lang", /.+/);
   await expect(page.locator("[data-event]").filter({ hasText: "Date of report" })).toHaveCount(0);
 
-  await page.goto("/en/events");
+  await page.goto("/en/events?page=2");
   await expect(page.locator("[data-event]").filter({ hasText: "Date of report; approval on or just before." })).toHaveCount(1);
 });

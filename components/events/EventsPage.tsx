@@ -19,7 +19,7 @@ type Props = {
   locale: Locale;
 };
 
-/** Events in the order given (oldest first), grouped under the year they start in. */
+/** Events in the order given (newest first), grouped under the year they start in. */
 function byYear(events: PublicEvent[]): [string, PublicEvent[]][] {
   const years = new Map<string, PublicEvent[]>();
   for (const event of events) {

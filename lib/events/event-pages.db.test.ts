@@ -49,7 +49,7 @@ async function everyPage(filter: { indicatorSlug?: string }) {
 }
 
 describe("the events page, a page at a time", () => {
-  it("shows every event exactly once across its pages, oldest first, at most a page's size each", async () => {
+  it("shows every event exactly once across its pages, newest first, at most a page's size each", async () => {
     const pages = await everyPage({});
     expect(pages).toHaveLength(Math.ceil(EVENT_COUNT / EVENTS_PER_PAGE));
     for (const page of pages) {
@@ -61,7 +61,7 @@ describe("the events page, a page at a time", () => {
     expect(titles).toHaveLength(EVENT_COUNT);
     expect(new Set(titles).size).toBe(EVENT_COUNT);
     const days = pages.flatMap((page) => page.events.map((event) => event.startsOn));
-    expect(days).toEqual([...days].sort());
+    expect(days).toEqual([...days].sort().reverse());
   });
 
   it("keeps an indicator's filter on every page: its events and those that concern every indicator", async () => {

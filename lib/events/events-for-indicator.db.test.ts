@@ -97,9 +97,10 @@ describe("events related to indicators, as seeded", () => {
 
   it("filters the events page's list by indicator slug", async () => {
     const filtered = (await events.listEvents({ indicatorSlug: "children_detained" }, { page: 1, pageSize: 100 })).events;
+    // Newest first: the declaration of March 2022 precedes every event about children, so it closes the list.
     expect(filtered.map((event) => event.titleEn)).toEqual([
+      ...filtered.slice(0, -1).map((event) => event.titleEn),
       "State of exception declared (Legislative Decree 333, 67 votes)",
-      ...filtered.slice(1).map((event) => event.titleEn),
     ]);
     expect(filtered.some((event) => event.titleEn === "HRW report on children: 3,319 minors arrested")).toBe(true);
     for (const event of filtered)

@@ -78,8 +78,9 @@ const toPublicEvent = ({
   indicators: indicators.map(({ indicator: { slug, nameEs, nameEn } }) => ({ slug, nameEs, nameEn })),
 });
 
-// A unique order (the id breaks ties), so consecutive pages never repeat or skip an event.
-const timelineOrder = [{ startsOn: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.EventOrderByWithRelationInput[];
+// A unique order (the id breaks ties), so consecutive pages never repeat or skip an event. The events
+// page reads it newest first: a reader comes for what happened lately, and earlier pages go back in time.
+const newestFirst = [{ startsOn: "desc" }, { createdAt: "desc" }, { id: "desc" }] satisfies Prisma.EventOrderByWithRelationInput[];
 
 /** An indicator's own events (linked to it) and those that concern every indicator. */
 const ofIndicator = (indicator: Prisma.IndicatorWhereInput): Prisma.EventWhereInput => ({
@@ -96,7 +97,7 @@ export type PublicEventPage = {
 };
 
 /**
- * One page of dated events, oldest first: all of them, or those of one indicator (by slug) and those
+ * One page of dated events, newest first: all of them, or those of one indicator (by slug) and those
  * that concern every indicator. A page past the last one is empty.
  */
 export async function listEvents(filter: { indicatorSlug?: string }, page: { page: number; pageSize: number }): Promise<PublicEventPage> {
@@ -107,7 +108,7 @@ export async function listEvents(filter: { indicatorSlug?: string }, page: { pag
     db.event.findMany({
       where,
       select: publicEventSelect,
-      orderBy: timelineOrder,
+      orderBy: newestFirst,
       skip: (page.page - 1) * page.pageSize,
       take: page.pageSize,
     }),
@@ -138,7 +139,7 @@ export async function getIndicatorEvents(indicatorId: string, limit = INDICATOR_
     db.event.findMany({
       where,
       select: { ...publicEventSelect, createdAt: true },
-      orderBy: [{ appliesToAll: "desc" }, { startsOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      orderBy: [{ appliesToAll: "desc" }, ...newestFirst],
       take: limit,
     }),
   ]);
