@@ -121,7 +121,7 @@ export async function DashboardPage({ locale, drafts, sentBack, recent, canRevie
 
       <section aria-labelledby="drafts-title" className={styles.section}>
         <h2 id="drafts-title">{tr("dashboard.mine")}</h2>
-        <Pagination locale={locale} base="/editor" list={drafts} label={tr("dashboard.minePages")} />
+        <Pagination locale={locale} base="/editor" list={drafts} label={tr("dashboard.minePages")} bounded />
         {drafts.rows.length === 0 ? (
           <p className="muted">{tr("dashboard.noMine")}</p>
         ) : (

@@ -151,7 +151,7 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
       <p className="muted" data-testid="figure-count">
         {figures.totalIsCapped ? t("countMore", { count: figures.total.toLocaleString(locale) }) : t("count", { count: figures.total })}
       </p>
-      <Pagination locale={locale} base={BASE} list={figures} label={t("pages")} query={figureQuery(filters)} />
+      <Pagination locale={locale} base={BASE} list={figures} label={t("pages")} query={figureQuery(filters)} bounded />
       {figures.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
@@ -211,7 +211,7 @@ export async function FigureList({ locale, query, figures, choices }: Props) {
           </table>
         </div>
       )}
-      <Pagination locale={locale} base={BASE} list={figures} label={t("pages")} query={figureQuery(filters)} />
+      <Pagination locale={locale} base={BASE} list={figures} label={t("pages")} query={figureQuery(filters)} bounded />
     </>
   );
 }

@@ -15,6 +15,7 @@ export async function Pagination({
   list,
   label,
   query = {},
+  bounded = false,
 }: {
   locale: Locale;
   base: string;
@@ -22,6 +23,8 @@ export async function Pagination({
   label: string;
   /** The list's filters, kept on every page link. */
   query?: Record<string, string>;
+  /** The list pages only as far as it counts (lib/observations/bounded-page.ts): its last page says how to go on. */
+  bounded?: boolean;
 }) {
   const t = await getTranslations({ locale, namespace: "editor.paging" });
   const href = (page: number) => (page === 1 ? { pathname: base, query } : { pathname: base, query: { ...query, page } });
@@ -42,6 +45,7 @@ export async function Pagination({
           ? t("showingOf", range)
           : null;
   const hasPrevious = list.page > 1;
+  const beyondReach = bounded && list.totalIsCapped && !list.hasNext && list.rows.length > 0;
   if (!summary && !hasPrevious && !list.hasNext) return null;
   return (
     <nav aria-label={label} className={styles.pagination}>
@@ -63,6 +67,7 @@ export async function Pagination({
         </Link>
       ) : null}
       {!list.totalIsCapped && list.page < list.pageCount ? <Link href={href(list.pageCount)}>{t("last")}</Link> : null}
+      {beyondReach ? <span>{t("beyondReach", { count: list.total.toLocaleString(locale) })}</span> : null}
     </nav>
   );
 }

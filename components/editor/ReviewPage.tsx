@@ -52,13 +52,25 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
   const batches = new Map(queue.batches.map((batch) => [batch.id, batch]));
   const filtered = Object.keys(query).length > 0;
 
+  // Each choice's drafts are counted up to a cap: past it the choice says "more than".
+  const withCount = ({ name, waiting, waitingIsCapped }: { name: string; waiting: number; waitingIsCapped: boolean }) =>
+    t(waitingIsCapped ? "filters.withCountMore" : "filters.withCount", { name, count: waiting.toLocaleString(locale) });
+
   function batchHeader(batch: QueueBatch) {
     return (
       <header className={review.batchHeader}>
         <h2 id={`batch-${batch.id}`} data-quoted>
           {t("batch.heading", { fileName: batch.fileName })}
         </h2>
-        <p>{t("batch.meta", { name: batch.importerName, date: formatMoment(batch.createdAt, locale), waiting: batch.waiting })}</p>
+        <p>
+          {batch.waitingIsCapped
+            ? t("batch.metaMore", {
+                name: batch.importerName,
+                date: formatMoment(batch.createdAt, locale),
+                waiting: batch.waiting.toLocaleString(locale),
+              })
+            : t("batch.meta", { name: batch.importerName, date: formatMoment(batch.createdAt, locale), waiting: batch.waiting })}
+        </p>
         {batch.importerId === actorId ? (
           <p className="muted">{t("batch.ownBatch")}</p>
         ) : (
@@ -172,24 +184,21 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
             <FilterSelect name="producer" label={t("filters.producer")} any={t("filters.any")} value={filters.producer}>
               {choices.producers.map((producer) => (
                 <option key={producer.id} value={producer.id} data-quoted="">
-                  {t("filters.withCount", {
-                    name: `${producer.name} (${producerTypeLabel(producer.type, locale)})`,
-                    count: producer.waiting,
-                  })}
+                  {withCount({ ...producer, name: `${producer.name} (${producerTypeLabel(producer.type, locale)})` })}
                 </option>
               ))}
             </FilterSelect>
             <FilterSelect name="author" label={t("filters.author")} any={t("filters.any")} value={filters.author}>
               {choices.authors.map((author) => (
                 <option key={author.id} value={author.id} data-quoted="">
-                  {t("filters.withCount", { name: author.name, count: author.waiting })}
+                  {withCount(author)}
                 </option>
               ))}
             </FilterSelect>
             <FilterSelect name="batch" label={t("filters.batch")} any={t("filters.any")} value={filters.batch}>
               {choices.batches.map((batch) => (
                 <option key={batch.id} value={batch.id} data-quoted="">
-                  {t("filters.withCount", { name: `${batch.fileName} · ${formatMoment(batch.createdAt, locale)}`, count: batch.waiting })}
+                  {withCount({ ...batch, name: `${batch.fileName} · ${formatMoment(batch.createdAt, locale)}` })}
                 </option>
               ))}
             </FilterSelect>
@@ -211,7 +220,7 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
           : t("queue.waiting", { count: queue.total })}
       </p>
       {queue.total === 0 && !filtered ? <p className="muted">{te("review.empty")}</p> : null}
-      <Pagination locale={locale} base="/editor/review" list={queue} label={t("queue.pages")} query={query} />
+      <Pagination locale={locale} base="/editor/review" list={queue} label={t("queue.pages")} query={query} bounded />
       {entries.length > 0 ? (
         <ReviewSelectionForm returnQuery={query}>
           {groupByBatch(entries).map((group, index) => {

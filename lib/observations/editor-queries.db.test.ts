@@ -74,14 +74,28 @@ describe("the editor's lists with 10,000 drafts", () => {
     expect(third.rows.map((row) => row.id)).toEqual(ids.byChange.slice(2 * queries.EDITOR_PAGE_SIZE, 3 * queries.EDITOR_PAGE_SIZE));
   });
 
-  it("stops counting past the cap, and still pages on", async () => {
+  it("offers each producer and author with drafts waiting, counting them only up to a cap", async () => {
+    const choices = await queries.listReviewFilterChoices();
+    expect(choices.producers).toEqual([
+      expect.objectContaining({ name: "Cristosal", waiting: queries.FILTER_COUNT_CAP, waitingIsCapped: true }),
+    ]);
+    // The fixture's drafts record no author and no import: no choice to offer.
+    expect(choices.authors).toEqual([]);
+    expect(choices.batches).toEqual([]);
+  });
+
+  it("stops counting past the cap, and pages only as far as it counted", async () => {
     await addFigures(database.db, [{ indicator: "prisoners", producer: "Cristosal", value: "1", asOf: "2024-03-01", status: "draft" }]);
     const first = await queries.listReviewQueue(1);
     expect(first).toMatchObject({ total: queries.EDITOR_COUNT_CAP, totalIsCapped: true, hasNext: true });
     expect(first.rows).toHaveLength(queries.REVIEW_QUEUE_PAGE_SIZE);
-    // Past the counted pages: the newest draft is on the page after the 10,000th.
-    const beyond = await queries.listReviewQueue(DRAFTS / queries.REVIEW_QUEUE_PAGE_SIZE + 1);
-    expect(beyond.rows).toHaveLength(1);
-    expect(beyond.hasNext).toBe(false);
+    // The last page reached holds the 10,000th draft and offers no next page: an offset past the cap
+    // would cost the database every draft it skips. A page asked beyond it is that last page.
+    const lastPage = queries.EDITOR_COUNT_CAP / queries.REVIEW_QUEUE_PAGE_SIZE;
+    for (const asked of [lastPage, lastPage + 1, 20_000]) {
+      const last = await queries.listReviewQueue(asked);
+      expect(last).toMatchObject({ page: lastPage, hasNext: false, totalIsCapped: true });
+      expect(last.rows.map((row) => row.id)).toEqual(ids.byCreation.slice(-queries.REVIEW_QUEUE_PAGE_SIZE));
+    }
   });
 });

@@ -3,8 +3,9 @@ import { getDb } from "../db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProducerType } from "./types";
 import { isStorableText } from "../schemas/storable-text";
-import { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, readPage, type Paged } from "../paging";
-import type { ReviewFilters } from "../schemas/review";
+import { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, type Paged } from "../paging";
+import { BATCH_MAX_DRAFTS, type ReviewFilters } from "../schemas/review";
+import { readBoundedPage } from "./bounded-page";
 import { batchStamp } from "./review-stamp";
 import {
   EDITOR_FIGURE_SELECT,
@@ -22,7 +23,9 @@ export type { EditorFigure, FigureSummary } from "./shapes";
 export const REVIEW_QUEUE_PAGE_SIZE = EDITOR_PAGE_SIZE;
 
 // Reads for the editor workspace. Everything leaves here as plain, serialisable data, in the shapes
-// of ./shapes.ts.
+// of ./shapes.ts. Each read is served by an index in its order (the migration editor_at_scale names
+// them), reads one page, and counts up to a cap: a request costs about the same with 100,000 drafts
+// waiting as with 50.
 
 export type DraftSummary = FigureSummary & { authorName: string | null; isCorrection: boolean };
 
@@ -31,21 +34,26 @@ const countDrafts = (limit: number) => getDb().observation.count({ where: drafts
 
 /** One page of drafts, newest change first, with who wrote each. */
 export function listDrafts(page: number): Promise<Paged<DraftSummary>> {
-  return readPage(page, countDrafts, async (skip, take) => {
-    const rows = await getDb().observation.findMany({
-      where: draftsWhere,
-      select: { ...FIGURE_SUMMARY_SELECT, revisionOfId: true, author: { select: { displayName: true } } },
-      // An import writes thousands of drafts in the same instant: the id keeps the pages apart.
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip,
-      take,
-    });
-    return rows.map((row) => ({
-      ...toFigureSummary(row),
-      authorName: row.author?.displayName ?? null,
-      isCorrection: row.revisionOfId !== null,
-    }));
-  });
+  return readBoundedPage(
+    page,
+    countDrafts,
+    async (skip, take) => {
+      const rows = await getDb().observation.findMany({
+        where: draftsWhere,
+        select: { ...FIGURE_SUMMARY_SELECT, revisionOfId: true, author: { select: { displayName: true } } },
+        // An import writes thousands of drafts in the same instant: the id keeps the pages apart.
+        orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+        skip,
+        take,
+      });
+      return rows.map((row) => ({
+        ...toFigureSummary(row),
+        authorName: row.author?.displayName ?? null,
+        isCorrection: row.revisionOfId !== null,
+      }));
+    },
+    EDITOR_PAGE_SIZE,
+  );
 }
 
 /** Figures a reviewer published or corrected through the editor, latest first (seeded figures have no reviewer). */
@@ -53,7 +61,7 @@ export async function listRecentlyPublished(take = 10): Promise<FigureSummary[]>
   const rows = await getDb().observation.findMany({
     where: { status: "published", reviewerId: { not: null } },
     select: FIGURE_SUMMARY_SELECT,
-    orderBy: { updatedAt: "desc" },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take,
   });
   return rows.map(toFigureSummary);
@@ -129,7 +137,9 @@ export type QueueBatch = {
   importerId: string;
   importerName: string;
   createdAt: string;
+  /** Its drafts waiting, up to BATCH_MAX_DRAFTS (waitingIsCapped: more, too many to publish at once). */
   waiting: number;
+  waitingIsCapped: boolean;
   /** What publishing the whole batch names, so a change since refuses it (./review-stamp.ts). */
   stamp: string;
 };
@@ -143,7 +153,7 @@ export type ReviewQueue = Paged<ReviewItem> & { batches: QueueBatch[] };
  */
 export async function listReviewQueue(page: number, filters: ReviewFilters = {}): Promise<ReviewQueue> {
   const where = waitingWhere(filters);
-  const list = await readPage(
+  const list = await readBoundedPage(
     page,
     (limit) => getDb().observation.count({ where, take: limit }),
     async (skip, take) => {
@@ -170,6 +180,11 @@ export async function listReviewQueue(page: number, filters: ReviewFilters = {})
   return { ...list, batches: await queueBatches(batchIds) };
 }
 
+/**
+ * The batches' waiting drafts, each counted up to BATCH_MAX_DRAFTS + 1 with their latest change,
+ * from the waiting drafts' batch index alone. Publishing a batch reads the same drafts (its first
+ * BATCH_MAX_DRAFTS + 1, refusing more), so the stamp agrees with it whenever the batch can be published.
+ */
 async function queueBatches(ids: string[]): Promise<QueueBatch[]> {
   if (ids.length === 0) return [];
   const [batches, waiting] = await Promise.all([
@@ -177,59 +192,96 @@ async function queueBatches(ids: string[]): Promise<QueueBatch[]> {
       where: { id: { in: ids } },
       select: { id: true, fileName: true, createdAt: true, createdById: true, createdBy: { select: { displayName: true } } },
     }),
-    getDb().observation.groupBy({
-      by: ["importBatchId"],
-      where: { importBatchId: { in: ids }, status: "draft", sentBackAt: null },
-      _count: { _all: true },
-      _max: { updatedAt: true },
-    }),
+    getDb().$queryRawUnsafe<{ id: string; waiting: number; latest: Date | null }[]>(
+      `SELECT b.id, w.waiting, w.latest FROM unnest($1::text[]) AS b(id)
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS waiting, max(d."updatedAt") AS latest FROM (
+           SELECT o."updatedAt" FROM "Observation" o WHERE o."importBatchId" = b.id AND o.status = 'draft' AND o."sentBackAt" IS NULL
+           LIMIT $2
+         ) d
+       ) w`,
+      ids,
+      BATCH_MAX_DRAFTS + 1,
+    ),
   ]);
-  const counts = new Map(waiting.map((group) => [group.importBatchId, group]));
+  const counts = new Map(waiting.map((group) => [group.id, group]));
   return batches.map((batch) => {
     const group = counts.get(batch.id);
-    const count = group?._count._all ?? 0;
+    const count = group?.waiting ?? 0;
     return {
       id: batch.id,
       fileName: batch.fileName,
       importerId: batch.createdById,
       importerName: batch.createdBy.displayName,
       createdAt: batch.createdAt.toISOString(),
-      waiting: count,
-      stamp: batchStamp(count, group?._max.updatedAt ?? null),
+      waiting: Math.min(count, BATCH_MAX_DRAFTS),
+      waitingIsCapped: count > BATCH_MAX_DRAFTS,
+      stamp: batchStamp(count, group?.latest ?? null),
     };
   });
 }
 
-// Each filter offers only what has drafts waiting, at most this many choices.
+// Each filter offers only what has drafts waiting, at most this many choices, each with its drafts
+// counted up to FILTER_COUNT_CAP (the choice then says "more than").
 const FILTER_CHOICES = 200;
+export const FILTER_COUNT_CAP = 1_000;
+
+type Waiting = { waiting: number; waitingIsCapped: boolean };
 
 export type ReviewFilterChoices = {
-  producers: { id: string; name: string; type: ProducerType; waiting: number }[];
-  authors: { id: string; name: string; waiting: number }[];
-  batches: { id: string; fileName: string; createdAt: string; waiting: number }[];
+  producers: ({ id: string; name: string; type: ProducerType } & Waiting)[];
+  authors: ({ id: string; name: string } & Waiting)[];
+  batches: ({ id: string; fileName: string; createdAt: string } & Waiting)[];
 };
+
+const WAITING = `o.status = 'draft' AND o."sentBackAt" IS NULL`;
+
+/**
+ * The distinct values of `column` among the drafts waiting, found by walking the waiting drafts'
+ * index on that column one value at a time (one index probe per value, however many drafts share
+ * it), then joined to `table`, ordered and limited as `order` says, and each counted up to the cap.
+ */
+function waitingChoices<Row>(column: "producerId" | "authorId" | "importBatchId", table: string, columns: string, order: string) {
+  return getDb().$queryRawUnsafe<(Row & { waiting: number })[]>(
+    `WITH RECURSIVE present(id) AS (
+       (SELECT o."${column}" FROM "Observation" o WHERE ${WAITING} AND o."${column}" IS NOT NULL ORDER BY o."${column}" LIMIT 1)
+       UNION ALL
+       SELECT (SELECT o."${column}" FROM "Observation" o WHERE ${WAITING} AND o."${column}" > present.id ORDER BY o."${column}" LIMIT 1)
+       FROM present WHERE present.id IS NOT NULL
+     ),
+     chosen AS (SELECT ${columns} FROM present JOIN ${table} t ON t.id = present.id ORDER BY ${order} LIMIT ${FILTER_CHOICES})
+     SELECT chosen.*, (SELECT count(*)::int FROM (SELECT 1 FROM "Observation" o WHERE ${WAITING} AND o."${column}" = chosen.id LIMIT ${FILTER_COUNT_CAP + 1}) c) AS waiting
+     FROM chosen ORDER BY ${order}`,
+  );
+}
+
+const capped = <Row extends { waiting: number }>(row: Row): Row & Waiting => ({
+  ...row,
+  waiting: Math.min(row.waiting, FILTER_COUNT_CAP),
+  waitingIsCapped: row.waiting > FILTER_COUNT_CAP,
+});
 
 /** The producers, authors and import batches with drafts waiting, for the queue's filters. */
 export async function listReviewFilterChoices(): Promise<ReviewFilterChoices> {
-  const db = getDb();
   const [producers, authors, batches] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; name: string; type: ProducerType; waiting: bigint }[]>(
-      `SELECT p.id, p.name, p.type::text AS type, count(*) AS waiting FROM "Observation" o JOIN "Producer" p ON p.id = o."producerId"
-       WHERE o.status = 'draft' AND o."sentBackAt" IS NULL GROUP BY p.id ORDER BY p.name, p.type LIMIT ${FILTER_CHOICES}`,
+    waitingChoices<{ id: string; name: string; type: ProducerType }>(
+      "producerId",
+      `"Producer"`,
+      `t.id, t.name, t.type::text AS type`,
+      `name, type, id`,
     ),
-    db.$queryRawUnsafe<{ id: string; name: string; waiting: bigint }[]>(
-      `SELECT u.id, u."displayName" AS name, count(*) AS waiting FROM "Observation" o JOIN "User" u ON u.id = o."authorId"
-       WHERE o.status = 'draft' AND o."sentBackAt" IS NULL GROUP BY u.id ORDER BY u."displayName" LIMIT ${FILTER_CHOICES}`,
-    ),
-    db.$queryRawUnsafe<{ id: string; fileName: string; createdAt: Date; waiting: bigint }[]>(
-      `SELECT b.id, b."fileName", b."createdAt", count(*) AS waiting FROM "Observation" o JOIN "ImportBatch" b ON b.id = o."importBatchId"
-       WHERE o.status = 'draft' AND o."sentBackAt" IS NULL GROUP BY b.id ORDER BY b."createdAt" DESC LIMIT ${FILTER_CHOICES}`,
+    waitingChoices<{ id: string; name: string }>("authorId", `"User"`, `t.id, t."displayName" AS name`, `name, id`),
+    waitingChoices<{ id: string; fileName: string; createdAt: Date }>(
+      "importBatchId",
+      `"ImportBatch"`,
+      `t.id, t."fileName", t."createdAt"`,
+      `"createdAt" DESC, id DESC`,
     ),
   ]);
   return {
-    producers: producers.map((row) => ({ ...row, waiting: Number(row.waiting) })),
-    authors: authors.map((row) => ({ ...row, waiting: Number(row.waiting) })),
-    batches: batches.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), waiting: Number(row.waiting) })),
+    producers: producers.map(capped),
+    authors: authors.map(capped),
+    batches: batches.map((row) => capped({ ...row, createdAt: row.createdAt.toISOString() })),
   };
 }
 
@@ -259,7 +311,7 @@ function toMyDraft(row: Prisma.ObservationGetPayload<{ select: typeof MY_DRAFT_S
 /** One page of the drafts this person started, newest first. */
 export function listMyDrafts(userId: string, page: number): Promise<Paged<MyDraft>> {
   const where = { status: "draft", authorId: userId } satisfies Prisma.ObservationWhereInput;
-  return readPage(
+  return readBoundedPage(
     page,
     (limit) => getDb().observation.count({ where, take: limit }),
     async (skip, take) =>
@@ -272,13 +324,17 @@ export function listMyDrafts(userId: string, page: number): Promise<Paged<MyDraf
           take,
         })
       ).map(toMyDraft),
+    EDITOR_PAGE_SIZE,
   );
 }
 
 // Sent-back drafts wait for their writers; more than a page of them is a conversation to have.
 const SENT_BACK_SHOWN = 50;
 
-/** Drafts a reviewer sent back to this person (they wrote into them), latest first. */
+/**
+ * Drafts a reviewer sent back to this person (they wrote into them), latest first: read through the
+ * sent-back drafts' own index, so the drafts waiting for review are never read.
+ */
 export async function listSentBackTo(userId: string): Promise<MyDraft[]> {
   const rows = await getDb().observation.findMany({
     where: { status: "draft", sentBackAt: { not: null }, OR: [{ authorId: userId }, { contributorIds: { has: userId } }] },

@@ -51,7 +51,9 @@ const id = text(100).pipe(
 const day = text(10).pipe(z.string().refine(isRealIsoDay).optional());
 
 const PARSERS = {
-  q: text(200),
+  // A search box gives one line; a line break crafted into the address is a space (the search reads
+  // its texts joined by line feeds, lib/observations/figure-list.ts).
+  q: text(200).transform((value) => value?.replace(/[\r\n]+/g, " ")),
   indicator: text(100).pipe(
     z
       .string()

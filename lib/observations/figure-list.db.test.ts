@@ -149,6 +149,67 @@ describe("the editor's figure list", () => {
     expect(new Set(listed).size).toBe(120);
   });
 
+  it("never matches a search across two of a figure's texts", async () => {
+    // The attribution ends "(Radio YSKL)" and the Spanish note starts "Según": the search reads them
+    // as one text separated by a line feed, which a search address cannot carry.
+    expect(await found({ q: "YSKL)\nSegún" })).toEqual([]);
+    expect(await found({ q: "YSKL) Según" })).toEqual([]);
+    expect(await found({ q: "informe\nanual" })).toEqual(["cristosal"]);
+  });
+
+  it("pages every figure once, in a stable order, when an import wrote them in one instant", async () => {
+    const importBatch = await database.db.importBatch.create({ data: { fileName: "same-instant.csv", createdById: author.id } });
+    await addFigures(
+      database.db,
+      Array.from({ length: 130 }, (_, i) => ({
+        indicator: "prisoners",
+        producer: "Cristosal",
+        value: String(9000 + i),
+        asOf: "2021-01-01",
+        status: "draft" as const,
+      })),
+    );
+    // Later than any change the other tests make.
+    const instant = new Date(Date.UTC(2030, 0, 1));
+    await database.db.observation.updateMany({
+      where: { value: { gte: 9000, lt: 9130 } },
+      data: { updatedAt: instant, importBatchId: importBatch.id, authorId: author.id },
+    });
+    const inBatch = await database.db.observation.findMany({ where: { importBatchId: importBatch.id }, select: { id: true } });
+    const expected = inBatch.map((row) => row.id).sort((a, b) => (a < b ? 1 : -1));
+    for (const filters of [{ batch: importBatch.id }, { batch: importBatch.id, status: "draft" as const, author: author.id }]) {
+      const pages = [];
+      for (let page = 1; page <= 3; page += 1) pages.push(await figureList.listFigures(editor, filters, page));
+      expect(pages.map((page) => page.hasNext)).toEqual([true, true, false]);
+      // The id breaks the tie: every figure once, in the same order on every read.
+      expect(pages.flatMap((page) => page.rows.map((row) => row.id))).toEqual(expected);
+    }
+    // Unfiltered, the same figures come first (the latest change), in the same order.
+    const first = await figureList.listFigures(editor, {}, 1);
+    expect(first.rows.map((row) => row.id)).toEqual(expected.slice(0, first.pageSize));
+  });
+
+  it("counts a search's matches up to its cap, and pages only as far as it counted", async () => {
+    await addFigures(
+      database.db,
+      Array.from({ length: figureList.SEARCH_COUNT_CAP + 1 }, (_, i) => ({
+        indicator: "homicides",
+        producer: "Ñandú Observatorio",
+        value: String(20_000 + i),
+        asOf: i < 7 ? "2018-01-01" : "2019-01-01",
+      })),
+    );
+    const first = await figureList.listFigures(editor, { q: "ñandú observatorio" }, 1);
+    expect(first).toMatchObject({ total: figureList.SEARCH_COUNT_CAP, totalIsCapped: true, hasNext: true });
+    const lastPage = figureList.SEARCH_COUNT_CAP / first.pageSize;
+    const last = await figureList.listFigures(editor, { q: "ñandú observatorio" }, lastPage + 5);
+    expect(last).toMatchObject({ page: lastPage, hasNext: false });
+    expect(last.rows).toHaveLength(first.pageSize);
+    // Narrowed by a filter, the same search is counted exactly.
+    const narrowed = await figureList.listFigures(editor, { q: "ñandú observatorio", to: "2018-12-31" }, 1);
+    expect(narrowed).toMatchObject({ total: 7, totalIsCapped: false, hasNext: false });
+  });
+
   it("is for signed-in staff only", () => {
     const token: Actor = { kind: "token", token: { id: "t", name: "script", createdById: author.id } };
     expect(() => figureList.listFigures(token, {}, 1)).toThrow();

@@ -3,15 +3,28 @@ import type { Actor } from "../auth/actor";
 import { canFindFigures } from "../auth/permissions";
 import { forbidden } from "../errors";
 import { getDb } from "../db/client";
-import { readPage, type Paged } from "../paging";
+import { EDITOR_COUNT_CAP, EDITOR_PAGE_SIZE, type Paged } from "../paging";
 import type { ProducerType } from "../schemas/enums";
+import { readBoundedPage } from "./bounded-page";
 import { containsPattern, valueSearchText, type FigureFilters } from "./figure-filters";
 import { EDITOR_FIGURE_SELECT, toEditorFigure, type EditorFigure } from "./shapes";
 
 // The editor's list of every figure (published, drafts, retracted, discarded), to find one and act on
-// it. The filters are columns the Observation indexes lead with (indicator, producer, source, import,
-// author, status); the search reads the text columns with ILIKE, and the count stops at the cap, so
-// a page costs about the same at 100,000 figures as at 100.
+// it, latest change first. Each filter is a column an index leads with, followed by the list's order
+// (indicator, producer, source, import, author, status; without a filter, a partial index of every
+// figure but the superseded): the database reads the page in order and stops. The search's every
+// branch has an index too (trigrams for the texts and the value, the producer and source indexes for
+// names and addresses), so a search that matches nothing reads nothing. The count stops at the cap
+// and pages stop there (./bounded-page.ts), so a page costs about the same at 100,000 figures as at 100.
+
+/**
+ * The texts the search reads, as one: the same expression as the trigram index of the migration
+ * editor_at_scale (keep them in sync). A line feed separates them, and the search words never carry
+ * one (./figure-filters.ts), so a match never spans two texts.
+ */
+const SEARCH_TEXT = `(o.attribution || E'\\n' || coalesce(o."noteEs", '') || E'\\n' || coalesce(o."noteEn", ''))`;
+/** The value as written ("10.4", not "10.4000000000"), as the value's trigram index reads it. */
+const SEARCH_VALUE = `(trim_scale(o.value)::text)`;
 
 export type FigureListRow = EditorFigure & {
   authorName: string | null;
@@ -21,8 +34,28 @@ export type FigureListRow = EditorFigure & {
   updatedAt: string;
 };
 
+/**
+ * The producers and sources a filter names by something other than their id (the producer type; the
+ * search words in a producer's name, a source's address or publisher), read first: they are few
+ * beside the figures, and the figures' query then carries them as values the planner can weigh (an
+ * empty list drops its branch, so a search matching nothing reads only the trigram indexes).
+ */
+type References = { typeProducers: string[] | null; searchProducers: string[]; searchSources: string[] };
+
+async function readReferences(filters: FigureFilters): Promise<References> {
+  if (!filters.q && !filters.type) return { typeProducers: null, searchProducers: [], searchSources: [] };
+  const [row] = await getDb().$queryRawUnsafe<References[]>(
+    `SELECT CASE WHEN $2::text IS NULL THEN NULL ELSE ARRAY(SELECT id FROM "Producer" WHERE type::text = $2) END AS "typeProducers",
+            CASE WHEN $1::text IS NULL THEN '{}' ELSE ARRAY(SELECT id FROM "Producer" WHERE name ILIKE $1) END AS "searchProducers",
+            CASE WHEN $1::text IS NULL THEN '{}' ELSE ARRAY(SELECT id FROM "Source" WHERE url ILIKE $1 OR publisher ILIKE $1) END AS "searchSources"`,
+    filters.q ? containsPattern(filters.q) : null,
+    filters.type ?? null,
+  );
+  return row!;
+}
+
 /** The WHERE clause for the filters, with its parameters numbered from $1. */
-function whereClause(filters: FigureFilters) {
+function whereClause(filters: FigureFilters, references: References) {
   const params: unknown[] = [];
   const parameter = (value: unknown) => {
     params.push(value);
@@ -38,24 +71,21 @@ function whereClause(filters: FigureFilters) {
   if (filters.source) add(`o."sourceId" = ${parameter(filters.source)}`);
   if (filters.batch) add(`o."importBatchId" = ${parameter(filters.batch)}`);
   if (filters.author) add(`o."authorId" = ${parameter(filters.author)}`);
-  // Producers and sources are few beside the figures: they are matched on their own, so the figures
-  // are never joined to them to be filtered.
-  if (filters.type) add(`o."producerId" IN (SELECT id FROM "Producer" WHERE type = ${parameter(filters.type)}::"ProducerType")`);
+  if (references.typeProducers) add(`o."producerId" = ANY(${parameter(references.typeProducers)}::text[])`);
   if (filters.from) add(`o."asOf" >= ${parameter(filters.from)}::date`);
   if (filters.to) add(`o."asOf" <= ${parameter(filters.to)}::date`);
   if (filters.q) {
-    const pattern = parameter(containsPattern(filters.q));
     const number = valueSearchText(filters.q);
-    // Decimal columns print with their scale ("10.4000000000"); trim_scale gives the value as written.
-    const value = number === null ? [] : [`trim_scale(o.value)::text ILIKE ${parameter(containsPattern(number))}`];
-    const text = [
-      `o."producerId" IN (SELECT id FROM "Producer" WHERE name ILIKE ${pattern})`,
-      `o."sourceId" IN (SELECT id FROM "Source" WHERE url ILIKE ${pattern} OR publisher ILIKE ${pattern})`,
-      `o.attribution ILIKE ${pattern}`,
-      `o."noteEs" ILIKE ${pattern}`,
-      `o."noteEn" ILIKE ${pattern}`,
+    // Each branch reads an index (trigrams for the texts and the value, the producer and source
+    // indexes), so the database can combine them (a bitmap OR) rather than test every figure.
+    const branches = [
+      // Decimal columns print with their scale ("10.4000000000"); trim_scale gives the value as written.
+      ...(number === null ? [] : [`${SEARCH_VALUE} ILIKE ${parameter(containsPattern(number))}`]),
+      ...(references.searchProducers.length ? [`o."producerId" = ANY(${parameter(references.searchProducers)}::text[])`] : []),
+      ...(references.searchSources.length ? [`o."sourceId" = ANY(${parameter(references.searchSources)}::text[])`] : []),
+      `${SEARCH_TEXT} ILIKE ${parameter(containsPattern(filters.q))}`,
     ];
-    add(`(${[...value, ...text].join(" OR ")})`);
+    add(`(${branches.join(" OR ")})`);
   }
   return { from: `"Observation" o WHERE ${conditions.join(" AND ")}`, params };
 }
@@ -74,8 +104,16 @@ const LIST_SELECT = {
  */
 export function listFigures(actor: Actor, filters: FigureFilters, page: number): Promise<Paged<FigureListRow>> {
   if (!canFindFigures(actor)) throw forbidden();
+  return readFigures(filters, page);
+}
+
+// A search's matches are counted (and paged) to SEARCH_COUNT_CAP: each is tested against the search
+// words, and past a thousand matches the search is one to narrow.
+export const SEARCH_COUNT_CAP = 1_000;
+
+async function readFigures(filters: FigureFilters, page: number): Promise<Paged<FigureListRow>> {
   const db = getDb();
-  const { from, params } = whereClause(filters);
+  const { from, params } = whereClause(filters, await readReferences(filters));
   const next = `$${params.length + 1}`;
   const count = async (limit: number) => {
     const [row] = await db.$queryRawUnsafe<{ count: number }[]>(
@@ -108,7 +146,7 @@ export function listFigures(actor: Actor, filters: FigureFilters, page: number):
       ];
     });
   };
-  return readPage(page, count, find);
+  return readBoundedPage(page, count, find, EDITOR_PAGE_SIZE, filters.q ? SEARCH_COUNT_CAP : EDITOR_COUNT_CAP);
 }
 
 // The filter form's choices. Each list is bounded: a record beyond it can still be filtered on
