@@ -1,50 +1,63 @@
 import pg from "pg";
-import { newSecret } from "../../../lib/auth/tokens";
 import { startApp, type RunningApp } from "../app-server";
 import type { BenchSection } from "../context";
 import { createBenchDatabase, type BenchDatabase } from "../databases";
+import { addDraftBatches, NOTED_WORD, userWithSession } from "../editor-data";
 import { sequentialLatency } from "../http-load";
 import type { BenchLine } from "../report";
 import { fillSyntheticData } from "../synthetic-data";
 
-// (h) The editor's figure list (every figure, searched and filtered) over 100,000 figures against
-// the same pages over 1,000: unfiltered, a search that matches nothing (it reads every figure), a
-// search by producer name, and filters by indicator, status and producer type.
+// (h) The editor's figure list (every figure, searched and filtered) with 100,000 drafts from ten
+// imports beside 100,000 published figures, against the same pages over 1,000 published figures and
+// 50 drafts: unfiltered, searches (matching nothing, a producer's name, a word in a few drafts'
+// notes), filters (indicator, status and type; the drafts; one import; one author) and deep pages.
+// The issue's target is a p50 of 300 ms.
 
-type Figures = { all: number; searchNothing: number; searchProducer: number; filtered: number; deepPage: number };
+const TARGET_MS = 300;
+const BATCHES = 10;
 
-/** An editor with a session, written as the sign-in would; answers the cookie header that carries it. */
-async function editorSession(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "User" (id, email, "displayName", "passwordHash", role, "updatedAt") VALUES ('bench-editor', 'editor@bench.example', 'Bench editor', 'unused', 'editor', now())`,
-    );
-    const { secret, hash } = newSecret("cs_");
-    await client.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, 'bench-editor', now() + interval '1 day')`, [hash]);
-    // Production names the cookie __Host-…; an http bench server may go without the prefix: send both.
-    return `__Host-contraste_session=${secret}; contraste_session=${secret}`;
-  } finally {
-    await client.end();
-  }
-}
+type Figures = {
+  all: number;
+  searchNothing: number;
+  searchProducer: number;
+  searchNote: number;
+  filtered: number;
+  drafts: number;
+  batch: number;
+  author: number;
+  deepPage: number;
+  lastPage: number;
+};
 
 export const figureListSection: BenchSection = {
   id: "h",
-  title: "figure list: 100,000 figures against 1,000",
+  title: "figure list: 100,000 drafts and 100,000 published figures against 1,000 and 50",
   async run({ quick, log }) {
-    const sizes = quick ? [1_000, 20_000] : [1_000, 100_000];
+    const sizes = quick
+      ? [
+          { published: 1_000, drafts: 50 },
+          { published: 10_000, drafts: 10_000 },
+        ]
+      : [
+          { published: 1_000, drafts: 50 },
+          { published: 100_000, drafts: 100_000 },
+        ];
     const requests = quick ? 5 : 20;
     const figures: Figures[] = [];
     for (const size of sizes) {
       let database: BenchDatabase | undefined;
       let app: RunningApp | undefined;
+      const client = { current: undefined as pg.Client | undefined };
       try {
         database = await createBenchDatabase();
-        const { indicatorSlugs } = await fillSyntheticData(database.url, { observations: size });
-        const cookie = await editorSession(database.url);
-        log(`${size.toLocaleString("en")} figures written`);
+        const { indicatorSlugs } = await fillSyntheticData(database.url, { observations: size.published });
+        client.current = new pg.Client({ connectionString: database.url });
+        await client.current.connect();
+        const cookie = await userWithSession(client.current, "importer", "editor");
+        const batches = Math.min(BATCHES, Math.ceil(size.drafts / 50));
+        await addDraftBatches(client.current, { count: size.drafts, batches, tag: "1", authorId: "importer" });
+        await client.current.query(`VACUUM ANALYZE "Observation"`);
+        log(`${size.published.toLocaleString("en")} published figures and ${size.drafts.toLocaleString("en")} drafts written`);
         app = await startApp({ databaseUrl: database.url });
         const p50 = async (query: string) => {
           const url = `${app!.url}/es/editor/observations${query}`;
@@ -56,31 +69,43 @@ export const figureListSection: BenchSection = {
           all: await p50(""),
           searchNothing: await p50("?q=ninguna%20coincidencia"),
           searchProducer: await p50("?q=Synthetic%20NGO"),
+          searchNote: await p50(`?q=${NOTED_WORD}`),
           filtered: await p50(`?indicator=${slug}&status=published&type=ngo`),
+          drafts: await p50("?status=draft"),
+          batch: await p50(`?batch=bench-batch-1-${batches - 1}`),
+          author: await p50("?author=importer"),
           deepPage: await p50("?page=100"),
+          lastPage: await p50("?page=200"),
         });
       } finally {
+        await client.current?.end();
         await app?.stop();
         await database?.drop();
       }
     }
     const [small, large] = figures as [Figures, Figures];
-    const [smallSize, largeSize] = sizes.map((size) => size.toLocaleString("en")) as [string, string];
+    const label = (size: { published: number; drafts: number }) =>
+      `${size.drafts.toLocaleString("en")} drafts and ${size.published.toLocaleString("en")} published`;
     const line = (what: string, key: keyof Figures): BenchLine => ({
-      measure: `h. figure list, ${what}, at ${largeSize} figures · p50 latency`,
+      measure: `h. figure list, ${what}, at ${label(sizes[1]!)} · p50 latency`,
       unit: "ms",
       contraste: large[key],
       baseline: small[key],
-      baselineLabel: `the same at ${smallSize} figures`,
+      baselineLabel: `the same at ${label(sizes[0]!)}`,
       higherIsBetter: false,
-      absoluteTarget: { max: 1_000 },
+      absoluteTarget: { max: TARGET_MS },
     });
     return [
       line("first page", "all"),
       line("a search matching nothing", "searchNothing"),
       line("a search by producer", "searchProducer"),
+      line("a search for a word in a few drafts' notes", "searchNote"),
       line("indicator, status and type", "filtered"),
+      line("the drafts", "drafts"),
+      line("one import batch", "batch"),
+      line("one author", "author"),
       line("page 100", "deepPage"),
+      line("page 200 (the last one paged)", "lastPage"),
     ];
   },
 };

@@ -1,65 +1,36 @@
 import pg from "pg";
-import { newSecret } from "../../../lib/auth/tokens";
 import { startApp, type RunningApp } from "../app-server";
 import type { BenchSection } from "../context";
 import { createBenchDatabase, type BenchDatabase } from "../databases";
+import { addDraftBatches, userWithSession } from "../editor-data";
 import { sequentialLatency } from "../http-load";
 import type { BenchLine } from "../report";
 import { fillSyntheticData } from "../synthetic-data";
 import { batchStamp } from "../../../lib/observations/review-stamp";
 
-// (g) The review queue and the editor dashboard with 10,000 drafts waiting (several CSV import
-// batches, as staff leave them after a week of imports) against the same pages with one page of
-// drafts (50) waiting, in one run on one database; the issue's target is under 1 s at 10,000.
+// (g) The review queue and the editor dashboard with 100,000 drafts waiting (ten CSV import batches
+// of 10,000, as staff might leave them after a season of imports) against the same pages with one
+// page of drafts (50) waiting, in one run on one database; the issue's target is a p50 of 300 ms at
+// 100,000.
 
 const BASE_DRAFTS = 50;
-const BATCHES = 4;
+const BATCHES = 10;
+const TARGET_MS = 300;
 
-type Figures = { queue: number; queueByBatch: number; dashboard: number; reviewerDashboard: number };
-
-/** A user with a session, written as the sign-in would; answers the cookie header that carries it. */
-async function userWithSession(client: pg.Client, id: string, role: string): Promise<string> {
-  await client.query(
-    `INSERT INTO "User" (id, email, "displayName", "passwordHash", role, "updatedAt") VALUES ($1, $1 || '@bench.example', 'Bench ' || $1, 'unused', $2::"Role", now())`,
-    [id, role],
-  );
-  const { secret, hash } = newSecret("cs_");
-  await client.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [hash, id]);
-  // Production names the cookie __Host-…; an http bench server may go without the prefix: send both.
-  return `__Host-contraste_session=${secret}; contraste_session=${secret}`;
-}
-
-/** `count` drafts by the importer, as an import writes them: one batch after another, each in one instant. */
-async function addDrafts(client: pg.Client, count: number, batches: number, offset: number) {
-  const perBatch = Math.ceil(count / batches);
-  for (let b = 0; b < batches; b += 1) {
-    const size = Math.min(perBatch, count - b * perBatch);
-    if (size <= 0) break;
-    const batchId = `bench-batch-${offset}-${b}`;
-    await client.query(
-      `INSERT INTO "ImportBatch" (id, "fileName", "createdById", "draftCount", "createdAt") VALUES ($1, $2, 'importer', $3, now() AT TIME ZONE 'UTC' + make_interval(secs => $4::int))`,
-      [batchId, `semana-${offset}-${b}.csv`, size, b],
-    );
-    await client.query(
-      `INSERT INTO "Observation" (id, "indicatorId", "producerId", "sourceId", value, "asOf", "datePrecision", attribution, status,
-                                  "authorId", "contributorIds", "importBatchId", "createdAt", "updatedAt")
-       SELECT $1 || '-' || n, i.id, p.id, s.id, n, date '1990-01-01' + n, 'day', 'Bench import', 'draft', 'importer', ARRAY['importer'], $1,
-              now() AT TIME ZONE 'UTC' + make_interval(secs => $3::int), now() AT TIME ZONE 'UTC'
-       FROM generate_series(1, $2::int) AS n
-       CROSS JOIN LATERAL (SELECT id FROM "Indicator" ORDER BY slug OFFSET n % 10 LIMIT 1) AS i
-       CROSS JOIN LATERAL (SELECT id FROM "Producer" ORDER BY id OFFSET n % 5 LIMIT 1) AS p
-       CROSS JOIN LATERAL (SELECT id FROM "Source" ORDER BY id LIMIT 1) AS s`,
-      [batchId, size, b],
-    );
-  }
-  await client.query(`ANALYZE "Observation"`);
-}
+type Figures = {
+  queue: number;
+  queueByBatch: number;
+  queueByProducer: number;
+  queueLastPage: number;
+  dashboard: number;
+  reviewerDashboard: number;
+};
 
 export const reviewQueueSection: BenchSection = {
   id: "g",
-  title: "review queue and dashboard: 10,000 drafts waiting against 50",
+  title: "review queue and dashboard: 100,000 drafts waiting against 50",
   async run({ quick, log }) {
-    const large = quick ? 2_000 : 10_000;
+    const large = quick ? 5_000 : 100_000;
     const requests = quick ? 5 : 20;
     let database: BenchDatabase | undefined;
     let app: RunningApp | undefined;
@@ -83,26 +54,30 @@ export const reviewQueueSection: BenchSection = {
         await sequentialLatency(`${app!.url}${path}`, 5, { cookie });
         return (await sequentialLatency(`${app!.url}${path}`, requests, { cookie })).p50;
       };
+      const producer = "synthetic-producer-ngo";
       const measure = async (batchId: string): Promise<Figures> => ({
         queue: await p50("/es/editor/review", reviewer),
         queueByBatch: await p50(`/es/editor/review?batch=${batchId}`, reviewer),
+        queueByProducer: await p50(`/es/editor/review?producer=${producer}`, reviewer),
+        // The furthest page the queue reaches (page 200 of 50 drafts: the counted 10,000).
+        queueLastPage: await p50("/es/editor/review?page=200", reviewer),
         dashboard: await p50("/es/editor", importer),
         reviewerDashboard: await p50("/es/editor", reviewer),
       });
 
-      await addDrafts(client.current, BASE_DRAFTS, 1, 0);
+      await addDraftBatches(client.current, { count: BASE_DRAFTS, batches: 1, tag: "0", authorId: "importer" });
       await expectSignedIn("/es/editor/review", reviewer, 'data-batch="bench-batch-0-0"');
       await expectSignedIn("/es/editor", importer, "bench-batch-0-0-1");
       const small = await measure("bench-batch-0-0");
       const started = performance.now();
-      await addDrafts(client.current, large - BASE_DRAFTS, BATCHES, 1);
+      await addDraftBatches(client.current, { count: large - BASE_DRAFTS, batches: BATCHES, tag: "1", authorId: "importer" });
       log(
         `${large.toLocaleString("en")} drafts waiting in ${BATCHES + 1} import batches (${((performance.now() - started) / 1000).toFixed(1)} s to write)`,
       );
       // The last batch: the furthest from the queue's first page.
       const big = await measure(`bench-batch-1-${BATCHES - 1}`);
 
-      // Publishing a whole batch (one request, all or none): the largest batch against the 50-draft one.
+      // Publishing a whole batch (one request, all or none): a batch of the large queue against the 50-draft one.
       const publishBatch = async (batchId: string) => {
         const { rows } = await client.current!.query<{ waiting: number; latest: Date | null }>(
           `SELECT count(*)::int AS waiting, max("updatedAt") AS latest FROM "Observation" WHERE "importBatchId" = $1 AND status = 'draft' AND "sentBackAt" IS NULL`,
@@ -129,11 +104,13 @@ export const reviewQueueSection: BenchSection = {
         baseline: small[key],
         baselineLabel: `the same at ${BASE_DRAFTS} drafts`,
         higherIsBetter: false,
-        absoluteTarget: { max: 1_000 },
+        absoluteTarget: { max: TARGET_MS },
       });
       return [
         line("review queue, first page", "queue"),
         line("review queue, filtered by import batch", "queueByBatch"),
+        line("review queue, filtered by producer", "queueByProducer"),
+        line("review queue, page 200 (the last one paged)", "queueLastPage"),
         line("dashboard of the importer (author of every draft)", "dashboard"),
         line("dashboard of a reviewer", "reviewerDashboard"),
         {
