@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { domainTable, proposeSourceClass } from "../lib/sources/source-domains";
+import { SOURCES_PER_PAGE, SOURCES_SHOWN_PER_GROUP } from "../lib/sources/source-overview-state";
 import type { SourceClass } from "../lib/schemas/enums";
 import { dataset } from "./dataset";
 
@@ -118,8 +119,34 @@ test("the secondary sources are grouped by producer, each marked, and account fo
   await expect(source.getByRole("link").first()).toBeVisible();
   const marker = source.getByRole("button", { name: "Via aggregator; the original was not available." });
   await expect(marker).toBeVisible();
-  const url = await source.getAttribute("data-source");
+  const url = await source.locator("a.source-link").getAttribute("href");
   expect(classOf(url!)).toBe("secondary");
+});
+
+test("a source supporting one figure links to that figure's page, which cites it", async ({ page }) => {
+  await page.goto("/en/sources?class=secondary");
+  const source = page
+    .locator("[data-source]")
+    .filter({ has: page.locator('a[data-figures-link][href^="/en/figures/"]') })
+    .first();
+  const url = await source.locator("a.source-link").getAttribute("href");
+  await expect(source.locator("a[data-figures-link]")).toHaveText("1 figure");
+  await source.locator("a[data-figures-link]").click();
+  await expect(page).toHaveURL(/\/en\/figures\/[A-Za-z0-9_-]+$/);
+  await expect(page.locator(`a[href="${url}"]`).first()).toBeVisible();
+});
+
+test("every page of the sources lists at most 24 sources in whole groups", async ({ page }) => {
+  await page.goto("/en/sources");
+  for (;;) {
+    expect(await page.locator("[data-source]").count()).toBeLessThanOrEqual(SOURCES_PER_PAGE + SOURCES_SHOWN_PER_GROUP - 1);
+    const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: /Next/ });
+    if (!(await next.count())) break;
+    await next.click();
+    // The class counts and the secondary-only sentence stay on every page.
+    await expect(page.getByRole("region", { name: "Kinds of source" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "43 figures and 1 event rest on secondary sources alone." })).toBeVisible();
+  }
 });
 
 test("every kind of source is grouped by producer type, and the groups account for every figure and event", async ({ page }) => {
