@@ -1,10 +1,10 @@
 import "server-only";
 import { queryRows } from "../db/sql";
-import { Prisma } from "../generated/prisma/client";
 import { fromIsoDay, isoDay } from "../dates";
-import type { LinkState, ObservationStatus, SourceClass } from "../schemas/enums";
+import { exactNumber } from "../public-api/json";
+import type { ObservationStatus, SourceClass } from "../schemas/enums";
 import type { DatePrecision, ProducerType, Qualifier } from "./types";
-import { toApiObservation, type ApiObservation, type ApiObservationRow } from "./shapes";
+import type { ApiObservation } from "./shapes";
 
 // The public API's reads of one indicator's figures, a page at a time in (asOf, id) order. Each page
 // is one SQL statement: the indicator by its slug, the filters, the cursor, the producer and the
@@ -25,9 +25,11 @@ export type SeriesPosition = { asOf: Date; id: string };
 
 export type ApiObservationPage = { indicator: SeriesIndicator; observations: ApiObservation[]; next: SeriesPosition | null };
 
-// The columns of API_OBSERVATION_SELECT (./shapes.ts), dates and timestamps as text so that pg's
-// process-wide type parsers play no part: a `date` is read as its day, a timestamp (stored without a
-// zone, meaning UTC, as Prisma writes it) as an ISO instant.
+// The columns of API_OBSERVATION_SELECT (./shapes.ts), already in the form toApiObservation writes
+// them, so a page of rows becomes JSON without a Date or a Decimal per cell (both are costly inside
+// Next.js's server, which wraps Date). Days and instants are written by to_char, not by pg's
+// process-wide type parsers; a decimal is PostgreSQL's text without the scale's trailing zeros, as
+// Decimal.toString gives it. The test beside this module holds the JSON to toApiObservation's, byte for byte.
 type PageRow = {
   indicatorId: string;
   indicatorNameEn: string;
@@ -54,23 +56,25 @@ type PageRow = {
   sourceRetrievedAt: string | null;
   sourceClass: SourceClass;
   sourceArchivedUrl: string | null;
-  sourceLinkState: LinkState | null;
-  sourceLinkBrokenSince: string | null;
+  /** The day the link checker found the page gone, while it stays gone; null otherwise. */
+  sourceBrokenSince: string | null;
 };
 
+const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+// Timestamps are stored without a zone, meaning UTC, as Prisma writes them: this is Date.toISOString's form.
 const instant = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // The figures are picked in a LATERAL subquery so the indicator's row comes back even when no
 // figure matches (an empty page), and no row at all when the slug is unknown (a 404).
 const pageSql = (conditions: string[], limitParameter: string) => `
   SELECT i.id AS "indicatorId", i."nameEn" AS "indicatorNameEn", i."nameEs" AS "indicatorNameEs",
-    f.id, f.status::text AS status, f.value::text AS value, f."valueMax"::text AS "valueMax", f.qualifier::text AS qualifier,
-    f."asOf"::text AS "asOf", f."datePrecision"::text AS "datePrecision", f.attribution, f."noteEn", f."noteEs",
-    f."retractionReason", f.version, ${instant(`f."updatedAt"`)} AS "updatedAt",
+    f.id, f.status::text AS status, trim_scale(f.value)::text AS value, trim_scale(f."valueMax")::text AS "valueMax",
+    f.qualifier::text AS qualifier, ${day(`f."asOf"`)} AS "asOf", f."datePrecision"::text AS "datePrecision", f.attribution,
+    f."noteEn", f."noteEs", f."retractionReason", f.version, ${instant(`f."updatedAt"`)} AS "updatedAt",
     f."producerName", f."producerType"::text AS "producerType",
-    f."sourceUrl", f."sourcePublisher", f."sourcePublishedAt"::text AS "sourcePublishedAt",
-    f."sourceRetrievedAt"::text AS "sourceRetrievedAt", f."sourceClass"::text AS "sourceClass", f."sourceArchivedUrl",
-    f."sourceLinkState"::text AS "sourceLinkState", ${instant(`f."sourceLinkBrokenSince"`)} AS "sourceLinkBrokenSince"
+    f."sourceUrl", f."sourcePublisher", ${day(`f."sourcePublishedAt"`)} AS "sourcePublishedAt",
+    ${day(`f."sourceRetrievedAt"`)} AS "sourceRetrievedAt", f."sourceClass"::text AS "sourceClass", f."sourceArchivedUrl",
+    CASE WHEN f."sourceLinkState" = 'broken' THEN ${day(`f."sourceLinkBrokenSince"`)} END AS "sourceBrokenSince"
   FROM "Indicator" i
   LEFT JOIN LATERAL (
     SELECT o.id, o.status, o.value, o."valueMax", o.qualifier, o."asOf", o."datePrecision", o.attribution, o."noteEn", o."noteEs",
@@ -106,36 +110,32 @@ function pageQuery(filter: ObservationFilter, after: SeriesPosition | null, limi
   return { text: pageSql(conditions, limitParameter), params };
 }
 
-const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
-const dayOrNull = (text: string | null) => (text === null ? null : fromIsoDay(text));
-
-/** A row as Prisma would have read it with API_OBSERVATION_SELECT, so the API's one mapper writes the JSON. */
-function toApiObservationRow(row: PageRow & { id: string }): ApiObservationRow {
+/** A figure as /api/v1 answers it: the same object, key for key, as toApiObservation (./shapes.ts) writes. */
+function toApiObservationFromRow(slug: string, row: PageRow & { id: string }): ApiObservation {
   return {
     id: row.id,
-    status: row.status,
-    value: new Prisma.Decimal(row.value),
-    valueMax: row.valueMax === null ? null : new Prisma.Decimal(row.valueMax),
+    indicator: slug,
+    value: exactNumber(row.value),
+    valueMax: row.valueMax === null ? null : exactNumber(row.valueMax),
     qualifier: row.qualifier,
-    asOf: fromIsoDay(row.asOf),
+    asOf: row.asOf,
     datePrecision: row.datePrecision,
     producer: { name: row.producerName, type: row.producerType },
     source: {
       url: row.sourceUrl,
       publisher: row.sourcePublisher,
-      publishedAt: dayOrNull(row.sourcePublishedAt),
-      retrievedAt: dayOrNull(row.sourceRetrievedAt),
-      sourceClass: row.sourceClass,
+      publishedAt: row.sourcePublishedAt,
+      retrievedAt: row.sourceRetrievedAt,
+      class: row.sourceClass,
       archivedUrl: row.sourceArchivedUrl,
-      linkState: row.sourceLinkState,
-      linkBrokenSince: dateOrNull(row.sourceLinkBrokenSince),
+      brokenSince: row.sourceBrokenSince,
     },
     attribution: row.attribution,
-    noteEn: row.noteEn,
-    noteEs: row.noteEs,
+    note: { en: row.noteEn, es: row.noteEs },
+    status: row.status,
+    retractionReason: row.status === "retracted" ? row.retractionReason : null,
     version: row.version,
-    updatedAt: new Date(row.updatedAt),
-    retractionReason: row.retractionReason,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -158,7 +158,7 @@ export async function readApiObservationPage(
   const last = page.at(-1);
   return {
     indicator,
-    observations: page.map((row) => toApiObservation(filter.slug, toApiObservationRow(row))),
+    observations: page.map((row) => toApiObservationFromRow(filter.slug, row)),
     next: figures.length > limit && last ? { asOf: fromIsoDay(last.asOf), id: last.id } : null,
   };
 }
