@@ -9,7 +9,7 @@ describe("tagsForPath", () => {
     expect(tagsForPath("/api/v1/indicators/homicide_rate/observations")).toEqual(["indicator:homicide_rate"]);
     expect(tagsForPath("/en/changes/feed.xml")).toEqual(["changes"]);
     expect(tagsForPath("/api/v1/sources")).toEqual(["sources"]);
-    expect(tagsForPath("/es/figures/cm0abc123xyz")).toEqual(["changes"]);
+    expect(tagsForPath("/es/figures/cm0abc123xyz")).toEqual(["figure:cm0abc123xyz"]);
   });
 
   it("never caches editor pages, writes, health checks or unknown paths", () => {

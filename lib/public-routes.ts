@@ -53,10 +53,10 @@ const ROUTES: Route[] = [
   { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: EVENTS },
   { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: SOURCES },
   { pattern: new RegExp(`^/${locale}/changes$`), tags: () => ["changes"], kind: "page", query: NONE },
-  // A figure's page names only its id; every public change of a figure (published, corrected, retracted) is
-  // tagged "changes" (server/cache/change-tags.ts), and edits of its source, producer or indicator clear everything.
-  // It reads no parameter: the report form's outcome has a page of its own, never cached (/figures/{id}/report).
-  { pattern: new RegExp(`^/${locale}/figures/[A-Za-z0-9_-]{1,64}$`), tags: () => ["changes"], kind: "page", query: NONE },
+  // A figure's page shows that figure and its own history: a public change of the figure (published, corrected,
+  // retracted) is tagged with its id (server/cache/change-tags.ts), and edits of its source, producer or indicator
+  // clear everything. It reads no parameter: the report form's outcome has a page of its own, never cached (/figures/{id}/report).
+  { pattern: new RegExp(`^/${locale}/figures/([A-Za-z0-9_-]{1,64})$`), tags: (m) => [figureTag(m[1] ?? "")], kind: "page", query: NONE },
   { pattern: new RegExp(`^/${locale}/changes/feed\\.xml$`), tags: () => ["changes"], kind: "feed", query: NONE },
   { pattern: new RegExp(`^/${locale}/api-docs$`), tags: () => [], kind: "page", query: NONE },
   { pattern: /^\/api\/v1\/indicators$/, tags: () => ["overview"], kind: "api", query: EVERY },
@@ -74,6 +74,7 @@ const ROUTES: Route[] = [
 ];
 
 export const indicatorTag = (slug: string) => `indicator:${slug}`;
+export const figureTag = (id: string) => `figure:${id}`;
 
 /** Next.js hands a page its query as a record, a repeated parameter as a list. */
 function searchParamsRecord(params: URLSearchParams): SearchParams {
