@@ -11,8 +11,10 @@ const nextConfig = {
   // web server refuses /_next/image before Next.js (server/web-server.ts).
   images: { unoptimized: true },
   experimental: {
-    // The stylesheet is small (about 2 KB gzipped): sent inside the HTML, it no longer holds the
-    // first paint back by a round trip on slow connections.
+    // The stylesheet is small (13 KB, under 4 KB gzipped): sent inside the HTML, it no longer holds the
+    // first paint back by a round trip on slow connections. Next.js also copies it twice into the React
+    // payload, so it costs about 33 KB of the page uncompressed but under 6 KB gzipped (measured on the
+    // indicator page): less than the round trip of a render-blocking stylesheet on a phone's first view.
     inlineCss: true,
   },
   // Lets two builds (e.g. parallel test runs) live side by side.

@@ -1,16 +1,27 @@
 import { expect, test } from "@playwright/test";
 import { allSourceUrls, dataset, observationsOf } from "./dataset";
 
+const TABLE_PAGE_SIZE = 20;
+
 test("on every indicator page, every figure in the chart, table and discrepancy view links to its source", async ({ page }) => {
   test.setTimeout(120_000);
   for (const { slug } of dataset.indicators) {
-    await page.goto(`/en/indicators/${slug}`);
-    const tableRows = page.locator(".observation-table tbody tr");
-    await expect(tableRows, slug).toHaveCount(observationsOf(slug).length);
-
-    const rowSources = await tableRows.evaluateAll((rows) =>
-      rows.map((row) => [row.getAttribute("data-observation"), row.querySelector("a.source-link")?.getAttribute("href") ?? "missing"]),
-    );
+    // The table shows TABLE_PAGE_SIZE rows a page (lib/observations/indicator-figures.ts); its pages together hold every figure.
+    const figureCount = observationsOf(slug).length;
+    const rowSources: (string | null)[][] = [];
+    for (let tablePage = Math.ceil(figureCount / TABLE_PAGE_SIZE); tablePage >= 1; tablePage -= 1) {
+      await page.goto(`/en/indicators/${slug}${tablePage > 1 ? `?page=${tablePage}` : ""}`);
+      const tableRows = page.locator(".observation-table tbody tr");
+      await expect(tableRows, `${slug} page ${tablePage}`).toHaveCount(
+        Math.min(TABLE_PAGE_SIZE, figureCount - (tablePage - 1) * TABLE_PAGE_SIZE),
+      );
+      rowSources.push(
+        ...(await tableRows.evaluateAll((rows) =>
+          rows.map((row) => [row.getAttribute("data-observation"), row.querySelector("a.source-link")?.getAttribute("href") ?? "missing"]),
+        )),
+      );
+    }
+    expect(new Set(rowSources.map(([id]) => id)).size, slug).toBe(figureCount);
     for (const [, href] of rowSources) expect(allSourceUrls, slug).toContain(href);
 
     // Every point drawn on the chart is a row of the table, so its source is one step away.

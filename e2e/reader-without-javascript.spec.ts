@@ -28,7 +28,11 @@ test("controls work as plain links and forms", async ({ page }) => {
   await expect(page.locator(".observation-table tbody tr")).toHaveCount(kept.length);
   await expect(page.getByTestId("selection-summary").first()).toContainText(`${kept.length} of ${all.length} figures`);
   await page.getByTestId("selection-show-all").first().click();
-  await expect(page.locator(".observation-table tbody tr")).toHaveCount(all.length);
+  // Every figure again, a first page of 20 rows (lib/observations/indicator-figures.ts) and plain links to the rest.
+  await expect(page.locator(".observation-table tbody tr")).toHaveCount(Math.min(all.length, 20));
+  await expect(page.locator(".table-pages").first()).toContainText(`1–${Math.min(all.length, 20)} of ${all.length}`);
+  await page.locator('.table-pages a[rel="next"]').first().click();
+  await expect(page.locator(".observation-table tbody tr")).toHaveCount(all.length - 20);
 });
 
 test("buttons that need JavaScript are not shown; the plain links and the disclosures are", async ({ page }) => {

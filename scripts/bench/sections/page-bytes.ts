@@ -70,7 +70,7 @@ export const pageBytesSection: BenchSection = {
         const body = Buffer.from(await (await fetch(new URL(source, app.url))).arrayBuffer());
         gzippedScript.set(source, gzipSync(body).length);
       }
-      // The framework's share: the chunks every public page loads (React, the Next.js router, the runtime).
+      // What all four pages load alike (React, the Next.js router and runtime, the root layout).
       const shared = measured
         .map(({ parts }) => new Set(parts.scriptSources))
         .reduce((common, sources) => new Set([...common].filter((source) => sources.has(source))));
@@ -116,7 +116,7 @@ export const pageBytesSection: BenchSection = {
             unit: "bytes",
             contraste: sumOf(parts.scriptSources),
             baseline: framework,
-            baselineLabel: "the chunks every page loads (framework)",
+            baselineLabel: "the chunks all four pages load (React, Next.js, the root layout)",
             higherIsBetter: false,
             absoluteTarget: { max: page.maxScriptBytes },
           });
