@@ -142,14 +142,17 @@ BEGIN
     UNION (SELECT DISTINCT ON (f.indicator, f.producer, f.precision, k.slot) f.indicator, f.producer, f.id
            FROM figs f JOIN slots k ON k.indicator = f.indicator AND k.producer = f.producer AND k.precision = f.precision AND k.day = f."asOf"
            ORDER BY f.indicator, f.producer, f.precision, k.slot, f."createdAt", f.id)
+  ), "sampleIds" AS MATERIALIZED (
+    SELECT indicator, producer, array_agg(id ORDER BY id) AS ids FROM sample GROUP BY 1, 2
+  ), "pointIds" AS MATERIALIZED (
+    SELECT indicator, producer, array_agg(id ORDER BY id) AS ids FROM points GROUP BY 1, 2
   )
-  SELECT s.indicator, s.producer, s.n, e.id, l.id,
-         COALESCE((SELECT array_agg(x.id ORDER BY x.id) FROM sample x WHERE x.indicator = s.indicator AND x.producer = s.producer), '{}'),
-         COALESCE((SELECT array_agg(x.id ORDER BY x.id) FROM points x WHERE x.indicator = s.indicator AND x.producer = s.producer), '{}'),
-         s.bound
+  SELECT s.indicator, s.producer, s.n, e.id, l.id, COALESCE(si.ids, '{}'), COALESCE(pi.ids, '{}'), s.bound
   FROM series s
   JOIN earliest e ON e.indicator = s.indicator AND e.producer = s.producer
-  JOIN latest l ON l.indicator = s.indicator AND l.producer = s.producer;
+  JOIN latest l ON l.indicator = s.indicator AND l.producer = s.producer
+  LEFT JOIN "sampleIds" si ON si.indicator = s.indicator AND si.producer = s.producer
+  LEFT JOIN "pointIds" pi ON pi.indicator = s.indicator AND pi.producer = s.producer;
 END;
 $$ LANGUAGE plpgsql;
 
