@@ -91,7 +91,7 @@ describe("a write drops what it makes stale, once committed", () => {
       request("POST", `/api/editor/observations/${draft.id}/publish`, callers.reviewer, { version: draft.version }),
       { params: Promise.resolve({ id: draft.id }) },
     );
-    await expect.poll(() => heard, { timeout: 3000 }).toContain(`indicator:${slug} overview sources changes`);
+    await expect.poll(() => heard, { timeout: 3000 }).toContain(`indicator:${slug} overview sources changes figure:${draft.id}`);
     await listener.end();
   });
 });
