@@ -22,9 +22,12 @@ const request = {} as IncomingMessage;
 function setUp(limit: number, maxWaiting = 100) {
   const started: string[] = [];
   const refused: string[] = [];
+  const clock = { ms: 0 };
   const queue = createRenderQueue({
     limit,
     maxWaiting,
+    congestedAfterMs: 1000,
+    now: () => clock.ms,
     refuse: (_req, res) => void refused.push((res as unknown as { name: string }).name),
   });
   const admit = (res: ReturnType<typeof fakeResponse>) =>
@@ -33,7 +36,7 @@ function setUp(limit: number, maxWaiting = 100) {
       res as unknown as ServerResponse,
       (_req, response) => void started.push((response as unknown as { name: string }).name),
     );
-  return { queue, started, refused, admit };
+  return { queue, started, refused, admit, clock };
 }
 
 describe("renders take turns", () => {
@@ -50,6 +53,35 @@ describe("renders take turns", () => {
     expect(started).toEqual(["a", "b", "c", "d", "e"]);
     expect(queue.rendering).toBe(2);
     expect(queue.waiting).toBe(0);
+  });
+
+  it("while the front reader has waited past the limit, renders for the newest first, and first come first served again once the line is short", () => {
+    const { started, admit, clock } = setUp(1);
+    const a = fakeResponse("a");
+    admit(a);
+    const waiting = ["b", "c", "d"].map((name) => {
+      const res = fakeResponse(name);
+      admit(res);
+      return res;
+    });
+    clock.ms = 5000;
+    const [b, c, d] = waiting;
+    const e = fakeResponse("e");
+    admit(e);
+    a.end();
+    expect(started).toEqual(["a", "e"]);
+    e.end();
+    expect(started).toEqual(["a", "e", "d"]);
+    // b and c gave up; the next to come waits no longer than the limit and is served in order.
+    b!.destroyed = true;
+    b!.emit("close");
+    c!.destroyed = true;
+    c!.emit("close");
+    const [f, g] = ["f", "g"].map(fakeResponse);
+    admit(f!);
+    admit(g!);
+    d!.end();
+    expect(started).toEqual(["a", "e", "d", "f"]);
   });
 
   it("never starts the render of a reader who left while waiting, and a reader leaving mid-render frees the turn", () => {

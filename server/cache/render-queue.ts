@@ -8,6 +8,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 // answers before the readers give up, and the renders of readers who gave up go on to the end, so the
 // next readers wait for work no one will read. Taking turns answers the first readers at the speed of
 // one render, and a reader who leaves while waiting costs nothing: their render is never started.
+//
+// First come, first served while the wait is short. Once the reader at the front has waited longer
+// than `congestedAfterMs`, more readers arrive than renders finish, and the front of the line holds
+// the readers closest to giving up: a render started for them is likely to be abandoned half way, and
+// then nobody is answered at all. So, while the line is that long, the newest reader goes first (they
+// have the most patience left), until the line is short again.
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -18,6 +24,10 @@ export type RenderQueueOptions = {
   maxWaiting: number;
   /** Answers a reader turned away because too many are waiting. */
   refuse: Handler;
+  /** How long the front reader may have waited before the newest reader goes first; default 1 s. */
+  congestedAfterMs?: number;
+  /** The clock, in milliseconds (tests set it). */
+  now?: () => number;
 };
 
 export type RenderQueue = {
@@ -27,7 +37,7 @@ export type RenderQueue = {
   readonly waiting: number;
 };
 
-type Waiting = { req: IncomingMessage; res: ServerResponse; render: Handler };
+type Waiting = { req: IncomingMessage; res: ServerResponse; render: Handler; since: number };
 
 const gone = (res: ServerResponse) => res.closed || res.destroyed || Boolean(res.socket?.destroyed);
 
@@ -37,11 +47,27 @@ export function createRenderQueue(options: RenderQueueOptions): RenderQueue {
   // Index of the first reader still waiting: shift() on a long array copies it.
   let head = 0;
 
+  const now = options.now ?? (() => performance.now());
+  const congestedAfterMs = options.congestedAfterMs ?? 1000;
+
+  /** The next reader to render for: the front one, or the newest while the front one has waited too long. */
+  const takeNext = (): Waiting => {
+    if (now() - queue[head]!.since > congestedAfterMs) return queue.pop()!;
+    const front = queue[head]!;
+    queue[head] = undefined as unknown as Waiting;
+    head += 1;
+    return front;
+  };
+
   const startWaiting = () => {
     while (rendering < options.limit && head < queue.length) {
-      const next = queue[head]!;
-      queue[head] = undefined as unknown as Waiting;
-      head += 1;
+      // Readers who left while waiting are dropped from the front first, so the front is one still there.
+      while (head < queue.length && gone(queue[head]!.res)) {
+        queue[head] = undefined as unknown as Waiting;
+        head += 1;
+      }
+      if (head === queue.length) break;
+      const next = takeNext();
       if (!gone(next.res)) start(next);
     }
     if (head > 1024 && head * 2 > queue.length) {
@@ -50,7 +76,7 @@ export function createRenderQueue(options: RenderQueueOptions): RenderQueue {
     }
   };
 
-  const start = ({ req, res, render }: Waiting) => {
+  const start = ({ req, res, render }: Omit<Waiting, "since">) => {
     rendering += 1;
     let ended = false;
     // The turn ends when the render has written its last byte (res.end), not when a slow reader has
@@ -83,7 +109,7 @@ export function createRenderQueue(options: RenderQueueOptions): RenderQueue {
     admit(req, res, render) {
       if (rendering < options.limit && head === queue.length) return start({ req, res, render });
       if (queue.length - head >= options.maxWaiting) return options.refuse(req, res);
-      queue.push({ req, res, render });
+      queue.push({ req, res, render, since: now() });
       return undefined;
     },
     get rendering() {
