@@ -138,15 +138,15 @@ export async function getIndicatorEvents(indicatorId: string, limit = INDICATOR_
     db.event.count({ where }),
     db.event.findMany({
       where,
-      select: { ...publicEventSelect, createdAt: true },
+      select: publicEventSelect,
       orderBy: [{ appliesToAll: "desc" }, ...newestFirst],
       take: limit,
     }),
   ]);
-  const oldestFirst = rows.sort(
-    (a, b) => a.startsOn.getTime() - b.startsOn.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
-  );
-  return { events: oldestFirst.map(({ createdAt: _createdAt, ...row }) => toPublicEvent(row)), more: total - rows.length };
+  // Back to the chart's order, oldest first; on one day, the reverse of the newest-first order read.
+  const position = new Map(rows.map((row, index) => [row.id, index]));
+  const oldestFirst = [...rows].sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime() || position.get(b.id)! - position.get(a.id)!);
+  return { events: oldestFirst.map(toPublicEvent), more: total - rows.length };
 }
 
 /** The events a chart of this indicator shows: its own and those that concern every indicator, oldest first, at most INDICATOR_EVENTS_SHOWN. */
