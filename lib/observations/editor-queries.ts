@@ -224,7 +224,7 @@ async function queueBatches(ids: string[]): Promise<QueueBatch[]> {
 // Each filter offers only what has drafts waiting, at most this many choices, each with its drafts
 // counted up to FILTER_COUNT_CAP (the choice then says "more than").
 const FILTER_CHOICES = 200;
-export const FILTER_COUNT_CAP = 1_000;
+export const FILTER_COUNT_CAP = 100;
 
 type Waiting = { waiting: number; waitingIsCapped: boolean };
 
