@@ -74,6 +74,16 @@ describe("the generated OpenAPI document", () => {
     }
     event.required = event.required.filter((field) => !["dateNotes", "appliesToAll", "indicators"].includes(field));
 
+    // The events gained ?indicator=<slug> after the hand-written document: an indicator's events and
+    // those that concern every indicator.
+    const eventsOperation = generated.paths["/api/v1/events"].get;
+    expect(eventsOperation.parameters.find((parameter) => parameter.name === "indicator")).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "string", maxLength: 100, pattern: "^[a-z0-9_]+$" },
+    });
+    eventsOperation.parameters = eventsOperation.parameters.filter((parameter) => parameter.name !== "indicator");
+
     expect(generated).toEqual(expected);
   });
 
