@@ -136,7 +136,7 @@ test("a source supporting one figure links to that figure's page, which cites it
   await expect(page.locator(`a[href="${url}"]`).first()).toBeVisible();
 });
 
-test("every page of the sources lists at most 24 sources in whole groups", async ({ page }) => {
+test("every page of the sources lists at most 14 sources in whole groups", async ({ page }) => {
   await page.goto("/en/sources");
   for (;;) {
     expect(await page.locator("[data-source]").count()).toBeLessThanOrEqual(SOURCES_PER_PAGE + SOURCES_SHOWN_PER_GROUP - 1);

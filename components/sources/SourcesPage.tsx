@@ -38,7 +38,12 @@ export async function SourcesPage({ view, overview, listing, locale }: Props) {
       <h1>{t("title")}</h1>
       <p className="lede">{t("intro")}</p>
       <ClassSummary overview={overview} locale={locale} />
-      <SecondaryOnly overview={overview} locale={locale} />
+      {/* The indicators' list opens the overview; later pages and other views keep the sentence alone, to stay light. */}
+      <SecondaryOnly
+        overview={overview}
+        locale={locale}
+        listIndicators={view.page === 1 && !view.group && view.sourceClass !== "primary" && view.sourceClass !== "press"}
+      />
       <ClassFilter view={view} locale={locale} />
       {listing.kind === "group" ? (
         <GroupDetail detail={listing.detail} locale={locale} />
@@ -76,7 +81,7 @@ async function ClassSummary({ overview, locale }: { overview: SourceOverview; lo
   );
 }
 
-async function SecondaryOnly({ overview, locale }: { overview: SourceOverview; locale: Locale }) {
+async function SecondaryOnly({ overview, locale, listIndicators }: { overview: SourceOverview; locale: Locale; listIndicators: boolean }) {
   const t = await getTranslations({ locale, namespace: "sourceTrust.sourcesPage" });
   const secondary = overview.classes.find((totals) => totals.sourceClass === "secondary")!;
   return (
@@ -85,7 +90,7 @@ async function SecondaryOnly({ overview, locale }: { overview: SourceOverview; l
         {t("secondaryOnly", { figures: secondary.figures, events: secondary.events })}
       </h2>
       <p className={styles.note}>{t("secondaryOnlyCounted")}</p>
-      {overview.secondaryByIndicator.length ? (
+      {listIndicators && overview.secondaryByIndicator.length ? (
         <>
           <p>{t("secondaryWhere")}</p>
           <ul className={styles.indicators}>

@@ -14,7 +14,7 @@ export const EVENTS_GROUP = "events";
  * groups. A page of one group lists SOURCES_PER_PAGE. Sized so a page of the seeded dataset stays
  * under 100 KB of HTML (README: the sources page).
  */
-export const SOURCES_PER_PAGE = 20;
+export const SOURCES_PER_PAGE = 10;
 /** Sources shown under each group of the overview; the rest are one link away. */
 export const SOURCES_SHOWN_PER_GROUP = 5;
 
