@@ -78,6 +78,10 @@ export async function fillSyntheticData(
     for (const { name } of foreignKeys) await client.query(`ALTER TABLE "Observation" DROP CONSTRAINT "${name}"`);
     for (const { name } of indexes) await client.query(`DROP INDEX ${name}`);
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    // The load's one statement fires the series summaries' recompute over every figure it wrote
+    // (prisma/migrations/20261205053554_series_summaries): its sorts and hashes fit in memory with
+    // this, instead of spilling a million rows to disk several times.
+    await client.query(`SET LOCAL work_mem = '256MB'`);
 
     // n → indicator n % I; within it, producer k % P and day k / P (k = n / I).
     await client.query(
