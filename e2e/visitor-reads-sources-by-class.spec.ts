@@ -94,7 +94,10 @@ async function everyGroup(page: Page, path: string) {
     );
     const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: /Next/ });
     if (!(await next.count())) return groups;
+    // Read the next page only once it has replaced this one, or a page would be read twice and one skipped.
+    const before = page.url();
     await next.click();
+    await page.waitForURL((url) => url.toString() !== before);
   }
 }
 
