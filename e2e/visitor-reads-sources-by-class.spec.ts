@@ -153,6 +153,8 @@ test("every page of the sources lists at most 14 sources in whole groups", async
 });
 
 test("every kind of source is grouped by producer type, and the groups account for every figure and event", async ({ page }) => {
+  // Walks every page of the list, then every page of the press sources.
+  test.slow();
   const groups = await everyGroup(page, "/en/sources");
   const sum = (citedBy: string) => groups.filter((group) => group.citedBy === citedBy).reduce((total, group) => total + group.cites, 0);
   expect(sum("figures")).toBe(observations.length);
