@@ -114,7 +114,8 @@ test("a reviewer publishes the draft and a visitor sees it with its source", asy
 
   const visitor = await browser.newContext();
   const reader = await visitor.newPage();
-  await reader.goto("/en/indicators/homicide_rate");
+  // The table shows 20 rows a page; newest first, this test's figures are on the first.
+  await reader.goto("/en/indicators/homicide_rate?dir=desc");
   await expect(reader.locator(`[data-testid="chart-svg"] [data-observation="${figureId}"]`)).toHaveCount(1);
   const row = reader.locator(`.observation-table tr[data-observation="${figureId}"]`);
   await expect(row.locator(`a[href="${SOURCE_URL}"]`)).toBeVisible();
@@ -153,7 +154,8 @@ test("a reviewer corrects the figure and another person publishes the correction
 
   const visitor = await browser.newContext();
   const reader = await visitor.newPage();
-  await reader.goto("/en/indicators/homicide_rate");
+  // The table shows 20 rows a page; newest first, this test's figures are on the first.
+  await reader.goto("/en/indicators/homicide_rate?dir=desc");
   await expect(reader.locator(`[data-testid="chart-svg"] [data-observation="${figureId}"]`)).toHaveCount(1);
   await expect(reader.locator(`.observation-table tr[data-observation="${figureId}"] td.number`)).toHaveText("3.4");
 
@@ -224,7 +226,8 @@ test("a reviewer retracts a figure with a reason: off the chart, still in the ta
 
   const visitor = await browser.newContext();
   const reader = await visitor.newPage();
-  await reader.goto("/en/indicators/homicide_rate");
+  // The table shows 20 rows a page; newest first, this test's figures are on the first.
+  await reader.goto("/en/indicators/homicide_rate?dir=desc");
   await expect(reader.locator(`[data-testid="chart-svg"] [data-observation="${secondDraftId}"]`)).toHaveCount(0);
   await expect(reader.locator(`.observation-table tr[data-observation="${secondDraftId}"]`)).toHaveAttribute("data-status", "retracted");
   await visitor.close();
