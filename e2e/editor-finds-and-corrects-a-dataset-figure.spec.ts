@@ -35,6 +35,8 @@ test("an editor finds a dataset figure, corrects it in Spanish, and a reviewer p
   browser,
   baseURL,
 }) => {
+  // Three people, two accessibility scans and the public pages: more than the default time on a busy machine.
+  test.slow();
   await signIn(page.request);
 
   // The figure list, found from the editor's menu, searched by the source's address.
