@@ -35,7 +35,7 @@ test("an editor finds a dataset figure, corrects it in Spanish, and a reviewer p
   browser,
   baseURL,
 }) => {
-  // Three people, two accessibility scans and the public pages: more than the default time on a busy machine.
+  // Two people, two accessibility scans and the public pages: more than the default time on a busy machine.
   test.slow();
   await signIn(page.request);
 
