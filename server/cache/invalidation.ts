@@ -1,11 +1,20 @@
 import { listenToCommits, type DataChange } from "../../lib/db/transaction";
 import { tagsForChange } from "./change-tags";
-import { sharedResponseCache } from "./response-cache";
+import { EVERYTHING, sharedResponseCache } from "./response-cache";
 
 /** PostgreSQL channel on which every app process hears what changed, whoever changed it. */
 export const INVALIDATION_CHANNEL = "contraste_public_data";
 
 const staleTags = (changes: readonly DataChange[]) => [...new Set(changes.flatMap(tagsForChange))];
+
+// PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more, and the refusal would roll back the
+// write itself. A batch publish names thousands of figure pages: other processes are then told to
+// drop everything, which is coarse but never stale; this process still drops exactly the tags.
+const NOTIFY_PAYLOAD_LIMIT_BYTES = 7_900;
+export const notifyPayload = (tags: readonly string[]) => {
+  const payload = tags.join(" ");
+  return Buffer.byteLength(payload) < NOTIFY_PAYLOAD_LIMIT_BYTES ? payload : EVERYTHING;
+};
 
 /**
  * Subscribes the response cache to every committed change (instrumentation.ts when the server
@@ -22,7 +31,7 @@ export function invalidateCacheOnCommit(): void {
   listenToCommits("response cache", {
     async beforeCommit(tx, changes) {
       const tags = staleTags(changes);
-      if (tags.length) await tx.$executeRaw`SELECT pg_notify(${INVALIDATION_CHANNEL}, ${tags.join(" ")})`;
+      if (tags.length) await tx.$executeRaw`SELECT pg_notify(${INVALIDATION_CHANNEL}, ${notifyPayload(tags)})`;
     },
     afterCommit(changes) {
       const tags = staleTags(changes);
