@@ -294,8 +294,17 @@ test("script, HTML and SVG typed by editors stay text on every page, embed, feed
     for (const text of [TEXT.eventEn, TEXT.dateNote, TEXT.publisher]) await shows(page, text);
     await visit(page, `/es/events?indicator=${SLUG}`, refusals);
     await shows(page, TEXT.eventEs);
-    await visit(page, "/en/sources", refusals);
-    for (const text of [TEXT.ministry, TEXT.ngo, TEXT.publisher]) await shows(page, text);
+    // The sources page is paged: each payload is read on the page that lists it.
+    for (const text of [TEXT.ministry, TEXT.ngo, TEXT.publisher]) {
+      let listed = 0;
+      for (let number = 1; number <= 40 && !listed; number += 1) {
+        if ((await page.goto(`/en/sources?page=${number}`))?.status() !== 200) break;
+        if (await page.getByText(text, { exact: false }).count()) listed = number;
+      }
+      expect(listed, text).toBeGreaterThan(0);
+      await visit(page, `/en/sources?page=${listed}`, refusals);
+      await shows(page, text);
+    }
     await visit(page, "/en/changes", refusals);
     for (const text of [TEXT.nameEn, TEXT.ministry, TEXT.correction, TEXT.retraction, TEXT.reviewer]) await shows(page, text);
   });
