@@ -169,6 +169,17 @@ async function publishedIds() {
   );
 }
 
+/** A corrected figure stays the revision target of its correction, which the schema keeps from deletion. */
+async function deletablePublishedIds() {
+  return (
+    await database.db.observation.findMany({
+      where: { status: "published", revisions: { none: {} } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    })
+  ).map((row) => row.id);
+}
+
 async function apply(change: Edit) {
   const db = database.db;
   switch (change.kind) {
@@ -246,7 +257,7 @@ async function apply(change: Edit) {
       });
       return;
     case "delete": {
-      const ids = await publishedIds();
+      const ids = await deletablePublishedIds();
       if (ids.length === 0) return;
       await db.observation.delete({ where: { id: ids[change.pick % ids.length]! } });
       return;
