@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { responseHeaderRules } from "./server/response-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -20,26 +21,7 @@ const nextConfig = {
   // Lets two builds (e.g. parallel test runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
-    const everywhere = [
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-      // Browsers honour it only over HTTPS, where production runs; two years, as the preload list asks.
-      ...(process.env.NODE_ENV === "production"
-        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-        : []),
-    ];
-    return [
-      { source: "/:path*", headers: everywhere },
-      // Pages get their Content-Security-Policy, with a script nonce, from proxy.ts. Only embeds may be framed.
-      { source: "/:path((?!(?:es|en)/embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
-      // The API, feeds and files run no script and are framed by no one.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
-      {
-        source: "/:locale(es|en)/changes/feed.xml",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
-    ];
+    return responseHeaderRules(process.env.NODE_ENV);
   },
 };
 

@@ -45,6 +45,10 @@ test("every response says nosniff, a referrer policy, a permissions policy and H
     "/en",
     "/es/sources",
     "/api/v1/indicators",
+    // Answered before Next.js (server/direct-answers.ts), with the same headers.
+    "/api/v1/indicators/homicide_rate/observations?limit=2",
+    "/api/v1/indicators/homicide_rate/observations?all=true&format=csv",
+    "/api/v1/indicators/no_such_indicator/observations",
     "/en/embed/homicide_rate",
     "/en/changes/feed.xml",
     "/en/editor/sign-in",
@@ -62,6 +66,8 @@ test("every response says nosniff, a referrer policy, a permissions policy and H
       expect(headers["x-frame-options"], path).toBe("DENY");
     }
   }
-  const api = (await request.get("/api/v1/indicators")).headers();
-  expect(api["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  for (const path of ["/api/v1/indicators", "/api/v1/indicators/homicide_rate/observations?limit=2"]) {
+    const api = (await request.get(path)).headers();
+    expect(api["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+  }
 });

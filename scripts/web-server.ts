@@ -6,6 +6,7 @@ import { installJsonConsole } from "../server/json-console";
 import { trustedProxyCount } from "../lib/api/client-address";
 import { log } from "../lib/observability/logger";
 import { watchDatabase, type DatabaseWatch } from "../server/database-watch";
+import { directAnswer } from "../server/direct-answers";
 import { closeGracefully, createWebServer, listenHostname } from "../server/web-server";
 
 installJsonConsole();
@@ -39,6 +40,7 @@ const server = createWebServer({
   publicOrigin: process.env.CONTRASTE_PUBLIC_URL ? new URL(process.env.CONTRASTE_PUBLIC_URL).origin : undefined,
   databaseIsUp: watch ? () => watch.isUp() : undefined,
   trustedProxies: trustedProxyCount(),
+  direct: directAnswer,
 });
 server.listen(port, hostname, () => {
   log("info", "listening", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, cache: Boolean(cache) });

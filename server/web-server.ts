@@ -24,6 +24,11 @@ export type WebServerOptions = {
    * readers may wait for a turn (CONTRASTE_RENDER_QUEUE); server/cache/render-queue.ts.
    */
   renders?: { concurrency: number; maxWaiting: number };
+  /**
+   * Answers some requests without Next.js (server/direct-answers.ts); null hands the request to Next.js.
+   * They take their turn with renders and sit behind the cache like any other answer.
+   */
+  direct?: (req: IncomingMessage) => Handler | null;
 };
 
 /** How many renders run at once and wait, from the environment: a few more than the database pool serves at once. */
@@ -149,7 +154,7 @@ export function createRequestHandler(options: WebServerOptions): Handler {
     // Process checks and Next.js's static files never wait behind renders.
     if (ALWAYS_ANSWERED.has(path) || path.startsWith("/_next/")) return options.next(req, res);
     if (options.databaseIsUp && !options.databaseIsUp()) return answerUnavailable(req, res);
-    return queue.admit(req, res, options.next);
+    return queue.admit(req, res, options.direct?.(req) ?? options.next);
   };
   const pipeline = options.cache ? createCachingHandler(guarded, options.cache, { publicOrigin: options.publicOrigin }) : guarded;
   return (req, res) => {
