@@ -122,7 +122,10 @@ describe("the observations endpoint answered before Next.js", () => {
 });
 
 /** A GET whose body stays as sent (fetch would undo the gzip). */
-async function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+async function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   const { request } = await import("node:http");
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {

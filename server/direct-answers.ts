@@ -98,4 +98,3 @@ async function respond(req: IncomingMessage, res: ServerResponse, answer: () => 
     res.destroy();
   }
 }
-

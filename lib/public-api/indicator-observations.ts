@@ -2,13 +2,7 @@ import { notFound } from "../errors";
 import { handlePublicGet } from "./handler";
 import { observationsCsv, observationsCsvHeader, observationsCsvRows } from "./observations-csv";
 import { stringifyWithExactNumbers } from "./json";
-import {
-  decodeCursor,
-  listApiObservations,
-  streamApiObservations,
-  type ObservationFilter,
-  type ObservationStream,
-} from "./observations";
+import { decodeCursor, listApiObservations, streamApiObservations, type ObservationFilter, type ObservationStream } from "./observations";
 import { indicatorObservationsParameters } from "./parameters";
 import { parseQuery } from "./query";
 import { publicResponse, publicStream } from "./respond";
