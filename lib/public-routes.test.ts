@@ -7,6 +7,7 @@ describe("tagsForPath", () => {
     expect(tagsForPath("/en/indicators/prison_population")).toEqual(["indicator:prison_population", "events"]);
     expect(tagsForPath("/es/embed/homicide_rate")).toEqual(["indicator:homicide_rate", "events"]);
     expect(tagsForPath("/api/v1/indicators/homicide_rate/observations")).toEqual(["indicator:homicide_rate"]);
+    expect(tagsForPath("/api/v1/indicators/homicide_rate/chart-series")).toEqual(["indicator:homicide_rate"]);
     expect(tagsForPath("/en/changes/feed.xml")).toEqual(["changes"]);
     expect(tagsForPath("/api/v1/sources")).toEqual(["sources"]);
     expect(tagsForPath("/es/figures/cm0abc123xyz")).toEqual(["figure:cm0abc123xyz"]);

@@ -61,7 +61,7 @@ const ROUTES: Route[] = [
   { pattern: new RegExp(`^/${locale}/api-docs$`), tags: () => [], kind: "page", query: NONE },
   { pattern: /^\/api\/v1\/indicators$/, tags: () => ["overview"], kind: "api", query: EVERY },
   {
-    pattern: new RegExp(`^/api/v1/indicators/${slug}(?:/observations)?$`),
+    pattern: new RegExp(`^/api/v1/indicators/${slug}(?:/observations|/chart-series)?$`),
     tags: (m) => [indicatorTag(m[1] ?? "")],
     kind: "api",
     query: EVERY,

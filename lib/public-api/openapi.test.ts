@@ -24,7 +24,7 @@ function without(schema: unknown, keywords: string[]): unknown {
 // checked for what it is and then set aside.
 describe("the generated OpenAPI document", () => {
   it("is the hand-written one, apart from what the routes always checked and it did not say", () => {
-    const generated = clone(openApiDocument) as typeof handWritten;
+    const generated = clone(openApiDocument) as unknown as typeof handWritten;
     const expected = clone(handWritten);
 
     // `since` is described as the route parses it, an ISO-8601 date-time with offset or a date;
@@ -83,6 +83,11 @@ describe("the generated OpenAPI document", () => {
       schema: { type: "string", maxLength: 100, pattern: "^[a-z0-9_]+$" },
     });
     eventsOperation.parameters = eventsOperation.parameters.filter((parameter) => parameter.name !== "indicator");
+
+    // The chart's series (for its explorer) came after the hand-written document; its own test checks its answers.
+    const paths = generated.paths as Record<string, unknown>;
+    expect(paths["/api/v1/indicators/{slug}/chart-series"]).toBeDefined();
+    delete paths["/api/v1/indicators/{slug}/chart-series"];
 
     expect(generated).toEqual(expected);
   });

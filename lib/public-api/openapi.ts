@@ -15,6 +15,7 @@ import {
   ZApiReferenceChange,
   ZApiSource,
 } from "../schemas/public-api";
+import { chartSeriesParameters, ZChartSeriesAnswer } from "./chart-series";
 import { changesParameters, eventsParameters, indicatorObservationsParameters, sourcesParameters } from "./parameters";
 
 // The OpenAPI 3.1 description of the public API, served at /api/v1/openapi.json and used by the
@@ -117,6 +118,7 @@ const BODIES = {
   events: pageOf(ZApiEvent, ZApiPageMeta),
   sources: pageOf(ZApiSource, ZApiPageMeta),
   changes: pageOf(ZApiChange, z.looseObject({})),
+  chartSeries: z.looseObject({ data: ZChartSeriesAnswer }),
   draft: z.looseObject({ data: z.looseObject({}) }),
   error: ZApiError,
   csv: z.string(),
@@ -191,6 +193,16 @@ export const openApiDocument = {
           ...ok(body.observations, "Figures, each with its source", { "text/csv": { schema: body.csv } }),
           ...errorResponses,
         },
+      },
+    },
+    "/api/v1/indicators/{slug}/chart-series": {
+      get: {
+        summary: "The figures the indicator chart draws",
+        operationId: "getChartSeries",
+        description:
+          "For the indicator page's chart state (hide, from, to, scale, sources): each drawn series with its figures where the chart places them (the middle of each period) and a label in the requested language. Dense series are thinned as the chart thins them; thinning then says how many figures are drawn of how many.",
+        parameters: [slug, ...queryParameters(chartSeriesParameters)],
+        responses: { ...ok(body.chartSeries, "The drawn series"), ...errorResponses },
       },
     },
     "/api/v1/events": {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { Brush, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { markerPath, SERIES_COLORS, SERIES_DASH } from "../marker-shapes";
 import { explorerXAxis, explorerYAxis, type ExplorerPoint, type ExplorerRow, type ExplorerSeries } from "./explorer-data";
@@ -18,6 +18,14 @@ type Props = {
 
 const yearOf = (ms: number) => String(new Date(ms).getUTCFullYear());
 
+// On a phone the page's chart labels at most four years (CHART_SIZES.narrow); twelve would run into each other.
+const PHONE = "(max-width: 600px)";
+const onPhoneChange = (change: () => void) => {
+  const query = window.matchMedia(PHONE);
+  query.addEventListener("change", change);
+  return () => query.removeEventListener("change", change);
+};
+
 // Loaded only when a reader asks to zoom: the page's chart is server-rendered SVG, and this
 // interactive view (Recharts with a brush) is the heavy part, fetched on demand. Its points sit
 // where the page's chart puts them (the middle of each figure's period), its axes are computed like
@@ -26,7 +34,12 @@ const yearOf = (ms: number) => String(new Date(ms).getUTCFullYear());
 export default function ChartExplorer({ rows, series, labels, locale, scale, legendLabel }: Props) {
   const [brushed, setBrushed] = useState<{ start: number; end: number }>({ start: 0, end: Math.max(0, rows.length - 1) });
   const shown = useMemo(() => rows.slice(brushed.start, brushed.end + 1), [rows, brushed]);
-  const x = explorerXAxis(shown);
+  const phone = useSyncExternalStore(
+    onPhoneChange,
+    () => window.matchMedia(PHONE).matches,
+    () => false,
+  );
+  const x = explorerXAxis(shown, phone ? 4 : 12);
   const y = explorerYAxis(
     shown,
     series.map((entry) => entry.key),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildExplorerRows, explorerXAxis, explorerYAxis } from "./explorer-data";
+import { buildExplorerRows, chartSeriesUrl, explorerDataOf, explorerXAxis, explorerYAxis } from "./explorer-data";
 
 const mid = (year: number) => (Date.UTC(year, 0, 1) + Date.UTC(year + 1, 0, 1)) / 2;
 /** Ticks a reader counts along: equal steps of 1, 2 or 5 times a power of ten, each a multiple of the step. */
@@ -60,5 +60,35 @@ describe("the explorer's axes", () => {
     const { domain, ticks } = explorerYAxis(wide, ["a"], "log");
     expect(domain).toEqual([1, 1000]);
     expect(ticks).toEqual([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+  });
+});
+
+describe("the explorer's data", () => {
+  it("reads the chart state from the page's address as the page does", () => {
+    expect(chartSeriesUrl("/en/indicators/homicide_rate", "")).toBe("/api/v1/indicators/homicide_rate/chart-series?locale=en");
+    expect(
+      chartSeriesUrl("/es/embed/homicide_rate", "?sources=firsthand&hide=ngo,government,bogus&from=2022&to=2019&scale=log&view=table"),
+    ).toBe("/api/v1/indicators/homicide_rate/chart-series?locale=es&hide=government%2Cngo&from=2019&to=2022&scale=log&sources=firsthand");
+    // A repeated parameter counts by its first value; a malformed one falls back to the default.
+    expect(chartSeriesUrl("/en/indicators/a", "?from=2020&from=2010&to=abc&sources=secondary")).toBe(
+      "/api/v1/indicators/a/chart-series?locale=en&from=2020",
+    );
+    expect(chartSeriesUrl("/en/figures/x", "")).toBeNull();
+  });
+
+  it("keys each figure's label by its series and time, and names each series once", () => {
+    const data = explorerDataOf([
+      { key: "s0", name: "A", producerType: "ngo", legend: "A (NGO)", points: [{ x: mid(2020), y: 1, label: "1 · 2020 · A" }] },
+      {
+        key: "s1",
+        name: "B",
+        producerType: "government",
+        legend: "B (Government)",
+        points: [{ x: mid(2020), y: 2, label: "2 · 2020 · B" }],
+      },
+    ]);
+    expect(data.rows).toEqual([{ x: mid(2020), s0: 1, s1: 2 }]);
+    expect(data.series.map((series) => series.legend)).toEqual(["A (NGO)", "B (Government)"]);
+    expect(data.labels).toEqual({ [`s0|${mid(2020)}`]: "1 · 2020 · A", [`s1|${mid(2020)}`]: "2 · 2020 · B" });
   });
 });

@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog } from "d3-scale";
+import { parseChartState } from "@/lib/charts/chart-state";
 import type { SeriesModel } from "../chart-model";
 
 export type ExplorerSeries = {
@@ -69,4 +70,33 @@ export function explorerYAxis(
     .domain([0, Math.max(0, ...values) || 1])
     .nice(maxTicks);
   return { domain: linear.domain() as [number, number], ticks: linear.ticks(maxTicks) };
+}
+
+/** The chart's series as the explorer draws them: rows for Recharts, the legend's entries, and each figure's label by `${key}|${x}`. */
+export function explorerDataOf(series: (ExplorerSeries & { points: { x: number; y: number; label: string }[] })[]) {
+  return {
+    rows: buildExplorerRows(series),
+    series: series.map(({ key, name, producerType, legend }) => ({ key, name, producerType, legend })),
+    labels: Object.fromEntries(series.flatMap(({ key, points }) => points.map((point) => [`${key}|${point.x}`, point.label]))),
+  };
+}
+
+/**
+ * Where the explorer reads the chart's series for the page it is on (/{locale}/indicators/{slug} or
+ * /{locale}/embed/{slug}): the chart state is read from the page's query as the page reads it, so the
+ * explorer shows what the chart shows. Null on any other path.
+ */
+export function chartSeriesUrl(pathname: string, search: string): string | null {
+  const match = pathname.match(/^\/(es|en)\/(?:indicators|embed)\/([A-Za-z0-9_-]+)\/?$/);
+  if (!match) return null;
+  const query = new URLSearchParams(search);
+  // A repeated parameter counts once, by its first value, as the page reads it.
+  const state = parseChartState(Object.fromEntries([...new Set(query.keys())].map((name) => [name, query.get(name) ?? undefined])));
+  const params = new URLSearchParams({ locale: match[1]! });
+  if (state.hidden.length) params.set("hide", [...state.hidden].sort().join(","));
+  if (state.from !== null) params.set("from", String(state.from));
+  if (state.to !== null) params.set("to", String(state.to));
+  if (state.scale !== "linear") params.set("scale", state.scale);
+  if (state.sources !== "all") params.set("sources", state.sources);
+  return `/api/v1/indicators/${match[2]}/chart-series?${params}`;
 }
