@@ -47,10 +47,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     expect(first).toMatchObject({ name: "rect", fill: BACKGROUND[colorScheme], opacity: null });
     expect(first.width).toBe(/viewBox="\S+ \S+ (\S+) /.exec(svg)![1]);
 
-    // The same words the page's chart draws: title, key, unit, source line.
+    // The same words the page's chart draws at this width: title, key, unit, source line.
     const onPage = await page
       .getByTestId("chart-svg")
-      .locator("text")
+      .locator("text:visible")
       .evaluateAll((texts) => texts.map((text) => (text.textContent ?? "").replace(/\s+/g, " ").trim()));
     const inFile = await textsOf(page, svg);
     expect(inFile).toEqual(onPage);

@@ -55,5 +55,5 @@ test("buttons that need JavaScript are not shown; the plain links and the disclo
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2019/);
   const kept = observationsOf("homicide_rate").filter((o) => Number(o.date.slice(0, 4)) >= 2019);
-  await expect(page.getByTestId("chart-svg-narrow").locator("[data-observation]")).toHaveCount(kept.length);
+  await expect(page.getByTestId("chart-svg").locator("[data-observation]")).toHaveCount(kept.length);
 });

@@ -5,7 +5,7 @@ import type { PublicEvent } from "@/lib/events/queries";
 import type { PublicObservation } from "@/lib/observations/types";
 import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/testing/hostile-inputs";
 import { buildChartModel, CHART_SIZES } from "./chart-model";
-import { IndicatorChartSvg } from "./IndicatorChartSvg";
+import { IndicatorChartSvg, narrowFit } from "./IndicatorChartSvg";
 
 // Issue #7: names, publishers and event titles reach the chart's SVG (titles, labels, data
 // attributes) only as escaped text: the markup has the chart's own elements and no handlers.
@@ -56,8 +56,8 @@ const TYPES = ["government", "ngo", "media", "intergovernmental", "academic"] as
 const observations = PAYLOADS.map((_, i) => figure(i, TYPES[i % TYPES.length]!));
 const events = [0, 1, 2, 3].map(event);
 
-function render(locale: "es" | "en", size: keyof typeof CHART_SIZES = "wide") {
-  const model = buildChartModel(observations, events, { hidden: [], from: null, to: null, events: true }, CHART_SIZES[size], {
+function modelOf(locale: "es" | "en", size: keyof typeof CHART_SIZES) {
+  return buildChartModel(observations, events, { hidden: [], from: null, to: null, events: true }, CHART_SIZES[size], {
     locale,
     title: PAYLOADS[3]!,
     unit: PAYLOADS[4]!,
@@ -65,8 +65,20 @@ function render(locale: "es" | "en", size: keyof typeof CHART_SIZES = "wide") {
     renewals: (count) => `Renewals (${count})`,
     logOmitted: () => "",
   });
+}
+
+function render(locale: "es" | "en", size: keyof typeof CHART_SIZES | "both" = "wide") {
+  const model = modelOf(locale, size === "both" ? "wide" : size);
+  const narrowModel = size === "both" ? modelOf(locale, "narrow") : undefined;
   return renderToStaticMarkup(
-    createElement(IndicatorChartSvg, { model, locale, title: SCRIPT_PAYLOADS[0]!, description: SCRIPT_PAYLOADS[2]!, idPrefix: "chart" }),
+    createElement(IndicatorChartSvg, {
+      model,
+      narrowModel,
+      locale,
+      title: SCRIPT_PAYLOADS[0]!,
+      description: SCRIPT_PAYLOADS[2]!,
+      idPrefix: "chart",
+    }),
   );
 }
 
@@ -74,8 +86,11 @@ const tags = (markup: string) =>
   [...markup.matchAll(/<([A-Za-z][\w:-]*)((?:\s[^>]*)?)>/g)].map(([, name, attributes]) => ({ name: name!, attributes: attributes ?? "" }));
 
 describe("IndicatorChartSvg", () => {
-  it.each(["es", "en"] as const)("draws hostile names and titles as text only (%s)", (locale) => {
-    const markup = render(locale);
+  it.each([
+    ["es", "wide"],
+    ["en", "both"],
+  ] as const)("draws hostile names and titles as text only (%s, %s)", (locale, size) => {
+    const markup = render(locale, size);
     const found = tags(markup);
     const allowed = ["svg", "title", "desc", "g", "line", "text", "tspan", "path", "circle", "rect"];
     expect(found.map((tag) => tag.name).filter((name) => !allowed.includes(name))).toEqual([]);
@@ -114,6 +129,34 @@ describe("IndicatorChartSvg", () => {
     }
     expect(markup).toMatch(/<g class="chart-renewals" data-renewals="2">/);
     expect(markup).toContain("Renewals (2)");
-    expect(markup).toMatch(/<g class="chart-point[^"]*" data-observation="o0" data-cx="[\d.]+" data-cy="[\d.]+"/);
+    expect(markup).toMatch(/<g class="chart-point[^"]*" data-observation="o0"/);
+  });
+
+  it("holds both layouts in one SVG and draws each figure once, the phone's words hidden without the stylesheet", () => {
+    const markup = render("en", "both");
+    expect(markup.match(/<svg/g)).toHaveLength(1);
+    expect(markup).toContain('data-testid="chart-svg"');
+    expect(markup).toMatch(/<svg[^>]* preserveAspectRatio="xMinYMin slice"/);
+    expect(markup.match(/data-observation="/g)).toHaveLength(observations.length);
+    expect(markup.match(/<g class="chart-words chart-words-narrow" transform="scale\([\d.]+\)" display="none">/g)).toHaveLength(2);
+    expect(markup).toContain("--chart-narrow-plot:matrix(");
+  });
+
+  it("moves every figure onto the phone layout's plot where the phone layout draws it", () => {
+    const [wide, narrow] = [modelOf("en", "wide"), modelOf("en", "narrow")];
+    const fit = narrowFit(wide, narrow);
+    const [sx, , , sy, tx, ty] = fit.plot
+      .replace(/^matrix\(|\)$/g, "")
+      .split(",")
+      .map(Number) as number[];
+    const narrowPoints = new Map(narrow.series.flatMap((series) => series.points.map((point) => [point.observation.id, point])));
+    const widePoints = wide.series.flatMap((series) => series.points);
+    expect(widePoints.length).toBe(narrowPoints.size);
+    for (const point of widePoints) {
+      const target = narrowPoints.get(point.observation.id)!;
+      expect(sx! * point.cx + tx!).toBeCloseTo(fit.scale * target.cx, 0);
+      expect(sy! * point.cy + ty!).toBeCloseTo(fit.scale * target.cy, 0);
+    }
+    expect(fit.height).toBeCloseTo(Math.max(wide.height, narrow.height * fit.scale), 5);
   });
 });

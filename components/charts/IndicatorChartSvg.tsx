@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
 import type { ProducerType } from "@/lib/observations/types";
 import type { Locale } from "@/lib/i18n/routing";
@@ -10,11 +11,18 @@ import { quotedSegments } from "./quoted-segments";
 type Props = {
   /** Built with CHART_SIZES.wide or CHART_SIZES.narrow and the chart's words (title, unit, source line). */
   model: ChartModel;
+  /**
+   * The same chart laid out for phones: given, the one SVG carries both layouts' words and draws the
+   * figures once, and the page's stylesheet shows the phone layout below 600 px (see narrowFit).
+   */
+  narrowModel?: ChartModel;
   locale: Locale;
   /** The chart's accessible name. */
   title: string;
   description: string;
   idPrefix: string;
+  /** Added to the SVG's classes (the embed caps the phone layout's width). */
+  className?: string;
 };
 
 /** A named sans-serif stack, so a downloaded SVG does not fall back to a serif font elsewhere. */
@@ -46,8 +54,6 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
     <g
       className={`chart-point chart-point-${series.producerType}`}
       data-observation={point.observation.id}
-      data-cx={point.cx.toFixed(1)}
-      data-cy={point.cy.toFixed(1)}
       tabIndex={0}
       role="img"
       aria-label={label}
@@ -72,18 +78,23 @@ function Point({ point, series, locale }: { point: PointModel; series: SeriesMod
           fill="none"
         />
       ) : null}
-      <path
-        d={markerPath(series.producerType, point.cx, point.cy)}
-        fill={series.producerType === "intergovernmental" ? "none" : "var(--bg)"}
-        stroke={color}
-        strokeWidth={2}
-      />
-      {mark ? (
-        <text className="chart-qualifier" x={px(cx + 8)} y={px(cy - 6)} fill={color} fontSize={14} fontWeight={700}>
-          {mark}
-        </text>
-      ) : null}
-      <circle className="chart-hit" cx={cx} cy={cy} r={10} fill="transparent" />
+      {/* Drawn around the origin and moved into place, so the phone layout can keep its shape while the plot is stretched. */}
+      <g className="chart-mark" transform={`translate(${cx},${cy})`}>
+        <g className="chart-mark-shape">
+          <path
+            d={markerPath(series.producerType, 0, 0)}
+            fill={series.producerType === "intergovernmental" ? "none" : "var(--bg)"}
+            stroke={color}
+            strokeWidth={2}
+          />
+          {mark ? (
+            <text className="chart-qualifier" x={8} y={-6} fill={color} fontSize={14} fontWeight={700}>
+              {mark}
+            </text>
+          ) : null}
+          <circle className="chart-hit" r={10} fill="transparent" />
+        </g>
+      </g>
     </g>
   );
 }
@@ -110,18 +121,16 @@ function Text({
 }) {
   return (
     <text
-      className={className}
-      stroke={halo ? "var(--bg)" : undefined}
-      strokeWidth={halo ? 4 : undefined}
-      strokeLinejoin={halo ? "round" : undefined}
-      paintOrder={halo ? "stroke" : undefined}
+      // Only the attributes in use: the page's data carries each one written out, even when it is undefined.
+      {...(className ? { className } : {})}
+      {...(halo ? { stroke: "var(--bg)", strokeWidth: 4, strokeLinejoin: "round" as const, paintOrder: "stroke" } : {})}
       x={px(line.x)}
       y={px(line.y)}
       textAnchor={line.anchor}
       fontSize={line.fontSize}
-      fontWeight={line.bold ? 700 : undefined}
+      {...(line.bold ? { fontWeight: 700 } : {})}
       fill={fill}
-      data-quoted={quoted ? "" : undefined}
+      {...(quoted ? { "data-quoted": "" } : {})}
     >
       {full && full !== line.text ? <title>{full}</title> : null}
       {names
@@ -166,26 +175,29 @@ function KeyMarker({ type, cx, cy }: { type: ProducerType; cx: number; cy: numbe
   );
 }
 
-/** The indicator chart as plain SVG: rendered on the server, readable with JavaScript off, and carrying its own key. */
-export function IndicatorChartSvg({ model, locale, title, description, idPrefix }: Props) {
+/** Where the phone layout puts what the wide one draws: the plot's stretch, and what keeps each marker's shape. */
+export function narrowFit(wide: ChartModel, narrow: ChartModel) {
+  // The phone layout is drawn scaled up to the wide one's width: one viewBox, and the same pixels as its own SVG.
+  const scale = wide.width / narrow.width;
+  const [w, n] = [wide.plot, narrow.plot];
+  const sx = (scale * (n.right - n.left)) / (w.right - w.left);
+  const sy = (scale * (n.bottom - n.top)) / (w.bottom - w.top);
+  const tx = scale * n.left - sx * w.left;
+  const ty = scale * n.top - sy * w.top;
+  const round = (value: number) => Math.round(value * 1e4) / 1e4;
+  return {
+    scale,
+    height: Math.max(wide.height, narrow.height * scale),
+    plot: `matrix(${[sx, 0, 0, sy, tx, ty].map(round).join(",")})`,
+    mark: `scale(${round(scale / sx)},${round(scale / sy)})`,
+  };
+}
+
+/** What a layout draws under the figures: title, grid and axes, events, unit. */
+function UnderLayer({ model, locale }: { model: ChartModel; locale: Locale }) {
   const { plot } = model;
-  const narrow = model.size === "narrow";
   return (
-    <svg
-      className={`indicator-chart-svg indicator-chart-${model.size}`}
-      viewBox={`0 0 ${model.width} ${model.height}`}
-      role="group"
-      aria-labelledby={`${idPrefix}-title`}
-      aria-describedby={`${idPrefix}-desc`}
-      data-testid={narrow ? "chart-svg-narrow" : "chart-svg"}
-      data-x-from={model.xDomain?.from}
-      data-x-to={model.xDomain?.to}
-      data-scale={model.scale}
-      fontFamily={CHART_FONT_FAMILY}
-    >
-      <title id={`${idPrefix}-title`}>{title}</title>
-      <desc id={`${idPrefix}-desc`}>{description}</desc>
-      <rect className="chart-background" x={0} y={0} width={model.width} height={model.height} fill="var(--bg)" />
+    <>
       <g className="chart-heading">
         {model.title.map((line, index) => (
           <Text key={index} line={line} className="chart-title" full={model.fullText.title} />
@@ -263,21 +275,14 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
         ))}
         {model.logNote ? <Text line={model.logNote} fill="var(--muted)" className="chart-log-note" halo /> : null}
       </g>
-      {model.series.map((series) => (
-        <g key={series.producerId} className={`chart-series series-${series.producerType}`} data-producer={series.producerName}>
-          <path
-            d={series.path}
-            fill="none"
-            stroke={SERIES_COLORS[series.producerType]}
-            strokeWidth={2}
-            strokeDasharray={SERIES_DASH[series.producerType]}
-            aria-hidden="true"
-          />
-          {series.points.map((point) => (
-            <Point key={point.observation.id} point={point} series={series} locale={locale} />
-          ))}
-        </g>
-      ))}
+    </>
+  );
+}
+
+/** What a layout draws over the figures: direct labels or the key, and the source line. */
+function OverLayer({ model }: { model: ChartModel }) {
+  return (
+    <>
       {model.seriesLabels.length ? (
         <g className="chart-direct-labels" data-testid="chart-direct-labels">
           {model.seriesLabels.map((item) => (
@@ -347,6 +352,97 @@ export function IndicatorChartSvg({ model, locale, title, description, idPrefix 
           />
         ))}
       </g>
+    </>
+  );
+}
+
+/** The figures: one line and one marker per figure for each series. */
+function Figures({ model, locale }: { model: ChartModel; locale: Locale }) {
+  return (
+    <>
+      {model.series.map((series) => (
+        <g key={series.producerId} className={`chart-series series-${series.producerType}`} data-producer={series.producerName}>
+          <path
+            d={series.path}
+            fill="none"
+            stroke={SERIES_COLORS[series.producerType]}
+            strokeWidth={2}
+            strokeDasharray={SERIES_DASH[series.producerType]}
+            aria-hidden="true"
+          />
+          {series.points.map((point) => (
+            <Point key={point.observation.id} point={point} series={series} locale={locale} />
+          ))}
+        </g>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The indicator chart as plain SVG: rendered on the server, readable with JavaScript off, and carrying its own key.
+ * With a phone layout, the words of both layouts are drawn (the phone's scaled up to the wide width, hidden
+ * until the stylesheet shows it below 600 px) and the figures once, moved onto the phone's plot by a transform.
+ */
+export function IndicatorChartSvg({ model, narrowModel, locale, title, description, idPrefix, className }: Props) {
+  const narrow = model.size === "narrow";
+  const fit = narrowModel ? narrowFit(model, narrowModel) : null;
+  const height = fit?.height ?? model.height;
+  return (
+    <svg
+      className={[`indicator-chart-svg indicator-chart-${model.size}`, fit ? "indicator-chart-responsive" : "", className ?? ""]
+        .filter(Boolean)
+        .join(" ")}
+      viewBox={`0 0 ${model.width} ${px(height)}`}
+      preserveAspectRatio={fit ? "xMinYMin slice" : undefined}
+      style={
+        fit && narrowModel
+          ? ({
+              "--chart-wide-ratio": `${model.width} / ${model.height}`,
+              "--chart-narrow-ratio": `${narrowModel.width} / ${narrowModel.height}`,
+              "--chart-narrow-plot": fit.plot,
+              "--chart-narrow-mark": fit.mark,
+            } as CSSProperties)
+          : undefined
+      }
+      role="group"
+      aria-labelledby={`${idPrefix}-title`}
+      aria-describedby={`${idPrefix}-desc`}
+      data-testid={narrow ? "chart-svg-narrow" : "chart-svg"}
+      data-x-from={model.xDomain?.from}
+      data-x-to={model.xDomain?.to}
+      data-scale={model.scale}
+      fontFamily={CHART_FONT_FAMILY}
+    >
+      <title id={`${idPrefix}-title`}>{title}</title>
+      <desc id={`${idPrefix}-desc`}>{description}</desc>
+      <rect className="chart-background" x={0} y={0} width={model.width} height={px(height)} fill="var(--bg)" />
+      {fit && narrowModel ? (
+        <>
+          <g className="chart-words chart-words-wide">
+            <UnderLayer model={model} locale={locale} />
+          </g>
+          {/* Hidden without the page's stylesheet (a presentation attribute, which any CSS rule overrides). */}
+          <g className="chart-words chart-words-narrow" transform={`scale(${px(fit.scale * 1000) / 1000})`} display="none">
+            <UnderLayer model={narrowModel} locale={locale} />
+          </g>
+          <g className="chart-data">
+            <Figures model={model} locale={locale} />
+          </g>
+          <g className="chart-words chart-words-wide">
+            <OverLayer model={model} />
+          </g>
+          <g className="chart-words chart-words-narrow" transform={`scale(${px(fit.scale * 1000) / 1000})`} display="none">
+            <OverLayer model={narrowModel} />
+          </g>
+        </>
+      ) : (
+        <>
+          <UnderLayer model={model} locale={locale} />
+          <Figures model={model} locale={locale} />
+          <OverLayer model={model} />
+        </>
+      )}
     </svg>
   );
 }

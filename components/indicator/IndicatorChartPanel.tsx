@@ -4,7 +4,6 @@ import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPo
 import { describeChart, describedProducerNames } from "@/components/charts/describe-chart";
 import { quoteNames } from "@/components/text/Quoted";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
-import { buildExplorerRows } from "@/components/charts/explorer/explorer-data";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
 import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/i18n/format";
 import type { ChartSummary } from "@/lib/observations/chart-points";
@@ -13,9 +12,9 @@ import { getPathname } from "@/lib/i18n/navigation";
 import { getSourceLinkWords } from "@/components/sources/source-link-text";
 
 type Props = {
-  /** The chart at its wide size (desktop, downloads); also what the point details and the explorer read. */
+  /** The chart at its wide size (desktop, downloads); also what the point details read. */
   model: ChartModel;
-  /** The same chart laid out for phones (buildChartModels gives both); shown instead of the wide one on narrow screens. */
+  /** The same chart laid out for phones (buildChartModels gives both): its words share the one SVG, shown instead of the wide ones on narrow screens. */
   narrowModel: ChartModel;
   /** Every published figure in range, for the text alternative (the model may hold a thinned set). */
   summary: ChartSummary;
@@ -71,26 +70,6 @@ export async function IndicatorChartPanel({
       if (observation.source.class === "secondary") secondaryDrawn = true;
     }
   }
-  // Short keys (s0, s1…): each is written once per figure in the explorer's rows and labels.
-  const explorerSeries = model.series.map((series, index) => ({
-    key: `s${index}`,
-    name: series.producerName,
-    producerType: series.producerType,
-    legend: `${series.producerName} (${producerTypeLabel(series.producerType, locale)})`,
-    points: series.points.map((point) => ({
-      x: Math.round(point.midpointMs),
-      y: Number(point.observation.value),
-      id: point.observation.id,
-    })),
-  }));
-  const explorerLabels = Object.fromEntries(
-    explorerSeries.flatMap((series) =>
-      series.points.map((point) => {
-        const detail = details[point.id]!;
-        return [`${series.key}|${point.x}`, `${detail.figure} · ${detail.date} · ${detail.producer}`];
-      }),
-    ),
-  );
   return (
     <figure className="chart-frame" data-testid="indicator-chart">
       {model.empty ? (
@@ -108,17 +87,12 @@ export async function IndicatorChartPanel({
         >
           <IndicatorChartSvg
             model={model}
+            narrowModel={narrowModel}
             locale={locale}
             title={t("chartTitle", { name })}
             description={description}
             idPrefix="indicator-chart"
-          />
-          <IndicatorChartSvg
-            model={narrowModel}
-            locale={locale}
-            title={t("chartTitle", { name })}
-            description={description}
-            idPrefix="indicator-chart-narrow"
+            className={embedded ? "indicator-chart-embedded" : undefined}
           />
         </ChartPointDetails>
       )}
@@ -135,12 +109,9 @@ export async function IndicatorChartPanel({
         <ExploreButton
           label={t("explore")}
           hideLabel={t("closeExplore")}
-          rows={buildExplorerRows(explorerSeries)}
-          series={explorerSeries.map(({ key, name, producerType, legend }) => ({ key, name, producerType, legend }))}
-          labels={explorerLabels}
           locale={locale === "es" ? "es-ES" : "en-GB"}
-          scale={model.scale}
           legendLabel={ts("explorerLegend")}
+          words={{ loading: t("exploreLoading"), failed: t("exploreFailed"), retry: t("exploreRetry") }}
         />
       )}
       {thinning ? (
