@@ -92,3 +92,61 @@ test("a text that exists only in English is marked as English", async ({ page })
   await expect(page.getByRole("heading", { name: "GET /api/v1/indicators/{slug}/observations" })).toBeVisible();
   await expect(page.getByText("Tipos de productor separados por comas")).toBeVisible();
 });
+
+/**
+ * The site's own links on the page (not the API, not the language switch), as written in
+ * the HTML: public pages build them on the server, so a wrong language shows before any script runs.
+ */
+async function siteLinks(page: Page): Promise<string[]> {
+  return page
+    .locator("a[href^='/']:not([hreflang])")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")!).filter((href) => !/^\/(api|_next)\//.test(href)));
+}
+
+for (const locale of ["es", "en"] as const) {
+  const other = locale === "es" ? "en" : "es";
+  const inLocale = new RegExp(`^/${locale}(/|$|\\?)`);
+
+  test(`links on ${locale} pages stay in ${locale}, and the switch leads to the same page in ${other}`, async ({ page }) => {
+    await page.goto(`/${locale}/indicators/homicide_rate`);
+    const figurePath = await page.locator(`.observation-table a[href^='/${locale}/figures/']`).first().getAttribute("href");
+    expect(figurePath).toMatch(new RegExp(`^/${locale}/figures/[^/?]+$`));
+    for (const path of [
+      `/${locale}`,
+      `/${locale}/indicators/homicide_rate`,
+      `/${locale}/events`,
+      `/${locale}/sources`,
+      `/${locale}/changes`,
+      figurePath!,
+    ]) {
+      await page.goto(path);
+      const links = await siteLinks(page);
+      expect(links.length, path).toBeGreaterThan(0);
+      expect(
+        links.filter((href) => !inLocale.test(href)),
+        `links out of ${locale} on ${path}`,
+      ).toEqual([]);
+      await expect(page.locator(`a[hreflang='${other}']`).first(), path).toHaveAttribute("href", path.replace(`/${locale}`, `/${other}`));
+    }
+
+    // The figure page leads back to its indicator, in the page's language.
+    await page.goto(figurePath!);
+    const indicatorLinks = page.locator(`article a[href='/${locale}/indicators/homicide_rate']`);
+    await expect(indicatorLinks).toHaveCount(3);
+    await indicatorLinks.last().click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/indicators/homicide_rate$`));
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  });
+
+  test(`the ${locale} not-found page answers 404 in ${locale} and leads to the ${locale} overview`, async ({ page }) => {
+    const response = await page.goto(`/${locale}/indicators/no_such_indicator`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    const heading = locale === "es" ? "No encontrado" : "Not found";
+    const back = locale === "es" ? "Volver al resumen" : "Back to the overview";
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("link", { name: back })).toHaveAttribute("href", `/${locale}`);
+    await page.getByRole("link", { name: back }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+  });
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { HideInEmbeds } from "@/components/layout/HideInEmbeds";
@@ -28,21 +27,20 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-        {/* The locale only: client links (lib/i18n/navigation.ts) need it; the editor layout adds its messages. */}
-        <NextIntlClientProvider messages={null}>
-          <HideInEmbeds>
-            <a className="skip-link" href="#content">
-              {t("skip")}
-            </a>
-            <SiteHeader locale={locale} />
-          </HideInEmbeds>
-          <main id="content">{children}</main>
-          <HideInEmbeds>
-            <footer className="site-footer">
-              <p>{t("footer")}</p>
-            </footer>
-          </HideInEmbeds>
-        </NextIntlClientProvider>
+        {/* No NextIntlClientProvider: public pages link with next/link and server-built paths, so they ship
+            no translation library; the editor layout has its own provider. */}
+        <HideInEmbeds>
+          <a className="skip-link" href="#content">
+            {t("skip")}
+          </a>
+          <SiteHeader locale={locale} />
+        </HideInEmbeds>
+        <main id="content">{children}</main>
+        <HideInEmbeds>
+          <footer className="site-footer">
+            <p>{t("footer")}</p>
+          </footer>
+        </HideInEmbeds>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
-import { Link } from "@/lib/i18n/navigation";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getPathname } from "@/lib/i18n/navigation";
 import { formatAsOf } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import {
@@ -74,7 +75,9 @@ async function ReferenceChangeItem({ change, locale }: { change: PublicReference
       data-action={action}
       data-entity={change.entityType}
     >
-      <h2 className={entries.title}>{change.indicatorSlug ? <Link href={`/indicators/${change.indicatorSlug}`}>{title}</Link> : title}</h2>
+      <h2 className={entries.title}>
+        {change.indicatorSlug ? <Link href={getPathname({ href: `/indicators/${change.indicatorSlug}`, locale })}>{title}</Link> : title}
+      </h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />
       {lines.length ? (
         <dl className={styles.figures} aria-label={t("changed")}>
@@ -117,7 +120,11 @@ async function FigureChangeItem({
   return (
     <li className={`${entries.card} ${styles.change}`} id={`change-${change.id}`} data-change={change.id} data-action={action}>
       <h2 className={entries.title}>
-        {change.indicatorSlug && indicatorName ? <Link href={`/indicators/${change.indicatorSlug}`}>{name}</Link> : name}
+        {change.indicatorSlug && indicatorName ? (
+          <Link href={getPathname({ href: `/indicators/${change.indicatorSlug}`, locale })}>{name}</Link>
+        ) : (
+          name
+        )}
       </h2>
       <ChangeMeta change={change} action={action} t={t} locale={locale} />
       <dl className={styles.figures}>

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { FigureSummary, MyDraft } from "@/lib/observations/editor-queries";
 import type { Paged } from "@/lib/paging";
 import { formatAsOf, formatFigure } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
 import formStyles from "@/components/forms/forms.module.css";

@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canManageSourceDomains, canProposeReferenceChange, canReadProblemReports } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { getPathname, Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import styles from "./editor.module.css";
 import { getTranslations } from "next-intl/server";

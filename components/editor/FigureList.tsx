@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { formatAsOf, formatFigure, PRODUCER_TYPE_LABELS } from "@/lib/i18n/format";
 import { localized } from "@/lib/i18n/localized";
-import { getPathname, Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { figureQuery, type FigureFilterKey, type ParsedFigureQuery } from "@/lib/observations/figure-filters";
 import type { FigureFilterChoices, FigureListRow } from "@/lib/observations/figure-list";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiError, callApi } from "@/lib/client/api";
 import { PRODUCER_TYPE_LABELS } from "@/lib/i18n/format";
-import { Link, useRouter } from "@/lib/i18n/navigation";
+import { Link, useRouter } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ProducerType } from "@/lib/observations/types";
 import { ZObservationInput, ZReason, ZUpdateObservation } from "@/lib/schemas/observation";

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from "@/lib/changes/history";
 import type { FigureForEditing } from "@/lib/observations/editor-queries";
 import { formatFigure } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { IndicatorSummary } from "@/lib/indicators/queries";
 import { localized } from "@/lib/i18n/localized";

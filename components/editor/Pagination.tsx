@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Paged } from "@/lib/paging";
 import styles from "./editor.module.css";

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoment } from "@/components/editor/format-time";
 import { withQuoted } from "@/components/text/Quoted";
-import { getPathname, Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PasswordResetLink } from "@/lib/users/password-resets";
 import { ResetPasswordForm } from "./ResetPasswordForm";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/lib/client/api";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useRouter } from "@/lib/i18n/editor-navigation";
 import { ZDiscard } from "@/lib/schemas/review";
 import type { FieldMessages } from "@/components/forms/field-errors";
 import { FormError, FormField } from "@/components/forms/FormField";

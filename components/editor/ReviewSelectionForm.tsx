@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 import { callApi } from "@/lib/client/api";
-import { useRouter } from "@/lib/i18n/navigation";
+import { useRouter } from "@/lib/i18n/editor-navigation";
 import { useErrorText } from "@/components/forms/field-errors";
 import { FormError } from "@/components/forms/FormField";
 import formStyles from "@/components/forms/forms.module.css";

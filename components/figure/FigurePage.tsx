@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatAsOf, formatFigure, producerTypeLabel } from "@/lib/i18n/format";
 import { localized, localizedOrOther } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicFigureChange } from "@/lib/changes/public-change-shapes";
 import type { PublicFigure } from "@/lib/observations/public-figure";
@@ -35,7 +36,7 @@ export async function FigurePage({ figure, history, pageUrl, locale }: Props) {
   const type = producerTypeLabel(figure.producer.type, locale);
   const note = localizedOrOther(figure, "note", locale);
   const day = (isoDay: string) => formatAsOf(isoDay, "day", locale);
-  const indicatorHref = `/indicators/${figure.indicator.slug}`;
+  const indicatorHref = getPathname({ href: `/indicators/${figure.indicator.slug}`, locale });
   return (
     <article
       className={`${styles.page} ${figure.retraction ? styles.retracted : ""}`}

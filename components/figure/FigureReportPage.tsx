@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { PublicFigure } from "@/lib/observations/public-figure";
 import { errorText } from "@/components/forms/field-errors";
@@ -27,7 +28,7 @@ export async function FigureReportPage({
   const words = figureWords(figure, locale);
   const back = (
     <p>
-      <Link href={`/figures/${figure.id}`}>{t("backToFigure")}</Link>
+      <Link href={getPathname({ href: `/figures/${figure.id}`, locale })}>{t("backToFigure")}</Link>
     </p>
   );
   if (outcome && "sent" in outcome) {

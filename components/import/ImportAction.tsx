@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ApiError } from "@/lib/client/api";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { ImportResult, ImportSummary, UploadProgress } from "./api";
 import styles from "./import.module.css";
 import results from "./results.module.css";

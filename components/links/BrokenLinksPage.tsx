@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/editor/Pagination";
 import { Quoted } from "@/components/text/Quoted";
 import { formatAsOf } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Paged } from "@/lib/paging";
 import type { BrokenSource } from "@/lib/sources/link-health";
@@ -92,13 +93,16 @@ export async function BrokenLinksPage({ locale, list, unverifiable }: { locale: 
                   <td>
                     <ul className={styles.actions}>
                       <li>
-                        <Link href={`/editor/reference/sources/${source.id}`} aria-label={t("editLabel", { url: source.url })}>
+                        <Link
+                          href={getPathname({ href: `/editor/reference/sources/${source.id}`, locale })}
+                          aria-label={t("editLabel", { url: source.url })}
+                        >
                           {t("edit")}
                         </Link>
                       </li>
                       <li>
                         <Link
-                          href={{ pathname: "/editor/observations", query: { source: source.id } }}
+                          href={getPathname({ href: { pathname: "/editor/observations", query: { source: source.id } }, locale })}
                           aria-label={t("figuresLabel", { url: source.url })}
                         >
                           {t("figures")}

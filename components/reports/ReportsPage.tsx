@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatAsOf, formatFigure } from "@/lib/i18n/format";
-import { getPathname, Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
+import { Link } from "@/lib/i18n/editor-navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import type { Paged } from "@/lib/paging";
 import type { ProblemReportEntry } from "@/lib/reports/list-reports";

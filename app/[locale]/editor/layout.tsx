@@ -32,7 +32,7 @@ export default async function EditorLayout({ children, params }: Props) {
   const locale = await requireLocale(params);
   const [actor, messages] = await Promise.all([getPageActor(), getMessages({ locale })]);
   return (
-    <NextIntlClientProvider messages={Object.fromEntries(CLIENT_NAMESPACES.map((name) => [name, messages[name]]))}>
+    <NextIntlClientProvider locale={locale} messages={Object.fromEntries(CLIENT_NAMESPACES.map((name) => [name, messages[name]]))}>
       <EditorQueryProvider>
         {actor?.kind === "user" ? (
           <EditorNav
