@@ -7,11 +7,11 @@ import { dataset } from "./dataset";
 
 const unitOf = (slug: string) => (dataset.indicators.find((i) => i.slug === slug) as unknown as { unit: string }).unit;
 
-/** Every <text> in the chart as drawn at this width (tooltips and the other layout's words left out), with its box in the SVG's units. */
+/** Every <text> in the chart as drawn at this width (tooltips and the other layout's hidden words left out), with its box in the SVG's units. */
 async function drawnTexts(chart: Locator) {
   return chart.evaluate((svg: SVGSVGElement) =>
     [...svg.querySelectorAll("text")]
-      .filter((text) => text.checkVisibility())
+      .filter((text) => text.getBoundingClientRect().width > 0)
       // A hedge mark (≥, ≈) belongs to its point like the marker's shape; labels are what must not collide.
       .filter((text) => !text.classList.contains("chart-qualifier"))
       .map((text) => {
@@ -100,15 +100,18 @@ test.describe("on a phone", () => {
       await expect(chart).toBeVisible();
       await expect(chart.locator(".chart-words-wide").first()).toBeHidden();
       await expect(chart.locator(".chart-words-narrow").first()).toBeVisible();
-      const sizes = await chart.evaluate((svg: SVGSVGElement) =>
-        [...svg.querySelectorAll("text")]
-          .filter((text) => text.checkVisibility())
+      const sizes = await chart.evaluate((svg: SVGSVGElement) => {
+        // The phone's words (and its markers) are drawn scaled up to the wide layout's width, then the whole SVG scaled down.
+        const layout = svg.querySelector<SVGGElement>(".chart-words-narrow")!.transform.baseVal.consolidate()!.matrix.a;
+        const scale = (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) * layout;
+        return [...svg.querySelectorAll("text")]
+          .filter((text) => text.getBoundingClientRect().width > 0)
           .map((text) => ({
             text: text.textContent,
-            px: parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM()!.a,
+            px: parseFloat(getComputedStyle(text).fontSize) * scale,
             height: text.getBoundingClientRect().height,
-          })),
-      );
+          }));
+      });
       expect(sizes.length).toBeGreaterThan(10);
       for (const { text, px, height } of sizes) {
         expect(px, text ?? "").toBeGreaterThanOrEqual(11);
