@@ -91,9 +91,10 @@ async function box(page: Page, testId: string) {
 test("on a phone the chart comes first and the controls fold away", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto("/en/indicators/homicide_rate");
-  // The phone layout of the chart, with most of it in the first screen.
-  const chart = await box(page, "chart-svg-narrow");
-  await expect(page.getByTestId("chart-svg")).toBeHidden();
+  // The phone layout of the chart (the one SVG shows its phone words, not its wide ones), with most of it in the first screen.
+  const chart = await box(page, "chart-svg");
+  await expect(page.getByTestId("chart-svg").locator(".chart-words-narrow").first()).toBeVisible();
+  await expect(page.getByTestId("chart-svg").locator(".chart-words-wide").first()).toBeHidden();
   expect(chart.y).toBeLessThan(740);
   expect(chart.y + chart.height / 2).toBeLessThan(740);
   // The controls sit under it in a closed disclosure that opens on a tap.
@@ -102,7 +103,7 @@ test("on a phone the chart comes first and the controls fold away", async ({ pag
   await page.getByTestId("chart-controls").locator("summary").click();
   await expect(toggle).toBeVisible();
   const top = (testId: string) => page.getByTestId(testId).evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
-  expect(await top("chart-controls")).toBeGreaterThan((await top("chart-svg-narrow")) + chart.height);
+  expect(await top("chart-controls")).toBeGreaterThan((await top("chart-svg")) + chart.height);
 
   // On a wide screen the same controls are simply there, beside the chart.
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -111,6 +112,8 @@ test("on a phone the chart comes first and the controls fold away", async ({ pag
   await expect(toggle).toBeVisible();
   const wide = await box(page, "chart-svg");
   expect(wide.y).toBeLessThan(900);
+  await expect(page.getByTestId("chart-svg").locator(".chart-words-wide").first()).toBeVisible();
+  await expect(page.getByTestId("chart-svg").locator(".chart-words-narrow").first()).toBeHidden();
 });
 
 test("the explorer places points as the chart does, with nice ticks, a legend, and the selection", async ({ page }) => {
