@@ -78,7 +78,7 @@ test("a reader sees which figures come through an aggregator and hides them from
 });
 
 test("the page with source markers has no WCAG 2.2 AA violation, with the filter on and off", async ({ page }) => {
-  // Eight full-page scans, each several seconds of script on a busy machine (as in accessibility.spec.ts).
+  // Eight full-page scans, each several seconds of script on a busy machine: more than the one page accessibility.spec.ts scans per test.
   test.setTimeout(300_000);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
