@@ -2,9 +2,9 @@ import { EMBED_WIDTH } from "@/lib/public-api/oembed";
 
 type Size = { width: number; height: number };
 
-/** Keep in sync with embed.module.css: the phone layout is drawn at most this wide (px). */
+/** Keep in sync with app/globals.css (.indicator-chart-embedded): the phone layout is drawn at most this wide (px). */
 export const EMBED_NARROW_MAX_WIDTH = 352;
-/** Below this frame width the embed shows the phone layout (app/globals.css, .indicator-chart-narrow). */
+/** Below this frame width the embed shows the phone layout (app/globals.css, indicator chart sizes). */
 const NARROW_UNTIL = 600;
 /** The page's padding around the chart (main: 1rem each side). */
 const PADDING = 32;
