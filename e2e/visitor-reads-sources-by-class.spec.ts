@@ -140,12 +140,17 @@ test("a source supporting one figure links to that figure's page, which cites it
 });
 
 test("every page of the sources lists at most 14 sources in whole groups", async ({ page }) => {
+  // Walks every page of the list.
+  test.slow();
   await page.goto("/en/sources");
   for (;;) {
     expect(await page.locator("[data-source]").count()).toBeLessThanOrEqual(SOURCES_PER_PAGE + SOURCES_SHOWN_PER_GROUP - 1);
     const next = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: /Next/ });
     if (!(await next.count())) break;
+    const before = page.url();
     await next.click();
+    // The next page's sources are counted, not the last one's.
+    await page.waitForURL((url) => url.toString() !== before);
     // The class counts and the secondary-only sentence stay on every page.
     await expect(page.getByRole("region", { name: "Kinds of source" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "43 figures and 1 event rest on secondary sources alone." })).toBeVisible();
