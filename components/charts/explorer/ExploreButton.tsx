@@ -1,16 +1,17 @@
 "use client";
 
 import { lazy, Suspense, useState, useSyncExternalStore } from "react";
-import { ZChartSeriesAnswer } from "@/lib/public-api/chart-series";
-import { chartSeriesUrl, explorerDataOf } from "./explorer-data";
+import type { LoadedExplorerSeries } from "./load-explorer-series";
 
 // Recharts is the heaviest code on the site (about 115 KB gzipped): it is fetched only when a reader
-// opens the explorer, and warmed up when the pointer or focus reaches the button.
+// opens the explorer, and warmed up when the pointer or focus reaches the button. So is the code that
+// reads the figures (zod, the chart state's parser, d3-scale): none of it is on the page's first view.
 const loadChartExplorer = () => import("./ChartExplorer");
+const loadSeries = () => import("./load-explorer-series").then((module) => module.loadExplorerSeries());
 const LazyChartExplorer = lazy(loadChartExplorer);
 const noSubscription = () => () => {};
 
-type Loaded = ReturnType<typeof explorerDataOf> & { scale: "linear" | "log" };
+type Loaded = LoadedExplorerSeries;
 type Status = { kind: "closed" } | { kind: "loading" } | { kind: "failed"; message: string } | { kind: "open"; data: Loaded };
 
 type Props = {
@@ -21,20 +22,6 @@ type Props = {
   legendLabel: string;
   words: { loading: string; failed: string; retry: string };
 };
-
-// The series are read when the explorer opens, for the chart state in the page's address, not sent with the page.
-async function loadSeries(): Promise<Loaded> {
-  const src = chartSeriesUrl(window.location.pathname, window.location.search);
-  if (!src) throw new Error(window.location.pathname);
-  const response = await fetch(src, { headers: { accept: "application/json" } });
-  const payload: unknown = await response.json().catch(() => null);
-  const answer = ZChartSeriesAnswer.safeParse((payload as { data?: unknown } | null)?.data);
-  if (!response.ok || !answer.success) {
-    const message = (payload as { error?: { message?: unknown } } | null)?.error?.message;
-    throw new Error(typeof message === "string" ? message : `${response.status} ${response.statusText}`);
-  }
-  return { ...explorerDataOf(answer.data.series), scale: answer.data.scale };
-}
 
 /** Shows the zoomable explorer on request; its code and its figures are not part of the page until then. Without JavaScript it is not shown at all. */
 export function ExploreButton({ label, hideLabel, locale, legendLabel, words }: Props) {

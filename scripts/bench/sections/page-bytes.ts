@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { startApp } from "../app-server";
 import type { BenchSection } from "../context";
 import type { BenchLine } from "../report";
+import { splitHtml, type HtmlParts } from "../../../testing/page-parts";
 
 const KB = 1024;
 const INDICATOR_SLUG = "homicide_rate";
@@ -20,36 +21,6 @@ const PAGES: Page[] = [
   { name: "sources page", path: "/en/sources", maxHtmlBytes: 100 * KB },
   { name: "events page", path: "/en/events" },
 ];
-
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
-const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/g;
-const bytes = (text: string) => Buffer.byteLength(text);
-
-export type HtmlParts = {
-  total: number;
-  visible: number;
-  rscPayload: number;
-  inlinedCss: number;
-  otherScripts: number;
-  scriptSources: string[];
-};
-
-/** Splits a page's HTML into the reader's markup, the RSC payload (`self.__next_f.push` scripts), inlined CSS and other scripts. */
-export function splitHtml(html: string): HtmlParts {
-  let rscPayload = 0;
-  let otherScripts = 0;
-  const scriptSources: string[] = [];
-  for (const [whole, attributes = "", body = ""] of html.matchAll(SCRIPT)) {
-    if (body.includes("self.__next_f")) rscPayload += bytes(whole);
-    else otherScripts += bytes(whole);
-    const source = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
-    // Browsers that run modules skip noModule scripts (the polyfills): a first view does not download them.
-    if (source && !/\bnoModule\b/i.test(attributes)) scriptSources.push(source);
-  }
-  const inlinedCss = [...html.matchAll(STYLE)].reduce((sum, [whole]) => sum + bytes(whole), 0);
-  const visible = bytes(html.replace(SCRIPT, "").replace(STYLE, ""));
-  return { total: bytes(html), visible, rscPayload, inlinedCss, otherScripts, scriptSources };
-}
 
 const share = (part: number, total: number) => `${Math.round((part / total) * 100)} %`;
 

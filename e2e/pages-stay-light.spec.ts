@@ -1,0 +1,29 @@
+import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { splitHtml } from "../testing/page-parts";
+
+// A first view of a public page downloads React, Next.js's router and the site's few islands: about
+// 140 KB gzipped. Code that only the explorer or the editor needs (Recharts, zod, next-intl's client,
+// d3) is loaded on request; once any of it slips onto a first view, a page grows by 15–115 KB.
+const FIRST_VIEW_SCRIPT_BUDGET = 150 * 1024;
+
+for (const path of [
+  "/en",
+  "/es/indicators/homicide_rate",
+  "/en/indicators/homicide_rate?hide=media&view=table",
+  "/es/events",
+  "/en/sources",
+]) {
+  test(`${path}: a first view's JavaScript stays under ${FIRST_VIEW_SCRIPT_BUDGET / 1024} KB gzipped`, async ({ request }) => {
+    const html = await (await request.get(path)).text();
+    const { scriptSources } = splitHtml(html);
+    expect(scriptSources.length).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const source of new Set(scriptSources)) {
+      const script = await request.get(source.replaceAll("&amp;", "&"));
+      expect(script.status(), source).toBe(200);
+      gzipped += gzipSync(await script.body()).length;
+    }
+    expect(gzipped).toBeLessThanOrEqual(FIRST_VIEW_SCRIPT_BUDGET);
+  });
+}
