@@ -1,11 +1,9 @@
 "use client";
 
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { z } from "zod";
-import { ApiError, callApi } from "@/lib/client/api";
 import type { Locale } from "@/lib/i18n/routing";
-import { REPORT_MESSAGE_MAX, ZProblemReportInput } from "@/lib/schemas/problem-report";
-import { errorText, fromApiError, fromZodIssues, type FieldErrors } from "@/components/forms/field-errors";
+import { REPORT_MESSAGE_MAX, REPORT_MESSAGE_MIN } from "@/lib/schemas/problem-report-limits";
+import type { FieldErrors } from "@/components/forms/field-errors";
 import { FormError, FormField } from "@/components/forms/FormField";
 import formStyles from "@/components/forms/forms.module.css";
 import styles from "./figure.module.css";
@@ -41,7 +39,9 @@ type Props = {
   initialError?: { message: string; field?: string } | null;
 };
 
-const ZReceived = z.object({ received: z.boolean() });
+// What checks and sends the form (zod, the route's schema, the API client, ICU error messages) loads on
+// the first submit: a reader who only reads the figure never downloads it.
+const loadSubmit = () => import("./submit-report");
 
 // No session, no hydration: server HTML must not say "JavaScript ran". Until it has, the browser's own checks
 // guard the plain form; once it has, the form checks with the route's schema and says so in the page's words.
@@ -70,21 +70,19 @@ export function ReportProblemForm({ observationId, locale, text, initialError = 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const parsed = ZProblemReportInput.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      setErrors(fromZodIssues(parsed.error.issues, text.fieldMessages));
-      return;
-    }
-    setErrors({});
+    const data = new FormData(event.currentTarget);
     setPending(true);
     try {
-      await callApi("POST", "/api/reports", ZReceived, parsed.data);
-      setSent(true);
-      form.current?.reset();
+      const outcome = await (await loadSubmit()).submitReport(data, text, locale);
+      setErrors(outcome.errors);
+      setFormError(outcome.formError);
+      if (outcome.sent) {
+        setSent(true);
+        form.current?.reset();
+      }
     } catch (error) {
-      const fields = error instanceof ApiError ? fromApiError(error, text.fieldMessages) : {};
-      setErrors(fields);
-      setFormError(Object.keys(fields).length ? labels.errorSummary : errorText(error, text.errorMessages, locale));
+      // The checking code could not be fetched (the connection dropped): nothing was sent, and what was typed stays.
+      setFormError(text.errorMessages.network ?? text.errorMessages.internal_error ?? String(error));
     } finally {
       setPending(false);
     }
@@ -116,7 +114,7 @@ export function ReportProblemForm({ observationId, locale, text, initialError = 
       <input type="hidden" name="locale" value={locale} />
       <FormError message={formError} />
       <FormField name="message" label={labels.message} hint={labels.messageHint} error={errors.message}>
-        {(control) => <textarea {...control} required minLength={10} maxLength={REPORT_MESSAGE_MAX} rows={4} />}
+        {(control) => <textarea {...control} required minLength={REPORT_MESSAGE_MIN} maxLength={REPORT_MESSAGE_MAX} rows={4} />}
       </FormField>
       <FormField name="sourceUrl" label={labels.sourceUrl} optionalLabel={optional} hint={labels.sourceUrlHint} error={errors.sourceUrl}>
         {(control) => <input {...control} type="url" inputMode="url" maxLength={2000} autoComplete="url" />}

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { REPORT_MESSAGE_MAX, REPORT_MESSAGE_MIN } from "./problem-report-limits";
 import { ZEmail } from "./user";
 
 // One schema for the reader's form (with and without JavaScript), the public route and the staff's close form.
 
-export const REPORT_MESSAGE_MIN = 10;
-export const REPORT_MESSAGE_MAX = 2000;
+export { REPORT_MESSAGE_MAX, REPORT_MESSAGE_MIN };
 
 // A plain HTML form sends an empty field as "": that is a field left out, not a bad value.
 const optional = <Schema extends z.ZodType>(schema: Schema) =>
