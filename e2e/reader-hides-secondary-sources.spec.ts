@@ -28,7 +28,9 @@ test("a reader sees which figures come through an aggregator and hides them from
   await expect(marked.first()).toBeVisible();
   const keptIds = await tableRows(page)
     .filter({ hasNot: page.locator('[data-source-class="secondary"]') })
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-observation")!));
+    .evaluateAll((rows) =>
+      rows.filter((row) => row.getAttribute("data-status") === "published").map((row) => row.getAttribute("data-observation")!),
+    );
   expect(keptIds.length).toBeGreaterThan(0);
   for (const id of secondaryIds) await expect(chartPoint(page, id).first()).toBeAttached();
 
@@ -69,6 +71,20 @@ test("a reader sees which figures come through an aggregator and hides them from
   const svg = await (await page.request.get(svgHref!)).text();
   expect(svg).toContain("Solo fuentes primarias y de prensa");
   await expect(page.getByTestId("embed-code")).toHaveValue(/sources=firsthand/);
+
+  // The data files keep the same figures: none from a secondary source, every other one of the view.
+  for (const testId of ["download-csv", "download-json"]) {
+    const href = (await page.getByTestId(testId).getAttribute("href"))!;
+    expect(href, testId).toContain("sources=firsthand");
+    const file = await (await page.request.get(href)).text();
+    for (const id of secondaryIds) expect(file, `${testId} ${id}`).not.toContain(id);
+    for (const id of keptIds) expect(file, `${testId} ${id}`).toContain(id);
+  }
+  const json = (await (await page.request.get((await page.getByTestId("download-json").getAttribute("href"))!)).json()) as {
+    data: { source: { class: string } }[];
+  };
+  expect(json.data.length).toBeGreaterThan(0);
+  expect(json.data.filter((figure) => figure.source.class === "secondary")).toEqual([]);
 
   // And back: every source again.
   await page.getByTestId("source-filter").getByRole("link", { name: "Todas las fuentes" }).click();

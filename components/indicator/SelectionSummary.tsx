@@ -28,7 +28,6 @@ export async function SelectionSummary({ counts, state, locale, action }: Props)
   return (
     <p className="selection-summary" data-testid="selection-summary" data-selected={counts.selected} data-total={counts.total}>
       <span>{sentence}</span>
-      {action.kind === "downloadAll" && state.sources === "firsthand" ? <span className="muted"> ({tt("filter.downloads")})</span> : null}
       {everything ? null : action.kind === "showAll" ? (
         <>
           {" · "}

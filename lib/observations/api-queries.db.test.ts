@@ -142,6 +142,7 @@ async function expectedFigures(filter: ObservationFilter) {
     .filter((figure) => !filter.from || figure.asOf >= filter.from)
     .filter((figure) => !filter.to || figure.asOf <= filter.to)
     .filter((figure) => !filter.producerTypes || filter.producerTypes.includes(figure.producer.type))
+    .filter((figure) => !filter.sourceClasses || filter.sourceClasses.includes(figure.source.class))
     .sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
@@ -172,6 +173,8 @@ const FILTERS: Omit<ObservationFilter, "slug">[] = [
   { includeRetracted: true, producerTypes: ["government", "academic"] },
   { includeRetracted: true, producerTypes: ["media"], from: "2020-02-29", to: "2025-03-01" },
   { includeRetracted: false, from: "2026-01-01" },
+  { includeRetracted: false, sourceClasses: ["primary", "press"] },
+  { includeRetracted: true, sourceClasses: ["secondary"], producerTypes: ["government", "ngo"] },
 ];
 
 describe("readApiObservationPage", () => {

@@ -15,6 +15,8 @@ export type ObservationFilter = {
   from?: string;
   to?: string;
   producerTypes?: ProducerType[];
+  /** Only figures whose source is of these classes (the page's sources=firsthand); absent: every class. */
+  sourceClasses?: readonly SourceClass[];
   includeRetracted: boolean;
 };
 
@@ -101,6 +103,7 @@ function pageQuery(filter: ObservationFilter, after: SeriesPosition | null, limi
   if (filter.from) conditions.push(`o."asOf" >= ${parameter(filter.from)}::date`);
   if (filter.to) conditions.push(`o."asOf" <= ${parameter(filter.to)}::date`);
   if (filter.producerTypes) conditions.push(`p.type = ANY(${parameter(filter.producerTypes)}::"ProducerType"[])`);
+  if (filter.sourceClasses) conditions.push(`s."sourceClass" = ANY(${parameter([...filter.sourceClasses])}::"SourceClass"[])`);
   if (after) {
     const asOf = parameter(isoDay(after.asOf));
     // The redundant asOf bound lets the (indicatorId, asOf, id) index start at the cursor instead of the first figure.

@@ -6,7 +6,7 @@ import { decodeCursor, listApiObservations, streamApiObservations, type Observat
 import { indicatorObservationsParameters } from "./parameters";
 import { parseQuery } from "./query";
 import { publicResponse, publicStream } from "./respond";
-import { PRODUCER_TYPES, type ProducerType } from "../schemas/enums";
+import { FIRST_HAND_SOURCE_CLASSES, PRODUCER_TYPES, type ProducerType } from "../schemas/enums";
 
 // Built once: a query schema costs more to build than to check a request with.
 const PARAMETERS = indicatorObservationsParameters(decodeCursor);
@@ -29,6 +29,7 @@ export function answerIndicatorObservations(request: Request, slug: string): Pro
       from: query.from,
       to: query.to,
       producerTypes: keptProducerTypes(query.producerType, query.hide),
+      sourceClasses: query.sources === "firsthand" ? FIRST_HAND_SOURCE_CLASSES : undefined,
       includeRetracted: query.includeRetracted ?? false,
     };
     if (query.all) {

@@ -22,6 +22,10 @@ export const indicatorObservationsParameters = <Cursor>(decode: CursorDecoder<Cu
     .optional()
     .meta({ description: "Comma-separated producer types to leave out (as the indicator page's hide=)", example: "government,media" }),
   includeRetracted: ZQueryBoolean.optional().meta({ description: "Include retracted figures, marked" }),
+  sources: z
+    .enum(["all", "firsthand"], { error: "must be all or firsthand" })
+    .optional()
+    .meta({ description: "firsthand leaves out figures from secondary sources (as the indicator page's sources=)" }),
   format: z.enum(["json", "csv"], { error: "must be json or csv" }).optional().meta({ description: "json (default) or csv" }),
   // The figures' list decodes the cursor itself, so the parameter stays the text it was given.
   cursor: z
