@@ -21,7 +21,9 @@ test("the homicide rate's chart lists its own events, numbered as its markers, w
   expect(own.some((event) => /CECOT/.test(event.title_en))).toBe(false);
   const items = list.locator("li[data-event]");
   // The list is the chart's events: those of the indicator within the chart's years.
-  const chart = page.getByTestId("chart-svg");
+  // The chart holds its wide and its phone words; this screen shows the wide ones.
+  const chart = page.getByTestId("chart-svg").locator(".chart-words-wide");
+  await expect(chart.first()).toBeVisible();
   await expect(items).toHaveCount(await chart.locator("[data-event-number]").count());
   for (const title of [
     "Police stop counting confrontation deaths and grave bodies as homicides",
