@@ -84,6 +84,15 @@ describe("the generated OpenAPI document", () => {
     });
     eventsOperation.parameters = eventsOperation.parameters.filter((parameter) => parameter.name !== "indicator");
 
+    // An indicator's figures gained ?sources=firsthand (the page's source filter, kept by its downloads).
+    const observationsOperation = generated.paths["/api/v1/indicators/{slug}/observations"].get;
+    expect(observationsOperation.parameters.find((parameter) => parameter.name === "sources")).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "string", enum: ["all", "firsthand"] },
+    });
+    observationsOperation.parameters = observationsOperation.parameters.filter((parameter) => parameter.name !== "sources");
+
     // The chart's series (for its explorer) came after the hand-written document; its own test checks its answers.
     const paths = generated.paths as Record<string, unknown>;
     expect(paths["/api/v1/indicators/{slug}/chart-series"]).toBeDefined();
