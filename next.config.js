@@ -12,11 +12,10 @@ const nextConfig = {
   // web server refuses /_next/image before Next.js (server/web-server.ts).
   images: { unoptimized: true },
   experimental: {
-    // The stylesheet is small (13 KB, under 4 KB gzipped): sent inside the HTML, it no longer holds the
-    // first paint back by a round trip on slow connections. Next.js also copies it twice into the React
-    // payload, so it costs about 33 KB of the page uncompressed but under 6 KB gzipped (measured on the
-    // indicator page): less than the round trip of a render-blocking stylesheet on a phone's first view.
-    inlineCss: true,
+    // The stylesheet goes out as its own files, cached for a year, not inside every page: inlined,
+    // Next.js also copied it twice into the React payload, about 42 KB of every page's HTML (measured on
+    // the indicator page, the overview and a page without figures), sent again on each page a reader opens.
+    inlineCss: false,
   },
   // Lets two builds (e.g. parallel test runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
