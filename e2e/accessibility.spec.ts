@@ -6,6 +6,7 @@ const PAGES = [
   "/indicators/homicide_rate",
   "/indicators/homicide_rate?view=table",
   "/indicators/deaths_in_custody_cumulative",
+  "/indicators/soe_arrests_cumulative/disagreements",
   "/events",
   "/sources",
   "/changes",

@@ -7,22 +7,38 @@ const wola = dataset.observations.filter((o) => o.publisher.includes("WOLA") || 
 
 type Row = { figures: { value: string; href: string; text: string }[]; spread: string; period: string };
 
-/** Every group of the disagreement view, the folded older ones included. */
-async function groups(page: Page): Promise<Row[]> {
-  const section = page.getByTestId("figures-that-disagree");
-  const older = section.locator("details");
-  if (await older.count()) await older.locator("summary").click();
-  return section.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((row) => ({
-      period: row.querySelector("th")?.textContent ?? "",
-      spread: row.querySelector("[data-spread]")?.textContent ?? "",
-      figures: [...row.querySelectorAll("li[data-observation]")].map((li) => ({
-        value: li.querySelector(".figure-value")?.textContent ?? "",
-        href: li.querySelector("a.source-link")?.getAttribute("href") ?? "",
-        text: li.textContent ?? "",
+/** The groups of the disagreement view on the page open now. */
+function groupsShown(page: Page): Promise<Row[]> {
+  return page
+    .getByTestId("figures-that-disagree")
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        period: row.querySelector("th")?.textContent ?? "",
+        spread: row.querySelector("[data-spread]")?.textContent ?? "",
+        figures: [...row.querySelectorAll("li[data-observation]")].map((li) => ({
+          value: li.querySelector(".figure-value")?.textContent ?? "",
+          href: li.querySelector("a.source-link")?.getAttribute("href") ?? "",
+          text: li.textContent ?? "",
+        })),
       })),
-    })),
-  );
+    );
+}
+
+/** Every group of the disagreement view: the indicator page's, or when it lists only the most recent, those of every page of the full list. */
+async function groups(page: Page): Promise<Row[]> {
+  const all = page.getByTestId("all-groups-link");
+  if (!(await all.count())) return groupsShown(page);
+  await all.click();
+  await page.waitForURL(/\/disagreements/);
+  const rows = await groupsShown(page);
+  for (let next = page.locator('a[rel="next"]'); await next.count(); next = page.locator('a[rel="next"]')) {
+    const url = page.url();
+    await next.click();
+    await page.waitForURL((address) => address.href !== url);
+    rows.push(...(await groupsShown(page)));
+  }
+  return rows;
 }
 
 const HEDGE = /^(at least|more than|nearly|about|up to) /;
@@ -82,6 +98,49 @@ test("the people sent to CECOT on 16 March 2025 form one group with a spread of 
     expect(rows[0]!.figures.find((f) => f.value === "nearly 250")!.text).toContain("day inside the month");
     await context.close();
   }
+});
+
+test("a dense indicator's page lists its ten most recent groups and links to every group, in both languages", async ({ page }) => {
+  await page.goto("/en/indicators/soe_arrests_cumulative");
+  const section = page.getByTestId("figures-that-disagree");
+  const onIndicatorPage = await groupsShown(page);
+  expect(onIndicatorPage).toHaveLength(10);
+  const link = section.getByTestId("all-groups-link");
+  const total = Number(/See all (\d+) groups/.exec(await link.innerText())?.[1]);
+  expect(total).toBeGreaterThan(10);
+
+  await link.click();
+  await expect(page).toHaveURL("/en/indicators/soe_arrests_cumulative/disagreements");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Where the figures disagree: /);
+  const every = await groupsShown(page);
+  expect(every).toHaveLength(total);
+  // The indicator page's groups are the full list's first ones, in the same order, with the same figures.
+  expect(every.slice(0, 10)).toEqual(onIndicatorPage);
+  await expect(page.getByTestId("figures-that-disagree")).toContainText(`${total} groups of figures to compare, most recent first.`);
+
+  await page.getByTestId("locale-switcher").click();
+  await expect(page).toHaveURL("/es/indicators/soe_arrests_cumulative/disagreements");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Dónde no coinciden las cifras: /);
+  expect(await groupsShown(page)).toHaveLength(total);
+  await page.getByRole("link", { name: /^← Volver a / }).click();
+  await expect(page).toHaveURL("/es/indicators/soe_arrests_cumulative#discrepancy-heading");
+  await expect(page.getByTestId("all-groups-link")).toHaveText(`Ver los ${total} grupos (esta página muestra los 10 más recientes)`);
+});
+
+test("the full list keeps the reader's first-hand filter, there and back", async ({ page }) => {
+  await page.goto("/en/indicators/soe_arrests_cumulative?sources=firsthand");
+  const link = page.getByTestId("all-groups-link");
+  await expect(link).toHaveAttribute("href", "/en/indicators/soe_arrests_cumulative/disagreements?sources=firsthand");
+  const total = Number(/See all (\d+) groups/.exec(await link.innerText())?.[1]);
+  await link.click();
+  const every = await groupsShown(page);
+  expect(every).toHaveLength(total);
+  // Figures quoted from secondary sources are left out, as on the indicator page.
+  await page.goto("/en/indicators/soe_arrests_cumulative/disagreements");
+  expect((await groupsShown(page)).length).toBeGreaterThan(total);
+  await page.goBack();
+  await page.getByRole("link", { name: /^← Back to / }).click();
+  await expect(page).toHaveURL("/en/indicators/soe_arrests_cumulative?sources=firsthand#discrepancy-heading");
 });
 
 test("the Spanish page says the same in Spanish", async ({ page }) => {

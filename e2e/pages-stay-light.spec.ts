@@ -11,6 +11,7 @@ const PAGES = [
   "/en",
   "/es/indicators/homicide_rate",
   "/en/indicators/homicide_rate?hide=media&view=table",
+  "/en/indicators/soe_arrests_cumulative/disagreements",
   "/es/events",
   "/en/sources",
   "figure",

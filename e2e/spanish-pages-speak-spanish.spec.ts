@@ -3,7 +3,15 @@ import { expect, test, type Page } from "@playwright/test";
 // A Spanish reader meets no English outside quoted data: everything the site says itself is in
 // Spanish, and a text that exists only in English (a producer's note, a source's title) says so with lang="en".
 
-const PAGES = ["/es", "/es/indicators/homicide_rate", "/es/events", "/es/sources", "/es/changes", "/es/api-docs"];
+const PAGES = [
+  "/es",
+  "/es/indicators/homicide_rate",
+  "/es/indicators/soe_arrests_cumulative/disagreements",
+  "/es/events",
+  "/es/sources",
+  "/es/changes",
+  "/es/api-docs",
+];
 
 // Common words of the site's English interface (none of them is also a Spanish word).
 const ENGLISH = [
@@ -114,6 +122,7 @@ for (const locale of ["es", "en"] as const) {
     for (const path of [
       `/${locale}`,
       `/${locale}/indicators/homicide_rate`,
+      `/${locale}/indicators/soe_arrests_cumulative/disagreements`,
       `/${locale}/events`,
       `/${locale}/sources`,
       `/${locale}/changes`,

@@ -11,6 +11,7 @@ describe("tagsForPath", () => {
     expect(tagsForPath("/en/changes/feed.xml")).toEqual(["changes"]);
     expect(tagsForPath("/api/v1/sources")).toEqual(["sources"]);
     expect(tagsForPath("/es/figures/cm0abc123xyz")).toEqual(["figure:cm0abc123xyz"]);
+    expect(tagsForPath("/es/indicators/homicide_rate/disagreements")).toEqual(["indicator:homicide_rate"]);
   });
 
   it("never caches editor pages, writes, health checks or unknown paths", () => {
@@ -24,6 +25,7 @@ describe("tagsForPath", () => {
       "/",
       "/fr",
       "/en/indicators/a/b",
+      "/en/indicators/a/disagreements/b",
       "/es/figures/cm0abc123xyz/report",
       "/es/figures/a/b",
     ]) {
@@ -74,6 +76,15 @@ describe("the query a public response depends on", () => {
     expect(query("/en/events?page=1")).toBe("");
     expect(query("/en/events?page=0")).toBe("");
     expect(query("/en/events?page=2&page=3")).toBe("");
+  });
+
+  it("is the page and the source filter of an indicator's comparable figures, and nothing else", () => {
+    expect(query("/es/indicators/a/disagreements?utm_source=x&page=2")).toBe("?page=2");
+    expect(query("/es/indicators/a/disagreements?sources=firsthand&page=3&z=1")).toBe("?page=3&sources=firsthand");
+    expect(query("/en/indicators/a/disagreements?page=1&sources=all")).toBe("");
+    expect(query("/en/indicators/a/disagreements?page=0")).toBe("");
+    expect(query("/en/indicators/a/disagreements?page=2&page=3")).toBe("");
+    expect(query("/en/indicators/a/disagreements?page=99999999")).toBe("");
   });
 
   it("is every parameter of the API, sorted, the last of repeated ones winning as the API reads them", () => {

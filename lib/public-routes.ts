@@ -2,6 +2,7 @@ import { chartStateQuery, parseChartState, type SearchParams } from "./charts/ch
 import { LOCALES } from "./i18n/routing";
 import { eventsViewQuery, parseEventsView } from "./events/events-view-state";
 import { parseSourcesView, sourcesViewQuery } from "./sources/source-overview-state";
+import { disagreementsViewQuery, parseDisagreementsView } from "./observations/disagreements-view";
 
 // The site's public addresses: which data each shows, as tags, what kind of response it gives, and which
 // query parameters it reads. The response cache (server/cache) keeps only these, keyed and dropped by
@@ -19,6 +20,7 @@ export type RouteKind = "page" | "feed" | "api";
  *   out the way the page writes its own links; any other parameter, or a malformed value, changes nothing;
  * - the events page reads the indicator it is filtered to and its page (?indicator=slug&page=2);
  * - the sources page reads the class, group and page it shows (lib/sources/source-overview-state.ts);
+ * - an indicator's page of comparable figures reads its page and source filter (lib/observations/disagreements-view.ts);
  * - the public API answers an unknown parameter with a 400 (lib/public-api/query.ts), so every parameter
  *   counts; the last of repeated ones wins there, and here.
  */
@@ -39,6 +41,8 @@ const EVENTS: Query = (params) => eventsViewQuery(parseEventsView(searchParamsRe
 
 const SOURCES: Query = (params) => sourcesViewQuery(parseSourcesView(searchParamsRecord(params)));
 
+const DISAGREEMENTS: Query = (params) => disagreementsViewQuery(parseDisagreementsView(searchParamsRecord(params)));
+
 type Route = { pattern: RegExp; tags: (match: RegExpMatchArray) => string[]; kind: RouteKind; query: Query };
 
 const ROUTES: Route[] = [
@@ -49,6 +53,13 @@ const ROUTES: Route[] = [
     tags: (m) => [indicatorTag(m[1] ?? ""), "events"],
     kind: "page",
     query: CHART,
+  },
+  // Every group of an indicator's comparable figures: its figures, their sources and producers.
+  {
+    pattern: new RegExp(`^/${locale}/indicators/${slug}/disagreements$`),
+    tags: (m) => [indicatorTag(m[1] ?? "")],
+    kind: "page",
+    query: DISAGREEMENTS,
   },
   { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: EVENTS },
   { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: SOURCES },

@@ -9,9 +9,8 @@ import { StaffEditLink } from "./StaffEditLink";
 import { staffEditProps } from "./staff-edit-props";
 import { SourceLink } from "@/components/sources/SourceLink";
 import { getSourceLinkWords, type SourceLinkWords } from "@/components/sources/source-link-text";
-
-/** Groups listed before the rest fold into a disclosure (which works without JavaScript). */
-const SHOWN_GROUPS = 10;
+import { Pager } from "@/components/sources/Pager";
+import { GROUPS_ON_INDICATOR_PAGE, pageOfGroups } from "@/lib/observations/disagreements-view";
 
 type T = Awaited<ReturnType<typeof getTranslations<"disagree">>>;
 type EditLink = Awaited<ReturnType<typeof staffEditProps>>;
@@ -155,18 +154,21 @@ function GroupTable({
   );
 }
 
-/** Every group of comparable figures from different producers (rule: lib/observations/comparisons.ts). */
-export async function FiguresThatDisagree({ comparisons, locale }: { comparisons: FigureComparisons; locale: Locale }) {
+async function disagreeWords(locale: Locale) {
   const [t, editLink, words] = await Promise.all([
     getTranslations({ locale, namespace: "disagree" }),
     staffEditProps(locale),
     getSourceLinkWords(locale),
   ]);
-  const { groups, producerCount, truncated, limit, valueKind } = comparisons;
+  return { t, editLink, words };
+}
+
+/** What is compared and by which rule, or why nothing is; null when there are groups to list. */
+function Explanation({ comparisons, t }: { comparisons: FigureComparisons; t: T }) {
+  const { groups, producerCount, valueKind } = comparisons;
   const samePeriodRule = COMPARISON_RULE[valueKind] === "same_period";
   return (
-    <section aria-labelledby="discrepancy-heading" className="discrepancy" data-testid="figures-that-disagree">
-      <h2 id="discrepancy-heading">{t("heading")}</h2>
+    <>
       <p className="muted">
         {t("intro")} {samePeriodRule ? t("ruleSamePeriod") : t("ruleNearby", { days: NEARBY_DAYS })}
       </p>
@@ -177,30 +179,92 @@ export async function FiguresThatDisagree({ comparisons, locale }: { comparisons
       ) : (
         <>
           <p>{t("count", { count: groups.length })}</p>
-          {truncated ? <p className="muted">{t("truncated", { count: limit })}</p> : null}
-          <GroupTable
-            groups={groups.slice(0, SHOWN_GROUPS)}
-            locale={locale}
-            t={t}
-            testId="discrepancy-table"
-            editLink={editLink}
-            words={words}
-          />
-          {groups.length > SHOWN_GROUPS ? (
-            <details className="older-groups">
-              <summary>{t("showAll", { count: groups.length - SHOWN_GROUPS })}</summary>
-              <GroupTable
-                groups={groups.slice(SHOWN_GROUPS)}
-                locale={locale}
-                t={t}
-                testId="discrepancy-table-older"
-                editLink={editLink}
-                words={words}
-              />
-            </details>
-          ) : null}
+          {comparisons.truncated ? <p className="muted">{t("truncated", { count: comparisons.limit })}</p> : null}
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * The indicator page's section: the GROUPS_ON_INDICATOR_PAGE most recent groups of comparable figures
+ * from different producers (rule: lib/observations/comparisons.ts), and a link to all of them, so the
+ * page stays the same length however densely the figures are published.
+ */
+export async function FiguresThatDisagree({
+  comparisons,
+  locale,
+  allGroupsHref,
+}: {
+  comparisons: FigureComparisons;
+  locale: Locale;
+  /** The page listing every group, with the reader's source filter. */
+  allGroupsHref: string;
+}) {
+  const { t, editLink, words } = await disagreeWords(locale);
+  const { groups } = comparisons;
+  return (
+    <section aria-labelledby="discrepancy-heading" className="discrepancy" data-testid="figures-that-disagree">
+      <h2 id="discrepancy-heading">{t("heading")}</h2>
+      <Explanation comparisons={comparisons} t={t} />
+      {comparisons.producerCount > 1 && groups.length > 0 ? (
+        <GroupTable
+          groups={groups.slice(0, GROUPS_ON_INDICATOR_PAGE)}
+          locale={locale}
+          t={t}
+          testId="discrepancy-table"
+          editLink={editLink}
+          words={words}
+        />
+      ) : null}
+      {comparisons.producerCount > 1 && groups.length > GROUPS_ON_INDICATOR_PAGE ? (
+        <p>
+          <a href={allGroupsHref} data-testid="all-groups-link">
+            {t("seeAll", { count: groups.length, shown: GROUPS_ON_INDICATOR_PAGE })}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Every group of comparable figures of an indicator, a page at a time (the page at /indicators/{slug}/disagreements). */
+export async function AllFiguresThatDisagree({
+  comparisons,
+  locale,
+  page: requested,
+  pageHref,
+}: {
+  comparisons: FigureComparisons;
+  locale: Locale;
+  page: number;
+  pageHref: (page: number) => string;
+}) {
+  const { t, editLink, words } = await disagreeWords(locale);
+  const listed = comparisons.producerCount > 1 ? comparisons.groups : [];
+  const { page, pageCount, first, groups } = pageOfGroups(listed, requested);
+  return (
+    <section className="discrepancy" data-testid="figures-that-disagree">
+      <Explanation comparisons={comparisons} t={t} />
+      {groups.length > 0 ? (
+        <>
+          {pageCount > 1 ? (
+            <p data-testid="groups-range">{t("pages.range", { first, last: first + groups.length - 1, total: listed.length })}</p>
+          ) : null}
+          <GroupTable groups={groups} locale={locale} t={t} testId="discrepancy-table" editLink={editLink} words={words} />
+          <Pager
+            page={page}
+            pageCount={pageCount}
+            href={pageHref}
+            words={{
+              pages: t("pages.label"),
+              previous: t("pages.previous"),
+              next: t("pages.next"),
+              position: t("pages.position", { page, count: pageCount }),
+            }}
+          />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { ChartLegend } from "./ChartLegend";
 import { Definitions } from "./Definitions";
 import { DownloadsAndCitation } from "./DownloadsAndCitation";
 import { FiguresThatDisagree } from "./FiguresThatDisagree";
+import { disagreementsViewQuery } from "@/lib/observations/disagreements-view";
 import { FramingsSideBySide } from "./FramingsSideBySide";
 import { IndicatorChartPanel } from "./IndicatorChartPanel";
 import { ObservationTable } from "./ObservationTable";
@@ -125,7 +126,11 @@ export async function IndicatorPage({
           {table}
         </>
       )}
-      <FiguresThatDisagree comparisons={discrepancies} locale={locale} />
+      <FiguresThatDisagree
+        comparisons={discrepancies}
+        locale={locale}
+        allGroupsHref={`${basePath}/disagreements${disagreementsViewQuery({ sources: state.sources, page: 1 })}`}
+      />
       <FramingsSideBySide framings={framings} locale={locale} />
       <Definitions indicator={indicator} locale={locale} />
       <DownloadsAndCitation
