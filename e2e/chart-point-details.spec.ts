@@ -39,7 +39,7 @@ test("a point that takes the keyboard focus shows its details; Enter moves into 
   await expect(details).toBeVisible();
   expect(await gap(details, point)).toBeLessThanOrEqual(40);
   await expect(point).toBeFocused();
-  await expect(details.getByTestId("point-detail").first()).toContainText((await point.getAttribute("aria-label"))!.split(" · ")[0]!);
+  await expect(details.getByTestId("point-detail").first()).toContainText((await point.locator("title").textContent())!.split(" · ")[0]!);
   await page.keyboard.press("Enter");
   await expect(details).toBeVisible();
   expect(await gap(details, point)).toBeLessThanOrEqual(40);

@@ -92,7 +92,7 @@ describe("IndicatorChartSvg", () => {
   ] as const)("draws hostile names and titles as text only (%s, %s)", (locale, size) => {
     const markup = render(locale, size);
     const found = tags(markup);
-    const allowed = ["svg", "title", "desc", "g", "line", "text", "tspan", "path", "circle", "rect"];
+    const allowed = ["svg", "title", "desc", "defs", "use", "g", "line", "text", "tspan", "path", "circle", "rect"];
     expect(found.map((tag) => tag.name).filter((name) => !allowed.includes(name))).toEqual([]);
     expect(found.filter((tag) => tag.name === "title").length).toBeGreaterThan(PAYLOADS.length);
     // No handler attribute on any element (onload, onerror...), and nothing that loads a resource.
@@ -100,9 +100,18 @@ describe("IndicatorChartSvg", () => {
     const attributeNames = found.flatMap((tag) =>
       [...tag.attributes.matchAll(/\s([^\s=]+)="[^"]*"/g)].map((match) => match[1]!.toLowerCase()),
     );
-    expect(attributeNames.filter((name) => name.startsWith("on") || name === "href" || name === "xlink:href" || name === "src")).toEqual(
-      [],
+    expect(attributeNames.filter((name) => name.startsWith("on") || name === "xlink:href" || name === "src")).toEqual([]);
+    // The only references are <use> of a marker the SVG itself defines.
+    const ids = new Set(found.map((tag) => /\sid="([^"]*)"/.exec(tag.attributes)?.[1]).filter(Boolean));
+    const references = found.flatMap((tag) =>
+      [...tag.attributes.matchAll(/\shref="([^"]*)"/g)].map((match) => ({ tag: tag.name, href: match[1]! })),
     );
+    expect(references.length).toBeGreaterThanOrEqual(observations.length);
+    for (const { tag, href } of references) {
+      expect(tag).toBe("use");
+      expect(href).toMatch(/^#chart-mark-[a-z]+$/);
+      expect(ids.has(href.slice(1)), href).toBe(true);
+    }
     for (const attack of ["<script", "<img", "<svg onload", "<iframe", "<x:script"]) expect(markup).not.toContain(attack);
     // The payloads are there, as text a reader can see.
     expect(markup).toContain("&lt;script&gt;window.__pwned=1&lt;/script&gt;");
@@ -130,6 +139,25 @@ describe("IndicatorChartSvg", () => {
     expect(markup).toMatch(/<g class="chart-renewals" data-renewals="2">/);
     expect(markup).toContain("Renewals (2)");
     expect(markup).toMatch(/<g class="chart-point[^"]*" data-observation="o0"/);
+  });
+
+  it("writes a figure in a few hundred bytes: its series gives the colour and the marker, its title names it", () => {
+    const markup = render("en", "both");
+    const points = [...markup.matchAll(/<g class="chart-point[\s\S]*?<\/g><\/g><\/g>/g)].map(([point]) => point);
+    expect(points).toHaveLength(observations.length);
+    for (const point of points) {
+      const title = /<title>(.*?)<\/title>/.exec(point)![1]!;
+      // What is left once the figure's own words are set aside: its shape, place and period, and a
+      // range's ends and the hedge's sign when it has them.
+      const extras = (point.includes("chart-range") ? 110 : 0) + (point.includes("chart-qualifier") ? 150 : 0);
+      expect(point.length - title.length, point).toBeLessThan(400 + extras);
+      expect(point).not.toContain("aria-label");
+      expect(point).not.toMatch(/ stroke="var/);
+    }
+    for (const type of new Set(observations.map((o) => o.producer.type)))
+      expect(markup).toMatch(
+        new RegExp(`<g class="chart-series series-${type}"[^>]* stroke="var\\(--[a-z]+\\)" stroke-width="2" fill="none">`),
+      );
   });
 
   it("holds both layouts in one SVG and draws each figure once, the phone's words hidden without the stylesheet", () => {

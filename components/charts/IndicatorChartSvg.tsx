@@ -43,59 +43,66 @@ export function pointLabel(point: PointModel, locale: Locale): string {
     .join(" · ");
 }
 
-function Point({ point, series, locale }: { point: PointModel; series: SeriesModel; locale: Locale }) {
+/** The marker a series draws at each figure, defined once per chart and placed by `<use>`. */
+const markId = (idPrefix: string, type: ProducerType) => `${idPrefix}-mark-${type}`;
+
+/**
+ * One figure: its marker, the period it covers and a range's ends. Its colour, stroke width and fill
+ * come from its series' group (presentation attributes inherit, in a downloaded SVG too), and its
+ * marker is the series' one, so a dense chart's markup stays a few hundred bytes a figure. Its
+ * accessible name is its <title>, which a mouse shows too.
+ */
+function Point({ point, series, locale, idPrefix }: { point: PointModel; series: SeriesModel; locale: Locale; idPrefix: string }) {
   const color = SERIES_COLORS[series.producerType];
   const mark = QUALIFIER_MARKS[point.observation.qualifier];
-  const label = pointLabel(point, locale);
   const cx = px(point.cx);
   const cy = px(point.cy);
   const [periodX1, periodX2] = [px(point.periodX1), px(point.periodX2)];
   return (
-    <g
-      className={`chart-point chart-point-${series.producerType}`}
-      data-observation={point.observation.id}
-      tabIndex={0}
-      role="img"
-      aria-label={label}
-    >
-      <title>{label}</title>
+    <g className={`chart-point chart-point-${series.producerType}`} data-observation={point.observation.id} tabIndex={0} role="img">
+      <title>{pointLabel(point, locale)}</title>
       {point.periodX2 - point.periodX1 > 1 ? (
         <path
           className="chart-period"
           d={`M${periodX1},${px(cy - 4)}v8M${periodX1},${cy}H${periodX2}M${periodX2},${px(cy - 4)}v8`}
-          stroke={color}
           strokeOpacity={0.6}
           strokeWidth={1.5}
-          fill="none"
         />
       ) : null}
       {point.rangeTopY !== null ? (
         <path
           className="chart-range"
           d={`M${cx},${cy}V${px(point.rangeTopY)}M${px(cx - 5)},${px(point.rangeTopY)}h10M${px(cx - 5)},${cy}h10`}
-          stroke={color}
-          strokeWidth={2}
-          fill="none"
         />
       ) : null}
       {/* Drawn around the origin and moved into place, so the phone layout can keep its shape while the plot is stretched. */}
       <g className="chart-mark" transform={`translate(${cx},${cy})`}>
         <g className="chart-mark-shape">
-          <path
-            d={markerPath(series.producerType, 0, 0)}
-            fill={series.producerType === "intergovernmental" ? "none" : "var(--bg)"}
-            stroke={color}
-            strokeWidth={2}
-          />
+          <use className="chart-hit" href={`#${markId(idPrefix, series.producerType)}`} />
           {mark ? (
-            <text className="chart-qualifier" x={8} y={-6} fill={color} fontSize={14} fontWeight={700}>
+            <text className="chart-qualifier" x={8} y={-6} fill={color} stroke="none" fontSize={14} fontWeight={700}>
               {mark}
             </text>
           ) : null}
-          <circle className="chart-hit" r={10} fill="transparent" />
         </g>
       </g>
     </g>
+  );
+}
+
+/** Each series' marker, with the ring around it that takes a tap or a hover; its stroke comes from where it is used. */
+function MarkDefinitions({ model, idPrefix }: { model: ChartModel; idPrefix: string }) {
+  const types = [...new Set(model.series.map((series) => series.producerType))];
+  if (!types.length) return null;
+  return (
+    <defs>
+      {types.map((type) => (
+        <g key={type} id={markId(idPrefix, type)}>
+          <path d={markerPath(type, 0, 0)} fill={type === "intergovernmental" ? "none" : "var(--bg)"} />
+          <circle r={10} fill="transparent" stroke="none" />
+        </g>
+      ))}
+    </defs>
   );
 }
 
@@ -357,21 +364,22 @@ function OverLayer({ model }: { model: ChartModel }) {
 }
 
 /** The figures: one line and one marker per figure for each series. */
-function Figures({ model, locale }: { model: ChartModel; locale: Locale }) {
+function Figures({ model, locale, idPrefix }: { model: ChartModel; locale: Locale; idPrefix: string }) {
   return (
     <>
+      <MarkDefinitions model={model} idPrefix={idPrefix} />
       {model.series.map((series) => (
-        <g key={series.producerId} className={`chart-series series-${series.producerType}`} data-producer={series.producerName}>
-          <path
-            d={series.path}
-            fill="none"
-            stroke={SERIES_COLORS[series.producerType]}
-            strokeWidth={2}
-            strokeDasharray={SERIES_DASH[series.producerType]}
-            aria-hidden="true"
-          />
+        <g
+          key={series.producerId}
+          className={`chart-series series-${series.producerType}`}
+          data-producer={series.producerName}
+          stroke={SERIES_COLORS[series.producerType]}
+          strokeWidth={2}
+          fill="none"
+        >
+          <path d={series.path} strokeDasharray={SERIES_DASH[series.producerType]} aria-hidden="true" />
           {series.points.map((point) => (
-            <Point key={point.observation.id} point={point} series={series} locale={locale} />
+            <Point key={point.observation.id} point={point} series={series} locale={locale} idPrefix={idPrefix} />
           ))}
         </g>
       ))}
@@ -427,7 +435,7 @@ export function IndicatorChartSvg({ model, narrowModel, locale, title, descripti
             <UnderLayer model={narrowModel} locale={locale} />
           </g>
           <g className="chart-data">
-            <Figures model={model} locale={locale} />
+            <Figures model={model} locale={locale} idPrefix={idPrefix} />
           </g>
           <g className="chart-words chart-words-wide">
             <OverLayer model={model} />
@@ -439,7 +447,7 @@ export function IndicatorChartSvg({ model, narrowModel, locale, title, descripti
       ) : (
         <>
           <UnderLayer model={model} locale={locale} />
-          <Figures model={model} locale={locale} />
+          <Figures model={model} locale={locale} idPrefix={idPrefix} />
           <OverLayer model={model} />
         </>
       )}
