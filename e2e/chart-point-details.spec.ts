@@ -95,3 +95,36 @@ test("on a phone, a tap near a point opens it", async ({ browser, baseURL }) => 
   expect(await gap(details, point)).toBeLessThanOrEqual(40);
   await context.close();
 });
+
+test("the page carries no point details: the first point opened reads them, once, for the chart's state", async ({ page }) => {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/point-details")) asked.push(new URL(request.url()).pathname + new URL(request.url()).search);
+  });
+  const response = await page.goto("/en/indicators/homicide_rate?hide=media&page=2");
+  expect(await response!.text()).not.toContain("detailsHref");
+  await expect(page.getByTestId("export-png")).toBeVisible();
+  expect(asked).toEqual([]);
+  const points = page.getByTestId("chart-svg").locator(".chart-point");
+  for (const index of [0, 3, 5]) {
+    await points.nth(index).focus();
+    // Points drawn on the same spot are listed together: this one is among them.
+    await expect(page.getByTestId("point-details")).toContainText(
+      (await points.nth(index).locator("title").textContent())!.split(" · ")[0]!,
+    );
+  }
+  // The table's page is not part of what the chart draws.
+  expect(asked).toEqual(["/en/indicators/homicide_rate/point-details?hide=media"]);
+});
+
+test("when the details cannot be read, a point still says what it is and links to its figure's page", async ({ page }) => {
+  await page.route("**/point-details**", (route) => route.fulfill({ status: 503, contentType: "application/json", body: "{}" }));
+  await page.goto("/en/indicators/homicide_rate");
+  await expect(page.getByTestId("export-png")).toBeVisible();
+  const point = page.getByTestId("chart-svg").locator(".chart-point").nth(3);
+  await point.focus();
+  const detail = page.getByTestId("point-details").getByTestId("point-detail").first();
+  await expect(detail).toContainText((await point.locator("title").textContent())!);
+  const id = await point.getAttribute("data-observation");
+  await expect(detail.getByRole("link")).toHaveAttribute("href", `/en/figures/${id}`);
+});

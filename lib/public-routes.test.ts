@@ -12,6 +12,7 @@ describe("tagsForPath", () => {
     expect(tagsForPath("/api/v1/sources")).toEqual(["sources"]);
     expect(tagsForPath("/es/figures/cm0abc123xyz")).toEqual(["figure:cm0abc123xyz"]);
     expect(tagsForPath("/es/indicators/homicide_rate/disagreements")).toEqual(["indicator:homicide_rate"]);
+    expect(tagsForPath("/en/indicators/homicide_rate/point-details")).toEqual(["indicator:homicide_rate"]);
   });
 
   it("never caches editor pages, writes, health checks or unknown paths", () => {
@@ -45,6 +46,11 @@ describe("the query a public response depends on", () => {
     expect(query("/es/indicators/a?view=table&z=1")).toBe("?view=table");
     expect(query("/en/embed/a?to=2018&from=2020&hide=ngo,government,ngo&page=abc")).toBe("?hide=government%2Cngo&from=2018&to=2020");
     expect(query("/en/indicators/a?view=table&view=chart")).toBe("?view=table");
+  });
+
+  it("is the chart's state for the point details, as for the chart they describe", () => {
+    expect(query("/es/indicators/a/point-details?sources=firsthand&hide=ngo&utm_source=x")).toBe("?hide=ngo&sources=firsthand");
+    expect(query("/en/indicators/a/point-details?z=1")).toBe("");
   });
 
   it("keeps the source filter in the chart's key, so first-hand-only and every-source answers are cached apart", () => {

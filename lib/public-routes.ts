@@ -61,6 +61,13 @@ const ROUTES: Route[] = [
     kind: "page",
     query: DISAGREEMENTS,
   },
+  // What the chart's details box says of each figure the chart draws (JSON, read on the first point opened).
+  {
+    pattern: new RegExp(`^/${locale}/indicators/${slug}/point-details$`),
+    tags: (m) => [indicatorTag(m[1] ?? "")],
+    kind: "api",
+    query: CHART,
+  },
   { pattern: new RegExp(`^/${locale}/events$`), tags: () => ["events"], kind: "page", query: EVENTS },
   { pattern: new RegExp(`^/${locale}/sources$`), tags: () => ["sources"], kind: "page", query: SOURCES },
   { pattern: new RegExp(`^/${locale}/changes$`), tags: () => ["changes"], kind: "page", query: NONE },

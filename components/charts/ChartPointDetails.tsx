@@ -12,25 +12,13 @@ import {
   type ReactNode,
 } from "react";
 import { nearestPoint, placeBeside, pointsNear } from "./tooltip-placement";
-import { SourceLink, sourceLinkText, type LinkedSource, type PlainSourceLinkText } from "@/components/sources/SourceLink";
+import { SourceLink, sourceLinkText, type PlainSourceLinkText } from "@/components/sources/SourceLink";
 import { FigureDetailsLink } from "@/components/indicator/FigureDetailsLink";
-
-export type PointDetail = {
-  figure: string;
-  date: string;
-  producer: string;
-  source: LinkedSource;
-  sourceLabel: string;
-  /** The day the source's link broke, formatted for the page (null while the link works). */
-  brokenDay: string | null;
-  hedge: string | null;
-  /** The figure's own page. */
-  detailsHref: string;
-};
+import type { PointDetail } from "./point-details-schema";
 
 type Labels = { close: string; details: string; several: string; source: PlainSourceLinkText; figureDetails: string };
 /** focusInside: opened with Enter or Space, the box takes the focus; otherwise it only shows beside the point. */
-type Active = { ids: string[]; anchor: Element; focusInside: boolean };
+type Active = { points: { id: string; title: string }[]; anchor: Element; focusInside: boolean };
 type Placed = { left: number; top: number };
 
 const POINT = "[data-observation]";
@@ -45,18 +33,26 @@ function pointsOnScreen(frame: HTMLElement) {
   });
 }
 
+/** Until the details arrive, or if they cannot: the point's own <title> and its figure's page. */
+type Shown = { id: string; detail: PointDetail | null; title: string };
+
 // The chart itself is server-rendered SVG (each point carries its <title>, so it reads without
 // JavaScript); this island adds a details box with clickable sources beside the point that was
 // hovered, clicked, tapped or focused. A point that takes the keyboard focus shows its details beside
 // it while the focus stays on the point (Tab goes on to the next point); Enter or Space moves the focus
 // into the details (their source links), and Escape closes them and gives the focus back to the point.
-// Points drawn on top of each other are listed together, so each one can be reached.
+// Points drawn on top of each other are listed together, so each one can be reached. The details of
+// every drawn point are read from `detailsUrl` when the first point is opened (the page does not carry
+// them); should that fail, the box shows each point's title and the link to its figure's page.
 export function ChartPointDetails({
-  details,
+  detailsUrl,
+  figurePathPrefix,
   children,
   labels,
 }: {
-  details: Record<string, PointDetail>;
+  detailsUrl: string;
+  /** A figure's page is this followed by its id ("/en/figures/"). */
+  figurePathPrefix: string;
   children: ReactNode;
   labels: Labels;
 }) {
@@ -64,21 +60,47 @@ export function ChartPointDetails({
   const box = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Active | null>(null);
   const [placed, setPlaced] = useState<Placed | null>(null);
+  /** Null until the first point is opened and its details have arrived (empty when they could not be read). */
+  const [details, setDetails] = useState<Record<string, PointDetail> | null>(null);
+  const loading = useRef(false);
+  /** The point asked for while the details were on their way. */
+  const waiting = useRef<{ point: Element; focusInside: boolean } | null>(null);
   /** Set while the focus is given back to a point, so that focus does not open its details again. */
   const returningFocus = useRef(false);
 
   const open = (point: Element | null | undefined, focusInside = false) => {
     const id = point?.getAttribute("data-observation");
-    if (!point || !id || !details[id] || !frame.current) return;
+    if (!point || !id || !frame.current) return;
+    if (!details) {
+      waiting.current = { point, focusInside };
+      if (!loading.current) {
+        loading.current = true;
+        import("./load-point-details").then(({ loadPointDetails }) => loadPointDetails(detailsUrl)).then(setDetails, () => setDetails({}));
+      }
+      return;
+    }
     // Points whose touch areas overlap the activated one's cannot be told apart by a click: list them together.
     const reach = Math.max(12, (point.querySelector(".chart-hit") ?? point).getBoundingClientRect().width);
-    const ids = pointsNear(pointsOnScreen(frame.current), id, reach)
-      .map((near) => near.id)
-      .filter((near) => details[near]);
-    if (active && active.anchor === point && active.ids.join() === ids.join() && (active.focusInside || !focusInside)) return;
+    const near = pointsNear(pointsOnScreen(frame.current), id, reach);
+    const points = (near.length ? near.map((each) => each.element) : [point]).map((element) => ({
+      id: element.getAttribute("data-observation") ?? "",
+      title: element.querySelector(":scope > title")?.textContent ?? "",
+    }));
+    const same = active && active.points.map((each) => each.id).join() === points.map((each) => each.id).join();
+    if (active && active.anchor === point && same && (active.focusInside || !focusInside)) return;
     setPlaced(null);
-    setActive({ ids: ids.length ? ids : [id], anchor: point, focusInside });
+    setActive({ points, anchor: point, focusInside });
   };
+
+  // The details have arrived: open the point the reader asked for meanwhile, if it is still where the reader is.
+  useEffect(() => {
+    const asked = waiting.current;
+    if (!details || !asked) return;
+    waiting.current = null;
+    if (asked.point.isConnected) open(asked.point, asked.focusInside);
+    // Only the details' arrival opens the waiting point; open itself changes on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [details]);
 
   const close = (returnFocus: boolean) => {
     const anchor = active?.anchor;
@@ -146,7 +168,7 @@ export function ChartPointDetails({
     open(point, true);
   };
 
-  const shown = active ? active.ids.map((id) => [id, details[id]!] as const) : [];
+  const shown: Shown[] = active ? active.points.map(({ id, title }) => ({ id, detail: details?.[id] ?? null, title })) : [];
   const sourceText = sourceLinkText(labels.source);
   return (
     <div
@@ -173,20 +195,27 @@ export function ChartPointDetails({
             ×
           </button>
           {shown.length > 1 ? <p className="tooltip-several">{labels.several.replace("{count}", String(shown.length))}</p> : null}
-          {shown.map(([id, detail]) => (
-            <div key={id} className="tooltip-figure" data-testid="point-detail">
-              <strong>{detail.figure}</strong>
-              <div>{detail.date}</div>
-              <div data-quoted="">{detail.producer}</div>
-              {detail.hedge ? <div className="muted">{detail.hedge}</div> : null}
-              <div>
-                <SourceLink source={detail.source} text={sourceText} formatDay={() => detail.brokenDay ?? ""}>
-                  {detail.sourceLabel}
-                </SourceLink>
+          {shown.map(({ id, detail, title }) =>
+            detail ? (
+              <div key={id} className="tooltip-figure" data-testid="point-detail">
+                <strong>{detail.figure}</strong>
+                <div>{detail.date}</div>
+                <div data-quoted="">{detail.producer}</div>
+                {detail.hedge ? <div className="muted">{detail.hedge}</div> : null}
+                <div>
+                  <SourceLink source={detail.source} text={sourceText} formatDay={() => detail.brokenDay ?? ""}>
+                    {detail.sourceLabel}
+                  </SourceLink>
+                </div>
+                <FigureDetailsLink href={detail.detailsHref} label={labels.figureDetails} context={`${detail.figure}, ${detail.date}`} />
               </div>
-              <FigureDetailsLink href={detail.detailsHref} label={labels.figureDetails} context={`${detail.figure}, ${detail.date}`} />
-            </div>
-          ))}
+            ) : (
+              <div key={id} className="tooltip-figure" data-testid="point-detail">
+                <div data-quoted="">{title}</div>
+                <FigureDetailsLink href={`${figurePathPrefix}${id}`} label={labels.figureDetails} context={title} />
+              </div>
+            ),
+          )}
         </div>
       ) : null}
     </div>

@@ -43,6 +43,8 @@ export async function EmbedChart({ slug, name, chart, events, state, locale, pag
         embedded
         name={name}
         locale={locale}
+        slug={slug}
+        state={state}
       />
       {/* The producers and the source line are drawn in the chart itself: under it, only the way back. */}
       <p className="embed-source">

@@ -1,15 +1,26 @@
 import { getTranslations } from "next-intl/server";
 import type { ChartModel } from "@/components/charts/chart-model";
-import { ChartPointDetails, type PointDetail } from "@/components/charts/ChartPointDetails";
+import { ChartPointDetails } from "@/components/charts/ChartPointDetails";
 import { describeChart, describedProducerNames } from "@/components/charts/describe-chart";
 import { quoteNames } from "@/components/text/Quoted";
 import { IndicatorChartSvg } from "@/components/charts/IndicatorChartSvg";
 import { ExploreButton } from "@/components/charts/explorer/ExploreButton";
-import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS } from "@/lib/i18n/format";
+import { formatNumber } from "@/lib/i18n/format";
 import type { ChartSummary } from "@/lib/observations/chart-points";
 import type { Locale } from "@/lib/i18n/routing";
 import { getPathname } from "@/lib/i18n/navigation";
+import { chartStateQuery, DEFAULT_CHART_STATE, type ChartState } from "@/lib/charts/chart-state";
 import { getSourceLinkWords } from "@/components/sources/source-link-text";
+
+/** The figures drawn depend on the series shown, the years and the sources; the table's page or order changes nothing. */
+const pointDetailsUrl = (slug: string, state: ChartState, locale: Locale) =>
+  `${getPathname({ href: `/indicators/${slug}/point-details`, locale })}${chartStateQuery({
+    ...DEFAULT_CHART_STATE,
+    hidden: state.hidden,
+    from: state.from,
+    to: state.to,
+    sources: state.sources,
+  })}`;
 
 type Props = {
   /** The chart at its wide size (desktop, downloads); also what the point details read. */
@@ -26,6 +37,9 @@ type Props = {
   embedded?: boolean;
   name: string;
   locale: Locale;
+  slug: string;
+  /** The chart's state: the details box reads what it says of each drawn figure for it. */
+  state: ChartState;
 };
 
 export async function IndicatorChartPanel({
@@ -37,6 +51,8 @@ export async function IndicatorChartPanel({
   embedded = false,
   name,
   locale,
+  slug,
+  state,
 }: Props) {
   const [t, ts, tp, tt, words] = await Promise.all([
     getTranslations({ locale, namespace: "indicator" }),
@@ -45,38 +61,16 @@ export async function IndicatorChartPanel({
     getTranslations({ locale, namespace: "sourceTrust" }),
     getSourceLinkWords(locale),
   ]);
-  let secondaryDrawn = false;
   const description = describeChart(name, summary, locale);
-  const details: Record<string, PointDetail> = {};
-  for (const series of model.series) {
-    for (const { observation } of series.points) {
-      const hedge = QUALIFIER_LABELS[locale][observation.qualifier];
-      details[observation.id] = {
-        figure: formatFigure(observation, locale),
-        date: formatAsOf(observation.asOf, observation.datePrecision, locale),
-        producer: `${observation.producer.name} (${producerTypeLabel(observation.producer.type, locale)})`,
-        // Only what the link shows: the rest of the source is on the figure's page, and each field here is sent twice.
-        source: {
-          url: observation.source.url,
-          class: observation.source.class,
-          archivedUrl: observation.source.archivedUrl,
-          brokenSince: observation.source.brokenSince,
-        },
-        sourceLabel: t("pointSource", { publisher: observation.source.publisher ?? new URL(observation.source.url).hostname }),
-        brokenDay: observation.source.brokenSince ? words.formatDay(observation.source.brokenSince) : null,
-        hedge: hedge ? (locale === "es" ? `La fuente dice «${hedge}».` : `The source says "${hedge}".`) : null,
-        detailsHref: getPathname({ href: `/figures/${observation.id}`, locale }),
-      };
-      if (observation.source.class === "secondary") secondaryDrawn = true;
-    }
-  }
+  const secondaryDrawn = model.series.some((series) => series.points.some(({ observation }) => observation.source.class === "secondary"));
   return (
     <figure className="chart-frame" data-testid="indicator-chart">
       {model.empty ? (
         <p className="chart-empty">{t("noData")}</p>
       ) : (
         <ChartPointDetails
-          details={details}
+          detailsUrl={pointDetailsUrl(slug, state, locale)}
+          figurePathPrefix={getPathname({ href: "/figures/", locale })}
           labels={{
             close: t("close"),
             details: tp("details"),

@@ -109,6 +109,8 @@ export async function IndicatorPage({
               hiddenSecondary={hiddenSecondary}
               name={name}
               locale={locale}
+              slug={indicator.slug}
+              state={state}
             />
             <ChartLegend locale={locale} />
           </div>
