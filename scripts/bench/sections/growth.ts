@@ -36,6 +36,12 @@ export const growthSection: BenchSection = {
         // The first reader renders the page (that is the uncached line); the load measures what the cache then serves.
         await sequentialLatency(`${cached.url}/en/indicators/${slug}`, 1);
         const cachedLoad = await measureLoad(`${cached.url}/en/indicators/${slug}`, { connections: 10, seconds: quick ? 2 : 5 });
+        // What the page and the API answer weigh at this size: the cached line serves these bytes.
+        const bytesOf = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength;
+        log(
+          `at ${size.toLocaleString("en")}: the indicator page is ${(await bytesOf(`${cached.url}/en/indicators/${slug}`)).toLocaleString("en")} bytes, ` +
+            `the API's first page ${(await bytesOf(`${cached.url}/api/v1/indicators/${slug}/observations`)).toLocaleString("en")} bytes`,
+        );
         figures.push({
           overview: await p50(`${uncached.url}/en`),
           page: await p50(`${uncached.url}/en/indicators/${slug}`),
