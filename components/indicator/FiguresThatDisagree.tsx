@@ -163,7 +163,7 @@ async function disagreeWords(locale: Locale) {
   return { t, editLink, words };
 }
 
-/** What is compared and by which rule, or why nothing is; null when there are groups to list. */
+/** What is compared and by which rule, and how many groups there are or why there are none. */
 function Explanation({ comparisons, t }: { comparisons: FigureComparisons; t: T }) {
   const { groups, producerCount, valueKind } = comparisons;
   const samePeriodRule = COMPARISON_RULE[valueKind] === "same_period";
@@ -207,7 +207,7 @@ export async function FiguresThatDisagree({
     <section aria-labelledby="discrepancy-heading" className="discrepancy" data-testid="figures-that-disagree">
       <h2 id="discrepancy-heading">{t("heading")}</h2>
       <Explanation comparisons={comparisons} t={t} />
-      {comparisons.producerCount > 1 && groups.length > 0 ? (
+      {groups.length > 0 ? (
         <GroupTable
           groups={groups.slice(0, GROUPS_ON_INDICATOR_PAGE)}
           locale={locale}
@@ -217,7 +217,7 @@ export async function FiguresThatDisagree({
           words={words}
         />
       ) : null}
-      {comparisons.producerCount > 1 && groups.length > GROUPS_ON_INDICATOR_PAGE ? (
+      {groups.length > GROUPS_ON_INDICATOR_PAGE ? (
         <p>
           <a href={allGroupsHref} data-testid="all-groups-link">
             {t("seeAll", { count: groups.length, shown: GROUPS_ON_INDICATOR_PAGE })}
@@ -241,15 +241,16 @@ export async function AllFiguresThatDisagree({
   pageHref: (page: number) => string;
 }) {
   const { t, editLink, words } = await disagreeWords(locale);
-  const listed = comparisons.producerCount > 1 ? comparisons.groups : [];
-  const { page, pageCount, first, groups } = pageOfGroups(listed, requested);
+  const { page, pageCount, first, groups } = pageOfGroups(comparisons.groups, requested);
   return (
     <section className="discrepancy" data-testid="figures-that-disagree">
       <Explanation comparisons={comparisons} t={t} />
       {groups.length > 0 ? (
         <>
           {pageCount > 1 ? (
-            <p data-testid="groups-range">{t("pages.range", { first, last: first + groups.length - 1, total: listed.length })}</p>
+            <p data-testid="groups-range">
+              {t("pages.range", { first, last: first + groups.length - 1, total: comparisons.groups.length })}
+            </p>
           ) : null}
           <GroupTable groups={groups} locale={locale} t={t} testId="discrepancy-table" editLink={editLink} words={words} />
           <Pager

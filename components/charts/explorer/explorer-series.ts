@@ -31,13 +31,24 @@ export function explorerSeriesOf(model: ChartModel, locale: Locale): TChartSerie
   }));
 }
 
-/** What the page's chart draws for this state (the same figures, thinned the same way, at the same size), for the explorer. */
+/**
+ * The figures the page's chart draws for this state: the same figures, thinned the same way, laid out at
+ * the wide size (no events). The explorer's series and the point details' answer are read from it.
+ */
+export async function readDrawnChart(
+  indicator: Pick<IndicatorSummary, "id">,
+  state: Pick<ChartState, "hidden" | "from" | "to" | "scale" | "sources">,
+) {
+  const chart = await getChartData(indicator.id, state);
+  return { chart, model: buildChartModel(chart.observations, [], { ...state, events: false }, CHART_SIZES.wide) };
+}
+
+/** What the page's chart draws for this state, for the explorer. */
 export async function getChartSeries(
   indicator: Pick<IndicatorSummary, "id">,
   state: Pick<ChartState, "hidden" | "from" | "to" | "scale" | "sources">,
   locale: Locale,
 ): Promise<TChartSeriesAnswer> {
-  const chart = await getChartData(indicator.id, state);
-  const model = buildChartModel(chart.observations, [], { ...state, events: false }, CHART_SIZES.wide);
+  const { chart, model } = await readDrawnChart(indicator, state);
   return { scale: model.scale, series: explorerSeriesOf(model, locale), thinning: thinningOf(chart) };
 }

@@ -1,10 +1,9 @@
-import { buildChartModel, CHART_SIZES } from "@/components/charts/chart-model";
+import { readDrawnChart } from "@/components/charts/explorer/explorer-series";
 import { buildPointDetails } from "@/components/charts/point-details";
 import { parseChartState } from "@/lib/charts/chart-state";
 import { notFound } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/routing";
 import { getIndicatorBySlug } from "@/lib/indicators/queries";
-import { getChartData } from "@/lib/observations/chart-data";
 import { handlePublicGet } from "@/lib/public-api/handler";
 import { publicJson } from "@/lib/public-api/respond";
 
@@ -22,8 +21,7 @@ export function GET(request: Request, { params }: Context) {
     const indicator = await getIndicatorBySlug(slug);
     if (!indicator) throw notFound(`Indicator "${slug}"`);
     const state = parseChartState(Object.fromEntries(new URL(request.url).searchParams));
-    const chart = await getChartData(indicator.id, state);
-    const model = buildChartModel(chart.observations, [], { ...state, events: false }, CHART_SIZES.wide);
+    const { model } = await readDrawnChart(indicator, state);
     return publicJson(request, { data: buildPointDetails(model, locale) });
   });
 }
