@@ -164,4 +164,49 @@ test("a reviewer publishes a 3,000-row import batch from the queue in one action
     expect(log).toContain(REVIEWER.displayName);
     await reader.dispose();
   });
+
+  await test.step("a reader goes through the dense chart's figures with the keyboard and the mouse", async () => {
+    await page.goto(`/en/indicators/${SLUG}`);
+    const chart = page.getByTestId("indicator-chart");
+    // 3,000 daily figures, the thinned ones drawn: a dot each, no element each, the series focusable as a whole.
+    const series = chart.locator("[data-dense-series]");
+    await expect(series).toHaveCount(1);
+    await expect(chart.locator("[data-observation]")).toHaveCount(0);
+    const drawn = /draws ([\d,]+) of the 3,000 figures/.exec((await chart.getByTestId("chart-thinned").textContent()) ?? "")?.[1];
+    expect(drawn).toBeTruthy();
+    await expect(series).toHaveAccessibleName(
+      new RegExp(`^${PRODUCER} \\(NGO\\): ${drawn} figures drawn, from 1 January 2000 to 18 March 2008, each as a dot`),
+    );
+    const detail = page.getByTestId("point-detail");
+    const live = chart.locator("[aria-live=polite]");
+
+    await series.focus();
+    await expect(detail).toContainText("3,099");
+    await expect(detail).toContainText("18 March 2008");
+    await expect(detail.getByRole("link", { name: /Boletín sintético/ })).toHaveAttribute("href", `https://example.org/lote-${STAMP}`);
+    await page.keyboard.press("Home");
+    await expect(detail).toContainText("1 January 2000");
+    await expect(live).toHaveText(`100, 1 January 2000, ${PRODUCER} (NGO)`);
+    await page.keyboard.press("ArrowRight");
+    await expect(detail).not.toContainText("1 January 2000");
+    await page.keyboard.press("End");
+    await expect(detail).toContainText("18 March 2008");
+    // Enter takes the focus into the details (their links come next); Escape gives it back to the series.
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("point-details")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(detail).toHaveCount(0);
+    await expect(series).toBeFocused();
+
+    // The mouse opens the figure whose dot it comes to: here the first one drawn.
+    await series.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    const first = await series.evaluate((element) => {
+      const [, x, y] = /M([\d.]+),([\d.]+)h0/.exec(element.querySelector(".chart-dots")!.getAttribute("d")!)!;
+      const spot = new DOMPoint(Number(x), Number(y)).matrixTransform((element as SVGGElement).getScreenCTM()!);
+      return { x: spot.x, y: spot.y };
+    });
+    await page.mouse.move(first.x + 3, first.y - 2);
+    await expect(detail).toContainText("1 January 2000");
+    await expect(detail).toContainText(PRODUCER);
+  });
 });

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { PublicEvent } from "@/lib/events/queries";
+import { MARKED_POINTS_PER_SERIES } from "@/lib/observations/chart-points";
 import type { PublicObservation } from "@/lib/observations/types";
 import { SCRIPT_PAYLOADS, SQL_PAYLOADS } from "@/testing/hostile-inputs";
 import { buildChartModel, CHART_SIZES } from "./chart-model";
@@ -186,5 +187,78 @@ describe("IndicatorChartSvg", () => {
       expect(sy! * point.cy + ty!).toBeCloseTo(fit.scale * target.cy, 0);
     }
     expect(fit.height).toBeCloseTo(Math.max(wide.height, narrow.height * fit.scale), 5);
+  });
+});
+
+describe("a dense series", () => {
+  /** `count` daily figures of one producer; every seventh hedged ("at least"). */
+  const dailyFigures = (count: number): PublicObservation[] =>
+    Array.from({ length: count }, (_, i) => ({
+      ...figure(i, "ngo"),
+      id: `d${i}`,
+      value: String(100 + ((i * 37) % 50)),
+      valueMax: null,
+      qualifier: i % 7 ? "exact" : "at_least",
+      asOf: new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
+      datePrecision: "day",
+      producer: { id: "dense-ngo", name: "Observatorio", type: "ngo" },
+    }));
+  const renderFigures = (figures: PublicObservation[]) => {
+    const model = (size: keyof typeof CHART_SIZES) =>
+      buildChartModel(figures, [], { hidden: [], from: null, to: null, events: false }, CHART_SIZES[size], {
+        locale: "en",
+        title: "Dense",
+        unit: "people",
+        sourceLine: "Sources: Observatorio",
+        renewals: () => "",
+        logOmitted: () => "",
+      });
+    const wide = model("wide");
+    const markup = renderToStaticMarkup(
+      createElement(IndicatorChartSvg, {
+        model: wide,
+        narrowModel: model("narrow"),
+        locale: "en",
+        title: "t",
+        description: "d",
+        idPrefix: "chart",
+      }),
+    );
+    return { wide, markup };
+  };
+
+  it(`keeps a marker for each figure up to ${MARKED_POINTS_PER_SERIES} figures`, () => {
+    const { markup } = renderFigures(dailyFigures(MARKED_POINTS_PER_SERIES));
+    expect(markup.match(/data-observation="/g)).toHaveLength(MARKED_POINTS_PER_SERIES);
+    expect(markup).not.toContain("data-dense-series");
+  });
+
+  it("draws each figure as a dot in the series' order, a ring where hedged, and is read as one focusable series", () => {
+    const figures = dailyFigures(MARKED_POINTS_PER_SERIES + 1);
+    const { wide, markup } = renderFigures(figures);
+    expect(markup).not.toContain("data-observation");
+    const series = /<g class="chart-series series-ngo chart-series-dense"[^>]*>/.exec(markup)![0];
+    expect(series).toContain('data-dense-series="dense-ngo"');
+    expect(series).toContain('tabindex="0"');
+    expect(series).toContain('role="img"');
+    expect(markup).toContain(
+      `<title>Observatorio (NGO): ${figures.length} figures drawn, from 1 January 2020 to 1 March 2020, each as a dot (a ring where the source hedged it). The arrow keys go from one figure to the next.</title>`,
+    );
+    const dots = [.../<path class="chart-dots" d="([^"]*)"/.exec(markup)![1]!.matchAll(/M([\d.]+),([\d.]+)h0/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    // The island reads which dot is which figure from this order: the model's points, left to right.
+    expect(dots).toEqual(wide.series[0]!.points.map((point) => [Math.round(point.cx * 10) / 10, Math.round(point.cy * 10) / 10]));
+    const holes = /<path class="chart-dots-hedged" d="([^"]*)"/.exec(markup)![1]!.match(/h0/g);
+    expect(holes).toHaveLength(figures.filter((figure) => figure.qualifier !== "exact").length);
+    expect(markup).toContain('id="chart-cursor"');
+  });
+
+  it("grows by a few bytes a figure, where a marked figure takes a few hundred", () => {
+    const small = renderFigures(dailyFigures(100)).markup;
+    const large = renderFigures(dailyFigures(300)).markup;
+    // Each figure: its dot, its share of the line, a hole when hedged; the words do not grow.
+    expect((large.length - small.length) / 200).toBeLessThan(40);
   });
 });

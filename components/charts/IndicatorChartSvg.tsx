@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import { formatAsOf, formatFigure, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
+import { formatAsOf, formatFigure, formatNumber, producerTypeLabel, QUALIFIER_LABELS, QUALIFIER_MARKS } from "@/lib/i18n/format";
 import type { ProducerType } from "@/lib/observations/types";
 import type { Locale } from "@/lib/i18n/routing";
 import { localized } from "@/lib/i18n/localized";
@@ -90,8 +90,85 @@ function Point({ point, series, locale, idPrefix }: { point: PointModel; series:
   );
 }
 
+/** A dense series' accessible name: whose figures, how many over which dates, and how to go through them. */
+export function denseSeriesLabel(series: SeriesModel, locale: Locale): string {
+  const first = series.points[0]!.observation;
+  const last = series.points.at(-1)!.observation;
+  const producer = `${series.producerName} (${producerTypeLabel(series.producerType, locale)})`;
+  const count = formatNumber(String(series.points.length), locale);
+  const [from, to] = [formatAsOf(first.asOf, first.datePrecision, locale), formatAsOf(last.asOf, last.datePrecision, locale)];
+  return locale === "es"
+    ? `${producer}: ${count} cifras dibujadas, del ${from} al ${to}, cada una como un punto (un anillo si la fuente la matizó). Las flechas pasan de una cifra a otra.`
+    : `${producer}: ${count} figures drawn, from ${from} to ${to}, each as a dot (a ring where the source hedged it). The arrow keys go from one figure to the next.`;
+}
+
+/**
+ * A dense series' figures in four paths: a dot at each figure, in the series' order (the stroke's cap
+ * on a segment of no length, so it keeps its shape however the plot is stretched; square for an
+ * official series, as its markers are), a hole in the dot of each hedged figure (a ring), and the bars
+ * of the periods and ranges the figures cover. A few bytes a figure, where a marked point takes a few
+ * hundred. The chart's island reads where each figure is from the dots, in order.
+ */
+export function denseDrawing(points: PointModel[]) {
+  const dot = ({ cx, cy }: PointModel) => `M${px(cx)},${px(cy)}h0`;
+  return {
+    dots: points.map(dot).join(""),
+    hedged: points
+      .filter((point) => point.observation.qualifier !== "exact")
+      .map(dot)
+      .join(""),
+    periods: points
+      .filter((point) => point.periodX2 - point.periodX1 > 1)
+      .map((point) => `M${px(point.periodX1)},${px(point.cy)}H${px(point.periodX2)}`)
+      .join(""),
+    ranges: points
+      .filter((point) => point.rangeTopY !== null)
+      .map((point) => `M${px(point.cx)},${px(point.cy)}V${px(point.rangeTopY!)}`)
+      .join(""),
+  };
+}
+
+/** A dense series' figures (see denseDrawing); the series' group is what takes the focus. */
+function DenseFigures({ series }: { series: SeriesModel }) {
+  const drawing = denseDrawing(series.points);
+  const cap = series.producerType === "government" ? "square" : "round";
+  const dots = { strokeLinecap: cap, vectorEffect: "non-scaling-stroke" } as const;
+  return (
+    <>
+      {drawing.periods ? <path className="chart-periods" d={drawing.periods} strokeOpacity={0.6} strokeWidth={1.5} /> : null}
+      {drawing.ranges ? <path className="chart-ranges" d={drawing.ranges} strokeOpacity={0.6} /> : null}
+      <path className="chart-dots" d={drawing.dots} strokeWidth={7} {...dots} />
+      {drawing.hedged ? <path className="chart-dots-hedged" d={drawing.hedged} strokeWidth={3} stroke="var(--bg)" {...dots} /> : null}
+    </>
+  );
+}
+
+/** Where the details box points on a dense series: moved onto the figure shown by the chart's island. */
+function DenseCursor({ idPrefix }: { idPrefix: string }) {
+  return (
+    <g className="chart-cursor" id={`${idPrefix}-cursor`} display="none" aria-hidden="true" fill="none">
+      <path
+        className="chart-cursor-ring"
+        d="M0,0h0"
+        stroke="var(--link)"
+        strokeWidth={14}
+        strokeLinecap="round"
+        vectorEffect="non-scaling-stroke"
+      />
+      <path
+        className="chart-cursor-hole"
+        d="M0,0h0"
+        stroke="var(--bg)"
+        strokeWidth={9}
+        strokeLinecap="round"
+        vectorEffect="non-scaling-stroke"
+      />
+    </g>
+  );
+}
+
 /** Each series' marker, with the ring around it that takes a tap or a hover; its stroke comes from where it is used. */
-function MarkDefinitions({ model, idPrefix }: { model: ChartModel; idPrefix: string }) {
+function MarkDefinitions({ model, idPrefix }: { model: Pick<ChartModel, "series">; idPrefix: string }) {
   const types = [...new Set(model.series.map((series) => series.producerType))];
   if (!types.length) return null;
   return (
@@ -367,22 +444,29 @@ function OverLayer({ model }: { model: ChartModel }) {
 function Figures({ model, locale, idPrefix }: { model: ChartModel; locale: Locale; idPrefix: string }) {
   return (
     <>
-      <MarkDefinitions model={model} idPrefix={idPrefix} />
+      <MarkDefinitions model={{ series: model.series.filter((series) => !series.dense) }} idPrefix={idPrefix} />
       {model.series.map((series) => (
         <g
           key={series.producerId}
-          className={`chart-series series-${series.producerType}`}
+          className={`chart-series series-${series.producerType}${series.dense ? " chart-series-dense" : ""}`}
           data-producer={series.producerName}
           stroke={SERIES_COLORS[series.producerType]}
           strokeWidth={2}
           fill="none"
+          {...(series.dense ? { "data-dense-series": series.producerId, tabIndex: 0, role: "img" } : {})}
         >
+          {series.dense ? <title>{denseSeriesLabel(series, locale)}</title> : null}
           <path d={series.path} strokeDasharray={SERIES_DASH[series.producerType]} aria-hidden="true" />
-          {series.points.map((point) => (
-            <Point key={point.observation.id} point={point} series={series} locale={locale} idPrefix={idPrefix} />
-          ))}
+          {series.dense ? (
+            <DenseFigures series={series} />
+          ) : (
+            series.points.map((point) => (
+              <Point key={point.observation.id} point={point} series={series} locale={locale} idPrefix={idPrefix} />
+            ))
+          )}
         </g>
       ))}
+      {model.series.some((series) => series.dense) ? <DenseCursor idPrefix={idPrefix} /> : null}
     </>
   );
 }

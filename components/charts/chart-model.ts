@@ -3,6 +3,7 @@ import type { ChartState } from "@/lib/charts/chart-state";
 import type { PublicEvent } from "@/lib/events/queries";
 import { formatNumber, producerTypeLabel } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
+import { isDenseSeries } from "@/lib/observations/chart-points";
 import { periodEnd } from "@/lib/observations/period";
 import type { ChartObservation, ProducerType, PublicObservation } from "@/lib/observations/types";
 import { fromIsoDay } from "@/lib/dates";
@@ -114,6 +115,8 @@ export type SeriesModel<O extends ChartObservation = PublicObservation> = {
   producerType: ProducerType;
   points: PointModel<O>[];
   path: string;
+  /** More figures than the series draws as markers (isDenseSeries): each figure is a dot, and the series is read as a whole. */
+  dense: boolean;
 };
 
 /** An event on the chart. `number` is its number in the list under the chart, whether or not the chart shows it. */
@@ -440,6 +443,7 @@ export function buildChartModel<O extends ChartObservation>(
       producerType: first.producer.type,
       points,
       path: points.map((point, index) => `${index ? "L" : "M"}${point.cx.toFixed(1)},${point.cy.toFixed(1)}`).join(""),
+      dense: isDenseSeries(points.length),
     };
   });
 

@@ -23,6 +23,11 @@ export const ZPointDetail = z.object({
   hedge: z.string().nullable(),
   /** The figure's own page. */
   detailsHref: z.string().startsWith("/"),
+  /**
+   * Only for a figure of a dense series, which the page draws as a dot with no element of its own: the
+   * series (its producer's id) and which of its dots, in the order they are drawn.
+   */
+  dot: z.object({ series: z.string(), index: z.number().int().nonnegative() }).optional(),
 });
 
 export type PointDetail = z.infer<typeof ZPointDetail>;

@@ -14,7 +14,7 @@ export function buildPointDetails(model: ChartModel, locale: Locale): Record<str
   const t = createTranslator({ locale, messages: locale === "es" ? es : en, namespace: "indicator" });
   const details: Record<string, PointDetail> = {};
   for (const series of model.series) {
-    for (const { observation } of series.points) {
+    for (const [index, { observation }] of series.points.entries()) {
       const hedge = QUALIFIER_LABELS[locale][observation.qualifier];
       details[observation.id] = {
         figure: formatFigure(observation, locale),
@@ -31,6 +31,7 @@ export function buildPointDetails(model: ChartModel, locale: Locale): Record<str
         brokenDay: observation.source.brokenSince ? formatAsOf(observation.source.brokenSince, "day", locale) : null,
         hedge: hedge ? (locale === "es" ? `La fuente dice «${hedge}».` : `The source says "${hedge}".`) : null,
         detailsHref: getPathname({ href: `/figures/${observation.id}`, locale }),
+        ...(series.dense ? { dot: { series: series.producerId, index } } : {}),
       };
     }
   }

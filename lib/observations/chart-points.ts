@@ -12,6 +12,16 @@ export const MAX_POINTS_PER_SERIES = 300;
 export const CHART_POINT_BUDGET = 400;
 const MIN_POINTS_PER_SERIES = 40;
 
+/**
+ * Most figures a series draws as focusable markers, each with its label in the page. A series with
+ * more is drawn as its line with a dot at each figure, and read through the series itself (the
+ * details arrive on the first look): a dense series then costs a few bytes a figure, not a few
+ * hundred, and the page weighs about the same at a thousand figures as at a million.
+ */
+export const MARKED_POINTS_PER_SERIES = 60;
+
+export const isDenseSeries = (drawnPoints: number) => drawnPoints > MARKED_POINTS_PER_SERIES;
+
 /** The bound on one series' points when `seriesCount` series are drawn. */
 export function pointsPerSeries(seriesCount: number): number {
   return Math.min(MAX_POINTS_PER_SERIES, Math.max(MIN_POINTS_PER_SERIES, Math.floor(CHART_POINT_BUDGET / Math.max(1, seriesCount))));
