@@ -3,6 +3,7 @@ import { createFixtureIndicator, seededRandom } from "../../testing/figures-fixt
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import type { PublicObservation } from "./types";
 import type { ApiObservation } from "./shapes";
+import { decimalTextOf, type ExactNumber } from "../public-api/json";
 import type { ObservationFilter, SeriesPosition } from "./api-queries";
 
 // The observations API reads a page in one SQL statement. Here it is checked against the independent
@@ -100,7 +101,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const withoutMark = (marked: string | null) => (marked === null ? null : marked.replace("\u0000decimal:", ""));
+const withoutMark = (value: ExactNumber | null) => (value === null ? null : decimalTextOf(value));
 
 /** What the oracle knows of an API figure (it reads no version or updatedAt; those are checked apart). */
 function comparable(observation: ApiObservation) {

@@ -114,12 +114,14 @@ describe("a figure's shapes", () => {
     const editorRow = { ...nested, indicator: { slug: "homicide_rate", nameEn: "Homicides", nameEs: "Homicidios" } };
     expect(toEditorFigure(editorRow)).toEqual({ id: "c1", version: 3, status: "draft", indicator: editorRow.indicator, ...facts });
     const updatedAt = new Date("2026-01-02T03:04:05Z");
-    const { value, valueMax, noteEn, noteEs, ...rest } = facts;
+    const { value: storedValue, valueMax: storedValueMax, noteEn, noteEs, ...rest } = facts;
+    expect([storedValue, storedValueMax]).toEqual(["7.1", "9"]);
     expect(toApiObservation("homicide_rate", { ...nested, status: "retracted", retractionReason: "Withdrawn", updatedAt })).toEqual({
       id: "c1",
       indicator: "homicide_rate",
-      value: `\u0000decimal:${value}`,
-      valueMax: `\u0000decimal:${valueMax}`,
+      // Both fit a double digit for digit: written as numbers.
+      value: 7.1,
+      valueMax: 9,
       ...rest,
       note: { en: noteEn, es: noteEs },
       status: "retracted",

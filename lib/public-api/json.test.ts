@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactNumber, stringifyWithExactNumbers } from "./json";
+import { decimalTextOf, exactNumber, stringifyWithExactNumbers } from "./json";
 
 describe("stringifyWithExactNumbers", () => {
   it("writes stored decimals as JSON numbers, digit for digit", () => {
@@ -10,5 +10,20 @@ describe("stringifyWithExactNumbers", () => {
 
   it("leaves user text that imitates the marker alone", () => {
     expect(stringifyWithExactNumbers({ note: "\u0000decimal:5x" })).toBe('{"note":"\\u0000decimal:5x"}');
+  });
+});
+
+describe("exactNumber", () => {
+  it("gives the number itself where a double holds the decimal digit for digit, and marked text otherwise", () => {
+    expect(exactNumber("10.4")).toBe(10.4);
+    expect(exactNumber("-3")).toBe(-3);
+    expect(exactNumber("0.1")).toBe(0.1);
+    // A double would round these, or write them with an exponent.
+    for (const text of ["12345678901234567890.123", "1234.0000000001234567", "0.0000001", "-0"]) {
+      expect(exactNumber(text)).toBe(`\u0000decimal:${text}`);
+      expect(stringifyWithExactNumbers({ value: exactNumber(text) })).toBe(`{"value":${text}}`);
+    }
+    for (const text of ["10.4", "-3", "12345678901234567890.123", "0.0000001"]) expect(decimalTextOf(exactNumber(text))).toBe(text);
+    expect(() => exactNumber("1e3")).toThrow("not a decimal");
   });
 });

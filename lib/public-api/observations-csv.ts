@@ -1,8 +1,9 @@
 import { IMPORT_FIELDS, type ImportField } from "../csv-import/fields";
 import type { ApiObservation } from "../observations/shapes";
 import { csvHeader, csvRows } from "./csv";
+import { decimalTextOf, type ExactNumber } from "./json";
 
-const decimalText = (marked: string | null) => (marked === null ? "" : marked.replace("\u0000decimal:", ""));
+const decimalText = (value: ExactNumber | null) => (value === null ? "" : decimalTextOf(value));
 
 // A download's figure columns are the import template's, in its order, so a downloaded file maps
 // onto an import column for column; a new import field does not compile until its cell is written here.
