@@ -100,14 +100,14 @@ test("the people sent to CECOT on 16 March 2025 form one group with a spread of 
   }
 });
 
-test("a dense indicator's page lists its ten most recent groups and links to every group, in both languages", async ({ page }) => {
+test("a dense indicator's page lists its five most recent groups and links to every group, in both languages", async ({ page }) => {
   await page.goto("/en/indicators/soe_arrests_cumulative");
   const section = page.getByTestId("figures-that-disagree");
   const onIndicatorPage = await groupsShown(page);
-  expect(onIndicatorPage).toHaveLength(10);
+  expect(onIndicatorPage).toHaveLength(5);
   const link = section.getByTestId("all-groups-link");
   const total = Number(/See all (\d+) groups/.exec(await link.innerText())?.[1]);
-  expect(total).toBeGreaterThan(10);
+  expect(total).toBeGreaterThan(5);
 
   await link.click();
   await expect(page).toHaveURL("/en/indicators/soe_arrests_cumulative/disagreements");
@@ -115,7 +115,7 @@ test("a dense indicator's page lists its ten most recent groups and links to eve
   const every = await groupsShown(page);
   expect(every).toHaveLength(total);
   // The indicator page's groups are the full list's first ones, in the same order, with the same figures.
-  expect(every.slice(0, 10)).toEqual(onIndicatorPage);
+  expect(every.slice(0, 5)).toEqual(onIndicatorPage);
   await expect(page.getByTestId("figures-that-disagree")).toContainText(`${total} groups of figures to compare, most recent first.`);
 
   await page.getByTestId("locale-switcher").click();
@@ -124,7 +124,7 @@ test("a dense indicator's page lists its ten most recent groups and links to eve
   expect(await groupsShown(page)).toHaveLength(total);
   await page.getByRole("link", { name: /^← Volver a / }).click();
   await expect(page).toHaveURL("/es/indicators/soe_arrests_cumulative#discrepancy-heading");
-  await expect(page.getByTestId("all-groups-link")).toHaveText(`Ver los ${total} grupos (esta página muestra los 10 más recientes)`);
+  await expect(page.getByTestId("all-groups-link")).toHaveText(`Ver los ${total} grupos (esta página muestra los 5 más recientes)`);
 });
 
 test("the full list keeps the reader's first-hand filter, there and back", async ({ page }) => {

@@ -3,7 +3,7 @@
 // No database access: the page and the response cache's key (lib/public-routes.ts) read it alike.
 
 /** Groups the indicator page lists before linking to the rest: its length then does not grow with the data. */
-export const GROUPS_ON_INDICATOR_PAGE = 10;
+export const GROUPS_ON_INDICATOR_PAGE = 5;
 /** Groups per page of the full list. */
 export const GROUPS_PER_PAGE = 25;
 
