@@ -208,5 +208,13 @@ test("a reviewer publishes a 3,000-row import batch from the queue in one action
     await page.mouse.move(first.x + 3, first.y - 2);
     await expect(detail).toContainText("1 January 2000");
     await expect(detail).toContainText(PRODUCER);
+    // A click pins it: on the way to its links the mouse crosses other dots and the details stay.
+    await page.mouse.click(first.x + 3, first.y - 2);
+    const sourceLink = detail.getByRole("link", { name: /Boletín sintético/ });
+    const target = (await sourceLink.boundingBox())!;
+    await page.mouse.move(target.x + 4, target.y + target.height / 2, { steps: 25 });
+    await expect(detail).toContainText("1 January 2000");
+    await sourceLink.hover();
+    await expect(sourceLink).toBeVisible();
   });
 });

@@ -20,14 +20,16 @@ type Labels = { close: string; details: string; several: string; source: PlainSo
 /**
  * focusInside: opened with Enter or Space, the box takes the focus; otherwise it only shows beside the point.
  * anchor: what the box is placed beside; owner: what the reader went to (a marked point, or a dense
- * series whose figure the cursor shows), which gets the focus back. dense: the figure shown of a dense series.
+ * series whose figure the cursor shows), which gets the focus back. dense: the figure shown of a dense
+ * series, and whether a click or a tap chose it (pinned: the mouse passing over other dots on its way
+ * to the details' links leaves it).
  */
 type Active = {
   points: { id: string; title: string }[];
   anchor: Element;
   owner: Element;
   focusInside: boolean;
-  dense: { series: string; index: number } | null;
+  dense: { series: string; index: number; pinned: boolean } | null;
 };
 type Placed = { left: number; top: number };
 
@@ -150,16 +152,23 @@ export function ChartPointDetails({
   };
 
   /** Shows one figure of a dense series: the cursor moves onto its dot and the box opens beside it. */
-  const openDot = (series: Element, index: number, focusInside = false) => {
+  const openDot = (series: Element, index: number, focusInside = false, pinned = false) => {
     const id = series.getAttribute("data-dense-series") ?? "";
     const dot = dotsOf()?.get(id)?.[index];
     const cursor = frame.current?.querySelector<SVGGElement>(".chart-cursor");
     if (!dot || !cursor) return;
-    if (active?.dense?.series === id && active.dense.index === index && (active.focusInside || !focusInside)) return;
+    const same = active?.dense?.series === id && active.dense.index === index;
+    if (same && (active.focusInside || !focusInside) && (active.dense!.pinned || !pinned)) return;
     for (const path of cursor.querySelectorAll("path")) path.setAttribute("d", `M${dot.x},${dot.y}h0`);
     cursor.removeAttribute("display");
     setPlaced(null);
-    setActive({ points: [{ id: dot.id, title: "" }], anchor: cursor, owner: series, focusInside, dense: { series: id, index } });
+    setActive({
+      points: [{ id: dot.id, title: "" }],
+      anchor: cursor,
+      owner: series,
+      focusInside,
+      dense: { series: id, index, pinned: pinned || focusInside },
+    });
   };
 
   /** A dense series that takes the focus shows its latest figure, or, asked again, keeps the one shown. */
@@ -199,7 +208,7 @@ export function ChartPointDetails({
     const dot = hasDense ? dotNear(x, y, reach) : null;
     const point = tap ? nearestPoint(pointsOnScreen(frame.current), x, y, reach) : null;
     if (point && (!dot || Math.hypot(point.x - x, point.y - y) <= dot.distance)) open(point.element);
-    else if (dot) openDot(dot.series, dot.index);
+    else if (dot) openDot(dot.series, dot.index, false, tap);
   };
 
   // The details have arrived: open what the reader asked for meanwhile, if it is still where the reader is.
@@ -259,10 +268,11 @@ export function ChartPointDetails({
   const onPointerOver = (event: PointerEvent) => {
     if (event.pointerType === "mouse") open((event.target as Element).closest?.(POINT));
   };
-  // A dense series has no element per figure: the mouse opens the figure whose dot it comes near.
+  // A dense series has no element per figure: the mouse shows the figure whose dot it comes near, until a click pins one.
   const onPointerMove = (event: PointerEvent) => {
     const target = event.target as Element;
-    if (event.pointerType !== "mouse" || target.closest?.(POINT) || !target.closest?.("svg") || box.current?.contains(target)) return;
+    if (event.pointerType !== "mouse" || active?.dense?.pinned) return;
+    if (target.closest?.(POINT) || !target.closest?.("svg") || box.current?.contains(target)) return;
     if (frame.current?.querySelector(DENSE_SERIES)) openNear(event.clientX, event.clientY, false);
   };
   const onClick = (event: MouseEvent) => {
