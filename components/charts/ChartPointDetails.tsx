@@ -52,7 +52,7 @@ type Dot = { id: string; x: number; y: number };
 /** What the reader asked for before the details arrived. */
 type Waiting =
   | { kind: "point"; point: Element; focusInside: boolean }
-  | { kind: "series"; series: Element; last: boolean; focusInside: boolean }
+  | { kind: "series"; series: Element; focusInside: boolean }
   | { kind: "spot"; x: number; y: number; tap: boolean };
 
 /**
@@ -171,13 +171,13 @@ export function ChartPointDetails({
     });
   };
 
-  /** A dense series that takes the focus shows its latest figure, or, asked again, keeps the one shown. */
-  const openSeries = (series: Element, last: boolean, focusInside = false) => {
-    if (!details) return load({ kind: "series", series, last, focusInside });
+  /** A dense series that takes the focus shows its latest figure, or keeps the one it shows. */
+  const openSeries = (series: Element, focusInside = false) => {
+    if (!details) return load({ kind: "series", series, focusInside });
     const id = series.getAttribute("data-dense-series") ?? "";
     const count = dotsOf()?.get(id)?.length ?? 0;
     if (!count) return;
-    const index = !last && active?.dense?.series === id ? active.dense.index : count - 1;
+    const index = active?.dense?.series === id ? active.dense.index : count - 1;
     openDot(series, index, focusInside);
   };
 
@@ -217,7 +217,7 @@ export function ChartPointDetails({
     if (!details || !asked) return;
     waiting.current = null;
     if (asked.kind === "point" && asked.point.isConnected) open(asked.point, asked.focusInside);
-    if (asked.kind === "series" && asked.series.isConnected) openSeries(asked.series, asked.last, asked.focusInside);
+    if (asked.kind === "series" && asked.series.isConnected) openSeries(asked.series, asked.focusInside);
     if (asked.kind === "spot") openNear(asked.x, asked.y, asked.tap);
     // Only the details' arrival opens what waited; the openers change on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -256,7 +256,7 @@ export function ChartPointDetails({
     const point = (event.target as Element).closest?.(POINT);
     if (point) return open(point);
     const series = (event.target as Element).closest?.(DENSE_SERIES);
-    if (series) openSeries(series, false);
+    if (series) openSeries(series);
   };
   // The focus leaving the chart and its details closes what the keyboard opened.
   const onBlur = (event: FocusEvent) => {
@@ -305,7 +305,7 @@ export function ChartPointDetails({
     const step: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
-      if (!count) return openSeries(series, false, true);
+      if (!count) return openSeries(series, true);
       return openDot(series, at, true);
     }
     const index = event.key === "Home" ? 0 : event.key === "End" ? count - 1 : step[event.key] !== undefined ? at + step[event.key]! : null;
