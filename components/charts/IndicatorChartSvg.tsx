@@ -91,7 +91,7 @@ function Point({ point, series, locale, idPrefix }: { point: PointModel; series:
 }
 
 /** A dense series' accessible name: whose figures, how many over which dates, and how to go through them. */
-export function denseSeriesLabel(series: SeriesModel, locale: Locale): string {
+function denseSeriesLabel(series: SeriesModel, locale: Locale): string {
   const first = series.points[0]!.observation;
   const last = series.points.at(-1)!.observation;
   const producer = `${series.producerName} (${producerTypeLabel(series.producerType, locale)})`;
@@ -109,7 +109,7 @@ export function denseSeriesLabel(series: SeriesModel, locale: Locale): string {
  * of the periods and ranges the figures cover. A few bytes a figure, where a marked point takes a few
  * hundred. The chart's island reads where each figure is from the dots, in order.
  */
-export function denseDrawing(points: PointModel[]) {
+function denseDrawing(points: PointModel[]) {
   const dot = ({ cx, cy }: PointModel) => `M${px(cx)},${px(cy)}h0`;
   return {
     dots: points.map(dot).join(""),
