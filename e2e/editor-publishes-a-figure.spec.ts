@@ -264,6 +264,10 @@ test("a reviewer who changed someone's draft is not offered Publish; a reviewer 
   const row = page.locator(`tr[data-observation="${draftId}"]`);
   await expect(row).toContainText("You changed it: another reviewer must publish it");
   await expect(row.getByRole("checkbox")).toHaveCount(0);
+  // It is the only draft waiting in this journey: with nothing this reviewer may publish, no publish action is offered.
+  await expect(page.getByText("1 draft waits for review.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Publish selected/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: "Select all on this page" })).toHaveCount(0);
   await signOut(page);
 
   await signIn(page, ADMIN);

@@ -223,7 +223,7 @@ export async function ReviewPage({ locale, entries, queue, filters, choices, act
       {queue.total === 0 && !filtered ? <p className="muted">{te("review.empty")}</p> : null}
       <Pagination locale={locale} base="/editor/review" list={queue} label={t("queue.pages")} query={query} bounded />
       {entries.length > 0 ? (
-        <ReviewSelectionForm returnQuery={query}>
+        <ReviewSelectionForm returnQuery={query} selectable={entries.some((entry) => entry.canPublish)}>
           {groupByBatch(entries).map((group, index) => {
             const batch = group.batchId ? batches.get(group.batchId) : undefined;
             const headingId = batch ? `batch-${batch.id}` : `loose-${index}`;

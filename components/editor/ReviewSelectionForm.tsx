@@ -19,11 +19,18 @@ const selectedDrafts = (form: HTMLFormElement) =>
     return { id, version: Number(version) };
   });
 
+type Props = {
+  children: ReactNode;
+  returnQuery: Record<string, string>;
+  /** Some draft on this page may be published by this reviewer; without one, there is nothing to select. */
+  selectable: boolean;
+};
+
 /**
  * The queue's page of drafts (rendered on the server, as children) with a checkbox on each row, and
  * one action that publishes the checked ones together: all or none.
  */
-export function ReviewSelectionForm({ children, returnQuery }: { children: ReactNode; returnQuery: Record<string, string> }) {
+export function ReviewSelectionForm({ children, returnQuery, selectable }: Props) {
   const t = useTranslations("review");
   const errorText = useErrorText(t.raw("errors") as Record<string, string>);
   const router = useRouter();
@@ -54,20 +61,22 @@ export function ReviewSelectionForm({ children, returnQuery }: { children: React
         publish.mutate(drafts);
       }}
     >
-      <div className={formStyles.actions}>
-        <label>
-          <input
-            type="checkbox"
-            onChange={(event) => {
-              for (const box of boxes()) box.checked = event.target.checked;
-            }}
-          />{" "}
-          {t("selection.selectPage")}
-        </label>
-        <button type="submit" disabled={publish.isPending}>
-          {publish.isPending ? t("selection.pending") : t("selection.publish", { count })}
-        </button>
-      </div>
+      {selectable ? (
+        <div className={formStyles.actions}>
+          <label>
+            <input
+              type="checkbox"
+              onChange={(event) => {
+                for (const box of boxes()) box.checked = event.target.checked;
+              }}
+            />{" "}
+            {t("selection.selectPage")}
+          </label>
+          <button type="submit" disabled={publish.isPending}>
+            {publish.isPending ? t("selection.pending") : t("selection.publish", { count })}
+          </button>
+        </div>
+      ) : null}
       <FormError message={empty ? t("selection.none") : publish.isError ? errorText(publish.error) : null} />
       {children}
     </form>
